@@ -1,0 +1,206 @@
+import { DomainError, pageWindow, validationError } from '@komisi/domain';
+import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { Category } from './category.entity.ts';
+import { Product, productSearchDocument } from './product.entity.ts';
+
+export interface ProductQuery {
+  page: number;
+  perPage: number;
+  categoryId?: number | undefined;
+  search?: string | undefined;
+  sortBy: 'name' | 'price' | 'created_at';
+  sortOrder: 'asc' | 'desc';
+}
+
+export interface ProductSummary {
+  id: number;
+  name: string;
+  description: string | null;
+  price: number;
+  featurePhoto: string | null;
+  categoryId: number | null;
+  categoryName: string | null;
+  stockQuantity: number;
+  createdAt: Date;
+}
+
+export interface ProductInput {
+  name: string;
+  description?: string | null | undefined;
+  specifications?: string | null | undefined;
+  price: number;
+  categoryId?: number | null | undefined;
+  featurePhoto?: string | null | undefined;
+  images?: string[] | undefined;
+  stockQuantity?: number | undefined;
+}
+
+/** Prefix full-text query from free text: `lap ba` → `lap:* & ba:*`; null when no word survives. */
+export function prefixTsQuery(text: string): string | null {
+  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  return words.length
+    ? words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & ')
+    : null;
+}
+
+const SORT_COLUMNS = { name: 'p.name', price: 'p.price', created_at: 'p.created_at' } as const;
+
+const SUMMARY_COLUMNS = `p.id, p.name, p.description, p.price, p.feature_photo as "featurePhoto",
+  p.category_id as "categoryId", c.name as "categoryName", p.stock_quantity as "stockQuantity",
+  p.created_at as "createdAt"`;
+
+type SummaryRow = Omit<ProductSummary, 'price'> & { price: string | number };
+const toSummary = (r: SummaryRow): ProductSummary => ({ ...r, price: toSafeInteger(r.price) });
+
+export type ProductDetail = Awaited<ReturnType<CatalogService['detail']>>;
+
+export class CatalogService {
+  /** One page of products; the read path is one SQL statement (plus a count when paging past the end). */
+  async list(scope: Scope, q: ProductQuery) {
+    const where = ['p.tenant_id = ?'];
+    const params: unknown[] = [scope.tenant.id];
+    if (q.categoryId !== undefined) {
+      where.push('p.category_id = ?');
+      params.push(q.categoryId);
+    }
+    const tsQuery = q.search ? prefixTsQuery(q.search) : null;
+    if (tsQuery) {
+      where.push(`${productSearchDocument('p.')} @@ to_tsquery('simple', ?)`);
+      params.push(tsQuery);
+    }
+    const offset = (q.page - 1) * q.perPage;
+    const rows = await scope.em.execute<(SummaryRow & { total: number })[]>(
+      `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total
+       from product p left join product_category c on c.id = p.category_id
+       where ${where.join(' and ')}
+       order by ${SORT_COLUMNS[q.sortBy]} ${q.sortOrder === 'desc' ? 'desc' : 'asc'}, p.id ${q.sortOrder === 'desc' ? 'desc' : 'asc'}
+       limit ? offset ?`,
+      [...params, q.perPage, offset],
+    );
+    let total = rows[0]?.total;
+    if (total === undefined) {
+      const [count] = await scope.em.execute<{ total: number }[]>(
+        `select count(*)::int as total from product p where ${where.join(' and ')}`,
+        params,
+      );
+      total = count?.total ?? 0;
+    }
+    return { products: rows.map(toSummary), window: pageWindow(total, q.page, q.perPage) };
+  }
+
+  async detail(scope: Scope, id: number) {
+    const [row] = await scope.em.execute<
+      (SummaryRow & { specifications: string | null; images: string[] })[]
+    >(
+      `select ${SUMMARY_COLUMNS}, p.specifications, p.images
+       from product p left join product_category c on c.id = p.category_id
+       where p.tenant_id = ? and p.id = ?`,
+      [scope.tenant.id, id],
+    );
+    if (!row) throw new DomainError('NOT_FOUND', 'Product not found');
+    const related =
+      row.categoryId === null
+        ? []
+        : await scope.em.execute<{ id: number; name: string; price: string; featurePhoto: string | null }[]>(
+            `select id, name, price, feature_photo as "featurePhoto" from product
+             where tenant_id = ? and category_id = ? and id <> ? order by created_at desc, id desc limit 4`,
+            [scope.tenant.id, row.categoryId, id],
+          );
+    return {
+      ...toSummary(row),
+      specifications: row.specifications,
+      images: row.images,
+      related: related.map((r) => ({ ...r, price: toSafeInteger(r.price) })),
+    };
+  }
+
+  async categories(scope: Scope) {
+    return scope.em.execute<{ id: number; name: string; description: string | null; productCount: number }[]>(
+      `select c.id, c.name, c.description, count(p.id)::int as "productCount"
+       from product_category c left join product p on p.category_id = c.id
+       where c.tenant_id = ? group by c.id order by c.name`,
+      [scope.tenant.id],
+    );
+  }
+
+  async createCategory(scope: Scope, input: { name: string; description?: string | null | undefined }) {
+    if (await scope.em.count(Category, { name: input.name })) {
+      throw validationError({ name: ['A category with this name already exists.'] });
+    }
+    const category = scope.em.create(Category, {
+      tenant: scope.tenant.id,
+      name: input.name,
+      description: input.description ?? null,
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
+    return category;
+  }
+
+  async #assertCategory(scope: Scope, categoryId: number | null | undefined) {
+    if (categoryId == null) return;
+    if (!(await scope.em.count(Category, { id: categoryId }))) {
+      throw validationError({ category_id: ['The selected category does not exist.'] });
+    }
+  }
+
+  async createProduct(scope: Scope, input: ProductInput) {
+    await this.#assertCategory(scope, input.categoryId);
+    const product = scope.em.create(Product, {
+      tenant: scope.tenant.id,
+      category: input.categoryId ?? null,
+      name: input.name,
+      description: input.description ?? null,
+      specifications: input.specifications ?? null,
+      price: input.price,
+      featurePhoto: input.featurePhoto ?? null,
+      images: input.images ?? [],
+      stockQuantity: input.stockQuantity ?? 0,
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
+    return this.detail(scope, product.id);
+  }
+
+  async updateProduct(scope: Scope, id: number, input: Partial<ProductInput>) {
+    const product = await scope.em.findOne(Product, { id });
+    if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
+    await this.#assertCategory(scope, input.categoryId);
+    scope.em.assign(product, {
+      ...(input.name !== undefined && { name: input.name }),
+      ...(input.description !== undefined && { description: input.description }),
+      ...(input.specifications !== undefined && { specifications: input.specifications }),
+      ...(input.price !== undefined && { price: input.price }),
+      ...(input.categoryId !== undefined && { category: input.categoryId }),
+      ...(input.featurePhoto !== undefined && { featurePhoto: input.featurePhoto }),
+      ...(input.images !== undefined && { images: input.images }),
+      ...(input.stockQuantity !== undefined && { stockQuantity: input.stockQuantity }),
+    });
+    await scope.em.flush();
+    return this.detail(scope, id);
+  }
+
+  /** Takes stock for a sale; fails instead of overselling (the update checks and decrements at once). */
+  async reserveStock(scope: Scope, productId: number, quantity: number): Promise<void> {
+    const rows = await scope.em.execute<{ id: number }[]>(
+      `update product set stock_quantity = stock_quantity - ?
+       where tenant_id = ? and id = ? and stock_quantity >= ? returning id`,
+      [quantity, scope.tenant.id, productId, quantity],
+    );
+    if (rows.length === 0) {
+      throw new DomainError('INSUFFICIENT_STOCK', 'Insufficient stock for this product', {
+        fields: { quantity: ['The requested quantity is not in stock.'] },
+      });
+    }
+  }
+
+  async releaseStock(scope: Scope, productId: number, quantity: number): Promise<void> {
+    await scope.em.execute(
+      'update product set stock_quantity = stock_quantity + ? where tenant_id = ? and id = ?',
+      [quantity, scope.tenant.id, productId],
+    );
+  }
+}

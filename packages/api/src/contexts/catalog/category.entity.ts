@@ -1,0 +1,16 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { tenantColumn } from '../tenancy/tenant.entity.ts';
+
+export const Category = defineEntity({
+  name: 'Category',
+  tableName: 'product_category',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    tenant: tenantColumn(),
+    name: p.string(),
+    description: p.text().nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['tenant', 'name'] }],
+});
+export type Category = InferEntity<typeof Category>;

@@ -1,0 +1,35 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { tenantColumn } from '../tenancy/tenant.entity.ts';
+import { Category } from './category.entity.ts';
+
+/** Text the product search matches; the same expression backs the GIN index (so it must not drift). */
+export const productSearchDocument = (alias = '') =>
+  `to_tsvector('simple', ${alias}name || ' ' || coalesce(${alias}description, ''))`;
+
+export const Product = defineEntity({
+  name: 'Product',
+  tableName: 'product',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    tenant: tenantColumn(),
+    category: () => p.manyToOne(Category).mapToPk().nullable().fieldName('category_id'),
+    name: p.string(),
+    description: p.text().nullable(),
+    specifications: p.text().nullable(),
+    /** minor units of the tenant currency */
+    price: p.bigint('number'),
+    featurePhoto: p.string().length(1000).nullable(),
+    images: p.json<string[]>().default('[]'),
+    stockQuantity: p.integer().default(0),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  indexes: [
+    { name: 'product_tenant_category_idx', properties: ['tenant', 'category', 'createdAt'] },
+    { name: 'product_tenant_created_idx', properties: ['tenant', 'createdAt'] },
+    {
+      name: 'product_search_idx',
+      expression: `create index "product_search_idx" on "product" using gin (${productSearchDocument()})`,
+    },
+  ],
+});
+export type Product = InferEntity<typeof Product>;

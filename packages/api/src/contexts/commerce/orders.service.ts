@@ -1,0 +1,183 @@
+import { DomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import { inTransaction, type Scope } from '../../platform/scope.ts';
+import type { CatalogService } from '../catalog/catalog.service.ts';
+import { Product } from '../catalog/product.entity.ts';
+import { Account } from '../identity/account.entity.ts';
+import type { CommissionsService } from '../network/commissions.service.ts';
+import { Member } from '../network/member.entity.ts';
+import type { Payment } from '../payments/payment.entity.ts';
+import type { PaymentsService, SettlementHandler } from '../payments/payments.service.ts';
+import { Order, type OrderStatus } from './order.entity.ts';
+import { OrderItem } from './order-item.entity.ts';
+
+export interface NewOrder {
+  productId: number;
+  quantity: number;
+  sponsorAccountId: number | null;
+  stockistAccountId: number | null;
+  paymentMethod: string;
+  callbackUrl: string | null;
+}
+
+export interface ConfirmedOrder {
+  order: Order;
+  commissionsCreated: number;
+  totalCommission: number;
+}
+
+/** Single-product orders that pay stockist and generation commissions once paid. */
+export class OrdersService implements SettlementHandler {
+  readonly #catalog: CatalogService;
+  readonly #payments: PaymentsService;
+  readonly #commissions: CommissionsService;
+
+  constructor(catalog: CatalogService, payments: PaymentsService, commissions: CommissionsService) {
+    this.#catalog = catalog;
+    this.#payments = payments;
+    this.#commissions = commissions;
+  }
+
+  /** Reserves stock and records the order, then opens the payment; a failed opening gives the stock back. */
+  async create(scope: Scope, buyerId: number, input: NewOrder) {
+    const { order, item, buyer } = await inTransaction(scope, (tx) => this.#record(tx, buyerId, input));
+    try {
+      const payment = await this.#payments.create(scope, {
+        accountId: buyerId,
+        purpose: 'order',
+        subjectId: order.id,
+        amount: order.totalAmount,
+        requestedMethod: input.paymentMethod,
+        callbackUrl: input.callbackUrl,
+        description: `Order #${order.id}: ${item.productName} x ${item.quantity}`,
+        customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
+      });
+      await scope.em.nativeUpdate(Order, { id: order.id }, { paymentId: payment.id });
+      order.paymentId = payment.id;
+      return { order, item, payment };
+    } catch (e) {
+      await inTransaction(scope, async (tx) => {
+        await this.#catalog.releaseStock(tx, item.product, item.quantity);
+        await tx.em.nativeUpdate(Order, { id: order.id }, { status: 'payment_failed' });
+      });
+      throw e;
+    }
+  }
+
+  async #record(tx: Scope, buyerId: number, input: NewOrder) {
+    const product = await tx.em.findOne(Product, { id: input.productId });
+    if (!product) throw validationError({ product_id: ['The selected product does not exist.'] });
+    const amount = multiply(product.price, input.quantity);
+    await this.#catalog.reserveStock(tx, product.id, input.quantity);
+    const buyer = await tx.em.findOneOrFail(Account, { id: buyerId });
+    const member = await tx.em.findOne(Member, { account: buyerId });
+    const order = tx.em.create(Order, {
+      tenant: tx.tenant.id,
+      account: buyerId,
+      totalAmount: amount,
+      currency: tx.tenant.currency,
+      paymentMethod: input.paymentMethod,
+      customerName: buyer.name,
+      customerPhone: buyer.phone ?? null,
+      customerAddress: member?.address ?? null,
+      createdAt: tx.now,
+    });
+    await tx.em.flush();
+    const item = tx.em.create(OrderItem, {
+      tenant: tx.tenant.id,
+      order: order.id,
+      product: product.id,
+      productName: product.name,
+      productImage: product.featurePhoto ?? null,
+      unitPrice: product.price,
+      quantity: input.quantity,
+      amount,
+      sponsor: input.sponsorAccountId,
+      stockist: input.stockistAccountId,
+    });
+    await tx.em.flush();
+    return { order, item, buyer };
+  }
+
+  /** Settles the order's payment with the provider and reports what was posted. */
+  async confirmPayment(
+    scope: Scope,
+    buyerId: number,
+    orderId: number,
+    transactionReference?: string,
+  ): Promise<ConfirmedOrder> {
+    const order = await this.ownOrder(scope, buyerId, orderId);
+    if (order.paymentId == null)
+      throw new DomainError('PAYMENT_FAILED', 'This order has no payment to confirm');
+    const pending = await this.#payments.find(scope, order.paymentId, 'order');
+    if (transactionReference && transactionReference !== pending.providerReference) {
+      throw validationError({
+        transaction_reference: ['The transaction reference does not match this order.'],
+      });
+    }
+    const payment = await this.#payments.settle(scope, pending.id);
+    if (payment.status === 'pending') {
+      throw new DomainError('PAYMENT_PENDING', 'Payment has not been completed yet', {
+        fields: { transaction_reference: ['The payment provider reports this payment as pending.'] },
+      });
+    }
+    if (payment.status === 'failed') {
+      throw new DomainError('PAYMENT_FAILED', 'Payment failed', {
+        fields: { transaction_reference: ['The payment provider reports this payment as failed.'] },
+      });
+    }
+    await scope.em.refresh(order);
+    const totals = await this.#commissions.totalsForOrder(scope, order.id);
+    return { order, commissionsCreated: totals.count, totalCommission: totals.total };
+  }
+
+  async completed(tx: Scope, payment: Payment): Promise<void> {
+    const order = await tx.em.findOneOrFail(Order, { id: payment.subjectId! }, { lockMode: 4 });
+    if (order.status !== 'pending_payment') return;
+    order.status = 'paid';
+    order.paidAt = tx.now;
+    await tx.em.flush();
+    for (const item of await tx.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } })) {
+      await this.#commissions.postSale(tx, {
+        orderId: order.id,
+        itemId: item.id,
+        amount: item.amount,
+        sponsorAccountId: item.sponsor ?? null,
+        stockistAccountId: item.stockist ?? null,
+      });
+    }
+  }
+
+  async failed(tx: Scope, payment: Payment): Promise<void> {
+    const order = await tx.em.findOneOrFail(Order, { id: payment.subjectId! }, { lockMode: 4 });
+    if (order.status !== 'pending_payment') return;
+    order.status = 'payment_failed';
+    for (const item of await tx.em.find(OrderItem, { order: order.id })) {
+      await this.#catalog.releaseStock(tx, item.product, item.quantity);
+    }
+    await tx.em.flush();
+  }
+
+  /** The buyer's own order; anyone else's is reported as not found. */
+  async ownOrder(scope: Scope, buyerId: number, orderId: number): Promise<Order> {
+    const order = await scope.em.findOne(Order, { id: orderId, account: buyerId });
+    if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
+    return order;
+  }
+
+  async items(scope: Scope, orderIds: number[]): Promise<OrderItem[]> {
+    if (orderIds.length === 0) return [];
+    return scope.em.find(OrderItem, { order: { $in: orderIds } }, { orderBy: { id: 'asc' } });
+  }
+
+  async list(scope: Scope, buyerId: number, status: OrderStatus | undefined, page: number, perPage: number) {
+    const where = { account: buyerId, ...(status && { status }) };
+    const total = await scope.em.count(Order, where);
+    const window = pageWindow(total, page, perPage);
+    const orders = await scope.em.find(Order, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: window.limit,
+      offset: window.offset,
+    });
+    return { orders, window };
+  }
+}

@@ -1,0 +1,22 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { tenantColumn } from '../tenancy/tenant.entity.ts';
+
+export const ROLES = ['member', 'stockist', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const Account = defineEntity({
+  name: 'Account',
+  tableName: 'account',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    tenant: tenantColumn(),
+    email: p.string().length(254),
+    name: p.string(),
+    phone: p.string().length(32).nullable(),
+    passwordHash: p.string().hidden().lazy(),
+    roles: p.array<Role>().default(['member']),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+  uniques: [{ properties: ['tenant', 'email'] }],
+});
+export type Account = InferEntity<typeof Account>;

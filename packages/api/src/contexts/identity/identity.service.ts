@@ -1,0 +1,198 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { DomainError, validationError } from '@komisi/domain';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import type { AccessClaims, AccessTokens } from '../../platform/auth/access-token.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
+import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { Account, type Role } from './account.entity.ts';
+import {
+  assertNotLocked,
+  clearFailures,
+  DEFAULT_THROTTLE,
+  recordFailure,
+  type ThrottlePolicy,
+  throttleKeys,
+} from './login-throttle.ts';
+import { Session } from './session.entity.ts';
+
+export interface IssuedTokens {
+  accessToken: string;
+  refreshToken: string;
+  expiresIn: number;
+}
+
+export interface NewAccount {
+  email: string;
+  password: string;
+  name: string;
+  phone?: string | null | undefined;
+  roles?: Role[];
+}
+
+const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
+
+/** How long a verified session stays cached before the database is asked again. */
+const SESSION_CACHE_MS = 5_000;
+
+export class IdentityService {
+  readonly #tokens: AccessTokens;
+  readonly #refreshTtlSeconds: number;
+  readonly #throttle: ThrottlePolicy;
+  readonly #activeSessions = new Map<string, number>();
+
+  constructor(tokens: AccessTokens, refreshTtlSeconds: number, throttle: ThrottlePolicy = DEFAULT_THROTTLE) {
+    this.#tokens = tokens;
+    this.#refreshTtlSeconds = refreshTtlSeconds;
+    this.#throttle = throttle;
+  }
+
+  get accessTokenTtlSeconds(): number {
+    return this.#tokens.ttlSeconds;
+  }
+
+  async createAccount(scope: Scope, input: NewAccount): Promise<Account> {
+    const email = input.email.trim().toLowerCase();
+    const taken = await scope.em.count(Account, { email });
+    if (taken) throw validationError({ email: ['The email has already been taken.'] });
+    const account = scope.em.create(Account, {
+      tenant: scope.tenant.id,
+      email,
+      name: input.name.trim(),
+      phone: input.phone ?? null,
+      passwordHash: await hashPassword(input.password),
+      roles: input.roles ?? ['member'],
+      createdAt: scope.now,
+    });
+    try {
+      await scope.em.flush();
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) {
+        throw validationError({ email: ['The email has already been taken.'] });
+      }
+      throw e;
+    }
+    return account;
+  }
+
+  /** Checks a password login, counting failures per account and per client address. */
+  async login(scope: Scope, email: string, password: string, ip: string): Promise<Account> {
+    const keys = throttleKeys(email, ip);
+    await assertNotLocked(scope, [keys.account, keys.address]);
+    const account = await scope.em.findOne(
+      Account,
+      { email: email.trim().toLowerCase() },
+      { populate: ['passwordHash'] },
+    );
+    const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
+    if (!account || !ok) {
+      await recordFailure(scope, keys.account, this.#throttle.maxFailuresPerAccount, this.#throttle);
+      await recordFailure(scope, keys.address, this.#throttle.maxFailuresPerAddress, this.#throttle);
+      throw new DomainError('UNAUTHORIZED', 'Invalid email or password');
+    }
+    await clearFailures(scope, keys.account);
+    return account;
+  }
+
+  async issueTokens(scope: Scope, account: Pick<Account, 'id' | 'roles'>, familyId = randomUUID()) {
+    const session = await this.#newSession(scope, account.id, familyId);
+    return this.#tokensFor(scope, account, session.id, session.refreshToken);
+  }
+
+  async #newSession(scope: Scope, accountId: number, familyId: string) {
+    const id = randomUUID();
+    const refreshToken = `${id}.${randomBytes(32).toString('base64url')}`;
+    scope.em.create(Session, {
+      id,
+      tenant: scope.tenant.id,
+      account: accountId,
+      familyId,
+      tokenHash: sha256(refreshToken),
+      expiresAt: new Date(scope.now.getTime() + this.#refreshTtlSeconds * 1000),
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
+    return { id, refreshToken };
+  }
+
+  async #tokensFor(
+    scope: Scope,
+    account: Pick<Account, 'id' | 'roles'>,
+    sessionId: string,
+    refreshToken: string,
+  ): Promise<IssuedTokens> {
+    const accessToken = await this.#tokens.sign(
+      { accountId: account.id, tenantId: scope.tenant.id, sessionId, roles: [...account.roles] },
+      scope.now,
+    );
+    return { accessToken, refreshToken, expiresIn: this.#tokens.ttlSeconds };
+  }
+
+  /**
+   * Rotates a refresh token. A token that was already rotated means it leaked: the whole
+   * family is revoked (that revocation commits even though the call fails).
+   */
+  async refresh(scope: Scope, refreshToken: string): Promise<IssuedTokens> {
+    const outcome = await inTransaction(scope, async (tx) => {
+      const session = await tx.em.findOne(
+        Session,
+        { tokenHash: sha256(refreshToken) },
+        { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+      );
+      if (!session || session.revokedAt || session.expiresAt <= tx.now) return 'invalid' as const;
+      if (session.rotatedAt) {
+        await this.#revokeFamily(tx, session.familyId);
+        return 'reused' as const;
+      }
+      session.rotatedAt = tx.now;
+      const account = await tx.em.findOneOrFail(Account, { id: session.account });
+      const next = await this.#newSession(tx, account.id, session.familyId);
+      return this.#tokensFor(tx, account, next.id, next.refreshToken);
+    });
+    if (typeof outcome === 'string') throw new DomainError('UNAUTHORIZED', 'Invalid refresh token');
+    return outcome;
+  }
+
+  async logout(scope: Scope, sessionId: string): Promise<void> {
+    const session = await scope.em.findOne(Session, { id: sessionId });
+    if (session) await this.#revokeFamily(scope, session.familyId);
+  }
+
+  /** Revokes every other login of an account (after a password change). */
+  async revokeOtherSessions(scope: Scope, accountId: number, keepFamilyId: string | null): Promise<void> {
+    const sessions = await scope.em.find(Session, { account: accountId, revokedAt: null });
+    for (const s of sessions) {
+      if (s.familyId !== keepFamilyId) {
+        s.revokedAt = scope.now;
+        this.#activeSessions.delete(s.id);
+      }
+    }
+    await scope.em.flush();
+  }
+
+  async #revokeFamily(scope: Scope, familyId: string): Promise<void> {
+    const sessions = await scope.em.find(Session, { familyId });
+    for (const s of sessions) {
+      s.revokedAt ??= scope.now;
+      this.#activeSessions.delete(s.id);
+    }
+    await scope.em.flush();
+  }
+
+  /** Verifies an access token and that its session was not revoked (cached for a few seconds). */
+  async authenticate(scope: Scope, token: string): Promise<AccessClaims> {
+    const claims = await this.#tokens.verify(token, scope.tenant.id);
+    const cachedAt = this.#activeSessions.get(claims.sessionId);
+    if (cachedAt !== undefined && scope.now.getTime() - cachedAt < SESSION_CACHE_MS) return claims;
+    const rows = await scope.em.execute<{ revoked_at: Date | null }[]>(
+      'select revoked_at from session where id = ? and tenant_id = ?',
+      [claims.sessionId, scope.tenant.id],
+    );
+    if (!rows[0] || rows[0].revoked_at) {
+      this.#activeSessions.delete(claims.sessionId);
+      throw new DomainError('UNAUTHORIZED', 'Session has ended');
+    }
+    if (this.#activeSessions.size > 50_000) this.#activeSessions.clear();
+    this.#activeSessions.set(claims.sessionId, scope.now.getTime());
+    return claims;
+  }
+}

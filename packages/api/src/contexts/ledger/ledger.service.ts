@@ -1,0 +1,99 @@
+import { DomainError } from '@komisi/domain';
+import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import type { LedgerAccountKind } from './ledger.entity.ts';
+
+export interface AccountRef {
+  code: string;
+  kind: LedgerAccountKind;
+  ownerAccountId?: number | null;
+}
+
+export interface Posting {
+  account: AccountRef;
+  /** debit positive, credit negative */
+  amount: number;
+}
+
+/** Well-known ledger accounts. Member wallets are liabilities: what the company owes them. */
+export const LedgerAccounts = {
+  memberCommissions: (accountId: number): AccountRef => ({
+    code: `member:${accountId}:commissions`,
+    kind: 'liability',
+    ownerAccountId: accountId,
+  }),
+  commissionExpense: { code: 'company:commission-expense', kind: 'expense' } as AccountRef,
+  gatewayClearing: (provider: string): AccountRef => ({
+    code: `company:clearing:${provider}`,
+    kind: 'asset',
+  }),
+  salesRevenue: { code: 'company:sales-revenue', kind: 'revenue' } as AccountRef,
+  membershipRevenue: { code: 'company:membership-revenue', kind: 'revenue' } as AccountRef,
+} as const;
+
+/**
+ * Double-entry postings. Call inside the transaction that changes the business state,
+ * so the state change and its money commit together or not at all.
+ */
+export class LedgerService {
+  /**
+   * Posts one balanced entry under an idempotency key. Returns the entry id, or null when the
+   * key was already posted (a replay): the unique key, not a prior check, guarantees once.
+   */
+  async post(scope: Scope, key: string, description: string, postings: Posting[]): Promise<number | null> {
+    const total = postings.reduce((s, p) => s + toSafeInteger(p.amount), 0);
+    if (total !== 0) throw new DomainError('INTERNAL_ERROR', `unbalanced ledger entry ${key}: ${total}`);
+    const inserted = await scope.em.execute<{ id: number }[]>(
+      `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values (?, ?, ?, ?)
+       on conflict (tenant_id, idempotency_key) do nothing returning id`,
+      [scope.tenant.id, key, description, scope.now],
+    );
+    const entryId = inserted[0]?.id;
+    if (entryId === undefined) return null;
+    const lines = postings.filter((p) => p.amount !== 0);
+    if (lines.length === 0) return entryId;
+    const accountIds = await this.#accountIds(
+      scope,
+      lines.map((l) => l.account),
+    );
+    const values = lines.map(() => '(?, ?, ?, ?)').join(', ');
+    const params = lines.flatMap((l) => [scope.tenant.id, entryId, accountIds.get(l.account.code), l.amount]);
+    await scope.em.execute(
+      `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount) values ${values}`,
+      params,
+    );
+    return entryId;
+  }
+
+  async #accountIds(scope: Scope, refs: AccountRef[]): Promise<Map<string, number>> {
+    const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
+    const values = unique.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
+    const params = unique.flatMap((r) => [
+      scope.tenant.id,
+      r.code,
+      r.kind,
+      scope.tenant.currency,
+      r.ownerAccountId ?? null,
+      scope.now,
+    ]);
+    // Upsert-and-return in one statement: concurrent first postings to a new account cannot race.
+    const rows = await scope.em.execute<{ id: number; code: string }[]>(
+      `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, created_at) values ${values}
+       on conflict (tenant_id, code) do update set code = excluded.code returning id, code`,
+      params,
+    );
+    return new Map(rows.map((r) => [r.code, r.id]));
+  }
+
+  /** Balance of an account as its holder sees it: credits minus debits for liabilities and revenue. */
+  async balance(scope: Scope, ref: AccountRef): Promise<number> {
+    const rows = await scope.em.execute<{ total: string | null }[]>(
+      `select sum(p.amount)::text as total from ledger_posting p
+       join ledger_account a on a.id = p.ledger_account_id
+       where a.tenant_id = ? and a.code = ?`,
+      [scope.tenant.id, ref.code],
+    );
+    const debitMinusCredit = toSafeInteger(rows[0]?.total ?? 0);
+    const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
+    return creditNormal ? -debitMinusCredit : debitMinusCredit;
+  }
+}

@@ -1,0 +1,73 @@
+import { pageWindow } from '@komisi/domain';
+import type { Scope } from '../../platform/scope.ts';
+import { planFor } from './mlm-plan.ts';
+
+export interface DownlineLevelStats {
+  depth: number;
+  members: number;
+  dtehm: number;
+  dip: number;
+}
+
+export interface DownlineMember {
+  depth: number;
+  id: number;
+  name: string;
+  email: string;
+  phone: string | null;
+  dtehmMemberId: string | null;
+  dipMemberId: string | null;
+  wantsDtehm: boolean;
+  wantsDip: boolean;
+  joinedAt: Date;
+  status: 'pending' | 'active';
+}
+
+/** A member's downline, generation by generation, as deep as the tenant's plan pays. */
+export class DownlineService {
+  /** The deepest generation shown: as deep as the plan pays. */
+  deepestLevel(scope: Scope): number {
+    return planFor(scope.tenant).generationRatesBps.length;
+  }
+
+  async levelStats(scope: Scope, accountId: number): Promise<DownlineLevelStats[]> {
+    return scope.em.execute<DownlineLevelStats[]>(
+      `select depth, count(*)::int as members,
+              (count(*) filter (where wants_dtehm))::int as dtehm,
+              (count(*) filter (where wants_dip))::int as dip
+       from network_link where ancestor_id = ? and tenant_id = ? and depth <= ?
+       group by depth order by depth`,
+      [accountId, scope.tenant.id, this.deepestLevel(scope)],
+    );
+  }
+
+  /** One page of the downline at `levels` (inclusive range), deepest last. */
+  async page(
+    scope: Scope,
+    accountId: number,
+    levels: { from: number; to: number },
+    page: number,
+    perPage: number,
+  ) {
+    const stats = await this.levelStats(scope, accountId);
+    const total = stats
+      .filter((s) => s.depth >= levels.from && s.depth <= levels.to)
+      .reduce((n, s) => n + s.members, 0);
+    const window = pageWindow(total, page, perPage);
+    const members =
+      window.from === null
+        ? []
+        : await scope.em.execute<DownlineMember[]>(
+            `select l.depth, a.id, a.name, a.email, a.phone, m.dtehm_member_id as "dtehmMemberId",
+                    m.dip_member_id as "dipMemberId", m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip",
+                    m.joined_at as "joinedAt", m.status
+             from network_link l
+             join account a on a.id = l.descendant_id
+             join network_member m on m.account_id = l.descendant_id
+             where l.ancestor_id = ? and l.tenant_id = ? and l.depth between ? and ?
+             order by l.depth, l.descendant_id limit ? offset ?`,
+            [accountId, scope.tenant.id, levels.from, levels.to, window.limit, window.offset],
+          );
+    return { stats, members, window };
+  }
+}

@@ -1,0 +1,141 @@
+import { randomUUID } from 'node:crypto';
+import { DomainError } from '@komisi/domain';
+import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import { Payment, type PaymentPurpose } from './payment.entity.ts';
+import type { PaymentProvider } from './payment-provider.ts';
+
+export interface NewPayment {
+  accountId: number;
+  purpose: PaymentPurpose;
+  subjectId: number | null;
+  amount: number;
+  requestedMethod: string;
+  callbackUrl: string | null;
+  description: string;
+  customer: { email: string; name: string; phone: string | null };
+  details?: Record<string, unknown>;
+}
+
+/** What a context does when one of its payments completes or fails, inside the settling transaction. */
+export interface SettlementHandler {
+  completed(tx: Scope, payment: Payment): Promise<void>;
+  failed(tx: Scope, payment: Payment): Promise<void>;
+}
+
+export type ProviderResolver = (scope: Scope) => PaymentProvider;
+
+export class PaymentsService {
+  readonly #providerFor: ProviderResolver;
+  readonly #ledger: LedgerService;
+  readonly #handlers = new Map<PaymentPurpose, SettlementHandler>();
+
+  constructor(providerFor: ProviderResolver, ledger: LedgerService) {
+    this.#providerFor = providerFor;
+    this.#ledger = ledger;
+  }
+
+  onSettlement(purpose: PaymentPurpose, handler: SettlementHandler): void {
+    this.#handlers.set(purpose, handler);
+  }
+
+  providerFor(scope: Scope): PaymentProvider {
+    return this.#providerFor(scope);
+  }
+
+  async find(scope: Scope, paymentId: number, purpose: PaymentPurpose): Promise<Payment> {
+    const payment = await scope.em.findOne(Payment, { id: paymentId, purpose });
+    if (!payment) throw new DomainError('NOT_FOUND', 'Payment not found');
+    return payment;
+  }
+
+  /** Opens a charge at the tenant's provider and records it as pending. */
+  async create(scope: Scope, input: NewPayment): Promise<Payment> {
+    const provider = this.#providerFor(scope);
+    const merchantReference = `KMS-${randomUUID()}`;
+    const created = await provider.createPayment({
+      merchantReference,
+      amount: input.amount,
+      currency: scope.tenant.currency,
+      description: input.description,
+      callbackUrl: input.callbackUrl,
+      customer: input.customer,
+    });
+    const payment = scope.em.create(Payment, {
+      tenant: scope.tenant.id,
+      account: input.accountId,
+      purpose: input.purpose,
+      subjectId: input.subjectId,
+      amount: input.amount,
+      currency: scope.tenant.currency,
+      provider: provider.name,
+      requestedMethod: input.requestedMethod,
+      merchantReference,
+      providerReference: created.providerReference,
+      paymentUrl: created.paymentUrl,
+      callbackUrl: input.callbackUrl,
+      details: input.details ?? {},
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
+    return payment;
+  }
+
+  /**
+   * Asks the provider for the payment's status and applies it once. Concurrent callers queue on
+   * the payment's row lock; whoever comes second finds it settled and changes nothing.
+   */
+  async settle(scope: Scope, paymentId: number): Promise<Payment> {
+    const current = await scope.em.findOne(Payment, { id: paymentId });
+    if (!current) throw new DomainError('NOT_FOUND', 'Payment not found');
+    if (current.status !== 'pending') return current;
+    const remote = await this.#providerFor(scope).queryStatus(current.providerReference);
+    if (remote.status === 'pending') return current;
+    return inTransaction(scope, async (tx) => {
+      const payment = await tx.em.findOneOrFail(
+        Payment,
+        { id: paymentId },
+        { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true },
+      );
+      if (payment.status !== 'pending') return payment;
+      const handler = this.#handlers.get(payment.purpose);
+      if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${payment.purpose}`);
+      if (remote.status === 'completed') {
+        payment.status = 'completed';
+        payment.paidAt = tx.now;
+        await tx.em.flush();
+        await this.#postReceipt(tx, payment);
+        await handler.completed(tx, payment);
+      } else {
+        payment.status = 'failed';
+        payment.failedAt = tx.now;
+        await tx.em.flush();
+        await handler.failed(tx, payment);
+      }
+      await tx.em.flush();
+      return payment;
+    });
+  }
+
+  /** The money arrived at the gateway: clearing (asset) up, revenue of the purpose up. */
+  async #postReceipt(tx: Scope, payment: Payment): Promise<void> {
+    const revenue =
+      payment.purpose === 'membership' ? LedgerAccounts.membershipRevenue : LedgerAccounts.salesRevenue;
+    await this.#ledger.post(
+      tx,
+      `payment:${payment.id}:received`,
+      `Payment ${payment.merchantReference} received`,
+      [
+        { account: LedgerAccounts.gatewayClearing(payment.provider), amount: payment.amount },
+        { account: revenue, amount: -payment.amount },
+      ],
+    );
+  }
+
+  /** Settles the payment a provider notification points at (the notification itself is not trusted). */
+  async settleByProviderReference(scope: Scope, provider: string, providerReference: string) {
+    const payment = await scope.em.findOne(Payment, { provider, providerReference });
+    if (!payment) return null;
+    return this.settle(scope, payment.id);
+  }
+}

@@ -1,0 +1,72 @@
+import { randomBytes } from 'node:crypto';
+import { DomainError } from '@komisi/domain';
+import { type Orm, systemEm } from '../../db/orm.ts';
+import type {
+  CreatedPayment,
+  CreatePaymentRequest,
+  PaymentProvider,
+  ProviderStatus,
+} from './payment-provider.ts';
+import { SandboxCharge } from './sandbox-charge.entity.ts';
+
+export const SANDBOX_PAY_PATH = '/sandbox/pay';
+
+/**
+ * A built-in gateway for demos and tests: its payment page (served by the server) has Pay and
+ * Fail buttons, and a POST to the page settles the charge. It keeps its own book of charges.
+ */
+export class SandboxProvider implements PaymentProvider {
+  readonly name = 'sandbox';
+  readonly #orm: Orm;
+  readonly #tenantId: number;
+  readonly #baseUrl: () => string;
+
+  constructor(orm: Orm, tenantId: number, baseUrl: () => string) {
+    this.#orm = orm;
+    this.#tenantId = tenantId;
+    this.#baseUrl = baseUrl;
+  }
+
+  async createPayment(request: CreatePaymentRequest): Promise<CreatedPayment> {
+    const reference = `SBX-${randomBytes(9).toString('base64url')}`;
+    const em = systemEm(this.#orm);
+    em.create(SandboxCharge, {
+      reference,
+      tenantId: this.#tenantId,
+      merchantReference: request.merchantReference,
+      amount: request.amount,
+      currency: request.currency,
+      description: request.description.slice(0, 255),
+      createdAt: new Date(),
+    });
+    await em.flush();
+    return { providerReference: reference, paymentUrl: `${this.#baseUrl()}${SANDBOX_PAY_PATH}/${reference}` };
+  }
+
+  async queryStatus(providerReference: string): Promise<ProviderStatus> {
+    const charge = await systemEm(this.#orm).findOne(SandboxCharge, { reference: providerReference });
+    if (!charge) throw new DomainError('PAYMENT_PROVIDER_ERROR', 'Unknown sandbox payment');
+    return { status: charge.status, description: `sandbox charge ${charge.status}` };
+  }
+}
+
+/** The sandbox gateway's side: show and settle a charge. Settling is final (first outcome wins). */
+export class SandboxGateway {
+  readonly #orm: Orm;
+  constructor(orm: Orm) {
+    this.#orm = orm;
+  }
+
+  find(reference: string): Promise<SandboxCharge | null> {
+    return systemEm(this.#orm).findOne(SandboxCharge, { reference });
+  }
+
+  async settle(reference: string, outcome: 'success' | 'failed'): Promise<SandboxCharge | null> {
+    const em = systemEm(this.#orm);
+    await em.execute(
+      `update sandbox_charge set status = ?, settled_at = ? where reference = ? and status = 'pending'`,
+      [outcome === 'success' ? 'completed' : 'failed', new Date(), reference],
+    );
+    return em.findOne(SandboxCharge, { reference });
+  }
+}

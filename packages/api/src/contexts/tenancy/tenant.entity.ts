@@ -1,0 +1,37 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+
+/** Per-tenant settings a business would change without a deploy. */
+export interface TenantSettings {
+  payments?: {
+    provider: 'sandbox' | 'pesapal';
+    pesapal?: { baseUrl: string; consumerKey: string; consumerSecret: string; ipnId?: string };
+  };
+  /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
+  mlm?: {
+    stockistRateBps?: number;
+    generationRatesBps?: number[];
+    compression?: boolean;
+    membershipFees?: { dtehm: number; dip: number };
+    sponsorBonusPerDtehm?: number;
+  };
+}
+
+export const Tenant = defineEntity({
+  name: 'Tenant',
+  tableName: 'tenant',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    slug: p.string().length(63).unique(),
+    name: p.string(),
+    profile: p.string().length(63),
+    currency: p.string().length(3),
+    timeZone: p.string().length(63),
+    hosts: p.json<string[]>().default('[]'),
+    settings: p.json<TenantSettings>().default('{}'),
+    createdAt: p.datetime().onCreate(() => new Date()),
+  },
+});
+export type Tenant = InferEntity<typeof Tenant>;
+
+/** A tenant-owned row's tenant column: a foreign key, read as the plain id. */
+export const tenantColumn = () => p.manyToOne(Tenant).mapToPk().fieldName('tenant_id');

@@ -1,0 +1,86 @@
+import type { CurrencyCode } from '@komisi/domain';
+import { type Orm, systemEm } from '../../db/orm.ts';
+import type { Scope } from '../../platform/scope.ts';
+import { Tenant } from './tenant.entity.ts';
+import type { TenantRecord } from './tenant-record.ts';
+
+const CACHE_MS = 30_000;
+
+function toRecord(t: Tenant): TenantRecord {
+  return {
+    id: t.id,
+    slug: t.slug,
+    name: t.name,
+    profile: t.profile,
+    currency: t.currency as CurrencyCode,
+    timeZone: t.timeZone,
+    hosts: [...t.hosts],
+    settings: t.settings,
+  };
+}
+
+/** Finds tenants by slug or host name; kept in memory because every request asks. */
+export class TenantDirectory {
+  readonly #orm: Orm;
+  readonly #configuredHosts: ReadonlyMap<string, string>;
+  #bySlug = new Map<string, TenantRecord>();
+  #byHost = new Map<string, TenantRecord>();
+  #loadedAt = 0;
+  #loading: Promise<void> | undefined;
+
+  constructor(orm: Orm, configuredHosts: ReadonlyMap<string, string> = new Map()) {
+    this.#orm = orm;
+    this.#configuredHosts = configuredHosts;
+  }
+
+  async #reload(): Promise<void> {
+    this.#loading ??= (async () => {
+      const tenants = await systemEm(this.#orm).find(Tenant, {});
+      const bySlug = new Map(tenants.map((t) => [t.slug, toRecord(t)]));
+      const byHost = new Map<string, TenantRecord>();
+      for (const t of bySlug.values()) for (const h of t.hosts) byHost.set(h.toLowerCase(), t);
+      for (const [host, slug] of this.#configuredHosts) {
+        const t = bySlug.get(slug);
+        if (t) byHost.set(host, t);
+      }
+      this.#bySlug = bySlug;
+      this.#byHost = byHost;
+      this.#loadedAt = Date.now();
+    })().finally(() => {
+      this.#loading = undefined;
+    });
+    return this.#loading;
+  }
+
+  async #fresh(): Promise<void> {
+    if (Date.now() - this.#loadedAt > CACHE_MS) await this.#reload();
+  }
+
+  async bySlug(slug: string): Promise<TenantRecord | undefined> {
+    await this.#fresh();
+    return this.#bySlug.get(slug);
+  }
+
+  async byHost(host: string): Promise<TenantRecord | undefined> {
+    await this.#fresh();
+    return this.#byHost.get(host.toLowerCase().replace(/:\d+$/, ''));
+  }
+
+  all(): TenantRecord[] {
+    return [...this.#bySlug.values()];
+  }
+
+  invalidate(): Promise<void> {
+    return this.#reload();
+  }
+}
+
+/** Next value of a per-tenant counter; the upsert's row lock makes concurrent callers queue. */
+export async function nextSequence(scope: Scope, name: string, start = 1): Promise<number> {
+  const rows = await scope.em.execute<{ value: number }[]>(
+    `insert into sequence_counter as s (tenant_id, name, value) values (?, ?, ?)
+     on conflict (tenant_id, name) do update set value = s.value + 1 returning value`,
+    [scope.tenant.id, name, start],
+  );
+  return rows[0]!.value;
+}

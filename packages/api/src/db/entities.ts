@@ -1,0 +1,36 @@
+import { Category } from '../contexts/catalog/category.entity.ts';
+import { Product } from '../contexts/catalog/product.entity.ts';
+import { Order } from '../contexts/commerce/order.entity.ts';
+import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
+import { Account } from '../contexts/identity/account.entity.ts';
+import { LoginThrottle } from '../contexts/identity/login-throttle.entity.ts';
+import { Session } from '../contexts/identity/session.entity.ts';
+import { LedgerAccount, LedgerEntry, LedgerPosting } from '../contexts/ledger/ledger.entity.ts';
+import { Commission } from '../contexts/network/commission.entity.ts';
+import { Member } from '../contexts/network/member.entity.ts';
+import { NetworkLink } from '../contexts/network/network-link.entity.ts';
+import { Payment } from '../contexts/payments/payment.entity.ts';
+import { SandboxCharge } from '../contexts/payments/sandbox-charge.entity.ts';
+import { SequenceCounter } from '../contexts/tenancy/sequence.entity.ts';
+import { Tenant } from '../contexts/tenancy/tenant.entity.ts';
+
+/** Rows that belong to one tenant: the tenant filter scopes every query on them. */
+export const TENANT_OWNED_ENTITIES = [
+  Account,
+  Session,
+  LoginThrottle,
+  Member,
+  NetworkLink,
+  Category,
+  Product,
+  Order,
+  OrderItem,
+  Payment,
+  LedgerAccount,
+  LedgerEntry,
+  LedgerPosting,
+  Commission,
+  SequenceCounter,
+];
+
+export const ALL_ENTITIES = [Tenant, SandboxCharge, ...TENANT_OWNED_ENTITIES];

@@ -1,0 +1,40 @@
+import type { TenantRecord } from '../contexts/tenancy/tenant-record.ts';
+import { type Orm, tenantEm } from '../db/orm.ts';
+import type { Logger } from './logger.ts';
+import type { Scope } from './scope.ts';
+import type { Services } from './services.ts';
+
+/** Everything a procedure may use for one request of one tenant. */
+export interface ApiContext {
+  tenant: TenantRecord;
+  requestId: string;
+  ip: string;
+  authorization: string | undefined;
+  /** the tenant's public base URL, e.g. `https://host/t/dtehm` */
+  baseUrl: string;
+  services: Services;
+  log: Logger;
+  /** the request's EntityManager and clock, created on first use */
+  scope(): Scope;
+}
+
+export interface RequestInfo {
+  tenant: TenantRecord;
+  requestId: string;
+  ip: string;
+  authorization: string | undefined;
+  baseUrl: string;
+}
+
+export function createApiContext(orm: Orm, services: Services, log: Logger, info: RequestInfo): ApiContext {
+  let scope: Scope | undefined;
+  return {
+    ...info,
+    services,
+    log,
+    scope: () => {
+      scope ??= { em: tenantEm(orm, info.tenant.id), tenant: info.tenant, now: new Date() };
+      return scope;
+    },
+  };
+}

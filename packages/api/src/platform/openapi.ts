@@ -1,0 +1,79 @@
+import type { AnyProcedure } from '@trpc/server';
+import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
+import type { AppProfile } from '../profiles/index.ts';
+import type { Meta } from './trpc.ts';
+import type { JsonSchema } from './wire/wire-style.ts';
+
+type Operation = {
+  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  security?: unknown[];
+  requestBody?: unknown;
+  parameters?: unknown[];
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: 'The given data was invalid.',
+  401: 'Unauthenticated. Please provide a valid Bearer token.',
+  403: 'This action requires the admin role.',
+  404: 'Resource not found',
+  429: 'Too many requests',
+  500: 'Internal server error',
+};
+
+/**
+ * The profile's OpenAPI 3.1 document: trpc-to-openapi generates paths and schemas from the
+ * router; this wraps every response in the profile's envelope and documents its error shape.
+ */
+export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): OpenAPIObject {
+  const doc = generateOpenApiDocument(profile.router, {
+    title: profile.title,
+    description: `${profile.description}\n\nMoney is in the currency's minor unit (integers).`,
+    version: '1.0.0',
+    baseUrl,
+    securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer', bearerFormat: 'JWT' } },
+  });
+  const metaByOperation = new Map<string, Meta>();
+  const procedures = profile.router._def.procedures as Record<string, AnyProcedure>;
+  for (const procedure of Object.values(procedures)) {
+    const meta = procedure._def.meta as Meta | undefined;
+    if (meta?.openapi) metaByOperation.set(`${meta.openapi.method.toLowerCase()} ${meta.openapi.path}`, meta);
+  }
+  const wire = profile.wire;
+  const errorSchema = wire.errorSchema();
+  for (const [path, item] of Object.entries(doc.paths ?? {})) {
+    for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
+      const meta = metaByOperation.get(`${method} ${path}`);
+      const ok = op.responses['200'];
+      const okSchema = ok?.content?.['application/json']?.schema ?? {};
+      const successStatus = String(meta?.successStatus ?? 200);
+      const statuses = new Set<number>([500]);
+      if (op.requestBody || op.parameters?.length) statuses.add(400);
+      if (op.security?.length) statuses.add(401);
+      if (path.includes('{') || op.security?.length) statuses.add(404);
+      if (path.startsWith('/admin')) statuses.add(403);
+      op.responses = {
+        [successStatus]: {
+          description: ok?.description ?? 'Successful response',
+          content: { 'application/json': { schema: wire.successSchema(okSchema, meta?.message) } },
+        },
+      };
+      for (const status of [...statuses].sort()) {
+        const code = wire.status({
+          status,
+          code: 'INTERNAL_ERROR',
+          message: '',
+          fields: undefined,
+          details: undefined,
+        });
+        const message = ERROR_TEXT[status] ?? 'Error';
+        op.responses[String(code)] = {
+          description: message,
+          content: {
+            'application/json': { schema: { ...errorSchema, example: wire.errorExample(status, message) } },
+          },
+        };
+      }
+    }
+  }
+  return doc;
+}

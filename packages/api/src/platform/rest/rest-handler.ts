@@ -1,0 +1,114 @@
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
+import { TrieRouter } from 'hono/router/trie-router';
+import type { AppProfile } from '../../profiles/index.ts';
+import type { ApiContext } from '../context.ts';
+import { type ApiError, toApiError } from '../error-map.ts';
+import type { Meta } from '../trpc.ts';
+
+interface Route {
+  path: string;
+  procedure: AnyProcedure;
+  meta: Meta;
+}
+
+const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
+
+function badBody(message: string): ApiError {
+  return { status: 400, code: 'VALIDATION_ERROR', message, fields: { body: [message] }, details: undefined };
+}
+
+type Body = { ok: true; value: Record<string, unknown> } | { ok: false; error: ApiError };
+
+async function readBody(req: Request): Promise<Body> {
+  const text = await req.text();
+  if (!text.trim()) return { ok: true, value: {} };
+  const type = req.headers.get('content-type') ?? '';
+  if (type.includes('application/x-www-form-urlencoded')) {
+    return { ok: true, value: Object.fromEntries(new URLSearchParams(text)) };
+  }
+  try {
+    const parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && !Array.isArray(parsed)) {
+      return { ok: true, value: parsed as Record<string, unknown> };
+    }
+    return { ok: false, error: badBody('The request body must be a JSON object.') };
+  } catch {
+    return { ok: false, error: badBody('The request body is not valid JSON.') };
+  }
+}
+
+/**
+ * Serves a profile's procedures at their documented REST paths. Built once per profile (the
+ * stock trpc-to-openapi handler rebuilds its route map per request), it calls procedures
+ * directly and renders results and errors in the profile's own envelope.
+ */
+export function createRestHandler(profile: AppProfile) {
+  const routes = new TrieRouter<Route>();
+  const procedures = (profile.router as AnyRouter)._def.procedures as Record<string, AnyProcedure>;
+  for (const [path, procedure] of Object.entries(procedures)) {
+    const meta = procedure._def.meta as Meta | undefined;
+    if (!meta?.openapi || meta.openapi.enabled === false) continue;
+    routes.add(meta.openapi.method, meta.openapi.path.replace(/\{(\w+)\}/g, ':$1'), {
+      path,
+      procedure,
+      meta,
+    });
+  }
+  const wire = profile.wire;
+
+  function respond(status: number, body: unknown): Response {
+    return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
+  }
+
+  function fail(error: ApiError, ctx: Pick<ApiContext, 'requestId'>): Response {
+    return respond(wire.status(error), wire.error(error, ctx.requestId));
+  }
+
+  return {
+    /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
+    async handle(req: Request, subPath: string, ctx: ApiContext): Promise<Response> {
+      const method = req.method === 'HEAD' ? 'GET' : req.method;
+      const [matches] = routes.match(method, subPath) as unknown as [[Route, Record<string, string>][]];
+      const match = matches[0];
+      if (!match) {
+        const error: ApiError = {
+          status: 404,
+          code: 'NOT_FOUND',
+          message: `No route for ${req.method} ${subPath}`,
+          fields: undefined,
+          details: undefined,
+        };
+        return fail(error, ctx);
+      }
+      const [route, params] = match;
+      let input: Record<string, unknown>;
+      if (method === 'GET' || method === 'DELETE') {
+        input = Object.fromEntries(new URL(req.url).searchParams);
+      } else {
+        const body = await readBody(req);
+        if (!body.ok) return fail(body.error, ctx);
+        input = body.value;
+      }
+      Object.assign(input, params);
+      try {
+        const data = await route.procedure({
+          ctx,
+          path: route.path,
+          type: route.procedure._def.type,
+          getRawInput: async () => input,
+          input,
+          signal: req.signal,
+          batchIndex: 0,
+        });
+        return respond(route.meta.successStatus ?? 200, wire.success(data, route.meta.message));
+      } catch (e) {
+        const error = toApiError(e);
+        if (error.status >= 500)
+          ctx.log.error({ err: e, requestId: ctx.requestId, path: subPath }, 'request failed');
+        return fail(error, ctx);
+      }
+    },
+  };
+}
+
+export type RestHandler = ReturnType<typeof createRestHandler>;

@@ -1,0 +1,73 @@
+import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { IdentityService } from '../contexts/identity/identity.service.ts';
+import { LedgerService } from '../contexts/ledger/ledger.service.ts';
+import { CommissionsService } from '../contexts/network/commissions.service.ts';
+import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MembershipService } from '../contexts/network/membership.service.ts';
+import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
+import { PaymentsService } from '../contexts/payments/payments.service.ts';
+import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
+import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
+import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
+import type { TenantRecord } from '../contexts/tenancy/tenant-record.ts';
+import type { Orm } from '../db/orm.ts';
+import { AccessTokens } from './auth/access-token.ts';
+
+export interface ServiceOptions {
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  tenantHosts?: ReadonlyMap<string, string>;
+  /** public origin of this server, e.g. `https://komisi.example` (payment pages, IPN URLs) */
+  publicBaseUrl: () => string;
+  /** lets tests point a tenant's Pesapal at a fake */
+  pesapalFetch?: typeof fetch;
+}
+
+/** The application's singletons; request data travels in a Scope, never in these. */
+export function createServices(orm: Orm, options: ServiceOptions) {
+  const ledger = new LedgerService();
+  const catalog = new CatalogService();
+  const providers = new Map<number, PaymentProvider>();
+  const providerFor = (tenant: TenantRecord): PaymentProvider => {
+    let provider = providers.get(tenant.id);
+    if (!provider) {
+      const pesapal =
+        tenant.settings.payments?.provider === 'pesapal' ? tenant.settings.payments.pesapal : undefined;
+      provider = pesapal
+        ? new PesapalProvider({
+            ...pesapal,
+            ipnUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/webhooks/pesapal`,
+            ...(options.pesapalFetch && { fetch: options.pesapalFetch }),
+          })
+        : new SandboxProvider(orm, tenant.id, options.publicBaseUrl);
+      providers.set(tenant.id, provider);
+    }
+    return provider;
+  };
+  const payments = new PaymentsService((scope) => providerFor(scope.tenant), ledger);
+  const commissions = new CommissionsService(ledger);
+  const membership = new MembershipService(ledger);
+  const orders = new OrdersService(catalog, payments, commissions);
+  payments.onSettlement('membership', membership);
+  payments.onSettlement('order', orders);
+  return {
+    orm,
+    tenants: new TenantDirectory(orm, options.tenantHosts),
+    identity: new IdentityService(
+      new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
+      options.refreshTokenTtlSeconds,
+    ),
+    ledger,
+    catalog,
+    payments,
+    commissions,
+    membership,
+    downline: new DownlineService(),
+    orders,
+    sandbox: new SandboxGateway(orm),
+  };
+}
+
+export type Services = ReturnType<typeof createServices>;

@@ -1,0 +1,81 @@
+import { DomainError } from '@komisi/domain';
+import { initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type { AccessClaims } from './auth/access-token.ts';
+import type { ApiContext } from './context.ts';
+import { TRPC_CODE, toApiError } from './error-map.ts';
+
+export interface KomisiMeta {
+  /** the `message` the profile's envelope carries on success */
+  message?: string;
+  /** HTTP status of a successful REST call (default 200) */
+  successStatus?: number;
+}
+
+export type Meta = OpenApiMeta<KomisiMeta>;
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    // SDK users get the stable domain code and the invalid fields, never internals.
+    errorFormatter({ shape, error }) {
+      const api = toApiError(error);
+      return {
+        ...shape,
+        message: api.status === 500 ? 'Internal server error' : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: api.status,
+          domainCode: api.code,
+          fields: api.fields ?? null,
+          requestId: null as string | null,
+        },
+      };
+    },
+  });
+
+export const router = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+/** Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (!result.ok && result.error.cause instanceof DomainError) {
+    const cause = result.error.cause;
+    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  }
+  return result;
+});
+
+export const publicProcedure = t.procedure.use(domainErrors);
+
+function bearer(header: string | undefined): string | undefined {
+  const match = header?.match(/^Bearer\s+(\S+)$/i);
+  return match?.[1];
+}
+
+async function claimsOf(ctx: ApiContext): Promise<AccessClaims | null> {
+  const token = bearer(ctx.authorization);
+  if (!token) return null;
+  return ctx.services.identity.authenticate(ctx.scope(), token);
+}
+
+/** Authenticates when a token is sent; anonymous callers pass with `auth: null`. */
+export const optionalAuthProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { auth: await claimsOf(ctx) } }),
+);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await claimsOf(ctx);
+  if (!auth) throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.');
+  return next({ ctx: { auth } });
+});
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.auth.roles.includes('admin'))
+    throw new DomainError('FORBIDDEN', 'This action requires the admin role.');
+  return next();
+});

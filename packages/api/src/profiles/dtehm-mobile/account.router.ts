@@ -1,0 +1,111 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { authedProcedure } from '../../platform/trpc.ts';
+import { formatLocalDateTime, startOfLocalDay } from '../shared/zoned-time.ts';
+import { membershipLabel, yesNo } from './dtehm.presenters.ts';
+import * as s from './dtehm.schemas.ts';
+
+const tags = ['Commissions & Network'];
+
+function levelRange(level: string, deepest: number): { from: number; to: number } {
+  if (level === 'all') return { from: 1, to: deepest };
+  if (level === 'direct') return { from: 1, to: 1 };
+  const n = Number(level);
+  return { from: n, to: n };
+}
+
+export const accountRouter = {
+  commissions: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/user/commissions', tags } })
+    .input(s.commissionsInput)
+    .output(s.commissionsOutput)
+    .query(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const tz = ctx.tenant.timeZone;
+      const { items, window, total } = await ctx.services.commissions.list(
+        scope,
+        ctx.auth.accountId,
+        {
+          kind: input.commission_type,
+          from: input.start_date ? startOfLocalDay(input.start_date, tz) : null,
+          until: input.end_date ? startOfLocalDay(input.end_date, tz, 1) : null,
+        },
+        input.page,
+        input.per_page,
+      );
+      return {
+        commissions: items.map((c) => ({
+          id: c.id,
+          amount: c.amount,
+          level: c.level,
+          description: c.description,
+          order_id: c.orderId == null ? null : String(c.orderId),
+          reference_type: c.referenceType,
+          reference_id: c.referenceId,
+          date: formatLocalDateTime(c.createdAt, tz),
+          status: 'completed' as const,
+        })),
+        summary: {
+          total_commissions: total,
+          current_balance: await ctx.services.commissions.balance(scope, ctx.auth.accountId),
+          currency: ctx.tenant.currency,
+        },
+        pagination: {
+          total: window.total,
+          per_page: window.per_page,
+          current_page: window.current_page,
+          last_page: window.last_page,
+        },
+      };
+    }),
+
+  balance: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/user/balance', tags } })
+    .input(s.emptyInput)
+    .output(s.balanceOutput)
+    .query(async ({ ctx }) => ({
+      balance: await ctx.services.commissions.balance(ctx.scope(), ctx.auth.accountId),
+      currency: ctx.tenant.currency,
+    })),
+
+  network: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/user/network', tags } })
+    .input(s.networkInput)
+    .output(s.networkOutput)
+    .query(async ({ ctx, input }) => {
+      const downline = ctx.services.downline;
+      const deepest = downline.deepestLevel(ctx.scope());
+      const { stats, members, window } = await downline.page(
+        ctx.scope(),
+        ctx.auth.accountId,
+        levelRange(input.level, deepest),
+        input.page,
+        input.per_page,
+      );
+      const tz = ctx.tenant.timeZone;
+      const { offset: _o, limit: _l, ...pagination } = window;
+      return {
+        network: members.map((m) => ({
+          id: m.id,
+          name: m.name,
+          email: m.email,
+          phone: m.phone,
+          dtehm_member_id: m.dtehmMemberId,
+          dip_member_id: m.dipMemberId,
+          is_dtehm_member: yesNo(m.wantsDtehm),
+          is_dip_member: yesNo(m.wantsDip),
+          level: m.depth,
+          joined_at: formatLocalDateTime(new Date(m.joinedAt), tz),
+          status: membershipLabel(m.status),
+        })),
+        statistics: {
+          total_members: stats.reduce((n, l) => n + l.members, 0),
+          direct_referrals: stats.find((l) => l.depth === 1)?.members ?? 0,
+          dtehm_members: stats.reduce((n, l) => n + l.dtehm, 0),
+          dip_members: stats.reduce((n, l) => n + l.dip, 0),
+          levels_deep: stats.at(-1)?.depth ?? 0,
+          by_level: Object.fromEntries(stats.map((l) => [`level_${l.depth}`, l.members])),
+        },
+        pagination,
+      };
+    }),
+} satisfies TRPCRouterRecord;

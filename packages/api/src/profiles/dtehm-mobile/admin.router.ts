@@ -1,0 +1,75 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { ProductDetail } from '../../contexts/catalog/catalog.service.ts';
+import { adminProcedure } from '../../platform/trpc.ts';
+import * as s from './dtehm.schemas.ts';
+
+const tags = ['Admin'];
+
+const toProductInput = (i: Partial<typeof s.createProductInput._output>) => ({
+  name: i.name,
+  description: i.description,
+  specifications: i.specifications,
+  price: i.price,
+  categoryId: i.category_id,
+  featurePhoto: i.feature_photo,
+  images: i.images,
+  stockQuantity: i.stock_quantity,
+});
+
+const presentProduct = (p: ProductDetail) => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  price: p.price,
+  feature_photo: p.featurePhoto,
+  category_id: p.categoryId,
+  category_name: p.categoryName,
+  stock_quantity: p.stockQuantity,
+  in_stock: p.stockQuantity > 0,
+  specifications: p.specifications,
+  images: p.images,
+});
+
+export const adminRouter = {
+  createCategory: adminProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/admin/categories', tags, summary: 'Create a product category' },
+      message: 'Category created successfully',
+      successStatus: 201,
+    })
+    .input(s.createCategoryInput)
+    .output(s.categoryOutput)
+    .mutation(async ({ ctx, input }) => {
+      const c = await ctx.services.catalog.createCategory(ctx.scope(), input);
+      return { id: c.id, name: c.name, description: c.description ?? null };
+    }),
+
+  createProduct: adminProcedure
+    .meta({
+      openapi: { method: 'POST', path: '/admin/products', tags, summary: 'Create a product' },
+      message: 'Product created successfully',
+      successStatus: 201,
+    })
+    .input(s.createProductInput)
+    .output(s.adminProductOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { name, price, ...rest } = toProductInput(input);
+      return presentProduct(
+        await ctx.services.catalog.createProduct(ctx.scope(), { ...rest, name: name!, price: price! }),
+      );
+    }),
+
+  updateProduct: adminProcedure
+    .meta({
+      openapi: { method: 'PUT', path: '/admin/products/{id}', tags, summary: 'Update a product' },
+      message: 'Product updated successfully',
+    })
+    .input(s.updateProductInput)
+    .output(s.adminProductOutput)
+    .mutation(async ({ ctx, input }) => {
+      const { id, ...changes } = input;
+      return presentProduct(
+        await ctx.services.catalog.updateProduct(ctx.scope(), id, toProductInput(changes)),
+      );
+    }),
+} satisfies TRPCRouterRecord;

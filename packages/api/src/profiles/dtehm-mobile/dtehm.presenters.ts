@@ -1,0 +1,47 @@
+import { bpsToPercent, ratioPercent } from '@komisi/domain';
+import type { OrderStatus } from '../../contexts/commerce/order.entity.ts';
+import type { MemberCard } from '../../contexts/network/member-directory.ts';
+import type { MemberProfile } from '../../contexts/network/membership.service.ts';
+import { formatLocalDateTime } from '../shared/zoned-time.ts';
+import type { ORDER_STATUS_LABELS } from './dtehm.schemas.ts';
+
+type StatusLabel = (typeof ORDER_STATUS_LABELS)[number];
+
+const ORDER_STATUS_LABEL: Record<OrderStatus, StatusLabel> = {
+  pending_payment: 'Pending Payment',
+  paid: 'Paid',
+  payment_failed: 'Payment Failed',
+};
+
+export const orderStatusLabel = (status: OrderStatus): StatusLabel => ORDER_STATUS_LABEL[status];
+
+export const ORDER_STATUS_FROM_LABEL = Object.fromEntries(
+  Object.entries(ORDER_STATUS_LABEL).map(([k, v]) => [v, k]),
+) as Record<StatusLabel, OrderStatus>;
+
+export const yesNo = (b: boolean) => (b ? 'Yes' : 'No') as 'Yes' | 'No';
+export const membershipLabel = (s: 'pending' | 'active') => (s === 'active' ? 'Active' : 'Pending');
+
+export function presentUser(p: MemberProfile, timeZone: string) {
+  return {
+    id: p.id,
+    name: p.name,
+    email: p.email,
+    phone_number: p.phone,
+    address: p.address,
+    is_dtehm_member: yesNo(p.wantsDtehm),
+    is_dip_member: yesNo(p.wantsDip),
+    dtehm_member_id: p.dtehmMemberId,
+    dip_member_id: p.dipMemberId,
+    sponsor_id: p.sponsorMemberId,
+    membership_status: membershipLabel(p.status),
+    created_at: formatLocalDateTime(new Date(p.createdAt), timeZone),
+  } as const;
+}
+
+export const memberRef = (m: MemberCard | null) =>
+  m ? { id: m.id, name: m.name, member_id: m.memberId } : null;
+
+/** Rate in percent and the percentage of the sale paid out, for the preview's summary. */
+export const percentOf = (rateBps: number) => bpsToPercent(rateBps);
+export const commissionPercentage = (total: number, base: number) => ratioPercent(total, base, 2);

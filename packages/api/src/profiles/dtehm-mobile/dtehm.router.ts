@@ -1,0 +1,20 @@
+import { router } from '../../platform/trpc.ts';
+import { accountRouter } from './account.router.ts';
+import { adminRouter } from './admin.router.ts';
+import { membershipRouter } from './membership.router.ts';
+import { ordersRouter } from './orders.router.ts';
+import { productsRouter } from './products.router.ts';
+import { authRouter, usersRouter } from './users.router.ts';
+
+/** The dtehm-mobile app: its 16 documented endpoints, admin catalog endpoints, and SDK token calls. */
+export const dtehmRouter = router({
+  users: usersRouter,
+  auth: authRouter,
+  membership: membershipRouter,
+  products: productsRouter,
+  orders: ordersRouter,
+  user: accountRouter,
+  admin: adminRouter,
+});
+
+export type DtehmRouter = typeof dtehmRouter;

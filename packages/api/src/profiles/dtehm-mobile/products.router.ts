@@ -1,0 +1,76 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { ProductSummary } from '../../contexts/catalog/catalog.service.ts';
+import { publicProcedure } from '../../platform/trpc.ts';
+import { formatLocalDateTime } from '../shared/zoned-time.ts';
+import * as s from './dtehm.schemas.ts';
+
+const tags = ['Products'];
+
+function presentSummary(p: ProductSummary, timeZone: string) {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    price: p.price,
+    feature_photo: p.featurePhoto,
+    category_id: p.categoryId,
+    category_name: p.categoryName,
+    stock_quantity: p.stockQuantity,
+    in_stock: p.stockQuantity > 0,
+    created_at: formatLocalDateTime(new Date(p.createdAt), timeZone),
+  };
+}
+
+export const productsRouter = {
+  list: publicProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/products/list', tags, protect: false, summary: 'List products' },
+      message: 'Products retrieved successfully',
+    })
+    .input(s.productListInput)
+    .output(s.productListOutput)
+    .query(async ({ ctx, input }) => {
+      const { products, window } = await ctx.services.catalog.list(ctx.scope(), {
+        page: input.page,
+        perPage: input.per_page,
+        categoryId: input.category_id,
+        search: input.search,
+        sortBy: input.sort_by,
+        sortOrder: input.sort_order,
+      });
+      const { offset: _o, limit: _l, ...pagination } = window;
+      return { products: products.map((p) => presentSummary(p, ctx.tenant.timeZone)), pagination };
+    }),
+
+  detail: publicProcedure
+    .meta({ openapi: { method: 'GET', path: '/products/detail/{id}', tags, protect: false } })
+    .input(s.productDetailInput)
+    .output(s.productDetailOutput)
+    .query(async ({ ctx, input }) => {
+      const p = await ctx.services.catalog.detail(ctx.scope(), input.id);
+      return {
+        ...presentSummary(p, ctx.tenant.timeZone),
+        specifications: p.specifications,
+        images: p.images,
+        related_products: p.related.map((r) => ({
+          id: r.id,
+          name: r.name,
+          price: r.price,
+          feature_photo: r.featurePhoto,
+        })),
+      };
+    }),
+
+  categories: publicProcedure
+    .meta({ openapi: { method: 'GET', path: '/products/categories', tags, protect: false } })
+    .input(s.emptyInput)
+    .output(s.categoriesOutput)
+    .query(async ({ ctx }) =>
+      (await ctx.services.catalog.categories(ctx.scope())).map((c) => ({
+        id: c.id,
+        name: c.name,
+        description: c.description,
+        product_count: c.productCount,
+      })),
+    ),
+} satisfies TRPCRouterRecord;

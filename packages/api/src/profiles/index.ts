@@ -1,0 +1,33 @@
+import type { AnyRouter } from '@trpc/server';
+import { codeStyle } from '../platform/wire/code-style.ts';
+import type { WireStyle } from '../platform/wire/wire-style.ts';
+import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+
+/** One documented app: its router (REST paths in meta), its envelope and its document's words. */
+export interface AppProfile {
+  id: string;
+  title: string;
+  description: string;
+  router: AnyRouter;
+  wire: WireStyle;
+  /** the spec's base path under the tenant, e.g. `/api` */
+  restPrefix: string;
+}
+
+export const PROFILES: Record<string, AppProfile> = {
+  'dtehm-mobile': {
+    id: 'dtehm-mobile',
+    title: 'DTEHM Mobile API',
+    description:
+      'Network marketing: sponsor tree, DTEHM/DIP memberships, stockist and 10-generation commissions, downline.',
+    router: dtehmRouter,
+    wire: codeStyle,
+    restPrefix: '/api',
+  },
+};
+
+export function profileById(id: string): AppProfile {
+  const profile = PROFILES[id];
+  if (!profile) throw new Error(`unknown app profile ${id}`);
+  return profile;
+}
