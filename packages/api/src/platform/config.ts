@@ -18,6 +18,10 @@ const envSchema = z.object({
     .default(30 * 86_400),
   KOMISI_ADMIN_PASSWORD: z.string().min(8).optional(),
   KOMISI_TENANT_HOSTS: z.string().default(''),
+  KOMISI_TRUST_PROXY: z
+    .enum(['true', 'false'])
+    .default('false')
+    .transform((v) => v === 'true'),
   KOMISI_SEED_DEMO: z
     .enum(['true', 'false'])
     .default('true')
@@ -40,6 +44,8 @@ export interface Config {
   adminPassword: string | undefined;
   /** host name → tenant slug, e.g. `api.dtehm.example=dtehm` */
   tenantHosts: ReadonlyMap<string, string>;
+  /** believe X-Forwarded-For (only behind a proxy that sets it) */
+  trustProxy: boolean;
   seedDemo: boolean;
   logLevel: string;
   redisUrl: string | undefined;
@@ -76,6 +82,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     refreshTokenTtlSeconds: e.KOMISI_REFRESH_TOKEN_TTL,
     adminPassword: e.KOMISI_ADMIN_PASSWORD,
     tenantHosts: parseTenantHosts(e.KOMISI_TENANT_HOSTS),
+    trustProxy: e.KOMISI_TRUST_PROXY,
     seedDemo: e.KOMISI_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,

@@ -11,7 +11,7 @@ import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
 import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import type { TenantRecord } from '../contexts/tenancy/tenant-record.ts';
-import type { Orm } from '../db/orm.ts';
+import { type Orm, systemEm, tenantEm } from '../db/orm.ts';
 import { AccessTokens } from './auth/access-token.ts';
 
 export interface ServiceOptions {
@@ -52,9 +52,23 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const orders = new OrdersService(catalog, payments, commissions);
   payments.onSettlement('membership', membership);
   payments.onSettlement('order', orders);
+  const tenants = new TenantDirectory(orm, options.tenantHosts);
+
+  /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
+  async function settleFromProvider(provider: string, providerReference: string) {
+    const [row] = await systemEm(orm).execute<{ id: number; tenant_id: number }[]>(
+      'select id, tenant_id from payment where provider = ? and provider_reference = ?',
+      [provider, providerReference],
+    );
+    const tenant = row && (await tenants.byId(row.tenant_id));
+    if (!row || !tenant) return null;
+    return payments.settle({ em: tenantEm(orm, tenant.id), tenant, now: new Date() }, row.id);
+  }
+
   return {
     orm,
-    tenants: new TenantDirectory(orm, options.tenantHosts),
+    tenants,
+    settleFromProvider,
     identity: new IdentityService(
       new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
       options.refreshTokenTtlSeconds,

@@ -22,7 +22,7 @@ export function throttleKeys(email: string, ip: string): { account: string; addr
 
 export async function assertNotLocked(scope: Scope, keys: string[]): Promise<void> {
   const rows = await scope.em.execute<{ locked_until: Date }[]>(
-    'select locked_until from login_throttle where tenant_id = ? and key = any(?) and locked_until > ?',
+    'select locked_until from login_throttle where tenant_id = ? and key in (?) and locked_until > ?',
     [scope.tenant.id, keys, scope.now],
   );
   const until = rows[0]?.locked_until;

@@ -49,7 +49,7 @@ export async function cardsByAccountIds(
   if (ids.length === 0) return new Map();
   const rows = await scope.em.execute<CardRow[]>(
     `select ${CARD_COLUMNS} from account a left join network_member m on m.account_id = a.id
-     where a.tenant_id = ? and a.id = any(?)`,
+     where a.tenant_id = ? and a.id in (?)`,
     [scope.tenant.id, [...new Set(ids)]],
   );
   return new Map(rows.map((r) => [r.id, toCard(r)]));

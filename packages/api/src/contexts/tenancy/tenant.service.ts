@@ -66,6 +66,12 @@ export class TenantDirectory {
     return this.#byHost.get(host.toLowerCase().replace(/:\d+$/, ''));
   }
 
+  async byId(id: number): Promise<TenantRecord | undefined> {
+    await this.#fresh();
+    for (const t of this.#bySlug.values()) if (t.id === id) return t;
+    return undefined;
+  }
+
   all(): TenantRecord[] {
     return [...this.#bySlug.values()];
   }

@@ -1,0 +1,21 @@
+// Writes the static docs site: `pnpm docs:build` → apps/openapi-docs/dist/
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { buildOpenApiDocument, PROFILES } from '@komisi/api';
+import { renderIndexPage, renderProfilePage, scalarBundlePath } from './site.ts';
+
+const out = resolve(import.meta.dirname, '..', 'dist');
+const baseUrl = process.argv[2] ?? 'http://localhost:3000/t/{tenant}/api';
+mkdirSync(join(out, 'assets'), { recursive: true });
+copyFileSync(scalarBundlePath(), join(out, 'assets', 'scalar.js'));
+const profiles = Object.values(PROFILES);
+writeFileSync(join(out, 'index.html'), renderIndexPage(profiles));
+for (const profile of profiles) {
+  const dir = join(out, profile.id);
+  mkdirSync(dir, { recursive: true });
+  const doc = buildOpenApiDocument(profile, baseUrl);
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(join(dir, 'index.html'), renderProfilePage(profile, './openapi.json', '../assets/scalar.js'));
+  console.log(`${profile.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
+}
+console.log(`Docs written to ${out}`);

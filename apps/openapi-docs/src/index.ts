@@ -1,0 +1,1 @@
+export { renderIndexPage, renderProfilePage, scalarBundlePath } from './site.ts';

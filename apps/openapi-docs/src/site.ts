@@ -1,0 +1,39 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { AppProfile } from '@komisi/api';
+
+const require = createRequire(import.meta.url);
+
+/** The Scalar API reference bundle shipped in its npm package, served as-is (works offline). */
+export function scalarBundlePath(): string {
+  const main = require.resolve('@scalar/api-reference'); // …/dist/index.js
+  return join(dirname(main), 'browser', 'standalone.js');
+}
+
+const escape = (s: string) =>
+  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+
+export function renderIndexPage(profiles: AppProfile[], tenantsByProfile: Map<string, string[]> = new Map()): string {
+  const items = profiles
+    .map((p) => {
+      const tenants = tenantsByProfile.get(p.id) ?? [];
+      const docs = tenants.map((t) => `<code>/t/${escape(t)}/api</code>`).join(', ');
+      return `<li><a href="./${escape(p.id)}/">${escape(p.title)}</a> — ${escape(p.description)}${
+        docs ? `<br><small>Tenants: ${docs}</small>` : ''
+      }</li>`;
+    })
+    .join('\n');
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Komisi API docs</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem}li{margin:.75rem 0}</style>
+</head><body><h1>Komisi API reference</h1>
+<p>One OpenAPI 3.1 document per app profile. Each tenant serves its own at <code>/t/{tenant}/api/openapi.json</code>.</p>
+<ul>${items}</ul></body></html>`;
+}
+
+export function renderProfilePage(profile: AppProfile, specUrl: string, scriptUrl: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(profile.title)} — Komisi</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
+<script id="api-reference" data-url="${escape(specUrl)}"></script>
+<script src="${escape(scriptUrl)}"></script></body></html>`;
+}

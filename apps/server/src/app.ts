@@ -1,0 +1,66 @@
+import { readFileSync } from 'node:fs';
+import { type Logger, PROFILES, type Services } from '@komisi/api';
+import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
+import { Hono } from 'hono';
+import { requestMeta } from './request-meta.ts';
+import { sandboxPayRoutes } from './sandbox-page.ts';
+import { createTenantDispatcher } from './tenant-routes.ts';
+
+export interface AppOptions {
+  services: Services;
+  log: Logger;
+  trustProxy?: boolean;
+}
+
+/** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health. */
+export function createApp({ services, log, trustProxy = false }: AppOptions) {
+  const app = new Hono<{ Variables: { requestId: string } }>();
+  const dispatch = createTenantDispatcher({ services, log, trustProxy });
+  let scalarBundle: string | undefined;
+
+  app.use('*', requestMeta(log));
+  app.onError((err, c) => {
+    log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
+    return c.json({ error: 'Internal server error', request_id: c.get('requestId') }, 500);
+  });
+
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route('/', sandboxPayRoutes(services));
+
+  app.get('/docs', (c) => c.redirect('/docs/'));
+  app.get('/docs/', (c) => {
+    const byProfile = new Map<string, string[]>();
+    for (const t of services.tenants.all()) byProfile.set(t.profile, [...(byProfile.get(t.profile) ?? []), t.slug]);
+    return c.html(renderIndexPage(Object.values(PROFILES), byProfile));
+  });
+  app.get('/docs/assets/scalar.js', (c) => {
+    scalarBundle ??= readFileSync(scalarBundlePath(), 'utf8');
+    c.header('cache-control', 'public, max-age=86400');
+    return c.body(scalarBundle, 200, { 'content-type': 'text/javascript; charset=utf-8' });
+  });
+  app.get('/docs/:profile/', (c) => {
+    const profile = PROFILES[c.req.param('profile')];
+    if (!profile) return c.notFound();
+    const tenant = services.tenants.all().find((t) => t.profile === profile.id);
+    const spec = tenant ? `/t/${tenant.slug}${profile.restPrefix}/openapi.json` : '';
+    return c.html(renderProfilePage(profile, spec, '/docs/assets/scalar.js'));
+  });
+
+  app.all('/t/:tenant/*', async (c) => {
+    const slug = c.req.param('tenant');
+    const tenant = await services.tenants.bySlug(slug);
+    if (!tenant) return c.json({ error: `Unknown tenant ${slug}` }, 404);
+    const basePath = `/t/${slug}`;
+    return dispatch(c, tenant, basePath, c.req.path.slice(basePath.length));
+  });
+
+  // A host mapped to a tenant serves the spec's paths at the root: https://api.example.com/api/...
+  app.all('*', async (c) => {
+    const host = c.req.header('host');
+    const tenant = host ? await services.tenants.byHost(host) : undefined;
+    if (!tenant) return c.json({ error: 'Not found' }, 404);
+    return dispatch(c, tenant, '', c.req.path);
+  });
+
+  return app;
+}

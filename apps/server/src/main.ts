@@ -1,0 +1,42 @@
+import { serve } from '@hono/node-server';
+import { createLogger, loadConfig } from '@komisi/api';
+import { startPlatform } from './platform.ts';
+
+const config = loadConfig();
+const log = createLogger(config.logLevel);
+const { app, orm, seeded } = await startPlatform(config, log);
+
+const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+  const origin = config.publicBaseUrl ?? `http://localhost:${info.port}`;
+  const lines = [
+    '',
+    `Komisi is listening on ${origin} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
+    `  API docs:     ${origin}/docs/`,
+  ];
+  for (const t of seeded) {
+    lines.push(`  Tenant ${t.slug}:  ${origin}/t/${t.slug}/api   (tRPC: ${origin}/t/${t.slug}/trpc)`);
+    lines.push(`    OpenAPI:    ${origin}/t/${t.slug}/api/openapi.json`);
+    lines.push(`    root member to name as sponsor: ${t.rootMemberId}`);
+    lines.push(
+      t.admin.password
+        ? `    admin: ${t.admin.email} / ${t.admin.password}`
+        : `    admin: ${t.admin.email} (password set on first start: KOMISI_ADMIN_PASSWORD or printed then)`,
+    );
+  }
+  console.log(lines.join('\n'));
+});
+
+// Graceful shutdown: stop accepting, let in-flight requests finish, then close the pool.
+let stopping = false;
+async function shutdown(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log.info({ signal }, 'shutting down');
+  const force = setTimeout(() => process.exit(1), 15_000);
+  force.unref();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  await orm.close();
+  process.exit(0);
+}
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+process.on('SIGINT', () => void shutdown('SIGINT'));

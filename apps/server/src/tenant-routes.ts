@@ -1,0 +1,87 @@
+import {
+  type ApiContext,
+  buildOpenApiDocument,
+  createApiContext,
+  createRestHandler,
+  type Logger,
+  PROFILES,
+  parsePesapalIpn,
+  pesapalIpnAck,
+  type RestHandler,
+  type Services,
+  type TenantRecord,
+} from '@komisi/api';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import type { Context } from 'hono';
+import { clientIp } from './client-ip.ts';
+
+export interface TenantRouteOptions {
+  services: Services;
+  log: Logger;
+  trustProxy: boolean;
+}
+
+const restHandlers = new Map<string, RestHandler>(
+  Object.values(PROFILES).map((p) => [p.id, createRestHandler(p)]),
+);
+const openApiDocuments = new Map<string, unknown>();
+
+/** Serves one tenant's app: REST at its documented paths, tRPC for the SDK, its OpenAPI document, its webhooks. */
+export function createTenantDispatcher(options: TenantRouteOptions) {
+  const { services, log } = options;
+
+  function context(c: Context, tenant: TenantRecord, basePath: string): ApiContext {
+    return createApiContext(services.orm, services, log, {
+      tenant,
+      requestId: c.get('requestId') as string,
+      ip: clientIp(c, options.trustProxy),
+      authorization: c.req.header('authorization'),
+      baseUrl: `${new URL(c.req.url).origin}${basePath}`,
+    });
+  }
+
+  /** `rest` is the path below the tenant root, e.g. `/api/users/register` or `/trpc/products.list`. */
+  return async function dispatch(c: Context, tenant: TenantRecord, basePath: string, rest: string) {
+    const profile = PROFILES[tenant.profile];
+    if (!profile) return c.json({ error: 'Tenant profile is not available' }, 404);
+    if (rest.startsWith('/trpc/') || rest === '/trpc') {
+      return fetchRequestHandler({
+        endpoint: `${basePath}/trpc`,
+        req: c.req.raw,
+        router: profile.router,
+        createContext: () => context(c, tenant, basePath),
+        onError: ({ error }) => {
+          if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, requestId: c.get('requestId') }, 'trpc error');
+        },
+      });
+    }
+    if (!rest.startsWith(`${profile.restPrefix}/`)) return c.json({ error: 'Not found' }, 404);
+    const subPath = rest.slice(profile.restPrefix.length);
+    if (subPath === '/openapi.json') {
+      const base = `${new URL(c.req.url).origin}${basePath}${profile.restPrefix}`;
+      const key = `${profile.id} ${base}`;
+      if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(profile, base));
+      return c.json(openApiDocuments.get(key) as object);
+    }
+    if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath);
+    return restHandlers.get(profile.id)!.handle(c.req.raw, subPath, context(c, tenant, basePath));
+  };
+
+  /** Pesapal's IPN names a payment but carries no status: we always re-query Pesapal. */
+  async function pesapalIpn(c: Context, tenant: TenantRecord, basePath: string) {
+    const params =
+      c.req.method === 'GET'
+        ? c.req.query()
+        : ((await c.req.json().catch(() => ({}))) as Record<string, string | undefined>);
+    const ipn = parsePesapalIpn(params);
+    if (!ipn) return c.json({ error: 'OrderTrackingId is required' }, 400);
+    try {
+      const scope = context(c, tenant, basePath).scope();
+      await services.payments.settleByProviderReference(scope, 'pesapal', ipn.orderTrackingId);
+      return c.json(pesapalIpnAck(ipn, true));
+    } catch (err) {
+      log.error({ err, requestId: c.get('requestId') }, 'pesapal ipn failed');
+      return c.json(pesapalIpnAck(ipn, false), 500);
+    }
+  }
+}
