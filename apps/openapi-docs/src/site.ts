@@ -13,7 +13,10 @@ export function scalarBundlePath(): string {
 const escape = (s: string) =>
   s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
-export function renderIndexPage(profiles: AppProfile[], tenantsByProfile: Map<string, string[]> = new Map()): string {
+export function renderIndexPage(
+  profiles: AppProfile[],
+  tenantsByProfile: Map<string, string[]> = new Map(),
+): string {
   const items = profiles
     .map((p) => {
       const tenants = tenantsByProfile.get(p.id) ?? [];

@@ -30,7 +30,8 @@ export function createApp({ services, log, trustProxy = false }: AppOptions) {
   app.get('/docs', (c) => c.redirect('/docs/'));
   app.get('/docs/', (c) => {
     const byProfile = new Map<string, string[]>();
-    for (const t of services.tenants.all()) byProfile.set(t.profile, [...(byProfile.get(t.profile) ?? []), t.slug]);
+    for (const t of services.tenants.all())
+      byProfile.set(t.profile, [...(byProfile.get(t.profile) ?? []), t.slug]);
     return c.html(renderIndexPage(Object.values(PROFILES), byProfile));
   });
   app.get('/docs/assets/scalar.js', (c) => {

@@ -19,7 +19,9 @@ function jwtSecretFor(config: Config, log: Logger): string {
   const file = join(config.dataDir, 'jwt-secret');
   if (existsSync(file)) return readFileSync(file, 'utf8').trim();
   if (config.env === 'production' && config.databaseUrl) {
-    log.warn('KOMISI_JWT_SECRET is not set: generated one under the data dir (set it when running several instances)');
+    log.warn(
+      'KOMISI_JWT_SECRET is not set: generated one under the data dir (set it when running several instances)',
+    );
   }
   mkdirSync(config.dataDir, { recursive: true });
   const secret = randomBytes(48).toString('base64url');
@@ -47,7 +49,9 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${config.port}`,
     ...overrides.services,
   });
-  const seeded: SeededTenant[] = config.seedDemo ? [await seedDtehmDemo(orm, services, config.adminPassword)] : [];
+  const seeded: SeededTenant[] = config.seedDemo
+    ? [await seedDtehmDemo(orm, services, config.adminPassword)]
+    : [];
   await services.tenants.invalidate();
   const app = createApp({ services, log, trustProxy: config.trustProxy });
   return { orm, services, app, seeded };

@@ -16,7 +16,13 @@ export function requestMeta(log: Logger): MiddlewareHandler<{ Variables: { reque
     c.header('X-Request-ID', requestId);
     c.header('X-Response-Time', `${ms.toFixed(1)}ms`);
     if (log.isLevelEnabled('info')) {
-      log.info({ requestId, method: c.req.method, path: c.req.path, status: c.res.status, ms: Math.round(ms * 10) / 10 });
+      log.info({
+        requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(ms * 10) / 10,
+      });
     }
   };
 }

@@ -31,7 +31,9 @@ ${
 
   app.post(`${SANDBOX_PAY_PATH}/:reference`, async (c) => {
     const type = c.req.header('content-type') ?? '';
-    const body = type.includes('application/json') ? await c.req.json().catch(() => ({})) : await c.req.parseBody();
+    const body = type.includes('application/json')
+      ? await c.req.json().catch(() => ({}))
+      : await c.req.parseBody();
     const outcome = (body as Record<string, unknown>).outcome;
     if (outcome !== 'success' && outcome !== 'failed') {
       return c.json({ error: 'outcome must be success or failed' }, 400);

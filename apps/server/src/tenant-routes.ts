@@ -51,7 +51,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         router: profile.router,
         createContext: () => context(c, tenant, basePath),
         onError: ({ error }) => {
-          if (error.code === 'INTERNAL_SERVER_ERROR') log.error({ err: error, requestId: c.get('requestId') }, 'trpc error');
+          if (error.code === 'INTERNAL_SERVER_ERROR')
+            log.error({ err: error, requestId: c.get('requestId') }, 'trpc error');
         },
       });
     }

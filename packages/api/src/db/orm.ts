@@ -25,7 +25,14 @@ function ormOptions(target: DatabaseTarget): Partial<Options> {
   const common: Partial<Options> = {
     entities: ALL_ENTITIES,
     extensions: [Migrator],
-    migrations: { migrationsList: MIGRATIONS, path: resolve(import.meta.dirname, 'migrations'), emit: 'ts' },
+    migrations: {
+      migrationsList: MIGRATIONS,
+      path: resolve(import.meta.dirname, 'migrations'),
+      emit: 'ts',
+      silent: true,
+      snapshot: false,
+      snapshotOnMigrate: false,
+    },
     // Every query on tenant-owned rows must say which tenant it is for: a query without
     // the filter parameter fails loudly instead of reading across tenants.
     filters: {

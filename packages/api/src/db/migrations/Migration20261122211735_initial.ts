@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261122210633 extends Migration {
+export class Migration20261122211735_initial extends Migration {
 
-  override name = 'Migration20261122210633';
+  override name = 'Migration20261122211735_initial';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "sandbox_charge" ("reference" varchar(64) not null, "tenant_id" int not null, "merchant_reference" varchar(64) not null, "amount" bigint not null, "currency" varchar(3) not null, "description" varchar(255) not null, "status" text not null default 'pending', "created_at" timestamptz not null, "settled_at" timestamptz null, primary key ("reference"));`);
@@ -52,7 +52,7 @@ export class Migration20261122210633 extends Migration {
     this.addSql(`create index "order_item_order_id_index" on "order_item" ("order_id");`);
 
     this.addSql(`create table "network_link" ("ancestor_id" int not null, "descendant_id" int not null, "tenant_id" int not null, "depth" smallint not null, "wants_dtehm" boolean not null, "wants_dip" boolean not null, primary key ("ancestor_id", "descendant_id"));`);
-    this.addSql(`create index "network_link_ancestor_depth_idx" on "network_link" ("ancestor_id", "depth", "descendant_id");`);
+    this.addSql(`create index "network_link_ancestor_depth_idx" on "network_link" ("ancestor_id", "depth", "descendant_id") include ("tenant_id", "wants_dtehm", "wants_dip");`);
     this.addSql(`create index "network_link_descendant_depth_idx" on "network_link" ("descendant_id", "depth");`);
 
     this.addSql(`create table "network_member" ("account_id" int not null, "tenant_id" int not null, "sponsor_id" int null, "wants_dtehm" boolean not null, "wants_dip" boolean not null, "dtehm_member_id" varchar(32) null, "dip_member_id" varchar(32) null, "status" text not null default 'pending', "address" varchar(500) null, "from_mobile" boolean not null default false, "joined_at" timestamptz not null, "activated_at" timestamptz null, primary key ("account_id"));`);

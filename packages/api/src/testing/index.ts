@@ -1,0 +1,3 @@
+export { ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
+export { TEST_PG_URL } from './pg-admin.ts';
+export { createTestDatabase, type TestDatabase } from './test-database.ts';

@@ -1,0 +1,16 @@
+import type { Orm } from '../db/orm.ts';
+import { systemEm } from '../db/orm.ts';
+
+/** Double-entry invariant: every entry's postings sum to zero, so the whole ledger does too. */
+export async function unbalancedLedgerEntries(orm: Orm): Promise<{ entry_id: number; total: string }[]> {
+  return systemEm(orm).execute(
+    'select entry_id, sum(amount)::text as total from ledger_posting group by entry_id having sum(amount) <> 0',
+  );
+}
+
+export async function ledgerTotal(orm: Orm): Promise<number> {
+  const [row] = await systemEm(orm).execute<{ total: string | null }[]>(
+    'select coalesce(sum(amount), 0)::text as total from ledger_posting',
+  );
+  return Number(row?.total ?? 0);
+}
