@@ -42,6 +42,8 @@ function ormOptions(target: DatabaseTarget): Partial<Options> {
         default: true,
       },
     },
+    // Only the queried entity is scoped: joining every relation's tenant would add joins (and row locks).
+    filtersOnRelations: false,
     forceUtcTimezone: true,
     debug: target.debug ?? false,
     allowGlobalContext: false,

@@ -53,7 +53,7 @@ export function zodIssuesToFields(error: ZodError): Record<string, string[]> {
     const key = issue.path.length ? issue.path.join('.') : '_';
     const message =
       issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-    (fields[key] ??= []).push(message);
+    fields[key] = [...(fields[key] ?? []), message];
   }
   return fields;
 }

@@ -46,7 +46,11 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     }
     return provider;
   };
-  const payments = new PaymentsService((scope) => providerFor(scope.tenant), ledger);
+  const payments = new PaymentsService(
+    (scope) => providerFor(scope.tenant),
+    ledger,
+    (scope) => `${options.publicBaseUrl()}/t/${scope.tenant.slug}/payment-complete`,
+  );
   const commissions = new CommissionsService(ledger);
   const membership = new MembershipService(ledger);
   const orders = new OrdersService(catalog, payments, commissions);

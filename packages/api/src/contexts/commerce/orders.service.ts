@@ -1,4 +1,5 @@
 import { DomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import { LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import { Product } from '../catalog/product.entity.ts';
@@ -131,7 +132,11 @@ export class OrdersService implements SettlementHandler {
   }
 
   async completed(tx: Scope, payment: Payment): Promise<void> {
-    const order = await tx.em.findOneOrFail(Order, { id: payment.subjectId! }, { lockMode: 4 });
+    const order = await tx.em.findOneOrFail(
+      Order,
+      { id: payment.subjectId! },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (order.status !== 'pending_payment') return;
     order.status = 'paid';
     order.paidAt = tx.now;
@@ -148,7 +153,11 @@ export class OrdersService implements SettlementHandler {
   }
 
   async failed(tx: Scope, payment: Payment): Promise<void> {
-    const order = await tx.em.findOneOrFail(Order, { id: payment.subjectId! }, { lockMode: 4 });
+    const order = await tx.em.findOneOrFail(
+      Order,
+      { id: payment.subjectId! },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
+    );
     if (order.status !== 'pending_payment') return;
     order.status = 'payment_failed';
     for (const item of await tx.em.find(OrderItem, { order: order.id })) {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, validationError } from '@komisi/domain';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../platform/auth/access-token.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
@@ -31,6 +31,10 @@ export interface NewAccount {
 
 const sha256 = (s: string) => createHash('sha256').update(s).digest('hex');
 
+/** Emails are stored and compared trimmed and in lower case. */
+export const normalizeEmail = (email: string) => email.trim().toLowerCase();
+export const EMAIL_TAKEN = 'The email has already been taken.';
+
 /** How long a verified session stays cached before the database is asked again. */
 const SESSION_CACHE_MS = 5_000;
 
@@ -50,10 +54,13 @@ export class IdentityService {
     return this.#tokens.ttlSeconds;
   }
 
+  async emailTaken(scope: Scope, email: string): Promise<boolean> {
+    return (await scope.em.count(Account, { email: normalizeEmail(email) })) > 0;
+  }
+
   async createAccount(scope: Scope, input: NewAccount): Promise<Account> {
-    const email = input.email.trim().toLowerCase();
-    const taken = await scope.em.count(Account, { email });
-    if (taken) throw validationError({ email: ['The email has already been taken.'] });
+    const email = normalizeEmail(input.email);
+    if (await this.emailTaken(scope, email)) throw validationError({ email: [EMAIL_TAKEN] });
     const account = scope.em.create(Account, {
       tenant: scope.tenant.id,
       email,
@@ -67,7 +74,7 @@ export class IdentityService {
       await scope.em.flush();
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
-        throw validationError({ email: ['The email has already been taken.'] });
+        throw validationError({ email: [EMAIL_TAKEN] });
       }
       throw e;
     }
@@ -80,7 +87,7 @@ export class IdentityService {
     await assertNotLocked(scope, [keys.account, keys.address]);
     const account = await scope.em.findOne(
       Account,
-      { email: email.trim().toLowerCase() },
+      { email: normalizeEmail(email) },
       { populate: ['passwordHash'] },
     );
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
@@ -136,7 +143,7 @@ export class IdentityService {
       const session = await tx.em.findOne(
         Session,
         { tokenHash: sha256(refreshToken) },
-        { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+        { lockMode: LockMode.PESSIMISTIC_WRITE },
       );
       if (!session || session.revokedAt || session.expiresAt <= tx.now) return 'invalid' as const;
       if (session.rotatedAt) {

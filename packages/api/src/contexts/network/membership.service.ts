@@ -6,6 +6,7 @@ import {
   membershipQuote,
   sponsorBonus,
 } from '@komisi/domain';
+import { LockMode } from '@mikro-orm/core';
 import type { Scope } from '../../platform/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
@@ -102,7 +103,7 @@ export class MembershipService implements SettlementHandler {
     const member = await tx.em.findOneOrFail(
       Member,
       { account: payment.account },
-      { lockMode: 4 /* PESSIMISTIC_WRITE */ },
+      { lockMode: LockMode.PESSIMISTIC_WRITE },
     );
     const types =
       (payment.details.membership_types as MembershipType[] | undefined) ?? membershipTypes(member);

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
+import { LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
@@ -25,14 +26,20 @@ export interface SettlementHandler {
 
 export type ProviderResolver = (scope: Scope) => PaymentProvider;
 
+/** Where a provider sends the payer when the app gave no callback (a page the server serves). */
+export type DefaultReturnUrl = (scope: Scope) => string;
+
 export class PaymentsService {
   readonly #providerFor: ProviderResolver;
   readonly #ledger: LedgerService;
   readonly #handlers = new Map<PaymentPurpose, SettlementHandler>();
 
-  constructor(providerFor: ProviderResolver, ledger: LedgerService) {
+  readonly #defaultReturnUrl: DefaultReturnUrl;
+
+  constructor(providerFor: ProviderResolver, ledger: LedgerService, defaultReturnUrl: DefaultReturnUrl) {
     this.#providerFor = providerFor;
     this.#ledger = ledger;
+    this.#defaultReturnUrl = defaultReturnUrl;
   }
 
   onSettlement(purpose: PaymentPurpose, handler: SettlementHandler): void {
@@ -58,7 +65,7 @@ export class PaymentsService {
       amount: input.amount,
       currency: scope.tenant.currency,
       description: input.description,
-      callbackUrl: input.callbackUrl,
+      callbackUrl: input.callbackUrl ?? this.#defaultReturnUrl(scope),
       customer: input.customer,
     });
     const payment = scope.em.create(Payment, {
@@ -95,7 +102,7 @@ export class PaymentsService {
       const payment = await tx.em.findOneOrFail(
         Payment,
         { id: paymentId },
-        { lockMode: 4 /* PESSIMISTIC_WRITE */, refresh: true },
+        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
       );
       if (payment.status !== 'pending') return payment;
       const handler = this.#handlers.get(payment.purpose);
