@@ -24,6 +24,11 @@ const REDACTED_PATHS = [
   '*.phone_number',
   'consumer_secret',
   '*.consumer_secret',
+  // database errors carry the statement's parameters and the offending values
+  'err.params',
+  'err.detail',
+  'err.cause.params',
+  'err.cause.detail',
 ];
 
 export function createLogger(level: string): Logger {
