@@ -5,11 +5,17 @@ import type { Meta } from './trpc.ts';
 import type { JsonSchema } from './wire/wire-style.ts';
 
 type Operation = {
-  responses: Record<string, { description: string; content?: Record<string, { schema: JsonSchema }> }>;
+  responses: Record<
+    string,
+    { description: string; content?: Record<string, { schema: JsonSchema; example?: unknown }> }
+  >;
   security?: unknown[];
   requestBody?: unknown;
   parameters?: unknown[];
 };
+
+/** the component every error response refers to */
+const ERROR_SCHEMA = 'ErrorResponse';
 
 const ERROR_TEXT: Record<number, string> = {
   400: 'The given data was invalid.',
@@ -39,7 +45,13 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
     if (meta?.openapi) metaByOperation.set(`${meta.openapi.method.toLowerCase()} ${meta.openapi.path}`, meta);
   }
   const wire = profile.wire;
-  const errorSchema = wire.errorSchema();
+  // trpc-to-openapi's own error schemas describe tRPC's error shape, which the REST surface never
+  // sends: drop them and document the profile's error envelope once.
+  const schemas = Object.fromEntries(
+    Object.entries(doc.components?.schemas ?? {}).filter(([name]) => !name.startsWith('error.')),
+  );
+  doc.components = { ...doc.components, schemas: { ...schemas, [ERROR_SCHEMA]: wire.errorSchema() } };
+  const errorRef = { $ref: `#/components/schemas/${ERROR_SCHEMA}` };
   for (const [path, item] of Object.entries(doc.paths ?? {})) {
     for (const [method, op] of Object.entries(item as Record<string, Operation>)) {
       const meta = metaByOperation.get(`${method} ${path}`);
@@ -49,15 +61,16 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
       const statuses = new Set<number>([500]);
       if (op.requestBody || op.parameters?.length) statuses.add(400);
       if (op.security?.length) statuses.add(401);
-      if (path.includes('{') || op.security?.length) statuses.add(404);
+      if (path.includes('{')) statuses.add(404);
       if (path.startsWith('/admin')) statuses.add(403);
+      for (const status of meta?.errors ?? []) statuses.add(status);
       op.responses = {
         [successStatus]: {
           description: ok?.description ?? 'Successful response',
           content: { 'application/json': { schema: wire.successSchema(okSchema, meta?.message) } },
         },
       };
-      for (const status of [...statuses].sort()) {
+      for (const status of [...statuses].sort((a, b) => a - b)) {
         const code = wire.status({
           status,
           code: 'INTERNAL_ERROR',
@@ -68,9 +81,7 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
         const message = ERROR_TEXT[status] ?? 'Error';
         op.responses[String(code)] = {
           description: message,
-          content: {
-            'application/json': { schema: { ...errorSchema, example: wire.errorExample(status, message) } },
-          },
+          content: { 'application/json': { schema: errorRef, example: wire.errorExample(status, message) } },
         };
       }
     }

@@ -11,6 +11,8 @@ export interface KomisiMeta {
   message?: string;
   /** HTTP status of a successful REST call (default 200) */
   successStatus?: number;
+  /** error statuses the operation can answer beyond those its shape implies (documented in OpenAPI) */
+  errors?: number[];
 }
 
 export type Meta = OpenApiMeta<KomisiMeta>;

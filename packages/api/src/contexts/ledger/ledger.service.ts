@@ -94,6 +94,6 @@ export class LedgerService {
     );
     const debitMinusCredit = toSafeInteger(rows[0]?.total ?? 0);
     const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
-    return creditNormal ? -debitMinusCredit : debitMinusCredit;
+    return creditNormal ? 0 - debitMinusCredit : debitMinusCredit;
   }
 }

@@ -1,0 +1,85 @@
+import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import type { AnyTRPCRouter } from '@trpc/server';
+import superjson from 'superjson';
+import { sessionLink } from './session-link.ts';
+import { memoryTokenStore, type TokenStore, type Tokens } from './token-store.ts';
+
+/** Any fetch: the global one, undici's, or an in-process app's (`app.fetch(new Request(...))`). */
+export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Response | Promise<Response>;
+
+export interface KomisiClientOptions {
+  /** server origin, e.g. `https://api.komisi.example` */
+  baseUrl: string;
+  /** tenant slug: calls go to `${baseUrl}/t/${tenant}/trpc` */
+  tenant: string;
+  /** where tokens are kept (default: in memory) */
+  tokenStore?: TokenStore;
+  fetch?: FetchLike;
+  /** send calls made in the same tick as one HTTP request (default true) */
+  batch?: boolean;
+}
+
+export interface SessionClient<TRouter extends AnyTRPCRouter> {
+  /** the typed client: sends the stored access token and refreshes it when it expires */
+  client: TRPCClient<TRouter>;
+  /** the same procedures without token handling (used to refresh) */
+  anonymous: TRPCClient<TRouter>;
+  store: TokenStore;
+}
+
+/**
+ * The profile-independent part of every Komisi client. A profile supplies how to refresh
+ * (its procedure names and output shape) and which calls must never trigger a refresh.
+ */
+export function createSessionClient<TRouter extends AnyTRPCRouter>(
+  options: KomisiClientOptions,
+  session: {
+    refresh(anonymous: TRPCClient<TRouter>, refreshToken: string): Promise<Tokens>;
+    skipRefresh?: readonly string[];
+  },
+): SessionClient<TRouter> {
+  const store = options.tokenStore ?? memoryTokenStore();
+  const url = `${options.baseUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(options.tenant)}/trpc`;
+  const userFetch = options.fetch;
+  const fetch =
+    userFetch && ((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(userFetch(input, init)));
+  // Links are typed per router; all Komisi routers use superjson, which the generic type cannot see.
+  const http = (headers?: () => Promise<Record<string, string>>) =>
+    (options.batch === false ? httpLink : httpBatchLink)({
+      url,
+      transformer: superjson,
+      ...(fetch && { fetch }),
+      ...(headers && { headers }),
+    } as never) as ReturnType<typeof httpLink<TRouter>>;
+
+  const anonymous = createTRPCClient<TRouter>({ links: [http()] });
+  const client = createTRPCClient<TRouter>({
+    links: [
+      sessionLink<TRouter>({
+        store,
+        refresh: (refreshToken) => session.refresh(anonymous, refreshToken),
+        ...(session.skipRefresh && { skipRefresh: session.skipRefresh }),
+      }),
+      // Read per request, so a retry after a refresh carries the new token.
+      http(async (): Promise<Record<string, string>> => {
+        const tokens = await store.get();
+        return tokens ? { authorization: `Bearer ${tokens.accessToken}` } : {};
+      }),
+    ],
+  });
+  return { client, anonymous, store };
+}
+
+/**
+ * Adds session methods (login, logout...) next to the router's namespaces. The tRPC client is a
+ * proxy that answers every property name, so the methods are looked up first.
+ */
+export function withMethods<TClient extends object, TMethods extends object>(
+  client: TClient,
+  methods: TMethods,
+): TClient & TMethods {
+  return new Proxy(client, {
+    get: (target, key, receiver) =>
+      key in methods ? methods[key as keyof TMethods] : Reflect.get(target, key, receiver),
+  }) as TClient & TMethods;
+}

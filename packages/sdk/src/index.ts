@@ -1,0 +1,12 @@
+// Typed clients per app profile. Routers are imported as types only: no server code ships here.
+export { createSessionClient, type FetchLike, type KomisiClientOptions, withMethods } from './client.ts';
+export {
+  createDtehmClient,
+  type DtehmClient,
+  type DtehmInputs,
+  type DtehmOutputs,
+  type DtehmSession,
+} from './dtehm.client.ts';
+export { isKomisiError, isUnauthorized, KomisiClientError, type KomisiErrorCode } from './errors.ts';
+export { type SessionLinkOptions, sessionLink } from './session-link.ts';
+export { memoryTokenStore, type TokenStore, type Tokens } from './token-store.ts';
