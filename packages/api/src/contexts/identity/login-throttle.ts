@@ -16,8 +16,12 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   maxFailuresPerAddress: 30,
 };
 
+/** Keys fit the 300-character column whatever the caller sends (a forwarded address is not trusted to be short). */
 export function throttleKeys(email: string, ip: string): { account: string; address: string } {
-  return { account: `account:${email.toLowerCase()}`, address: `ip:${ip}` };
+  return {
+    account: `account:${email.trim().toLowerCase().slice(0, 280)}`,
+    address: `ip:${ip.trim().slice(0, 280)}`,
+  };
 }
 
 export async function assertNotLocked(scope: Scope, keys: string[]): Promise<void> {

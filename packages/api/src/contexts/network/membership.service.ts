@@ -103,13 +103,16 @@ export class MembershipService implements SettlementHandler {
     const member = await tx.em.findOneOrFail(
       Member,
       { account: payment.account },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
     );
     const types =
       (payment.details.membership_types as MembershipType[] | undefined) ?? membershipTypes(member);
     const year = Number(
       new Intl.DateTimeFormat('en-CA', { timeZone: tx.tenant.timeZone, year: 'numeric' }).format(tx.now),
     );
+    // A second payment of an already active member (two payments opened, both paid) numbers nothing
+    // new and must not pay the sponsor again: the bonus belongs to the activation, not to a payment.
+    const activating = member.status !== 'active';
     if (types.includes('DTEHM') && !member.dtehmMemberId) {
       member.dtehmMemberId = formatDtehmMemberId(year, await nextSequence(tx, `dtehm-member:${year}`));
     }
@@ -119,7 +122,7 @@ export class MembershipService implements SettlementHandler {
     member.status = 'active';
     member.activatedAt ??= tx.now;
     await tx.em.flush();
-    await this.#payReferralBonus(tx, payment, member, types);
+    if (activating) await this.#payReferralBonus(tx, payment, member, types);
   }
 
   async failed(): Promise<void> {

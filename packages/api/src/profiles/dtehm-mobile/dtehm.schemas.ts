@@ -11,7 +11,16 @@ const dateTime = z.string().meta({ example: '2025-01-30 14:00:00', description: 
 const money = z.number().int().meta({ description: 'Amount in the currency minor unit (UGX has none)' });
 const page = z.coerce.number().int().min(1).default(1);
 const perPage = z.coerce.number().int().min(1).max(100).default(20);
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date in YYYY-MM-DD format');
+/** A real calendar date written YYYY-MM-DD (2025-02-30 and 2025-13-01 are refused). */
+const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => {
+    // Years below 1000 are refused: Date.UTC reads years 0..99 as 1900..1999.
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) return false;
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'must be a valid date in YYYY-MM-DD format');
 
 export const pagination = z.object({
   total: z.number().int(),
@@ -40,34 +49,56 @@ export const userSchema = z.object({
 });
 
 // 1. Users
+/** Mobile keyboards add stray spaces; blank and null optional fields count as absent. */
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const blankAsAbsent = (v: unknown) =>
+  v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
+const emailAddress = z.preprocess(trimmed, z.email().max(254));
+
+export const SPONSOR_REQUIRED = 'The sponsor id is required for mobile registration.';
+export const MEMBERSHIP_REQUIRED = 'Choose at least one membership (DTEHM or DIP).';
+
 export const registerInput = z
   .object({
-    email: z.email().max(254),
+    email: emailAddress,
     password: z.string().min(8).max(200),
     name: z.string().trim().min(1).max(255),
     phone_number: z.string().trim().min(7).max(32),
-    address: z.string().trim().max(500).optional(),
-    sponsor_id: memberNumber.optional(),
+    address: z.preprocess(blankAsAbsent, z.string().trim().max(500).optional()),
+    sponsor_id: z.preprocess(
+      blankAsAbsent,
+      memberNumber.optional().meta({
+        description: 'Member number (DTEHM or DIP) of an active member; required when from_mobile=yes',
+      }),
+    ),
     is_dtehm_member: yesNo.default('No'),
     is_dip_member: yesNo.default('No'),
-    from_mobile: z.enum(['yes', 'no', 'Yes', 'No']).optional(),
+    from_mobile: z.preprocess(
+      blankAsAbsent,
+      yesNo.optional().meta({ description: 'yes/no in any case; yes makes sponsor_id required' }),
+    ),
   })
-  .superRefine((v, ctx) => {
-    if (v.from_mobile?.toLowerCase() === 'yes' && !v.sponsor_id) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['sponsor_id'],
-        message: 'The sponsor id is required for mobile registration.',
-      });
-    }
-    if (v.is_dtehm_member === 'No' && v.is_dip_member === 'No') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['is_dtehm_member'],
-        message: 'Choose at least one membership (DTEHM or DIP).',
-      });
-    }
-  });
+  // Cross-field rules run even when other fields are invalid (`when`), so one response names every
+  // bad field. The value may then be partly unparsed (or not an object at all): read it defensively.
+  .superRefine(
+    (v, ctx) => {
+      if (typeof v !== 'object' || v === null) return;
+      const invalid = new Set(ctx.issues.map((i) => i.path?.[0]));
+      if (v.from_mobile === 'Yes' && v.sponsor_id === undefined && !invalid.has('sponsor_id')) {
+        ctx.addIssue({ code: 'custom', path: ['sponsor_id'], message: SPONSOR_REQUIRED });
+      }
+      if (
+        v.is_dtehm_member === 'No' &&
+        v.is_dip_member === 'No' &&
+        !invalid.has('is_dtehm_member') &&
+        !invalid.has('is_dip_member')
+      ) {
+        ctx.addIssue({ code: 'custom', path: ['is_dtehm_member'], message: MEMBERSHIP_REQUIRED });
+      }
+    },
+    { when: () => true },
+  );
+export type RegisterInput = z.output<typeof registerInput>;
 
 const membershipTypes = z.array(z.enum(['DTEHM', 'DIP']));
 
@@ -82,7 +113,7 @@ export const registerOutput = z.object({
   }),
 });
 
-export const loginInput = z.object({ email: z.email(), password: z.string().min(1).max(200) });
+export const loginInput = z.object({ email: emailAddress, password: z.string().min(1).max(200) });
 export const loginOutput = z.object({
   user: userSchema,
   token: z.string(),
@@ -192,11 +223,14 @@ export const categoriesOutput = z.array(
 const memberRef = z.object({ id: z.number().int(), name: z.string(), member_id: z.string().nullable() });
 const quantity = z.coerce.number().int().min(1).max(10_000);
 
+/** An optional member number of an order; '' and null (what app forms send for "none") mean absent. */
+const optionalParty = z.preprocess((v) => (v === '' || v === null ? undefined : v), memberNumber.optional());
+
 export const commissionPreviewInput = z.object({
   product_id: id,
   quantity: quantity.default(1),
-  sponsor_id: memberNumber.optional(),
-  stockist_id: memberNumber.optional(),
+  sponsor_id: optionalParty,
+  stockist_id: optionalParty,
 });
 export const commissionPreviewOutput = z.object({
   product: z.object({
@@ -229,8 +263,8 @@ export const commissionPreviewOutput = z.object({
 export const createOrderInput = z.object({
   product_id: id,
   quantity: quantity.default(1),
-  sponsor_id: memberNumber.optional(),
-  stockist_id: memberNumber.optional(),
+  sponsor_id: optionalParty,
+  stockist_id: optionalParty,
   payment_method: paymentMethod.default('pesapal'),
   callback_url: callbackUrl,
 });
@@ -349,7 +383,8 @@ export const networkInput = z.object({
     .string()
     .trim()
     .toLowerCase()
-    .regex(/^(all|direct|[1-9]\d?)$/, 'must be all, direct or a level number')
+    // Any generation may be asked for; those deeper than the plan pays come back empty.
+    .regex(/^(all|direct|[1-9]\d{0,5})$/, 'must be all, direct or a level number from 1')
     .default('all'),
 });
 export const networkOutput = z.object({
@@ -390,14 +425,17 @@ export const categoryOutput = z.object({
   description: z.string().nullable(),
 });
 
+/** Image addresses the app will load: http(s) only (no `javascript:` or `data:` URLs). */
+const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(1000);
+
 const productFields = {
   name: z.string().trim().min(1).max(255),
   description: z.string().max(20_000).nullable().optional(),
   specifications: z.string().max(20_000).nullable().optional(),
   price: z.number().int('must be a whole amount in the currency minor unit').min(0).max(1e13),
   category_id: id.nullable().optional(),
-  feature_photo: z.url().max(1000).nullable().optional(),
-  images: z.array(z.url().max(1000)).max(20).optional(),
+  feature_photo: webUrl.nullable().optional(),
+  images: z.array(webUrl).max(20).optional(),
   stock_quantity: z.number().int().min(0).max(1e9).optional(),
 };
 export const createProductInput = z.object(productFields);

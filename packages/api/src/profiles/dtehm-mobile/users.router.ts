@@ -1,15 +1,62 @@
-import { DomainError } from '@komisi/domain';
+import { type FieldErrors, isDomainError, validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { findByMemberNumber } from '../../contexts/network/member-directory.ts';
-import { inTransaction } from '../../platform/scope.ts';
+import { EMAIL_TAKEN } from '../../contexts/identity/identity.service.ts';
+import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
+import type { ApiContext } from '../../platform/context.ts';
+import { zodIssuesToFields } from '../../platform/error-map.ts';
+import { inTransaction, type Scope } from '../../platform/scope.ts';
 import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUser } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Users'];
 
+export const SPONSOR_NOT_FOUND = 'The selected sponsor id does not exist.';
+
+/**
+ * The checks of a registration that need the database: the sponsor must be an active member
+ * (whether or not the app requires one, a sponsor that is named must exist) and the email must be free.
+ */
+async function registrationConflicts(
+  ctx: ApiContext,
+  scope: Scope,
+  candidate: { email?: string | undefined; sponsorId?: string | undefined },
+): Promise<{ fields: FieldErrors; sponsor: MemberCard | null }> {
+  const fields: FieldErrors = {};
+  let sponsor: MemberCard | null = null;
+  if (candidate.sponsorId !== undefined) {
+    sponsor = await findByMemberNumber(scope, candidate.sponsorId);
+    if (!sponsor?.active) fields.sponsor_id = [SPONSOR_NOT_FOUND];
+  }
+  if (candidate.email !== undefined && (await ctx.services.identity.emailTaken(scope, candidate.email))) {
+    fields.email = [EMAIL_TAKEN];
+  }
+  return { fields, sponsor };
+}
+
+/**
+ * Runs before the input parser: when the body is invalid, the sponsor and email checks still run
+ * on whichever of those two fields parsed, so one 400 names every bad field.
+ */
+const registerPreflight = publicProcedure.use(async ({ ctx, getRawInput, next }) => {
+  const parsed = s.registerInput.safeParse(await getRawInput());
+  if (parsed.success) return next();
+  const fields = zodIssuesToFields(parsed.error);
+  const raw = (await getRawInput()) as Record<string, unknown>;
+  const shape = s.registerInput.shape;
+  const valid = <K extends 'email' | 'sponsor_id'>(key: K) =>
+    !(key in fields) && typeof raw?.[key] === 'string' ? shape[key].safeParse(raw[key]) : undefined;
+  const email = valid('email');
+  const sponsorId = valid('sponsor_id');
+  const conflicts = await registrationConflicts(ctx, ctx.scope(), {
+    email: email?.success ? email.data : undefined,
+    sponsorId: sponsorId?.success ? sponsorId.data : undefined,
+  });
+  throw validationError({ ...fields, ...conflicts.fields });
+});
+
 export const usersRouter = {
-  register: publicProcedure
+  register: registerPreflight
     .meta({
       openapi: {
         method: 'POST',
@@ -25,12 +72,11 @@ export const usersRouter = {
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
       const { identity, membership } = ctx.services;
-      const sponsor = input.sponsor_id ? await findByMemberNumber(scope, input.sponsor_id) : null;
-      if (input.sponsor_id && !sponsor?.active) {
-        throw new DomainError('VALIDATION_ERROR', 'The given data was invalid.', {
-          fields: { sponsor_id: ['The selected sponsor id does not exist.'] },
-        });
-      }
+      const { fields, sponsor } = await registrationConflicts(ctx, scope, {
+        email: input.email,
+        sponsorId: input.sponsor_id,
+      });
+      if (Object.keys(fields).length > 0) throw validationError(fields);
       const account = await inTransaction(scope, async (tx) => {
         const created = await identity.createAccount(tx, {
           email: input.email,
@@ -44,7 +90,7 @@ export const usersRouter = {
           wantsDtehm: input.is_dtehm_member === 'Yes',
           wantsDip: input.is_dip_member === 'Yes',
           address: input.address ?? null,
-          fromMobile: input.from_mobile?.toLowerCase() === 'yes',
+          fromMobile: input.from_mobile === 'Yes',
         });
         return created;
       });
@@ -78,7 +124,22 @@ export const usersRouter = {
       const scope = ctx.scope();
       const account = await ctx.services.identity.login(scope, input.email, input.password, ctx.ip);
       const tokens = await ctx.services.identity.issueTokens(scope, account);
-      const profile = await ctx.services.membership.profile(scope, account.id);
+      // Staff accounts (the tenant admin) are not in the network: they log in as non-members.
+      const profile = await ctx.services.membership.profile(scope, account.id).catch((e: unknown) => {
+        if (!(isDomainError(e) && e.code === 'NOT_FOUND')) throw e;
+        return {
+          ...account,
+          phone: account.phone ?? null,
+          address: null,
+          wantsDtehm: false,
+          wantsDip: false,
+          dtehmMemberId: null,
+          dipMemberId: null,
+          status: 'pending' as const,
+          sponsorAccountId: null,
+          sponsorMemberId: null,
+        };
+      });
       return {
         user: presentUser(profile, ctx.tenant.timeZone),
         token: tokens.accessToken,
