@@ -8,9 +8,9 @@ type Json = any;
 const DOCUMENTED: [method: string, path: string, secured: boolean][] = [
   ['post', '/users/register', false],
   ['post', '/users/login', false],
-  ['post', '/membership/initiate-payment', false],
-  ['post', '/membership/confirm-payment', false],
-  ['get', '/membership/payment-status/{payment_id}', false],
+  ['post', '/membership/initiate-payment', true],
+  ['post', '/membership/confirm-payment', true],
+  ['get', '/membership/payment-status/{payment_id}', true],
   ['get', '/products/list', false],
   ['get', '/products/detail/{id}', false],
   ['get', '/products/categories', false],

@@ -135,8 +135,39 @@ describe('POST /membership/initiate-payment', () => {
   });
 
   it('refuses an unknown user with 404', async () => {
-    const res = await app.post('/membership/initiate-payment', { user_id: 999_999 });
+    const m = await registerMember(app);
+    const res = await app.post('/membership/initiate-payment', { user_id: 999_999 }, m.token);
     expect(res.status).toBe(404);
+  });
+
+  it('needs a token unless the tenant allows anonymous membership calls', async () => {
+    const m = await registerMember(app);
+    const anonymous = await app.post('/membership/initiate-payment', { user_id: m.id });
+    expect(anonymous.status).toBe(401);
+    const sql = app.orm.em.fork().getConnection();
+    await sql.execute(
+      `update tenant set settings = settings || '{"anonymousMembershipPayments": true}' where slug = 'dtehm'`,
+    );
+    await app.services.tenants.invalidate();
+    try {
+      const allowed = await app.post('/membership/initiate-payment', { user_id: m.id });
+      expect(allowed.status).toBe(200);
+    } finally {
+      await sql.execute(
+        `update tenant set settings = settings - 'anonymousMembershipPayments' where slug = 'dtehm'`,
+      );
+      await app.services.tenants.invalidate();
+    }
+  });
+
+  it('hands out the open payment again instead of charging twice', async () => {
+    const m = await registerMember(app);
+    const first = await app.post('/membership/initiate-payment', { user_id: m.id }, m.token);
+    const second = await app.post('/membership/initiate-payment', { user_id: m.id }, m.token);
+    expect(second.body.data.payment_id).toBe(first.body.data.payment_id);
+    await paySandbox(app, first.body.data.payment_url, 'failed');
+    const third = await app.post('/membership/initiate-payment', { user_id: m.id }, m.token);
+    expect(third.body.data.payment_id).not.toBe(first.body.data.payment_id);
   });
 
   it('refuses a member whose membership is already active', async () => {

@@ -28,10 +28,11 @@ afterAll(async () => {
 
 async function initiate() {
   const member = await registerMember(app);
-  const res = await app.post('/membership/initiate-payment', {
-    user_id: member.id,
-    payment_method: 'pesapal',
-  });
+  const res = await app.post(
+    '/membership/initiate-payment',
+    { user_id: member.id, payment_method: 'pesapal' },
+    member.token,
+  );
   expect(res.status, JSON.stringify(res.body)).toBe(200);
   return { member, payment: res.body.data };
 }
@@ -53,25 +54,26 @@ describe('Pesapal payments', () => {
   });
 
   it('an IPN while Pesapal still says pending changes nothing, even if the app claims success', async () => {
-    const { payment } = await initiate();
+    const { member, payment } = await initiate();
     const res = await ipn(payment.tracking_id);
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({ orderTrackingId: payment.tracking_id, status: 200 });
-    const confirm = await app.post('/membership/confirm-payment', {
-      payment_id: payment.payment_id,
-      status: 'success',
-    });
+    const confirm = await app.post(
+      '/membership/confirm-payment',
+      { payment_id: payment.payment_id, status: 'success' },
+      member.token,
+    );
     expect(confirm.status).toBe(400);
-    const status = await app.get(`/membership/payment-status/${payment.payment_id}`);
+    const status = await app.get(`/membership/payment-status/${payment.payment_id}`, member.token);
     expect(status.body.data.status).toBe('pending');
   });
 
   it('settles on the IPN once Pesapal reports it completed, and only once', async () => {
-    const { payment } = await initiate();
+    const { member, payment } = await initiate();
     fake.setStatus(payment.tracking_id, 1);
     const acks = await Promise.all(Array.from({ length: 5 }, () => ipn(payment.tracking_id)));
     expect(acks.map((a) => a.status)).toEqual([200, 200, 200, 200, 200]);
-    const status = await app.get(`/membership/payment-status/${payment.payment_id}`);
+    const status = await app.get(`/membership/payment-status/${payment.payment_id}`, member.token);
     expect(status.body.data).toMatchObject({
       status: 'completed',
       transaction_reference: payment.tracking_id,
@@ -87,9 +89,13 @@ describe('Pesapal payments', () => {
   });
 
   it('a failed payment at Pesapal leaves the member pending', async () => {
-    const { payment } = await initiate();
+    const { member, payment } = await initiate();
     fake.setStatus(payment.tracking_id, 2);
-    const confirm = await app.post('/membership/confirm-payment', { payment_id: payment.payment_id });
+    const confirm = await app.post(
+      '/membership/confirm-payment',
+      { payment_id: payment.payment_id },
+      member.token,
+    );
     expect(confirm.status).toBe(400);
     expect(confirm.body).toMatchObject({ code: 0, message: 'Payment failed' });
   });

@@ -56,6 +56,21 @@ export class PaymentsService {
     return payment;
   }
 
+  /**
+   * The account's latest payment for `purpose` that is still open at the provider for the same
+   * amount, so a second "pay" tap reuses it. One the provider has settled meanwhile is settled here.
+   */
+  async openPaymentOf(scope: Scope, accountId: number, purpose: PaymentPurpose, amount: number) {
+    const latest = await scope.em.findOne(
+      Payment,
+      { account: accountId, purpose, status: 'pending', amount },
+      { orderBy: { id: 'desc' } },
+    );
+    if (!latest) return null;
+    const settled = await this.settle(scope, latest.id);
+    return settled.status === 'pending' ? settled : null;
+  }
+
   /** Opens a charge at the tenant's provider and records it as pending. */
   async create(scope: Scope, input: NewPayment): Promise<Payment> {
     const provider = this.#providerFor(scope);

@@ -6,6 +6,11 @@ export interface TenantSettings {
     provider: 'sandbox' | 'pesapal';
     pesapal?: { baseUrl: string; consumerKey: string; consumerSecret: string; ipnId?: string };
   };
+  /**
+   * dtehm-mobile: let the membership payment endpoints run without a token, as the spec's
+   * document marks them. Off by default: anonymous calls could read other members' data.
+   */
+  anonymousMembershipPayments?: boolean;
   /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
   mlm?: {
     stockistRateBps?: number;

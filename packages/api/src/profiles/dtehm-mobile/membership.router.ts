@@ -10,30 +10,35 @@ import * as s from './dtehm.schemas.ts';
 const tags = ['Membership'];
 
 /**
- * The spec lets the app call these without a token (right after registering). When a token is
- * sent it must belong to the user; another user's payment is reported as not found.
+ * The spec's document marks these endpoints public, but an anonymous caller could walk payment
+ * ids and read other members' data, so a token is required unless the tenant opts out
+ * (`settings.anonymousMembershipPayments`). A token must belong to the user: another user's
+ * payment is reported as not found.
  */
-function assertOwner(auth: AccessClaims | null, accountId: number, what: string) {
+function assertOwner(ctx: ApiContext, auth: AccessClaims | null, accountId: number, what: string) {
+  if (!auth && !ctx.tenant.settings.anonymousMembershipPayments) {
+    throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.');
+  }
   if (auth && auth.accountId !== accountId) throw new DomainError('NOT_FOUND', `${what} not found`);
 }
 
 async function membershipPayment(ctx: ApiContext, auth: AccessClaims | null, paymentId: number) {
   const payment = await ctx.services.payments.find(ctx.scope(), paymentId, 'membership');
-  assertOwner(auth, payment.account, 'Payment');
+  assertOwner(ctx, auth, payment.account, 'Payment');
   return payment;
 }
 
 export const membershipRouter = {
   initiatePayment: optionalAuthProcedure
     .meta({
-      openapi: { method: 'POST', path: '/membership/initiate-payment', tags, protect: false },
+      openapi: { method: 'POST', path: '/membership/initiate-payment', tags },
       message: 'Payment initialized successfully',
     })
     .input(s.initiateMembershipInput)
     .output(s.initiateMembershipOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      assertOwner(ctx.auth, input.user_id, 'User');
+      assertOwner(ctx, ctx.auth, input.user_id, 'User');
       const profile = await ctx.services.membership.profile(scope, input.user_id);
       if (profile.status === 'active') {
         throw validationError(
@@ -42,17 +47,21 @@ export const membershipRouter = {
         );
       }
       const quote = ctx.services.membership.quote(scope, profile);
-      const payment = await ctx.services.payments.create(scope, {
-        accountId: profile.id,
-        purpose: 'membership',
-        subjectId: null,
-        amount: quote.amount,
-        requestedMethod: input.payment_method,
-        callbackUrl: input.callback_url ?? null,
-        description: `${quote.types.join(' + ')} membership for ${profile.name}`,
-        customer: { email: profile.email, name: profile.name, phone: profile.phone },
-        details: { membership_types: quote.types },
-      });
+      // A payment still open at the provider is handed out again instead of charging twice.
+      const open = await ctx.services.payments.openPaymentOf(scope, profile.id, 'membership', quote.amount);
+      const payment =
+        open ??
+        (await ctx.services.payments.create(scope, {
+          accountId: profile.id,
+          purpose: 'membership',
+          subjectId: null,
+          amount: quote.amount,
+          requestedMethod: input.payment_method,
+          callbackUrl: input.callback_url ?? null,
+          description: `${quote.types.join(' + ')} membership for ${profile.name}`,
+          customer: { email: profile.email, name: profile.name, phone: profile.phone },
+          details: { membership_types: quote.types },
+        }));
       return {
         payment_id: payment.id,
         amount: payment.amount,
@@ -64,7 +73,7 @@ export const membershipRouter = {
 
   confirmPayment: optionalAuthProcedure
     .meta({
-      openapi: { method: 'POST', path: '/membership/confirm-payment', tags, protect: false },
+      openapi: { method: 'POST', path: '/membership/confirm-payment', tags },
       message: 'Payment confirmed successfully. Your account is now active.',
     })
     .input(s.confirmMembershipInput)
@@ -100,7 +109,7 @@ export const membershipRouter = {
 
   paymentStatus: optionalAuthProcedure
     .meta({
-      openapi: { method: 'GET', path: '/membership/payment-status/{payment_id}', tags, protect: false },
+      openapi: { method: 'GET', path: '/membership/payment-status/{payment_id}', tags },
     })
     .input(s.paymentStatusInput)
     .output(s.paymentStatusOutput)
