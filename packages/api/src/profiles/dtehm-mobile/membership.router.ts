@@ -32,6 +32,7 @@ export const membershipRouter = {
   initiatePayment: optionalAuthProcedure
     .meta({
       openapi: { method: 'POST', path: '/membership/initiate-payment', tags },
+      errors: [404],
       message: 'Payment initialized successfully',
     })
     .input(s.initiateMembershipInput)
@@ -74,6 +75,7 @@ export const membershipRouter = {
   confirmPayment: optionalAuthProcedure
     .meta({
       openapi: { method: 'POST', path: '/membership/confirm-payment', tags },
+      errors: [404],
       message: 'Payment confirmed successfully. Your account is now active.',
     })
     .input(s.confirmMembershipInput)

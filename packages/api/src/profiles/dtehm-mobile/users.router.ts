@@ -117,6 +117,7 @@ export const usersRouter = {
         summary: 'Log in with email and password',
       },
       message: 'Login successful',
+      errors: [401, 429],
     })
     .input(s.loginInput)
     .output(s.loginOutput)
