@@ -1,5 +1,6 @@
 import { DomainError, pageWindow, validationError } from '@komisi/domain';
-import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
 import { Category } from './category.entity.ts';
 import { Product, productSearchDocument } from './product.entity.ts';
 
@@ -46,7 +47,8 @@ export function prefixTsQuery(text: string): string | null {
     : null;
 }
 
-const SORT_COLUMNS = { name: 'p.name', price: 'p.price', created_at: 'p.created_at' } as const;
+// Names sort case-insensitively whatever the database collation ('apple' next to 'Apricot', not after 'Zebra').
+const SORT_COLUMNS = { name: 'lower(p.name)', price: 'p.price', created_at: 'p.created_at' } as const;
 
 const SUMMARY_COLUMNS = `p.id, p.name, p.description, p.price, p.feature_photo as "featurePhoto",
   p.category_id as "categoryId", c.name as "categoryName", p.stock_quantity as "stockQuantity",
@@ -121,23 +123,40 @@ export class CatalogService {
     return scope.em.execute<{ id: number; name: string; description: string | null; productCount: number }[]>(
       `select c.id, c.name, c.description, count(p.id)::int as "productCount"
        from product_category c left join product p on p.category_id = c.id
-       where c.tenant_id = ? group by c.id order by c.name`,
+       where c.tenant_id = ? group by c.id order by lower(c.name), c.name`,
       [scope.tenant.id],
     );
   }
 
+  /**
+   * Names are unique per tenant regardless of case and padding ('Electronics' = ' electronics ').
+   * A transaction-scoped advisory lock on the folded name serialises concurrent creations, so
+   * the check cannot race; the unique index still backs exact duplicates.
+   */
   async createCategory(scope: Scope, input: { name: string; description?: string | null | undefined }) {
-    if (await scope.em.count(Category, { name: input.name })) {
-      throw validationError({ name: ['A category with this name already exists.'] });
+    const name = input.name.trim();
+    const duplicate = () => validationError({ name: ['A category with this name already exists.'] });
+    try {
+      return await inTransaction(scope, async (tx) => {
+        await tx.em.execute('select pg_advisory_xact_lock(?, hashtext(lower(?)))', [tx.tenant.id, name]);
+        const [taken] = await tx.em.execute<{ id: number }[]>(
+          'select id from product_category where tenant_id = ? and lower(name) = lower(?) limit 1',
+          [tx.tenant.id, name],
+        );
+        if (taken) throw duplicate();
+        const category = tx.em.create(Category, {
+          tenant: tx.tenant.id,
+          name,
+          description: input.description ?? null,
+          createdAt: tx.now,
+        });
+        await tx.em.flush();
+        return category;
+      });
+    } catch (e) {
+      if (e instanceof UniqueConstraintViolationException) throw duplicate();
+      throw e;
     }
-    const category = scope.em.create(Category, {
-      tenant: scope.tenant.id,
-      name: input.name,
-      description: input.description ?? null,
-      createdAt: scope.now,
-    });
-    await scope.em.flush();
-    return category;
   }
 
   async #assertCategory(scope: Scope, categoryId: number | null | undefined) {

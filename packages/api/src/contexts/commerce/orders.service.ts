@@ -1,4 +1,4 @@
-import { DomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
 import { LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
@@ -24,6 +24,16 @@ export interface ConfirmedOrder {
   order: Order;
   commissionsCreated: number;
   totalCommission: number;
+}
+
+/** Price × quantity; a total too large to be exact is the quantity's fault, reported as such. */
+export function saleTotal(unitPrice: number, quantity: number): number {
+  try {
+    return multiply(unitPrice, quantity);
+  } catch (e) {
+    if (isDomainError(e)) throw validationError({ quantity: ['The total for this quantity is too large.'] });
+    throw e;
+  }
 }
 
 /** Single-product orders that pay stockist and generation commissions once paid. */
@@ -67,7 +77,7 @@ export class OrdersService implements SettlementHandler {
   async #record(tx: Scope, buyerId: number, input: NewOrder) {
     const product = await tx.em.findOne(Product, { id: input.productId });
     if (!product) throw validationError({ product_id: ['The selected product does not exist.'] });
-    const amount = multiply(product.price, input.quantity);
+    const amount = saleTotal(product.price, input.quantity);
     await this.#catalog.reserveStock(tx, product.id, input.quantity);
     const buyer = await tx.em.findOneOrFail(Account, { id: buyerId });
     const member = await tx.em.findOne(Member, { account: buyerId });

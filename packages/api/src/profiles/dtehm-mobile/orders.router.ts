@@ -1,4 +1,3 @@
-import { isDomainError, multiply, validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cardsByAccountIds } from '../../contexts/network/member-directory.ts';
 import { authedProcedure } from '../../platform/trpc.ts';
@@ -11,7 +10,7 @@ import {
   percentOf,
 } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
-import { resolveParties } from './parties.ts';
+import { resolveSale } from './parties.ts';
 
 const tags = ['Orders'];
 
@@ -30,14 +29,13 @@ export const ordersRouter = {
     .output(s.commissionPreviewOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      const product = await ctx.services.catalog.detail(scope, input.product_id).catch((e: unknown) => {
-        throw isDomainError(e) && e.code === 'NOT_FOUND'
-          ? validationError({ product_id: ['The selected product does not exist.'] })
-          : e;
-      });
       const buyer = await ctx.services.membership.profile(scope, ctx.auth.accountId);
-      const parties = await resolveParties(scope, input, buyer.sponsorAccountId);
-      const total = multiply(product.price, input.quantity);
+      const { product, total, ...parties } = await resolveSale(
+        scope,
+        ctx.services.catalog,
+        input,
+        buyer.sponsorAccountId,
+      );
       const d = await ctx.services.commissions.preview(
         scope,
         { sponsorAccountId: parties.sponsorAccountId, stockistAccountId: parties.stockist?.id ?? null },
@@ -86,7 +84,7 @@ export const ordersRouter = {
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
       const buyer = await ctx.services.membership.profile(scope, ctx.auth.accountId);
-      const parties = await resolveParties(scope, input, buyer.sponsorAccountId);
+      const parties = await resolveSale(scope, ctx.services.catalog, input, buyer.sponsorAccountId);
       const { order, item, payment } = await ctx.services.orders.create(scope, ctx.auth.accountId, {
         productId: input.product_id,
         quantity: input.quantity,
