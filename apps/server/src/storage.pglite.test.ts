@@ -59,9 +59,19 @@ describe('storage on PGlite', () => {
     });
     expect(reg.status).toBe(200);
     const token = reg.body.data.user.token as string;
-    const init = await call('POST', '/t/dtehm/api/membership/initiate-payment', { user_id: reg.body.data.user.id }, token);
+    const init = await call(
+      'POST',
+      '/t/dtehm/api/membership/initiate-payment',
+      { user_id: reg.body.data.user.id },
+      token,
+    );
     await call('POST', new URL(init.body.data.payment_url).pathname, { outcome: 'success' });
-    const confirmed = await call('POST', '/t/dtehm/api/membership/confirm-payment', { payment_id: init.body.data.payment_id });
+    const confirmed = await call(
+      'POST',
+      '/t/dtehm/api/membership/confirm-payment',
+      { payment_id: init.body.data.payment_id },
+      token,
+    );
     expect(confirmed.body.data.membership_status).toBe('Active');
 
     const order = await call(
@@ -72,10 +82,20 @@ describe('storage on PGlite', () => {
     );
     expect(order.status).toBe(200);
     await call('POST', new URL(order.body.data.payment_url).pathname, { outcome: 'success' });
-    const paid = await call('POST', '/t/dtehm/api/orders/confirm-payment', { order_id: order.body.data.order_id }, token);
+    const paid = await call(
+      'POST',
+      '/t/dtehm/api/orders/confirm-payment',
+      { order_id: order.body.data.order_id },
+      token,
+    );
     expect(paid.status).toBe(200);
     expect(paid.body.data).toMatchObject({ status: 'Paid', commissions_created: 2 });
-    const again = await call('POST', '/t/dtehm/api/orders/confirm-payment', { order_id: order.body.data.order_id }, token);
+    const again = await call(
+      'POST',
+      '/t/dtehm/api/orders/confirm-payment',
+      { order_id: order.body.data.order_id },
+      token,
+    );
     expect(again.body.data.commissions_created).toBe(2);
 
     expect(await unbalancedLedgerEntries(platform.orm)).toEqual([]);

@@ -57,7 +57,9 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       });
     }
     if (rest === '/payment-complete') {
-      return c.html('<!doctype html><meta charset="utf-8"><title>Payment</title><p>Thank you. You can return to the app now.</p>');
+      return c.html(
+        '<!doctype html><meta charset="utf-8"><title>Payment</title><p>Thank you. You can return to the app now.</p>',
+      );
     }
     if (!rest.startsWith(`${profile.restPrefix}/`)) return c.json({ error: 'Not found' }, 404);
     const subPath = rest.slice(profile.restPrefix.length);

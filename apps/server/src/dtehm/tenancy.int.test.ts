@@ -134,16 +134,21 @@ describe('tenant isolation', () => {
       token: o.token,
     });
     expect(status.status).toBe(404);
-    const anonymous = await app.request('GET', other(`/membership/payment-status/${paymentId}`));
-    expect(anonymous.status).toBe(404);
     const confirm = await app.request('POST', other('/membership/confirm-payment'), {
       body: { payment_id: paymentId },
+      token: o.token,
     });
     expect(confirm.status).toBe(404);
     const initiate = await app.request('POST', other('/membership/initiate-payment'), {
       body: { user_id: m.id },
+      token: o.token,
     });
     expect(initiate.status).toBe(404);
+    // the home tenant's token is no key to the other tenant at all
+    const foreignToken = await app.request('GET', other(`/membership/payment-status/${paymentId}`), {
+      token: m.token,
+    });
+    expect(foreignToken.status).toBe(401);
   });
 
   it('numbers members per tenant and pays settlements into the right tenant', async () => {

@@ -40,7 +40,11 @@ export async function startTestApp(overrides: { services?: Partial<ServiceOption
     PUBLIC_BASE_URL: 'http://komisi.test',
     LOG_LEVEL: 'silent',
   });
-  const platform = await startPlatform(config, createLogger(process.env.KOMISI_TEST_LOG ?? 'silent'), overrides);
+  const platform = await startPlatform(
+    config,
+    createLogger(process.env.KOMISI_TEST_LOG ?? 'silent'),
+    overrides,
+  );
 
   async function request(
     method: string,
