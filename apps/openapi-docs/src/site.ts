@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { AppProfile } from '@komisi/api';
+import { type AppProfile, escapeHtml } from '@komisi/api';
 
 const require = createRequire(import.meta.url);
 
@@ -10,9 +10,6 @@ export function scalarBundlePath(): string {
   return join(dirname(main), 'browser', 'standalone.js');
 }
 
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
-
 export function renderIndexPage(
   profiles: AppProfile[],
   tenantsByProfile: Map<string, string[]> = new Map(),
@@ -20,8 +17,8 @@ export function renderIndexPage(
   const items = profiles
     .map((p) => {
       const tenants = tenantsByProfile.get(p.id) ?? [];
-      const docs = tenants.map((t) => `<code>/t/${escape(t)}/api</code>`).join(', ');
-      return `<li><a href="./${escape(p.id)}/">${escape(p.title)}</a> — ${escape(p.description)}${
+      const docs = tenants.map((t) => `<code>/t/${escapeHtml(t)}/api</code>`).join(', ');
+      return `<li><a href="./${escapeHtml(p.id)}/">${escapeHtml(p.title)}</a> — ${escapeHtml(p.description)}${
         docs ? `<br><small>Tenants: ${docs}</small>` : ''
       }</li>`;
     })
@@ -35,8 +32,8 @@ export function renderIndexPage(
 }
 
 export function renderProfilePage(profile: AppProfile, specUrl: string, scriptUrl: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(profile.title)} — Komisi</title>
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(profile.title)} — Komisi</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
-<script id="api-reference" data-url="${escape(specUrl)}"></script>
-<script src="${escape(scriptUrl)}"></script></body></html>`;
+<script id="api-reference" data-url="${escapeHtml(specUrl)}"></script>
+<script src="${escapeHtml(scriptUrl)}"></script></body></html>`;
 }

@@ -1,9 +1,7 @@
-import { SANDBOX_PAY_PATH, type Services } from '@komisi/api';
+import { escapeHtml, SANDBOX_PAY_PATH, type Services } from '@komisi/api';
 import { Hono } from 'hono';
 
 const money = (amount: number, currency: string) => `${currency} ${amount.toLocaleString('en-US')}`;
-const escape = (s: string) =>
-  s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 /**
  * The sandbox gateway's payment page: Pay / Fail buttons, or a POST with
@@ -20,8 +18,8 @@ export function sandboxPayRoutes(services: Services) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>body{font:16px system-ui;max-width:28rem;margin:4rem auto;padding:0 1rem}button{font-size:1rem;padding:.6rem 1.4rem;margin-right:.5rem}</style>
 </head><body><h1>Komisi sandbox payment</h1>
-<p>${escape(charge.description)}</p><p><strong>${money(charge.amount, charge.currency)}</strong></p>
-<p>Reference <code>${escape(charge.reference)}</code> — status <strong>${charge.status}</strong></p>
+<p>${escapeHtml(charge.description)}</p><p><strong>${money(charge.amount, charge.currency)}</strong></p>
+<p>Reference <code>${escapeHtml(charge.reference)}</code> — status <strong>${charge.status}</strong></p>
 ${
   settled
     ? '<p>This payment is settled. You can close this page.</p>'

@@ -6,6 +6,7 @@ export { type SeededTenant, seedDtehmDemo } from './db/seed/dtehm-demo.ts';
 export { type Config, loadConfig } from './platform/config.ts';
 export { type ApiContext, createApiContext, type RequestInfo } from './platform/context.ts';
 export { type ApiError, toApiError } from './platform/error-map.ts';
+export { escapeHtml } from './platform/html.ts';
 export { createLogger, type Logger } from './platform/logger.ts';
 export { buildOpenApiDocument } from './platform/openapi.ts';
 export { createRestHandler, type RestHandler } from './platform/rest/rest-handler.ts';
