@@ -195,6 +195,7 @@ describe('POST /admin/products', () => {
       in_stock: true,
       specifications: 'DPI: 1600',
       images: ['https://example.com/mouse-1.jpg', 'https://example.com/mouse-2.jpg'],
+      created_at: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
     };
     expect(res.body).toEqual({ code: 1, message: 'Product created successfully', data: expected });
 
@@ -228,6 +229,7 @@ describe('POST /admin/products', () => {
       in_stock: false,
       specifications: null,
       images: [],
+      created_at: expect.any(String),
     });
   });
 

@@ -1,6 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ProductDetail } from '../../contexts/catalog/catalog.service.ts';
 import { adminProcedure } from '../../platform/trpc.ts';
+import { presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Admin'];
@@ -16,16 +17,8 @@ const toProductInput = (i: Partial<typeof s.createProductInput._output>) => ({
   stockQuantity: i.stock_quantity,
 });
 
-const presentProduct = (p: ProductDetail) => ({
-  id: p.id,
-  name: p.name,
-  description: p.description,
-  price: p.price,
-  feature_photo: p.featurePhoto,
-  category_id: p.categoryId,
-  category_name: p.categoryName,
-  stock_quantity: p.stockQuantity,
-  in_stock: p.stockQuantity > 0,
+const presentProduct = (p: ProductDetail, timeZone: string) => ({
+  ...presentProductSummary(p, timeZone),
   specifications: p.specifications,
   images: p.images,
 });
@@ -56,6 +49,7 @@ export const adminRouter = {
       const { name, price, ...rest } = toProductInput(input);
       return presentProduct(
         await ctx.services.catalog.createProduct(ctx.scope(), { ...rest, name: name!, price: price! }),
+        ctx.tenant.timeZone,
       );
     }),
 
@@ -70,6 +64,7 @@ export const adminRouter = {
       const { id, ...changes } = input;
       return presentProduct(
         await ctx.services.catalog.updateProduct(ctx.scope(), id, toProductInput(changes)),
+        ctx.tenant.timeZone,
       );
     }),
 } satisfies TRPCRouterRecord;

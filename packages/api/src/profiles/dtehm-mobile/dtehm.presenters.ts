@@ -1,4 +1,5 @@
 import { bpsToPercent, ratioPercent } from '@komisi/domain';
+import type { ProductSummary } from '../../contexts/catalog/catalog.service.ts';
 import type { OrderStatus } from '../../contexts/commerce/order.entity.ts';
 import type { MemberCard } from '../../contexts/network/member-directory.ts';
 import type { MemberProfile } from '../../contexts/network/membership.service.ts';
@@ -45,3 +46,18 @@ export const memberRef = (m: MemberCard | null) =>
 /** Rate in percent and the percentage of the sale paid out, for the preview's summary. */
 export const percentOf = (rateBps: number) => bpsToPercent(rateBps);
 export const commissionPercentage = (total: number, base: number) => ratioPercent(total, base, 2);
+
+export function presentProductSummary(p: ProductSummary, timeZone: string) {
+  return {
+    id: p.id,
+    name: p.name,
+    description: p.description,
+    price: p.price,
+    feature_photo: p.featurePhoto,
+    category_id: p.categoryId,
+    category_name: p.categoryName,
+    stock_quantity: p.stockQuantity,
+    in_stock: p.stockQuantity > 0,
+    created_at: formatLocalDateTime(new Date(p.createdAt), timeZone),
+  };
+}

@@ -444,16 +444,5 @@ export const updateProductInput = z.object({ id, ...z.object(productFields).part
 export const emptyInput = z.object({}).optional();
 export const okOutput = z.object({ ok: z.literal(true) });
 
-export const adminProductOutput = z.object({
-  id: z.number().int(),
-  name: z.string(),
-  description: z.string().nullable(),
-  price: money,
-  feature_photo: z.string().nullable(),
-  category_id: z.number().int().nullable(),
-  category_name: z.string().nullable(),
-  stock_quantity: z.number().int(),
-  in_stock: z.boolean(),
-  specifications: z.string().nullable(),
-  images: z.array(z.string()),
-});
+/** What admin product writes return: the product as its detail page shows it, without related items. */
+export const adminProductOutput = productDetailOutput.omit({ related_products: true });

@@ -1,25 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { ProductSummary } from '../../contexts/catalog/catalog.service.ts';
 import { publicProcedure } from '../../platform/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
+import { presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Products'];
-
-function presentSummary(p: ProductSummary, timeZone: string) {
-  return {
-    id: p.id,
-    name: p.name,
-    description: p.description,
-    price: p.price,
-    feature_photo: p.featurePhoto,
-    category_id: p.categoryId,
-    category_name: p.categoryName,
-    stock_quantity: p.stockQuantity,
-    in_stock: p.stockQuantity > 0,
-    created_at: formatLocalDateTime(new Date(p.createdAt), timeZone),
-  };
-}
 
 export const productsRouter = {
   list: publicProcedure
@@ -39,7 +24,7 @@ export const productsRouter = {
         sortOrder: input.sort_order,
       });
       const { offset: _o, limit: _l, ...pagination } = window;
-      return { products: products.map((p) => presentSummary(p, ctx.tenant.timeZone)), pagination };
+      return { products: products.map((p) => presentProductSummary(p, ctx.tenant.timeZone)), pagination };
     }),
 
   detail: publicProcedure
@@ -49,7 +34,7 @@ export const productsRouter = {
     .query(async ({ ctx, input }) => {
       const p = await ctx.services.catalog.detail(ctx.scope(), input.id);
       return {
-        ...presentSummary(p, ctx.tenant.timeZone),
+        ...presentProductSummary(p, ctx.tenant.timeZone),
         specifications: p.specifications,
         images: p.images,
         related_products: p.related.map((r) => ({
