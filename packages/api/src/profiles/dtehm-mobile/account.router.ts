@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { authedProcedure } from '../../platform/trpc.ts';
 import { formatLocalDateTime, startOfLocalDay } from '../shared/zoned-time.ts';
-import { membershipLabel, yesNo } from './dtehm.presenters.ts';
+import { membershipLabel, pagination, paginationWithRange, yesNo } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Commissions & Network'];
@@ -49,12 +49,7 @@ export const accountRouter = {
           current_balance: await ctx.services.commissions.balance(scope, ctx.auth.accountId),
           currency: ctx.tenant.currency,
         },
-        pagination: {
-          total: window.total,
-          per_page: window.per_page,
-          current_page: window.current_page,
-          last_page: window.last_page,
-        },
+        pagination: pagination(window),
       };
     }),
 
@@ -82,7 +77,6 @@ export const accountRouter = {
         input.per_page,
       );
       const tz = ctx.tenant.timeZone;
-      const { offset: _o, limit: _l, ...pagination } = window;
       return {
         network: members.map((m) => ({
           id: m.id,
@@ -105,7 +99,7 @@ export const accountRouter = {
           levels_deep: stats.at(-1)?.depth ?? 0,
           by_level: Object.fromEntries(stats.map((l) => [`level_${l.depth}`, l.members])),
         },
-        pagination,
+        pagination: paginationWithRange(window),
       };
     }),
 } satisfies TRPCRouterRecord;

@@ -1,4 +1,4 @@
-import { bpsToPercent, ratioPercent } from '@komisi/domain';
+import { bpsToPercent, type PageWindow, ratioPercent } from '@komisi/domain';
 import type { ProductSummary } from '../../contexts/catalog/catalog.service.ts';
 import type { OrderStatus } from '../../contexts/commerce/order.entity.ts';
 import type { MemberCard } from '../../contexts/network/member-directory.ts';
@@ -61,3 +61,14 @@ export function presentProductSummary(p: ProductSummary, timeZone: string) {
     created_at: formatLocalDateTime(new Date(p.createdAt), timeZone),
   };
 }
+
+/** The spec's short pagination block (orders, commissions). */
+export const pagination = (w: PageWindow) => ({
+  total: w.total,
+  per_page: w.per_page,
+  current_page: w.current_page,
+  last_page: w.last_page,
+});
+
+/** The spec's pagination block with the page's item range (products, network). */
+export const paginationWithRange = (w: PageWindow) => ({ ...pagination(w), from: w.from, to: w.to });

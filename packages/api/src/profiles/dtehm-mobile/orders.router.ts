@@ -7,6 +7,7 @@ import {
   memberRef,
   ORDER_STATUS_FROM_LABEL,
   orderStatusLabel,
+  pagination,
   percentOf,
 } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
@@ -158,12 +159,7 @@ export const ordersRouter = {
               amount: i.amount,
             })),
         })),
-        pagination: {
-          total: window.total,
-          per_page: window.per_page,
-          current_page: window.current_page,
-          last_page: window.last_page,
-        },
+        pagination: pagination(window),
       };
     }),
 

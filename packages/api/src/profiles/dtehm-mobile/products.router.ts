@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure } from '../../platform/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
-import { presentProductSummary } from './dtehm.presenters.ts';
+import { paginationWithRange, presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Products'];
@@ -23,8 +23,10 @@ export const productsRouter = {
         sortBy: input.sort_by,
         sortOrder: input.sort_order,
       });
-      const { offset: _o, limit: _l, ...pagination } = window;
-      return { products: products.map((p) => presentProductSummary(p, ctx.tenant.timeZone)), pagination };
+      return {
+        products: products.map((p) => presentProductSummary(p, ctx.tenant.timeZone)),
+        pagination: paginationWithRange(window),
+      };
     }),
 
   detail: publicProcedure
