@@ -1,6 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { publicProcedure } from '../../platform/trpc.ts';
-import { formatLocalDateTime } from '../shared/zoned-time.ts';
 import { paginationWithRange, presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
