@@ -1,0 +1,49 @@
+// The four benchmarked endpoints on a bare Hono app and a `pg.Pool`, at the same paths and with
+// the same bodies as our REST API: the yardstick for `pnpm bench`.
+import { Hono } from 'hono';
+import type pg from 'pg';
+import { createBareAuth } from './bare-auth.ts';
+import { commissionPreview, confirmPayment, HttpError, network, productList } from './bare-handlers.ts';
+
+export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: string) {
+  const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
+  const tenantId = rows[0]!.id;
+  const authenticate = createBareAuth(pool, jwtSecret, tenantId);
+  const authed = async (header: string | undefined) => {
+    const accountId = await authenticate(header);
+    if (accountId === null) throw new HttpError(401, 'Unauthenticated.');
+    return accountId;
+  };
+  const ok = (data: unknown, message?: string) =>
+    message === undefined ? { code: 1, data } : { code: 1, message, data };
+
+  const app = new Hono();
+  app.onError((err, c) => {
+    if (err instanceof HttpError)
+      return c.json({ code: 0, message: err.message, errors: {} }, err.status as 400);
+    console.error(err);
+    return c.json({ code: 0, message: 'Internal server error', errors: {} }, 500);
+  });
+  app.get('/health', (c) => c.json({ status: 'ok' }));
+
+  const api = new Hono();
+  api.get('/products/list', async (c) =>
+    c.json(ok(await productList(pool, tenantId, c.req.query()), 'Products retrieved successfully')),
+  );
+  api.post('/orders/calculate-commission', async (c) => {
+    const buyer = await authed(c.req.header('authorization'));
+    const data = await commissionPreview(pool, tenantId, buyer, await c.req.json());
+    return c.json(ok(data, 'Commission calculated successfully'));
+  });
+  api.post('/orders/confirm-payment', async (c) => {
+    const buyer = await authed(c.req.header('authorization'));
+    const data = await confirmPayment(pool, tenantId, buyer, await c.req.json());
+    return c.json(ok(data, 'Payment confirmed successfully. Commissions have been distributed.'));
+  });
+  api.get('/user/network', async (c) => {
+    const member = await authed(c.req.header('authorization'));
+    return c.json(ok(await network(pool, tenantId, member, c.req.query())));
+  });
+  app.route(`/t/${slug}/api`, api);
+  return app;
+}

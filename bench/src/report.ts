@@ -1,0 +1,88 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+import type { Measurement } from './load.ts';
+import { settings } from './settings.ts';
+
+export interface Row {
+  name: string;
+  title: string;
+  ours: Measurement;
+  bare: Measurement;
+  /** problems that make the row untrustworthy (errors, mismatching bodies, ...) */
+  flags: string[];
+  /** the machine was busy with other work: numbers are less trustworthy */
+  warnings: string[];
+  notes: string[];
+}
+
+const f0 = (n: number) => Math.round(n).toLocaleString('en');
+const f1 = (n: number) => n.toFixed(1);
+
+export const ratio = (r: Row) => (r.bare.rps > 0 ? r.ours.rps / r.bare.rps : 0);
+
+export function verdict(r: Row): string {
+  if (r.flags.length) return 'FLAGGED';
+  const v = ratio(r) >= settings.targetRatio ? 'ok' : `below ${settings.targetRatio * 100}%`;
+  return r.warnings.length ? `${v} (noisy)` : v;
+}
+
+export function table(rows: Row[]): string {
+  const head = '| scenario | ours req/s | ours p99 ms | bare req/s | bare p99 ms | ours/bare | verdict |';
+  const sep = '|---|---:|---:|---:|---:|---:|---|';
+  const lines = rows.map(
+    (r) =>
+      `| ${r.name} | ${f0(r.ours.rps)} | ${f1(r.ours.p99)} | ${f0(r.bare.rps)} | ${f1(r.bare.p99)} | ${(ratio(r) * 100).toFixed(0)}% | ${verdict(r)} |`,
+  );
+  return [head, sep, ...lines].join('\n');
+}
+
+export interface Environment {
+  pgVersion: string;
+  fixture: string[];
+  startedAt: Date;
+  durationSeconds: number;
+}
+
+export function markdown(rows: Row[], env: Environment): string {
+  const cpu = cpus();
+  const details = rows.flatMap((r) => [
+    `- **${r.name}**: ${r.title}`,
+    `  - ours: ${r.ours.requests} requests, p50 ${f1(r.ours.p50)} ms, status ${JSON.stringify(r.ours.statusCodes)}, non-2xx ${r.ours.non2xx}, errors ${r.ours.errors}, timeouts ${r.ours.timeouts}`,
+    `  - bare: ${r.bare.requests} requests, p50 ${f1(r.bare.p50)} ms, status ${JSON.stringify(r.bare.statusCodes)}, non-2xx ${r.bare.non2xx}, errors ${r.bare.errors}, timeouts ${r.bare.timeouts}`,
+    ...r.notes.map((n) => `  - ${n}`),
+    ...r.warnings.map((w) => `  - noisy: ${w}`),
+    ...r.flags.map((f) => `  - **FLAG**: ${f}`),
+  ]);
+  return `# pnpm bench — latest results
+
+${env.startedAt.toISOString()} · Node ${process.version} · ${cpu.length} × ${cpu[0]?.model ?? 'CPU'} · ${env.pgVersion}
+
+Each scenario runs our server (\`startPlatform\` + @hono/node-server, NODE_ENV=production, LOG_LEVEL=warn)
+and then a bare Hono + \`pg.Pool\` route issuing the same SQL statements, one server at a time, each in
+its own child process; autocannon runs in the parent with ${settings.connections} connections,
+${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, ${settings.rounds} round(s) (best counts).
+Pool size ${settings.poolMax} on both.
+PostgreSQL, both servers and the load generator share the machine. req/s counts 2xx responses only.
+Target: ours ≥ ${settings.targetRatio * 100}% of bare.
+
+${table(rows)}
+
+Data: ${env.fixture.join('; ')}.
+
+Details:
+
+${details.join('\n')}
+
+Whole run: ${env.durationSeconds.toFixed(0)} s. Re-run: \`pnpm bench\` (env: BENCH_SECONDS, BENCH_WARMUP_SECONDS,
+BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1).
+`;
+}
+
+export function writeLatest(text: string): string {
+  const dir = join(import.meta.dirname, '..', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'latest.md');
+  writeFileSync(file, text);
+  return file;
+}

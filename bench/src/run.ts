@@ -1,0 +1,47 @@
+// `pnpm bench`: prepares the database, then for each scenario loads our server and the bare
+// Hono + pg route in turn (each in its own child process) and writes results/latest.md.
+import { postgresVersion } from './checks.ts';
+import { measureScenario } from './measure-scenario.ts';
+import { prepare } from './prepare.ts';
+import { markdown, type Row, table, verdict, writeLatest } from './report.ts';
+import { scenarios } from './scenarios.ts';
+import { settings } from './settings.ts';
+import { traceStatements, writeTrace } from './sql-trace.ts';
+
+const startedAt = new Date();
+console.log(`Preparing ${settings.dbName}${settings.reuseDb ? ' (reusing it if present)' : ''}…`);
+const fixture = await prepare();
+const all = scenarios(fixture);
+const selected = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
+const traces = await traceStatements(selected);
+console.log(`SQL statements per request (ours/bare) in ${writeTrace(traces)}:`);
+for (const t of traces)
+  console.log(`  ${t.scenario}: ${t.ours.length}/${t.bare.length}${t.same ? '' : ' DIFFERENT'}`);
+const rows: Row[] = [];
+for (const s of selected) {
+  console.log(`\n${s.name}: ${s.title}`);
+  const row = await measureScenario(s, fixture);
+  const t = traces.find((x) => x.scenario === s.name)!;
+  row.notes.unshift(
+    `SQL statements per request: ours ${t.ours.length}, bare ${t.bare.length} (results/sql-trace.md)`,
+  );
+  if (!t.same) row.flags.push('ours and bare issue different SQL statement sequences (results/sql-trace.md)');
+  rows.push(row);
+}
+
+const text = markdown(rows, {
+  pgVersion: await postgresVersion(),
+  fixture: [
+    `${settings.products.toLocaleString('en')} generated products in ${settings.categories} categories`,
+    `network root with ${fixture.networkRoot.descendants.toLocaleString('en')} descendants over ${fixture.networkRoot.levels} levels (fanout 4)`,
+    `${fixture.buyers.length} buyers under a 10-level chain of active members, stockist ${fixture.stockistMemberId}`,
+    `${fixture.pendingOrders.length.toLocaleString('en')} pending orders at start`,
+  ],
+  startedAt,
+  durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+});
+console.log(`\n${table(rows)}\n`);
+for (const r of rows) for (const f of r.flags) console.log(`FLAG ${r.name}: ${f}`);
+for (const r of rows) for (const w of r.warnings) console.log(`NOISY ${r.name}: ${w}`);
+console.log(`written to ${writeLatest(text)}`);
+process.exitCode = rows.some((r) => verdict(r) === 'FLAGGED') ? 1 : 0;

@@ -1,0 +1,51 @@
+// Every knob of the benchmark, read once from the environment.
+const env = process.env;
+
+const int = (name: string, fallback: number): number => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return fallback;
+  const n = Number(raw);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`${name} must be a whole number, got "${raw}"`);
+  return n;
+};
+
+const pgServer = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
+const dbName = env.BENCH_DB ?? 'komisi_bench';
+
+export const settings = {
+  /** server without a database name: used to drop and create the bench database */
+  adminUrl: `${pgServer}/postgres`,
+  dbName,
+  databaseUrl: `${pgServer}/${dbName}`,
+  /** measured seconds per server and scenario */
+  seconds: int('BENCH_SECONDS', 8),
+  warmupSeconds: int('BENCH_WARMUP_SECONDS', 2),
+  connections: int('BENCH_CONNECTIONS', 10),
+  /** ours then bare, this many times per scenario; the best round of each counts (noise only slows) */
+  rounds: Math.max(1, int('BENCH_ROUNDS', 1)),
+  /** other load on the machine above this share of all cores marks a measurement as noisy */
+  busyThreshold: 0.25,
+  /** both servers get the same pool size (our default DATABASE_POOL_MAX) */
+  poolMax: int('BENCH_POOL_MAX', 10),
+  products: int('BENCH_PRODUCTS', 100_000),
+  categories: 50,
+  descendants: int('BENCH_DESCENDANTS', 100_000),
+  /** buyers under the 10-level chain; orders are spread over them (1 = every order locks one account row) */
+  buyers: Math.max(1, int('BENCH_BUYERS', 20)),
+  /** pending orders ready to confirm; each confirmation consumes one */
+  orders: int('BENCH_ORDERS', 30_000),
+  /** skip recreating the database and data when it is already there (`BENCH_REUSE_DB=1`) */
+  reuseDb: env.BENCH_REUSE_DB === '1',
+  /** comma-separated scenario names to run (default: all) */
+  only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()) : null,
+  /** passes `--cpu-prof` to the server children (profiles land in bench/results/profiles) */
+  cpuProfile: env.BENCH_CPU_PROF === '1',
+  port: int('BENCH_PORT', 3917),
+  jwtSecret: 'bench-secret-bench-secret-bench-secret-0123456789',
+  password: 'bench-password-123',
+  tenantSlug: 'dtehm',
+  /** the REST ratio the issue asks for */
+  targetRatio: 0.5,
+} as const;
+
+export type Settings = typeof settings;
