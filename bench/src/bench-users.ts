@@ -1,4 +1,4 @@
-import type { Platform } from '../../apps/server/src/platform.ts';
+import type { Platform } from '@komisi/server';
 import { settings } from './settings.ts';
 
 export const NETWORK_ROOT_EMAIL = 'network-root@bench.komisi.test';

@@ -1,5 +1,5 @@
 import { createLogger, loadConfig } from '@komisi/api';
-import { type Platform, startPlatform } from '../../apps/server/src/platform.ts';
+import { type Platform, startPlatform } from '@komisi/server';
 import { withClient } from './pg.ts';
 import { settings } from './settings.ts';
 

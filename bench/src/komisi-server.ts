@@ -1,7 +1,7 @@
 // Child process: our real server (what `pnpm start` runs) on the bench database.
 import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
-import { startPlatform } from '../../apps/server/src/platform.ts';
+import { startPlatform } from '@komisi/server';
 import { drainable } from './drain.ts';
 
 const config = loadConfig();
