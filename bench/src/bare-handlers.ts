@@ -299,11 +299,15 @@ async function ledgerPost(
   const entryId = entry.rows[0]?.id;
   if (entryId === undefined) return null;
   const accounts = [...new Map(postings.map((p) => [p.code, p])).values()];
-  const accountRows = await tx.query<{ id: number; code: string }>(
+  await tx.query(
     `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, created_at)
      values ${accounts.map((_, i) => `($1, $${i * 3 + 3}, $${i * 3 + 4}, 'UGX', $${i * 3 + 5}, $2)`).join(', ')}
-     on conflict (tenant_id, code) do update set code = excluded.code returning id, code`,
+     on conflict (tenant_id, code) do nothing`,
     [tenantId, now, ...accounts.flatMap((a) => [a.code, a.kind, a.owner])],
+  );
+  const accountRows = await tx.query<{ id: number; code: string }>(
+    'select id, code from ledger_account where tenant_id = $1 and code = any($2)',
+    [tenantId, accounts.map((a) => a.code)],
   );
   const ids = new Map(accountRows.rows.map((r) => [r.code, r.id]));
   await tx.query(
@@ -314,15 +318,13 @@ async function ledgerPost(
   return entryId;
 }
 
-async function settle(tx: pg.PoolClient, tenantId: number, paymentId: number, now: Date) {
-  const { rows } = await tx.query<PaymentRow>(
-    `select p.*, a.id as a1__id from payment p join account a on p.account_id = a.id
-     where p.tenant_id = $1 and p.id = $2 limit 1 for update`,
-    [tenantId, paymentId],
+async function settle(tx: pg.PoolClient, tenantId: number, payment: PaymentRow, now: Date) {
+  const claimed = await tx.query(
+    `update payment set status = $1, paid_at = $2, failed_at = $3
+     where tenant_id = $4 and id = $5 and status = 'pending' returning id`,
+    ['completed', now, null, tenantId, payment.id],
   );
-  const payment = rows[0]!;
-  if (payment.status !== 'pending') return;
-  await tx.query(`update payment set status = 'completed', paid_at = $2 where id = $1`, [paymentId, now]);
+  if (claimed.rows.length === 0) return;
   const amount = Number(payment.amount);
   await ledgerPost(
     tx,
@@ -335,24 +337,21 @@ async function settle(tx: pg.PoolClient, tenantId: number, paymentId: number, no
       { code: 'company:sales-revenue', kind: 'revenue', owner: null, amount: -amount },
     ],
   );
-  const order = await tx.query<{ id: number; status: string }>(
-    `select o.*, a.id as a1__id from customer_order o join account a on o.account_id = a.id
-     where o.tenant_id = $1 and o.id = $2 limit 1 for update`,
-    [tenantId, payment.subject_id],
+  const orderId = payment.subject_id!;
+  const moved = await tx.query(
+    `update customer_order set status = $1, paid_at = $2
+     where tenant_id = $3 and id = $4 and status = 'pending_payment' returning id`,
+    ['paid', now, tenantId, orderId],
   );
-  const orderId = order.rows[0]!.id;
-  if (order.rows[0]!.status !== 'pending_payment') return;
-  await tx.query(`update customer_order set status = 'paid', paid_at = $2 where id = $1`, [orderId, now]);
+  if (moved.rows.length === 0) return;
   const items = await tx.query<{
     id: number;
     amount: string;
     sponsor_id: number | null;
     stockist_id: number | null;
   }>(
-    `select i.*, o.id as o1__id, p.id as p2__id, s.id as s3__id, k.id as s4__id
-     from order_item i join customer_order o on i.order_id = o.id join product p on i.product_id = p.id
-     left join account s on i.sponsor_id = s.id left join account k on i.stockist_id = k.id
-     where i.tenant_id = $1 and i.order_id = $2 order by i.id asc`,
+    `select id, order_id, product_id, quantity, amount, sponsor_id, stockist_id
+     from order_item where tenant_id = $1 and order_id = $2 order by id`,
     [tenantId, orderId],
   );
   for (const item of items.rows) {
@@ -417,16 +416,14 @@ export async function confirmPayment(
   if (!Number.isSafeInteger(orderId) || orderId < 1) throw new HttpError(400, 'invalid order_id');
   const now = new Date();
   const order = await pool.query<{ payment_id: number | null }>(
-    `select o.*, a.id as a1__id from customer_order o join account a on o.account_id = a.id
-     where o.tenant_id = $1 and o.id = $2 and o.account_id = $3 limit 1`,
+    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 and o.account_id = $3 limit 1`,
     [tenantId, orderId, buyerId],
   );
   const paymentId = order.rows[0]?.payment_id;
   if (!order.rows[0]) throw new HttpError(404, 'Order not found');
   if (paymentId == null) throw new HttpError(400, 'This order has no payment to confirm');
   const payment = await pool.query<PaymentRow>(
-    `select p.*, a.id as a1__id from payment p join account a on p.account_id = a.id
-     where p.tenant_id = $1 and p.id = $2 and p.purpose = $3 limit 1`,
+    `select p.* from payment p where p.tenant_id = $1 and p.id = $2 and p.purpose = $3 limit 1`,
     [tenantId, paymentId, 'order'],
   );
   const current = payment.rows[0];
@@ -441,7 +438,7 @@ export async function confirmPayment(
     const tx = await pool.connect();
     try {
       await tx.query('begin');
-      await settle(tx, tenantId, paymentId, now);
+      await settle(tx, tenantId, current, now);
       await tx.query('commit');
     } catch (e) {
       await tx.query('rollback');
@@ -452,9 +449,13 @@ export async function confirmPayment(
   } else if (current.status === 'failed') {
     throw new HttpError(400, 'Payment failed');
   }
+  // as ours: the settled payment is read back before the order
+  await pool.query('select p.* from payment p where p.tenant_id = $1 and p.id = $2 limit 1', [
+    tenantId,
+    paymentId,
+  ]);
   const refreshed = await pool.query<{ id: number; status: string }>(
-    `select o.*, a.id as a1__id from customer_order o join account a on o.account_id = a.id
-     where o.tenant_id = $1 and o.id = $2 limit 1`,
+    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 limit 1`,
     [tenantId, orderId],
   );
   const totals = await pool.query<{ count: number; total: string | null }>(
@@ -492,11 +493,8 @@ export async function network(
           : null;
   if (!range) throw new HttpError(400, 'level must be all, direct or a level number');
   const { rows: stats } = await pool.query<{ depth: number; members: number; dtehm: number; dip: number }>(
-    `select depth, count(*)::int as members,
-            (count(*) filter (where wants_dtehm))::int as dtehm,
-            (count(*) filter (where wants_dip))::int as dip
-     from network_link where ancestor_id = $1 and tenant_id = $2 and depth <= $3
-     group by depth order by depth`,
+    `select depth, members, dtehm, dip from network_level_count
+     where ancestor_id = $1 and tenant_id = $2 and depth <= $3 and members > 0 order by depth`,
     [accountId, tenantId, DEEPEST],
   );
   const total = stats

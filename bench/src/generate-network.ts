@@ -99,6 +99,15 @@ export async function generateNetwork(
        from up join bench_net d on d.k = up.k left join bench_net a on a.k = up.anc`,
       [tenantId, rootAccountId],
     );
+    // the per-depth counters MembershipService.join keeps up to date
+    await client.query(
+      `insert into network_level_count (ancestor_id, depth, tenant_id, members, dtehm, dip)
+       select ancestor_id, depth, tenant_id, count(*), count(*) filter (where wants_dtehm), count(*) filter (where wants_dip)
+       from network_link where tenant_id = $1 group by ancestor_id, depth, tenant_id
+       on conflict (ancestor_id, depth) do update set
+         members = excluded.members, dtehm = excluded.dtehm, dip = excluded.dip`,
+      [tenantId],
+    );
     await client.query(`drop table bench_net`);
   });
 }

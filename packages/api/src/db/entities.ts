@@ -8,6 +8,7 @@ import { Session } from '../contexts/identity/session.entity.ts';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from '../contexts/ledger/ledger.entity.ts';
 import { Commission } from '../contexts/network/commission.entity.ts';
 import { Member } from '../contexts/network/member.entity.ts';
+import { NetworkLevelCount } from '../contexts/network/network-level-count.entity.ts';
 import { NetworkLink } from '../contexts/network/network-link.entity.ts';
 import { Payment } from '../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../contexts/payments/sandbox-charge.entity.ts';
@@ -21,6 +22,7 @@ export const TENANT_OWNED_ENTITIES = [
   LoginThrottle,
   Member,
   NetworkLink,
+  NetworkLevelCount,
   Category,
   Product,
   Order,

@@ -44,6 +44,7 @@ function ormOptions(target: DatabaseTarget): Partial<Options> {
     },
     // Only the queried entity is scoped: joining every relation's tenant would add joins (and row locks).
     filtersOnRelations: false,
+    autoJoinRefsForFilters: false,
     forceUtcTimezone: true,
     debug: target.debug ?? false,
     allowGlobalContext: false,

@@ -1,6 +1,5 @@
 import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
-import { LockMode } from '@mikro-orm/core';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import { Product } from '../catalog/product.entity.ts';
 import { Account } from '../identity/account.entity.ts';
@@ -18,6 +17,16 @@ export interface NewOrder {
   stockistAccountId: number | null;
   paymentMethod: string;
   callbackUrl: string | null;
+}
+
+interface ItemRow {
+  id: number;
+  order_id: number;
+  product_id: number;
+  quantity: number;
+  amount: string | number;
+  sponsor_id: number | null;
+  stockist_id: number | null;
 }
 
 export interface ConfirmedOrder {
@@ -142,38 +151,41 @@ export class OrdersService implements SettlementHandler {
   }
 
   async completed(tx: Scope, payment: Payment): Promise<void> {
-    const order = await tx.em.findOneOrFail(
-      Order,
-      { id: payment.subjectId! },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (order.status !== 'pending_payment') return;
-    order.status = 'paid';
-    order.paidAt = tx.now;
-    await tx.em.flush();
-    for (const item of await tx.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } })) {
+    if (!(await this.#leavePending(tx, payment.subjectId!, 'paid'))) return;
+    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
       await this.#commissions.postSale(tx, {
-        orderId: order.id,
+        orderId: item.order_id,
         itemId: item.id,
-        amount: item.amount,
-        sponsorAccountId: item.sponsor ?? null,
-        stockistAccountId: item.stockist ?? null,
+        amount: toSafeInteger(item.amount),
+        sponsorAccountId: item.sponsor_id,
+        stockistAccountId: item.stockist_id,
       });
     }
   }
 
   async failed(tx: Scope, payment: Payment): Promise<void> {
-    const order = await tx.em.findOneOrFail(
-      Order,
-      { id: payment.subjectId! },
-      { lockMode: LockMode.PESSIMISTIC_WRITE },
-    );
-    if (order.status !== 'pending_payment') return;
-    order.status = 'payment_failed';
-    for (const item of await tx.em.find(OrderItem, { order: order.id })) {
-      await this.#catalog.releaseStock(tx, item.product, item.quantity);
+    if (!(await this.#leavePending(tx, payment.subjectId!, 'payment_failed'))) return;
+    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
+      await this.#catalog.releaseStock(tx, item.product_id, item.quantity);
     }
-    await tx.em.flush();
+  }
+
+  /** Moves a pending order on; false when it had already moved (the row lock orders concurrent callers). */
+  async #leavePending(tx: Scope, orderId: number, status: 'paid' | 'payment_failed'): Promise<boolean> {
+    const rows = await tx.em.execute<{ id: number }[]>(
+      `update customer_order set status = ?, paid_at = ?
+       where tenant_id = ? and id = ? and status = 'pending_payment' returning id`,
+      [status, status === 'paid' ? tx.now : null, tx.tenant.id, orderId],
+    );
+    return rows.length > 0;
+  }
+
+  #itemsOf(tx: Scope, orderId: number) {
+    return tx.em.execute<ItemRow[]>(
+      `select id, order_id, product_id, quantity, amount, sponsor_id, stockist_id
+       from order_item where tenant_id = ? and order_id = ? order by id`,
+      [tx.tenant.id, orderId],
+    );
   }
 
   /** The buyer's own order; anyone else's is reported as not found. */

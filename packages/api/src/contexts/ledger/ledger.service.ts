@@ -75,11 +75,16 @@ export class LedgerService {
       r.ownerAccountId ?? null,
       scope.now,
     ]);
-    // Upsert-and-return in one statement: concurrent first postings to a new account cannot race.
-    const rows = await scope.em.execute<{ id: number; code: string }[]>(
+    // DO NOTHING takes no lock on existing rows: settlements posting to the same company
+    // accounts do not queue behind each other (DO UPDATE would lock them until commit).
+    await scope.em.execute(
       `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, created_at) values ${values}
-       on conflict (tenant_id, code) do update set code = excluded.code returning id, code`,
+       on conflict (tenant_id, code) do nothing`,
       params,
+    );
+    const rows = await scope.em.execute<{ id: number; code: string }[]>(
+      'select id, code from ledger_account where tenant_id = ? and code in (?)',
+      [scope.tenant.id, unique.map((r) => r.code)],
     );
     return new Map(rows.map((r) => [r.code, r.id]));
   }

@@ -26,6 +26,9 @@ export const Commission = defineEntity({
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'referenceType', 'referenceId', 'level'] }],
-  indexes: [{ name: 'commission_beneficiary_idx', properties: ['tenant', 'beneficiary', 'createdAt'] }],
+  indexes: [
+    { name: 'commission_beneficiary_idx', properties: ['tenant', 'beneficiary', 'createdAt'] },
+    { name: 'commission_order_idx', properties: ['tenant', 'orderId'] },
+  ],
 });
 export type Commission = InferEntity<typeof Commission>;

@@ -62,23 +62,24 @@ export class CommissionsService {
       ],
     );
     if (entryId === null) return lines;
-    for (const line of lines) {
-      tx.em.create(Commission, {
-        tenant: tx.tenant.id,
-        beneficiary: line.member.id,
-        kind: line.kind,
-        level: line.level,
-        rateBps: line.rateBps,
-        amount: line.amount,
-        description: `${line.level} Commission from Order #${sale.orderId}`,
-        orderId: sale.orderId,
-        referenceType: 'order',
-        referenceId: sale.itemId,
-        ledgerEntry: entryId,
-        createdAt: tx.now,
-      });
-    }
-    await tx.em.flush();
+    await tx.em.execute(
+      `insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description, order_id,
+         reference_type, reference_id, ledger_entry_id, created_at) values ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+      lines.flatMap((l) => [
+        tx.tenant.id,
+        l.member.id,
+        l.kind,
+        l.level,
+        l.rateBps,
+        l.amount,
+        `${l.level} Commission from Order #${sale.orderId}`,
+        sale.orderId,
+        'order',
+        sale.itemId,
+        entryId,
+        tx.now,
+      ]),
+    );
     return lines;
   }
 

@@ -32,11 +32,8 @@ export class DownlineService {
 
   async levelStats(scope: Scope, accountId: number): Promise<DownlineLevelStats[]> {
     return scope.em.execute<DownlineLevelStats[]>(
-      `select depth, count(*)::int as members,
-              (count(*) filter (where wants_dtehm))::int as dtehm,
-              (count(*) filter (where wants_dip))::int as dip
-       from network_link where ancestor_id = ? and tenant_id = ? and depth <= ?
-       group by depth order by depth`,
+      `select depth, members, dtehm, dip from network_level_count
+       where ancestor_id = ? and tenant_id = ? and depth <= ? and members > 0 order by depth`,
       [accountId, scope.tenant.id, this.deepestLevel(scope)],
     );
   }

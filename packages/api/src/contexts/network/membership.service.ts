@@ -94,8 +94,21 @@ export class MembershipService implements SettlementHandler {
           NETWORK_TRACKED_DEPTH,
         ],
       );
+      await this.#countInAncestors(scope, input.accountId);
     }
     return member;
+  }
+
+  /** One more member at each ancestor's depth; rows locked in key order so concurrent joins cannot deadlock. */
+  async #countInAncestors(scope: Scope, accountId: number): Promise<void> {
+    await scope.em.execute(
+      `insert into network_level_count as c (ancestor_id, depth, tenant_id, members, dtehm, dip)
+       select ancestor_id, depth, tenant_id, 1, wants_dtehm::int, wants_dip::int
+       from network_link where tenant_id = ? and descendant_id = ? order by ancestor_id, depth
+       on conflict (ancestor_id, depth) do update set
+         members = c.members + 1, dtehm = c.dtehm + excluded.dtehm, dip = c.dip + excluded.dip`,
+      [scope.tenant.id, accountId],
+    );
   }
 
   /** Payment completed: activate, number the memberships, pay the sponsor's bonus (once). */

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
-import { LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
@@ -113,30 +112,31 @@ export class PaymentsService {
     if (current.status !== 'pending') return current;
     const remote = await this.#providerFor(scope).queryStatus(current.providerReference);
     if (remote.status === 'pending') return current;
-    return inTransaction(scope, async (tx) => {
-      const payment = await tx.em.findOneOrFail(
-        Payment,
-        { id: paymentId },
-        { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    const handler = this.#handlers.get(current.purpose);
+    if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${current.purpose}`);
+    await inTransaction(scope, async (tx) => {
+      // The conditional update is the claim: the row lock queues concurrent settlers, and the
+      // ones that follow find the status no longer pending and change nothing.
+      const claimed = await tx.em.execute<{ id: number }[]>(
+        `update payment set status = ?, paid_at = ?, failed_at = ?
+         where tenant_id = ? and id = ? and status = 'pending' returning id`,
+        [
+          remote.status,
+          remote.status === 'completed' ? tx.now : null,
+          remote.status === 'failed' ? tx.now : null,
+          tx.tenant.id,
+          paymentId,
+        ],
       );
-      if (payment.status !== 'pending') return payment;
-      const handler = this.#handlers.get(payment.purpose);
-      if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${payment.purpose}`);
+      if (claimed.length === 0) return;
       if (remote.status === 'completed') {
-        payment.status = 'completed';
-        payment.paidAt = tx.now;
-        await tx.em.flush();
-        await this.#postReceipt(tx, payment);
-        await handler.completed(tx, payment);
+        await this.#postReceipt(tx, current);
+        await handler.completed(tx, current);
       } else {
-        payment.status = 'failed';
-        payment.failedAt = tx.now;
-        await tx.em.flush();
-        await handler.failed(tx, payment);
+        await handler.failed(tx, current);
       }
-      await tx.em.flush();
-      return payment;
     });
+    return scope.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
   }
 
   /** The money arrived at the gateway: clearing (asset) up, revenue of the purpose up. */
