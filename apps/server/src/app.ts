@@ -57,8 +57,8 @@ export function createApp({ services, log, trustProxy = false }: AppOptions) {
 
   // A host mapped to a tenant serves the spec's paths at the root: https://api.example.com/api/...
   app.all('*', async (c) => {
-    const host = c.req.header('host');
-    const tenant = host ? await services.tenants.byHost(host) : undefined;
+    // node-server builds the request URL from the Host header, so the URL's host is the caller's host
+    const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
     if (!tenant) return c.json({ error: 'Not found' }, 404);
     return dispatch(c, tenant, '', c.req.path);
   });

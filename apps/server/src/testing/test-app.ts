@@ -29,7 +29,9 @@ export interface TestApp extends Platform {
 }
 
 /** The whole server in-process on a fresh PostgreSQL database, with the dtehm demo tenant seeded. */
-export async function startTestApp(overrides: { services?: Partial<ServiceOptions> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  overrides: { services?: Partial<ServiceOptions>; env?: Record<string, string> } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -39,6 +41,7 @@ export async function startTestApp(overrides: { services?: Partial<ServiceOption
     KOMISI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
     PUBLIC_BASE_URL: 'http://komisi.test',
     LOG_LEVEL: 'silent',
+    ...overrides.env,
   });
   const platform = await startPlatform(
     config,
