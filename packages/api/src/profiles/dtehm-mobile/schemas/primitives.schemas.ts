@@ -1,0 +1,60 @@
+// Field types shared by the dtehm-mobile schemas. Only zod here: no ORM, no services.
+import { z } from 'zod';
+
+export const yesNo = z.preprocess(
+  (v) => (typeof v === 'string' ? v.trim().charAt(0).toUpperCase() + v.trim().slice(1).toLowerCase() : v),
+  z.enum(['Yes', 'No'], { message: 'must be Yes or No' }),
+);
+export const id = z.coerce.number({ message: 'must be a number' }).int().positive();
+export const memberNumber = z.string().trim().min(1).max(32);
+export const dateTime = z.string().meta({ example: '2025-01-30 14:00:00', description: 'Tenant local time' });
+export const money = z
+  .number()
+  .int()
+  .meta({ description: 'Amount in the currency minor unit (UGX has none)' });
+export const page = z.coerce.number().int().min(1).default(1);
+export const perPage = z.coerce.number().int().min(1).max(100).default(20);
+/** A real calendar date written YYYY-MM-DD (2025-02-30 and 2025-13-01 are refused). */
+export const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => {
+    // Years below 1000 are refused: Date.UTC reads years 0..99 as 1900..1999.
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) return false;
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'must be a valid date in YYYY-MM-DD format');
+
+export const pagination = z.object({
+  total: z.number().int(),
+  per_page: z.number().int(),
+  current_page: z.number().int(),
+  last_page: z.number().int(),
+});
+export const pagination_from_to = pagination.extend({
+  from: z.number().int().nullable(),
+  to: z.number().int().nullable(),
+});
+
+export const userSchema = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  phone_number: z.string().nullable(),
+  address: z.string().nullable(),
+  is_dtehm_member: z.enum(['Yes', 'No']),
+  is_dip_member: z.enum(['Yes', 'No']),
+  dtehm_member_id: z.string().nullable(),
+  dip_member_id: z.string().nullable(),
+  sponsor_id: z.string().nullable(),
+  membership_status: z.enum(['Pending', 'Active']),
+  created_at: dateTime,
+});
+
+export const membershipTypes = z.array(z.enum(['DTEHM', 'DIP']));
+export const paymentMethod = z.enum(['pesapal', 'mobile_money', 'bank']);
+export const callbackUrl = z.string().trim().min(1).max(2000).optional();
+export const clientStatus = z
+  .enum(['success', 'failed'])
+  .optional()
+  .meta({ description: 'Ignored: the server always asks the payment provider.' });
