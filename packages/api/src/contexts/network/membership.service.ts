@@ -2,6 +2,7 @@ import {
   DomainError,
   formatDipMemberId,
   formatDtehmMemberId,
+  isDomainError,
   type MembershipType,
   membershipQuote,
   sponsorBonus,
@@ -183,6 +184,28 @@ export class MembershipService implements SettlementHandler {
     );
     if (!row) throw new DomainError('NOT_FOUND', 'User not found');
     return row;
+  }
+
+  /** Staff accounts (the tenant admin) are not in the network: they appear as non-members. */
+  async profileOrStaff(
+    scope: Scope,
+    account: Pick<MemberProfile, 'id' | 'name' | 'email' | 'roles' | 'createdAt'> & { phone?: string | null },
+  ): Promise<MemberProfile> {
+    return this.profile(scope, account.id).catch((e: unknown) => {
+      if (!(isDomainError(e) && e.code === 'NOT_FOUND')) throw e;
+      return {
+        ...account,
+        phone: account.phone ?? null,
+        address: null,
+        wantsDtehm: false,
+        wantsDip: false,
+        dtehmMemberId: null,
+        dipMemberId: null,
+        status: 'pending' as const,
+        sponsorAccountId: null,
+        sponsorMemberId: null,
+      };
+    });
   }
 
   async sponsorBonusPaid(scope: Scope, paymentId: number): Promise<boolean> {

@@ -1,4 +1,4 @@
-import { type FieldErrors, isDomainError, validationError } from '@komisi/domain';
+import { type FieldErrors, validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { EMAIL_TAKEN } from '../../contexts/identity/identity.service.ts';
 import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
@@ -125,22 +125,7 @@ export const usersRouter = {
       const scope = ctx.scope();
       const account = await ctx.services.identity.login(scope, input.email, input.password, ctx.ip);
       const tokens = await ctx.services.identity.issueTokens(scope, account);
-      // Staff accounts (the tenant admin) are not in the network: they log in as non-members.
-      const profile = await ctx.services.membership.profile(scope, account.id).catch((e: unknown) => {
-        if (!(isDomainError(e) && e.code === 'NOT_FOUND')) throw e;
-        return {
-          ...account,
-          phone: account.phone ?? null,
-          address: null,
-          wantsDtehm: false,
-          wantsDip: false,
-          dtehmMemberId: null,
-          dipMemberId: null,
-          status: 'pending' as const,
-          sponsorAccountId: null,
-          sponsorMemberId: null,
-        };
-      });
+      const profile = await ctx.services.membership.profileOrStaff(scope, account);
       return {
         user: presentUser(profile, ctx.tenant.timeZone),
         token: tokens.accessToken,
