@@ -16,7 +16,7 @@ const server = serve({ fetch: app.fetch, port: config.port, hostname: config.hos
   for (const t of seeded) {
     lines.push(`  Tenant ${t.slug}:  ${origin}/t/${t.slug}/api   (tRPC: ${origin}/t/${t.slug}/trpc)`);
     lines.push(`    OpenAPI:    ${origin}/t/${t.slug}/api/openapi.json`);
-    lines.push(`    root member to name as sponsor: ${t.rootMemberId}`);
+    if (t.rootMemberId) lines.push(`    root member to name as sponsor: ${t.rootMemberId}`);
     lines.push(
       t.admin.password
         ? `    admin: ${t.admin.email} / ${t.admin.password}`

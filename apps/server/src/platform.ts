@@ -9,6 +9,7 @@ import {
   migrate,
   type SeededTenant,
   type ServiceOptions,
+  seedAnsaniaDemo,
   seedDtehmDemo,
 } from '@komisi/api';
 import { createApp } from './app.ts';
@@ -50,7 +51,10 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     ...overrides.services,
   });
   const seeded: SeededTenant[] = config.seedDemo
-    ? [await seedDtehmDemo(orm, services, config.adminPassword)]
+    ? [
+        await seedDtehmDemo(orm, services, config.adminPassword),
+        await seedAnsaniaDemo(orm, services, config.adminPassword),
+      ]
     : [];
   await services.tenants.invalidate();
   const app = createApp({ services, log, trustProxy: config.trustProxy });

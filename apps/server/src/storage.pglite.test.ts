@@ -46,7 +46,7 @@ describe('storage on PGlite', () => {
   });
 
   it('runs a membership and an order flow with commissions posted once', async () => {
-    const root = platform.seeded[0]!.rootMemberId;
+    const root = platform.seeded.find((t) => t.slug === 'dtehm')!.rootMemberId;
     const reg = await call('POST', '/t/dtehm/api/users/register', {
       email: 'pglite@example.com',
       password: 'password123',

@@ -12,4 +12,6 @@ export { buildOpenApiDocument } from './platform/openapi.ts';
 export { createRestHandler, type RestHandler } from './platform/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
+export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
+export { seedAnsaniaDemo } from './db/seed/ansania-demo.ts';
 export { type AppProfile, PROFILES, profileById } from './profiles/index.ts';

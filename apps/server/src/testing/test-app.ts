@@ -75,7 +75,7 @@ export async function startTestApp(
   const api = (path: string) => `/t/dtehm/api${path}`;
   return {
     ...platform,
-    rootMemberId: platform.seeded[0]!.rootMemberId,
+    rootMemberId: platform.seeded.find((t) => t.slug === 'dtehm')!.rootMemberId!,
     request,
     get: (path, token) => request('GET', api(path), token ? { token } : {}),
     post: (path, body, token) => request('POST', api(path), { body, ...(token && { token }) }),

@@ -1,5 +1,6 @@
 import { Category } from '../contexts/catalog/category.entity.ts';
 import { Product } from '../contexts/catalog/product.entity.ts';
+import { Address } from '../contexts/commerce/address.entity.ts';
 import { Order } from '../contexts/commerce/order.entity.ts';
 import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
 import { Account } from '../contexts/identity/account.entity.ts';
@@ -27,6 +28,7 @@ export const TENANT_OWNED_ENTITIES = [
   Product,
   Order,
   OrderItem,
+  Address,
   Payment,
   LedgerAccount,
   LedgerEntry,

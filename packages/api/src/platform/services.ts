@@ -1,4 +1,5 @@
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
@@ -83,6 +84,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     commissions,
     membership,
     downline: new DownlineService(),
+    addresses: new AddressesService(),
     orders,
     sandbox: new SandboxGateway(orm),
   };

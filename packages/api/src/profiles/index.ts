@@ -1,6 +1,8 @@
 import type { AnyRouter } from '@trpc/server';
 import { codeStyle } from '../platform/wire/code-style.ts';
+import { successStyle } from '../platform/wire/success-style.ts';
 import type { WireStyle } from '../platform/wire/wire-style.ts';
+import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
@@ -22,6 +24,15 @@ export const PROFILES: Record<string, AppProfile> = {
       'Network marketing: sponsor tree, DTEHM/DIP memberships, stockist and 10-generation commissions, downline.',
     router: dtehmRouter,
     wire: codeStyle,
+    restPrefix: '/api',
+  },
+  'ansania-ecommerce': {
+    id: 'ansania-ecommerce',
+    title: 'Ansania E-Commerce API',
+    description:
+      'Furniture store: catalog with variants, cart, vouchers, checkout, orders, reviews, wishlist.',
+    router: ansaniaRouter,
+    wire: successStyle,
     restPrefix: '/api',
   },
 };

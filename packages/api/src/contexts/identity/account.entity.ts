@@ -15,6 +15,7 @@ export const Account = defineEntity({
     phone: p.string().length(32).nullable(),
     passwordHash: p.string().hidden().lazy(),
     roles: p.array<Role>().default(['member']),
+    emailVerifiedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'email'] }],

@@ -21,6 +21,12 @@ export interface IssuedTokens {
   expiresIn: number;
 }
 
+/** A profile's token lifetimes (its spec may document them); absent values use the server's. */
+export interface TokenPolicy {
+  accessTtlSeconds?: number;
+  refreshTtlSeconds?: number;
+}
+
 export interface NewAccount {
   email: string;
   password: string;
@@ -82,14 +88,36 @@ export class IdentityService {
   }
 
   /** Checks a password login, counting failures per account and per client address. */
-  async login(scope: Scope, email: string, password: string, ip: string): Promise<Account> {
-    const keys = throttleKeys(email, ip);
+  async account(scope: Scope, accountId: number): Promise<Account> {
+    const account = await scope.em.findOne(Account, { id: accountId });
+    if (!account) throw new DomainError('NOT_FOUND', 'User not found');
+    return account;
+  }
+
+  /** Only the editable fields: email and roles never change through a profile update. */
+  async updateProfile(
+    scope: Scope,
+    accountId: number,
+    changes: { name?: string | undefined; phone?: string | null | undefined },
+  ): Promise<Account> {
+    const account = await this.account(scope, accountId);
+    if (changes.name !== undefined) account.name = changes.name.trim();
+    if (changes.phone !== undefined) account.phone = changes.phone;
+    await scope.em.flush();
+    return account;
+  }
+
+  /** `identifier` is an email, or a phone number where the profile allows it (`byPhone`). */
+  async login(
+    scope: Scope,
+    identifier: string,
+    password: string,
+    ip: string,
+    options: { byPhone?: boolean } = {},
+  ): Promise<Account> {
+    const keys = throttleKeys(identifier, ip);
     await assertNotLocked(scope, [keys.account, keys.address]);
-    const account = await scope.em.findOne(
-      Account,
-      { email: normalizeEmail(email) },
-      { populate: ['passwordHash'] },
-    );
+    const account = await this.#findForLogin(scope, identifier, options.byPhone === true);
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!account || !ok) {
       await recordFailure(scope, keys.account, this.#throttle.maxFailuresPerAccount, this.#throttle);
@@ -100,12 +128,25 @@ export class IdentityService {
     return account;
   }
 
-  async issueTokens(scope: Scope, account: Pick<Account, 'id' | 'roles'>, familyId = randomUUID()) {
-    const session = await this.#newSession(scope, account.id, familyId);
-    return this.#tokensFor(scope, account, session.id, session.refreshToken);
+  async #findForLogin(scope: Scope, identifier: string, byPhone: boolean): Promise<Account | null> {
+    if (!byPhone || identifier.includes('@')) {
+      return scope.em.findOne(Account, { email: normalizeEmail(identifier) }, { populate: ['passwordHash'] });
+    }
+    // A phone number logs in only when it names exactly one account.
+    const matches = await scope.em.find(
+      Account,
+      { phone: identifier.trim() },
+      { populate: ['passwordHash'], limit: 2 },
+    );
+    return matches.length === 1 ? matches[0]! : null;
   }
 
-  async #newSession(scope: Scope, accountId: number, familyId: string) {
+  async issueTokens(scope: Scope, account: Pick<Account, 'id' | 'roles'>, policy: TokenPolicy = {}) {
+    const session = await this.#newSession(scope, account.id, randomUUID(), policy);
+    return this.#tokensFor(scope, account, session.id, session.refreshToken, policy);
+  }
+
+  async #newSession(scope: Scope, accountId: number, familyId: string, policy: TokenPolicy) {
     const id = randomUUID();
     const refreshToken = `${id}.${randomBytes(32).toString('base64url')}`;
     scope.em.create(Session, {
@@ -114,7 +155,7 @@ export class IdentityService {
       account: accountId,
       familyId,
       tokenHash: sha256(refreshToken),
-      expiresAt: new Date(scope.now.getTime() + this.#refreshTtlSeconds * 1000),
+      expiresAt: new Date(scope.now.getTime() + (policy.refreshTtlSeconds ?? this.#refreshTtlSeconds) * 1000),
       createdAt: scope.now,
     });
     await scope.em.flush();
@@ -126,19 +167,22 @@ export class IdentityService {
     account: Pick<Account, 'id' | 'roles'>,
     sessionId: string,
     refreshToken: string,
+    policy: TokenPolicy,
   ): Promise<IssuedTokens> {
+    const ttl = policy.accessTtlSeconds ?? this.#tokens.ttlSeconds;
     const accessToken = await this.#tokens.sign(
       { accountId: account.id, tenantId: scope.tenant.id, sessionId, roles: [...account.roles] },
       scope.now,
+      ttl,
     );
-    return { accessToken, refreshToken, expiresIn: this.#tokens.ttlSeconds };
+    return { accessToken, refreshToken, expiresIn: ttl };
   }
 
   /**
    * Rotates a refresh token. A token that was already rotated means it leaked: the whole
    * family is revoked (that revocation commits even though the call fails).
    */
-  async refresh(scope: Scope, refreshToken: string): Promise<IssuedTokens> {
+  async refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}): Promise<IssuedTokens> {
     const outcome = await inTransaction(scope, async (tx) => {
       const session = await tx.em.findOne(
         Session,
@@ -152,8 +196,8 @@ export class IdentityService {
       }
       session.rotatedAt = tx.now;
       const account = await tx.em.findOneOrFail(Account, { id: session.account });
-      const next = await this.#newSession(tx, account.id, session.familyId);
-      return this.#tokensFor(tx, account, next.id, next.refreshToken);
+      const next = await this.#newSession(tx, account.id, session.familyId, policy);
+      return this.#tokensFor(tx, account, next.id, next.refreshToken, policy);
     });
     if (typeof outcome === 'string') throw new DomainError('UNAUTHORIZED', 'Invalid refresh token');
     return outcome;

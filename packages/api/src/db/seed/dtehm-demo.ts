@@ -12,7 +12,8 @@ import { type Orm, systemEm, tenantEm } from '../orm.ts';
 export interface SeededTenant {
   slug: string;
   admin: { email: string; password: string | null };
-  rootMemberId: string;
+  /** network tenants: the member new members can name as sponsor */
+  rootMemberId: string | null;
 }
 
 const CATALOG: { category: string; description: string; products: [string, string, number, number][] }[] = [

@@ -24,7 +24,7 @@ export class AccessTokens {
     return this.#ttlSeconds;
   }
 
-  sign(claims: AccessClaims, now: Date): Promise<string> {
+  sign(claims: AccessClaims, now: Date, ttlSeconds = this.#ttlSeconds): Promise<string> {
     const iat = Math.floor(now.getTime() / 1000);
     return new SignJWT({ tid: claims.tenantId, sid: claims.sessionId, roles: claims.roles })
       .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
@@ -32,7 +32,7 @@ export class AccessTokens {
       .setAudience(`tenant:${claims.tenantId}`)
       .setSubject(String(claims.accountId))
       .setIssuedAt(iat)
-      .setExpirationTime(iat + this.#ttlSeconds)
+      .setExpirationTime(iat + ttlSeconds)
       .sign(this.#key);
   }
 

@@ -100,7 +100,10 @@ export function createRestHandler(profile: AppProfile) {
           signal: req.signal,
           batchIndex: 0,
         });
-        return respond(route.meta.successStatus ?? 200, wire.success(data, route.meta.message));
+        const status = route.meta.successStatus ?? 200;
+        // 204 carries no body, whatever the envelope (the spec's DELETE endpoints).
+        if (status === 204) return new Response(null, { status });
+        return respond(status, wire.success(data, route.meta.message));
       } catch (e) {
         const error = toApiError(e);
         if (error.status >= 500)

@@ -1,0 +1,91 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
+import { publicProcedure } from '../../platform/trpc.ts';
+import { presentUserSummary } from './ansania.presenters.ts';
+import * as s from './ansania.schemas.ts';
+
+const tags = ['Auth'];
+
+// The spec: access tokens live 1 hour, refresh tokens 7 days ("remember me": 30 days).
+const SESSION: TokenPolicy = { accessTtlSeconds: 3600, refreshTtlSeconds: 7 * 86_400 };
+const REMEMBERED: TokenPolicy = { ...SESSION, refreshTtlSeconds: 30 * 86_400 };
+
+export const authRouter = {
+  register: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/register',
+        tags,
+        protect: false,
+        summary: 'Register a new user account',
+      },
+      successStatus: 201,
+    })
+    .input(s.registerInput)
+    .output(s.sessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const account = await ctx.services.identity.createAccount(scope, {
+        email: input.email,
+        password: input.password,
+        name: input.full_name,
+        phone: input.phone,
+        roles: ['member'],
+      });
+      const tokens = await ctx.services.identity.issueTokens(scope, account, SESSION);
+      return {
+        user: presentUserSummary(account),
+        token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+      };
+    }),
+
+  login: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/login',
+        tags,
+        protect: false,
+        summary: 'Login with email/phone and password',
+      },
+      errors: [401, 429],
+    })
+    .input(s.loginInput)
+    .output(s.sessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const account = await ctx.services.identity.login(scope, input.email, input.password, ctx.ip, {
+        byPhone: true,
+      });
+      const tokens = await ctx.services.identity.issueTokens(
+        scope,
+        account,
+        input.remember_me ? REMEMBERED : SESSION,
+      );
+      return {
+        user: presentUserSummary(account),
+        token: tokens.accessToken,
+        refresh_token: tokens.refreshToken,
+      };
+    }),
+
+  refresh: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/refresh',
+        tags,
+        protect: false,
+        summary: 'Refresh the access token',
+      },
+      errors: [401],
+    })
+    .input(s.refreshInput)
+    .output(s.refreshOutput)
+    .mutation(async ({ ctx, input }) => {
+      const tokens = await ctx.services.identity.refresh(ctx.scope(), input.refresh_token, SESSION);
+      return { token: tokens.accessToken, refresh_token: tokens.refreshToken };
+    }),
+} satisfies TRPCRouterRecord;
