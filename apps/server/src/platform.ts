@@ -5,8 +5,10 @@ import {
   type Config,
   createOrm,
   createServices,
+  devMailbox,
   type Logger,
   migrate,
+  OutboxDispatcher,
   type SeededTenant,
   type ServiceOptions,
   seedAnsaniaDemo,
@@ -58,7 +60,8 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     : [];
   await services.tenants.invalidate();
   const app = createApp({ services, log, trustProxy: config.trustProxy });
-  return { orm, services, app, seeded };
+  const outbox = new OutboxDispatcher(orm, devMailbox, log);
+  return { orm, services, app, seeded, outbox };
 }
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;

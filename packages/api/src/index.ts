@@ -1,7 +1,9 @@
+export { devMailbox, OutboxDispatcher } from './contexts/notifications/outbox-dispatcher.ts';
 export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
 export { SANDBOX_PAY_PATH } from './contexts/payments/sandbox.provider.ts';
 export type { TenantRecord } from './contexts/tenancy/tenant-record.ts';
 export { createOrm, type DatabaseTarget, migrate, type Orm } from './db/orm.ts';
+export { seedAnsaniaDemo } from './db/seed/ansania-demo.ts';
 export { type SeededTenant, seedDtehmDemo } from './db/seed/dtehm-demo.ts';
 export { type Config, loadConfig } from './platform/config.ts';
 export { type ApiContext, createApiContext, type RequestInfo } from './platform/context.ts';
@@ -11,7 +13,6 @@ export { createLogger, type Logger } from './platform/logger.ts';
 export { buildOpenApiDocument } from './platform/openapi.ts';
 export { createRestHandler, type RestHandler } from './platform/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
-export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
-export { seedAnsaniaDemo } from './db/seed/ansania-demo.ts';
+export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
 export { type AppProfile, PROFILES, profileById } from './profiles/index.ts';

@@ -4,4 +4,7 @@ export * from './membership.ts';
 export * from './mlm-distribution.ts';
 export * from './mlm-plan.ts';
 export * from './money.ts';
+export * from './order-pricing.ts';
+export * from './order-status.ts';
 export * from './pagination.ts';
+export * from './voucher.ts';

@@ -188,3 +188,48 @@ describe('ansania addresses', () => {
     expect(res.body).toMatchObject({ success: false, code: 'UNAUTHORIZED' });
   });
 });
+
+describe('ansania password reset', () => {
+  async function latestResetToken(email: string): Promise<string> {
+    await app.outbox.runOnce();
+    const [row] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute('select body, status from notification_outbox where recipient = ? order by id desc limit 1', [
+        email,
+      ]);
+    expect(row.status).toBe('sent');
+    return /token=([\w-]+)/.exec(row.body)![1]!;
+  }
+
+  it('answers the same for unknown emails and sends nothing', async () => {
+    const res = await post('/auth/forgot-password', { email: 'nobody@example.com' });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual({ message: 'Password reset email sent' });
+    const rows = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute("select count(*)::int as n from notification_outbox where recipient = 'nobody@example.com'");
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('resets once with the emailed token, ends every session, and refuses the token again', async () => {
+    const { email, token, refresh } = await register();
+    expect((await post('/auth/forgot-password', { email })).status).toBe(200);
+    const resetToken = await latestResetToken(email);
+    const reset = await post('/auth/reset-password', { token: resetToken, new_password: 'BrandNewPass123!' });
+    expect(reset.status).toBe(200);
+    expect((await post('/auth/login', { email, password: 'SecurePass123!' })).status).toBe(401);
+    expect((await post('/auth/login', { email, password: 'BrandNewPass123!' })).status).toBe(200);
+    expect((await post('/auth/refresh', { refresh_token: refresh })).status).toBe(401);
+    void token;
+    const again = await post('/auth/reset-password', { token: resetToken, new_password: 'Another123456!' });
+    expect(again.status).toBe(400);
+    expect(again.body).toMatchObject({ code: 'VALIDATION_ERROR', details: { token: expect.any(Array) } });
+  });
+
+  it('refuses a made-up token', async () => {
+    const res = await post('/auth/reset-password', { token: 'x'.repeat(43), new_password: 'Whatever123!' });
+    expect(res.status).toBe(400);
+  });
+});

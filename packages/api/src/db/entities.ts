@@ -5,12 +5,14 @@ import { Order } from '../contexts/commerce/order.entity.ts';
 import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
 import { Account } from '../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../contexts/identity/login-throttle.entity.ts';
+import { PasswordReset } from '../contexts/identity/password-reset.entity.ts';
 import { Session } from '../contexts/identity/session.entity.ts';
 import { LedgerAccount, LedgerEntry, LedgerPosting } from '../contexts/ledger/ledger.entity.ts';
 import { Commission } from '../contexts/network/commission.entity.ts';
 import { Member } from '../contexts/network/member.entity.ts';
 import { NetworkLevelCount } from '../contexts/network/network-level-count.entity.ts';
 import { NetworkLink } from '../contexts/network/network-link.entity.ts';
+import { OutboxMessage } from '../contexts/notifications/outbox-message.entity.ts';
 import { Payment } from '../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../contexts/payments/sandbox-charge.entity.ts';
 import { SequenceCounter } from '../contexts/tenancy/sequence.entity.ts';
@@ -20,6 +22,8 @@ import { Tenant } from '../contexts/tenancy/tenant.entity.ts';
 export const TENANT_OWNED_ENTITIES = [
   Account,
   Session,
+  PasswordReset,
+  OutboxMessage,
   LoginThrottle,
   Member,
   NetworkLink,

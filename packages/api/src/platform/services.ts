@@ -2,10 +2,12 @@ import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
+import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
 import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
+import { OutboxService } from '../contexts/notifications/outbox.service.ts';
 import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
 import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
@@ -70,14 +72,18 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     return payments.settle({ em: tenantEm(orm, tenant.id), tenant, now: new Date() }, row.id);
   }
 
+  const identity = new IdentityService(
+    new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
+    options.refreshTokenTtlSeconds,
+  );
+  const outbox = new OutboxService();
   return {
     orm,
     tenants,
     settleFromProvider,
-    identity: new IdentityService(
-      new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
-      options.refreshTokenTtlSeconds,
-    ),
+    identity,
+    passwordResets: new PasswordResetService(identity, outbox),
+    outbox,
     ledger,
     catalog,
     payments,

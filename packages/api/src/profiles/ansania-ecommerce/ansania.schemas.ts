@@ -28,6 +28,8 @@ export const loginInput = z.object({
   password: z.string().min(1).max(200),
   remember_me: z.boolean().optional(),
 });
+export const forgotPasswordInput = z.object({ email });
+export const resetPasswordInput = z.object({ token: z.string().min(20).max(200), new_password: password });
 export const refreshInput = z.object({ refresh_token: z.string().min(1).max(500) });
 export const refreshOutput = z.object({ token: z.string(), refresh_token: z.string() });
 

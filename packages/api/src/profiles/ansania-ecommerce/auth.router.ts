@@ -88,4 +88,42 @@ export const authRouter = {
       const tokens = await ctx.services.identity.refresh(ctx.scope(), input.refresh_token, SESSION);
       return { token: tokens.accessToken, refresh_token: tokens.refreshToken };
     }),
+
+  forgotPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/forgot-password',
+        tags,
+        protect: false,
+        summary: 'Request password reset email',
+      },
+    })
+    .input(s.forgotPasswordInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx, input }) => {
+      // The same answer whether or not the email is registered.
+      await ctx.services.passwordResets.request(ctx.scope(), input.email, {
+        resetUrl: `${ctx.baseUrl}/reset-password`,
+        appName: ctx.tenant.name,
+      });
+      return { message: 'Password reset email sent' };
+    }),
+
+  resetPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/reset-password',
+        tags,
+        protect: false,
+        summary: 'Reset password using token from email',
+      },
+    })
+    .input(s.resetPasswordInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.passwordResets.reset(ctx.scope(), input.token, input.new_password);
+      return { message: 'Password has been reset' };
+    }),
 } satisfies TRPCRouterRecord;

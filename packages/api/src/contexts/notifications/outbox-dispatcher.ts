@@ -1,0 +1,88 @@
+import { type Orm, systemEm } from '../../db/orm.ts';
+import type { Logger } from '../../platform/logger.ts';
+
+export interface OutgoingMessage {
+  id: number;
+  tenant_id: number;
+  channel: 'email' | 'whatsapp';
+  recipient: string;
+  subject: string;
+  body: string;
+}
+
+/** Delivers one message or throws; SMTP and WhatsApp adapters implement this. */
+export interface MessageTransport {
+  readonly name: string;
+  send(message: OutgoingMessage): Promise<void>;
+}
+
+/** Without SMTP configured, messages are "delivered" to the local dev mailbox: the outbox itself. */
+export const devMailbox: MessageTransport = { name: 'dev-mailbox', send: async () => {} };
+
+const MAX_ATTEMPTS = 5;
+
+/**
+ * Sends pending outbox messages in small batches. Rows are claimed with SKIP LOCKED, so several
+ * instances can run dispatchers side by side without sending a message twice.
+ */
+export class OutboxDispatcher {
+  readonly #orm: Orm;
+  readonly #transport: MessageTransport;
+  readonly #log: Logger;
+  #timer: NodeJS.Timeout | undefined;
+  #running: Promise<number> | undefined;
+
+  constructor(orm: Orm, transport: MessageTransport, log: Logger) {
+    this.#orm = orm;
+    this.#transport = transport;
+    this.#log = log;
+  }
+
+  async runOnce(batch = 20): Promise<number> {
+    return systemEm(this.#orm).transactional(async (em) => {
+      const messages = await em.execute<OutgoingMessage[]>(
+        `select id, tenant_id, channel, recipient, subject, body from notification_outbox
+         where status = 'pending' order by id limit ? for update skip locked`,
+        [batch],
+      );
+      for (const m of messages) {
+        try {
+          await this.#transport.send(m);
+          await em.execute(
+            `update notification_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1 where id = ?`,
+            [new Date(), m.id],
+          );
+        } catch (err) {
+          this.#log.warn({ err, messageId: m.id }, 'outbox delivery failed');
+          await em.execute(
+            `update notification_outbox set attempts = attempts + 1, last_error = ?,
+               status = case when attempts + 1 >= ? then 'failed' else 'pending' end where id = ?`,
+            [String((err as Error).message).slice(0, 500), MAX_ATTEMPTS, m.id],
+          );
+        }
+      }
+      return messages.length;
+    });
+  }
+
+  start(intervalMs = 2_000): void {
+    this.#timer ??= setInterval(() => {
+      this.#running ??= this.runOnce()
+        .catch((err) => {
+          this.#log.error({ err }, 'outbox dispatcher failed');
+          return 0;
+        })
+        .finally(() => {
+          this.#running = undefined;
+        });
+    }, intervalMs);
+    this.#timer.unref();
+  }
+
+  /** Stops polling and waits for a batch in flight (graceful shutdown). */
+  async stop(): Promise<void> {
+    clearInterval(this.#timer);
+    this.#timer = undefined;
+    await this.#running;
+  }
+}

@@ -1,0 +1,29 @@
+import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { tenantColumn } from '../tenancy/tenant.entity.ts';
+
+export const OUTBOX_CHANNELS = ['email', 'whatsapp'] as const;
+export type OutboxChannel = (typeof OUTBOX_CHANNELS)[number];
+
+/**
+ * A message to send, written in the same transaction as the event that causes it, so no
+ * message is sent for a change that rolled back and none is lost for one that committed.
+ */
+export const OutboxMessage = defineEntity({
+  name: 'OutboxMessage',
+  tableName: 'notification_outbox',
+  properties: {
+    id: p.integer().primary().autoincrement(),
+    tenant: tenantColumn(),
+    channel: p.enum(OUTBOX_CHANNELS),
+    recipient: p.string().length(254),
+    subject: p.string().length(300),
+    body: p.text(),
+    status: p.enum(['pending', 'sent', 'failed'] as const).default('pending'),
+    attempts: p.integer().default(0),
+    lastError: p.string().length(500).nullable(),
+    createdAt: p.datetime().onCreate(() => new Date()),
+    sentAt: p.datetime().nullable(),
+  },
+  indexes: [{ name: 'notification_outbox_pending_idx', properties: ['status', 'id'] }],
+});
+export type OutboxMessage = InferEntity<typeof OutboxMessage>;
