@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Logger, PROFILES, type Services } from '@komisi/api';
+import { type Logger, PROFILES, type RateLimiter, type Services } from '@komisi/api';
 import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
 import { Hono } from 'hono';
 import { requestMeta } from './request-meta.ts';
@@ -10,12 +10,13 @@ export interface AppOptions {
   services: Services;
   log: Logger;
   trustProxy?: boolean;
+  rateLimiter?: RateLimiter;
 }
 
 /** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health. */
-export function createApp({ services, log, trustProxy = false }: AppOptions) {
+export function createApp({ services, log, trustProxy = false, rateLimiter }: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
-  const dispatch = createTenantDispatcher({ services, log, trustProxy });
+  const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
   let scalarBundle: string | undefined;
 
   app.use('*', requestMeta(log));

@@ -4,7 +4,7 @@ import { startPlatform } from './platform.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { app, orm, seeded, outbox } = await startPlatform(config, log);
+const { app, seeded, outbox, close } = await startPlatform(config, log);
 outbox.start();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
@@ -36,8 +36,7 @@ async function shutdown(signal: string) {
   const force = setTimeout(() => process.exit(1), 15_000);
   force.unref();
   await new Promise<void>((resolve) => server.close(() => resolve()));
-  await outbox.stop();
-  await orm.close();
+  await close();
   process.exit(0);
 }
 process.on('SIGTERM', () => void shutdown('SIGTERM'));

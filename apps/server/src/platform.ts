@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import {
   type Config,
   createOrm,
+  createRateLimiter,
+  createRateLimitStore,
   createServices,
   devMailbox,
   type Logger,
@@ -59,9 +61,24 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
       ]
     : [];
   await services.tenants.invalidate();
-  const app = createApp({ services, log, trustProxy: config.trustProxy });
+  const rateLimitStore = createRateLimitStore({
+    redisUrl: config.redisUrl,
+    onError: (err) => log.warn({ err }, 'rate limit store unavailable: allowing requests'),
+  });
+  const app = createApp({
+    services,
+    log,
+    trustProxy: config.trustProxy,
+    rateLimiter: createRateLimiter(rateLimitStore),
+  });
   const outbox = new OutboxDispatcher(orm, devMailbox, log);
-  return { orm, services, app, seeded, outbox };
+  /** everything the platform opened, closed in order (graceful shutdown, tests) */
+  async function close() {
+    await outbox.stop();
+    await rateLimitStore.close?.();
+    await orm.close();
+  }
+  return { orm, services, app, seeded, outbox, close };
 }
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;

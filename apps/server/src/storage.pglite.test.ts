@@ -23,7 +23,7 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  await platform?.orm.close();
+  await platform?.close();
   rmSync(dataDir, { recursive: true, force: true });
 });
 

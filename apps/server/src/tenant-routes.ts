@@ -1,5 +1,7 @@
 import {
   type ApiContext,
+  type ApiError,
+  type AppProfile,
   buildOpenApiDocument,
   createApiContext,
   createRestHandler,
@@ -7,7 +9,10 @@ import {
   PROFILES,
   parsePesapalIpn,
   pesapalIpnAck,
+  type RateLimiter,
   type RestHandler,
+  rateLimitHeaders,
+  rateLimitKey,
   type Services,
   type TenantRecord,
 } from '@komisi/api';
@@ -19,7 +24,17 @@ export interface TenantRouteOptions {
   services: Services;
   log: Logger;
   trustProxy: boolean;
+  /** enforces the profiles' documented REST budgets; absent in setups that want none */
+  rateLimiter?: RateLimiter | undefined;
 }
+
+const TOO_MANY: ApiError = {
+  status: 429,
+  code: 'RATE_LIMITED',
+  message: 'Too many requests, please try again later.',
+  fields: undefined,
+  details: undefined,
+};
 
 const restHandlers = new Map<string, RestHandler>(
   Object.values(PROFILES).map((p) => [p.id, createRestHandler(p)]),
@@ -70,8 +85,30 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       return c.json(openApiDocuments.get(key) as object);
     }
     if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath);
-    return restHandlers.get(profile.id)!.handle(c.req.raw, subPath, context(c, tenant, basePath));
+    const budget = await spendBudget(c, tenant, profile);
+    if (budget && !budget.allowed) {
+      return c.json(profile.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
+        ...rateLimitHeaders(budget),
+      });
+    }
+    const res = await restHandlers.get(profile.id)!.handle(c.req.raw, subPath, context(c, tenant, basePath));
+    if (budget)
+      for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.headers.set(name, value);
+    return res;
   };
+
+  /** Signed-in callers spend their own budget; everyone else spends their address's. */
+  async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile) {
+    const rules = profile.rateLimits;
+    if (!rules || !options.rateLimiter) return null;
+    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const accountId = token ? await services.identity.peekAccountId(token, tenant.id) : null;
+    const rule = accountId ? rules.authenticated : rules.anonymous;
+    const subject = accountId
+      ? (`user:${accountId}` as const)
+      : (`ip:${clientIp(c, options.trustProxy)}` as const);
+    return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule);
+  }
 
   /** Pesapal's IPN names a payment but carries no status: we always re-query Pesapal. */
   async function pesapalIpn(c: Context, tenant: TenantRecord, basePath: string) {

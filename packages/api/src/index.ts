@@ -11,6 +11,7 @@ export { type ApiError, toApiError } from './platform/error-map.ts';
 export { escapeHtml } from './platform/html.ts';
 export { createLogger, type Logger } from './platform/logger.ts';
 export { buildOpenApiDocument } from './platform/openapi.ts';
+export * from './platform/rate-limit/index.ts';
 export { createRestHandler, type RestHandler } from './platform/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';

@@ -85,7 +85,7 @@ export async function startTestApp(
         expect(await unbalancedLedgerEntries(platform.orm)).toEqual([]);
         expect(await ledgerTotal(platform.orm)).toBe(0);
       } finally {
-        await platform.orm.close();
+        await platform.close();
         await db.drop();
       }
     },

@@ -1,4 +1,5 @@
 import type { AnyRouter } from '@trpc/server';
+import type { RateLimitRule } from '../platform/rate-limit/index.ts';
 import { codeStyle } from '../platform/wire/code-style.ts';
 import { successStyle } from '../platform/wire/success-style.ts';
 import type { WireStyle } from '../platform/wire/wire-style.ts';
@@ -14,7 +15,11 @@ export interface AppProfile {
   wire: WireStyle;
   /** the spec's base path under the tenant, e.g. `/api` */
   restPrefix: string;
+  /** REST request budgets the spec documents, per client address and per signed-in user */
+  rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
 }
+
+const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
 export const PROFILES: Record<string, AppProfile> = {
   'dtehm-mobile': {
@@ -34,6 +39,10 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
+    rateLimits: {
+      anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
+      authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
+    },
   },
 };
 

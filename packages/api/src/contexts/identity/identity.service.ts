@@ -229,6 +229,15 @@ export class IdentityService {
     await scope.em.flush();
   }
 
+  /** The account a token names, from its signature alone (no session lookup): for rate-limit keys. */
+  async peekAccountId(token: string, tenantId: number): Promise<number | null> {
+    try {
+      return (await this.#tokens.verify(token, tenantId)).accountId;
+    } catch {
+      return null;
+    }
+  }
+
   /** Verifies an access token and that its session was not revoked (cached for a few seconds). */
   async authenticate(scope: Scope, token: string): Promise<AccessClaims> {
     const claims = await this.#tokens.verify(token, scope.tenant.id);

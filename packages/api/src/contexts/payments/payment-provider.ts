@@ -14,6 +14,10 @@ export interface CreatePaymentRequest {
 export interface CreatedPayment {
   providerReference: string;
   paymentUrl: string;
+  /** the gateway's own token for the payment page, for support (DOKU's token_id) */
+  token?: string;
+  /** when the payment page stops accepting payment, if the gateway says */
+  expiresAt?: Date;
 }
 
 export type ProviderPaymentStatus = 'pending' | 'completed' | 'failed';
