@@ -2,7 +2,6 @@
 // the committed migrations (on a throwaway PGlite) and writes the next migration file.
 import { readdirSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createOrm, migrate } from './orm.ts';
 
 const [command, name] = process.argv.slice(2);
 const migrationsDir = resolve(import.meta.dirname, 'migrations');
@@ -22,6 +21,8 @@ function writeMigrationIndex(): void {
 }
 
 if (command === 'migration:create') {
+  // imported here: `migration:index` must work while the index names a file that is gone
+  const { createOrm, migrate } = await import('./orm.ts');
   const orm = await createOrm({ pgliteDir: 'memory://' });
   await migrate(orm);
   const result = await orm.migrator.create(migrationsDir, false, false, name);

@@ -1,8 +1,14 @@
 import { Category } from '../contexts/catalog/category.entity.ts';
 import { Product } from '../contexts/catalog/product.entity.ts';
+import { ProductImage } from '../contexts/catalog/product-image.entity.ts';
+import { ProductVariant } from '../contexts/catalog/product-variant.entity.ts';
+import { Review } from '../contexts/catalog/review.entity.ts';
 import { Address } from '../contexts/commerce/address.entity.ts';
+import { Cart, CartItem } from '../contexts/commerce/cart.entity.ts';
 import { Order } from '../contexts/commerce/order.entity.ts';
 import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
+import { Voucher, VoucherRedemption } from '../contexts/commerce/voucher.entity.ts';
+import { WishlistItem } from '../contexts/commerce/wishlist-item.entity.ts';
 import { Account } from '../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../contexts/identity/login-throttle.entity.ts';
 import { PasswordReset } from '../contexts/identity/password-reset.entity.ts';
@@ -30,6 +36,14 @@ export const TENANT_OWNED_ENTITIES = [
   NetworkLevelCount,
   Category,
   Product,
+  ProductVariant,
+  ProductImage,
+  Review,
+  Cart,
+  CartItem,
+  Voucher,
+  VoucherRedemption,
+  WishlistItem,
   Order,
   OrderItem,
   Address,

@@ -14,6 +14,8 @@ export const Product = defineEntity({
     tenant: tenantColumn(),
     category: () => p.manyToOne(Category).mapToPk().nullable().fieldName('category_id'),
     name: p.string(),
+    slug: p.string().length(160).nullable(),
+    shortDescription: p.string().length(500).nullable(),
     description: p.text().nullable(),
     specifications: p.text().nullable(),
     /** minor units of the tenant currency */
@@ -21,8 +23,19 @@ export const Product = defineEntity({
     featurePhoto: p.string().length(1000).nullable(),
     images: p.json<string[]>().default('[]'),
     stockQuantity: p.integer().default(0),
+    /** the price shown struck through (ansania `compare_price`) */
+    comparePrice: p.bigint('number').nullable(),
+    isFeatured: p.boolean().default(false),
+    weightGrams: p.integer().nullable(),
+    dimensions: p.json<{ length: number; width: number; height: number }>().nullable(),
+    /** kept with each verified review, so rating sorts and filters need no aggregate */
+    reviewCount: p.integer().default(0),
+    ratingSum: p.integer().default(0),
+    /** units sold (the "popular" sort) */
+    soldCount: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
+  uniques: [{ properties: ['tenant', 'slug'] }],
   indexes: [
     { name: 'product_tenant_category_idx', properties: ['tenant', 'category', 'createdAt'] },
     { name: 'product_tenant_created_idx', properties: ['tenant', 'createdAt'] },

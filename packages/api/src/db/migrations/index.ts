@@ -3,10 +3,12 @@ import * as m0 from './Migration20261122211735_initial.ts';
 import * as m1 from './Migration20261122214848_network_counts.ts';
 import * as m2 from './Migration20261122221344_addresses.ts';
 import * as m3 from './Migration20261122221645_outbox_password_reset.ts';
+import * as m4 from './Migration20261122222223_catalog_carts_vouchers.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
   { name: 'Migration20261122214848_network_counts', class: Object.values(m1)[0] as never },
   { name: 'Migration20261122221344_addresses', class: Object.values(m2)[0] as never },
   { name: 'Migration20261122221645_outbox_password_reset', class: Object.values(m3)[0] as never },
+  { name: 'Migration20261122222223_catalog_carts_vouchers', class: Object.values(m4)[0] as never },
 ];
