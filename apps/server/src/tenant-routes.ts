@@ -18,6 +18,7 @@ import {
 } from '@komisi/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
+import { getCookie } from 'hono/cookie';
 import { clientIp } from './client-ip.ts';
 
 export interface TenantRouteOptions {
@@ -52,6 +53,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       ip: clientIp(c, options.trustProxy),
       authorization: c.req.header('authorization'),
       baseUrl: `${new URL(c.req.url).origin}${basePath}`,
+      cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
     });
   }
 
@@ -65,6 +67,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         req: c.req.raw,
         router: profile.router,
         createContext: () => context(c, tenant, basePath),
+        // headers procedures set (a new guest cart's token) reach SDK callers too
+        responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders ?? new Headers() }),
         onError: ({ error }) => {
           if (error.code === 'INTERNAL_SERVER_ERROR')
             log.error({ err: error, requestId: c.get('requestId') }, 'trpc error');

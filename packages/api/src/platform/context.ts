@@ -12,6 +12,10 @@ export interface ApiContext {
   authorization: string | undefined;
   /** the tenant's public base URL, e.g. `https://host/t/dtehm` */
   baseUrl: string;
+  /** a guest's cart token (header `X-Cart-Token` or cookie `cart_token`) */
+  cartToken: string | undefined;
+  /** headers a procedure adds to its response (e.g. a new guest cart's token), on REST and tRPC alike */
+  responseHeaders: Headers;
   services: Services;
   log: Logger;
   /** the request's EntityManager and clock, created on first use */
@@ -24,12 +28,15 @@ export interface RequestInfo {
   ip: string;
   authorization: string | undefined;
   baseUrl: string;
+  cartToken?: string | undefined;
 }
 
 export function createApiContext(orm: Orm, services: Services, log: Logger, info: RequestInfo): ApiContext {
   let scope: Scope | undefined;
   return {
     ...info,
+    cartToken: info.cartToken,
+    responseHeaders: new Headers(),
     services,
     log,
     scope: () => {

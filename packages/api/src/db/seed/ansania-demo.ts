@@ -3,6 +3,8 @@ import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
 import type { TenantRecord } from '../../contexts/tenancy/tenant-record.ts';
 import type { Services } from '../../platform/services.ts';
 import { type Orm, systemEm, tenantEm } from '../orm.ts';
+import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
+import { seedAnsaniaVouchers } from './ansania/vouchers.seed.ts';
 import type { SeededTenant } from './dtehm-demo.ts';
 
 /** The spec's test user. */
@@ -66,6 +68,8 @@ export async function seedAnsaniaDemo(
       postalCode: '12345',
       isDefault: true,
     });
+    await seedAnsaniaCatalog(scope);
+    await seedAnsaniaVouchers(scope);
   });
   await services.tenants.invalidate();
   return { slug: 'ansania', admin: { ...admin, password }, rootMemberId: null };

@@ -102,8 +102,12 @@ export function createRestHandler(profile: AppProfile) {
         });
         const status = route.meta.successStatus ?? 200;
         // 204 carries no body, whatever the envelope (the spec's DELETE endpoints).
-        if (status === 204) return new Response(null, { status });
-        return respond(status, wire.success(data, route.meta.message));
+        const res =
+          status === 204
+            ? new Response(null, { status })
+            : respond(status, wire.success(data, route.meta.message));
+        for (const [name, value] of ctx.responseHeaders) res.headers.append(name, value);
+        return res;
       } catch (e) {
         const error = toApiError(e);
         if (error.status >= 500)

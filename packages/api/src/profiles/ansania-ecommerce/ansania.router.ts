@@ -1,11 +1,19 @@
 import { router } from '../../platform/trpc.ts';
 import { authRouter } from './auth.router.ts';
+import { cartRouter } from './cart.router.ts';
+import { catalogRouter } from './catalog.router.ts';
 import { userRouter } from './user.router.ts';
+import { vouchersRouter } from './vouchers.router.ts';
+import { wishlistRouter } from './wishlist.router.ts';
 
 /** The ansania-ecommerce app (furniture store): documented endpoints, grown area by area. */
 export const ansaniaRouter = router({
   auth: authRouter,
   user: userRouter,
+  products: catalogRouter,
+  cart: cartRouter,
+  vouchers: vouchersRouter,
+  wishlist: wishlistRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;
