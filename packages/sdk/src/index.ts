@@ -1,4 +1,11 @@
 // Typed clients per app profile. Routers are imported as types only: no server code ships here.
+export {
+  type AnsaniaClient,
+  type AnsaniaInputs,
+  type AnsaniaOutputs,
+  type AnsaniaSession,
+  createAnsaniaClient,
+} from './ansania.client.ts';
 export { createSessionClient, type FetchLike, type KomisiClientOptions, withMethods } from './client.ts';
 export {
   createDtehmClient,

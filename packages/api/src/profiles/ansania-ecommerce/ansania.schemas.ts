@@ -82,3 +82,4 @@ export const singleAddressOutput = z.object({ address: addressOutput });
 export const emptyInput = z.object({}).optional();
 export const messageOutput = z.object({ message: z.string() });
 export const noContent = z.void();
+export const okOutput = z.object({ ok: z.literal(true) });

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
-import { publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
 
@@ -126,4 +126,10 @@ export const authRouter = {
       await ctx.services.passwordResets.reset(ctx.scope(), input.token, input.new_password);
       return { message: 'Password has been reset' };
     }),
+
+  /** tRPC only (the spec documents no logout): ends this login for the SDK. */
+  logout: authedProcedure.output(s.okOutput).mutation(async ({ ctx }) => {
+    await ctx.services.identity.logout(ctx.scope(), ctx.auth.sessionId);
+    return { ok: true as const };
+  }),
 } satisfies TRPCRouterRecord;

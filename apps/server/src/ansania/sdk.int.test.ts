@@ -1,0 +1,45 @@
+import { createAnsaniaClient, isKomisiError } from '@komisi/sdk';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testing/test-app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+const client = () =>
+  createAnsaniaClient({
+    baseUrl: 'http://komisi.test',
+    tenant: 'ansania',
+    fetch: (input, init) => app.app.fetch(new Request(input, init)),
+  });
+
+describe('createAnsaniaClient', () => {
+  it('logs in, calls typed procedures without the envelope, and logs out (revoking)', async () => {
+    const ansania = client();
+    const session = await ansania.login('test@example.com', 'TestPass123!');
+    expect(session.user.email).toBe('test@example.com');
+    const { addresses } = await ansania.user.addresses.query();
+    expect(addresses[0]).toMatchObject({ label: 'Home', is_default: true });
+    const token = (await ansania.tokenStore.get())!.accessToken;
+    await ansania.logout();
+    expect(await ansania.tokenStore.get()).toBeNull();
+    const after = await app.request('GET', '/t/ansania/api/user/profile', { token });
+    expect(after.status).toBe(401);
+  });
+
+  it('surfaces validation errors with the domain code and fields', async () => {
+    const ansania = client();
+    const error = await ansania.auth.register
+      .mutate({ email: 'bad', phone: '1', full_name: '', password: 'x' })
+      .catch((e: unknown) => e);
+    expect(isKomisiError(error)).toBe(true);
+    if (isKomisiError(error)) {
+      expect(error.domainCode).toBe('VALIDATION_ERROR');
+      expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['email', 'phone', 'password']));
+    }
+  });
+});
