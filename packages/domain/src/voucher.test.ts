@@ -456,13 +456,13 @@ describe('voucherError', () => {
     expect(error.code).toBe('VALIDATION_ERROR');
     expect(error.message).toBe('Voucher has expired');
     expect(error.fields).toEqual({ code: ['Voucher has expired'] });
-    expect(error.details).toEqual({ voucher_code: 'VOUCHER_EXPIRED' });
+    expect(error.details).toEqual({ code: 'VOUCHER_EXPIRED' });
   });
 
   it('fits a rejected evaluation directly', () => {
     const result = evaluateVoucher(rule({ active: false }), checkout());
     if (result.ok) throw new Error('expected a rejection');
-    expect(voucherError(result.reason, result.message).details).toEqual({ voucher_code: 'VOUCHER_INACTIVE' });
+    expect(voucherError(result.reason, result.message).details).toEqual({ code: 'VOUCHER_INACTIVE' });
   });
 });
 

@@ -204,11 +204,14 @@ export function evaluateVoucher(rule: VoucherRule, checkout: VoucherCheckout): V
   }
 }
 
-/** A rejection as a thrown error, for endpoints that apply a code and must refuse it. */
+/**
+ * A rejection as a thrown error, for endpoints that apply a code and must refuse it. `details.code`
+ * carries the rejection so the wire can answer with it (`VOUCHER_EXPIRED`) instead of the generic code.
+ */
 export function voucherError(rejection: VoucherRejection, message: string): DomainError {
   return new DomainError(DomainErrorCode.VALIDATION_ERROR, message, {
     fields: { code: [message] },
-    details: { voucher_code: rejection },
+    details: { code: rejection },
   });
 }
 

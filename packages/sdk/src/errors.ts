@@ -11,6 +11,7 @@ interface ErrorData {
   httpStatus?: number;
   domainCode?: ApiError['code'];
   fields?: Record<string, string[]> | null;
+  ruleCode?: string | null;
   requestId?: string | null;
 }
 
@@ -25,6 +26,8 @@ export class KomisiClientError extends TRPCClientError<AnyTRPCRouter> {
   readonly httpStatus: number;
   /** invalid input fields and their messages (validation errors), else null */
   readonly fields: Record<string, string[]> | null;
+  /** a business rule's own code when it names one (e.g. `VOUCHER_EXPIRED`), else null */
+  readonly ruleCode: string | null;
 
   private constructor(error: TRPCClientError<AnyTRPCRouter>) {
     super(error.message, {
@@ -40,6 +43,7 @@ export class KomisiClientError extends TRPCClientError<AnyTRPCRouter> {
     this.domainCode = data?.domainCode ?? 'NETWORK_ERROR';
     this.httpStatus = data?.httpStatus ?? response?.status ?? 0;
     this.fields = data?.fields ?? null;
+    this.ruleCode = data?.ruleCode ?? null;
   }
 
   /** Wraps anything a call rejected with; a KomisiClientError is returned as it is. */

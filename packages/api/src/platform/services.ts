@@ -1,6 +1,11 @@
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
+import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
+import { CartsService } from '../contexts/commerce/carts.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
+import { WishlistService } from '../contexts/commerce/wishlist.service.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
 import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
@@ -77,6 +82,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
+  const vouchers = new VouchersService();
   return {
     orm,
     tenants,
@@ -86,11 +92,16 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     outbox,
     ledger,
     catalog,
+    storefront: new StorefrontService(),
+    reviews: new ReviewsService(),
+    wishlist: new WishlistService(),
     payments,
     commissions,
     membership,
     downline: new DownlineService(),
     addresses: new AddressesService(),
+    carts: new CartsService(vouchers),
+    vouchers,
     orders,
     sandbox: new SandboxGateway(orm),
   };

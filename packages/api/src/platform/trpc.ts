@@ -33,11 +33,18 @@ const t = initTRPC
           httpStatus: api.status,
           domainCode: api.code,
           fields: api.fields ?? null,
+          /** a rule's own code when it names one (e.g. VOUCHER_EXPIRED) */
+          ruleCode: ruleCodeOf(api.details),
           requestId: null as string | null,
         },
       };
     },
   });
+
+function ruleCodeOf(details: unknown): string | null {
+  const code = (details as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
+}
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

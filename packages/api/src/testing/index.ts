@@ -1,4 +1,10 @@
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal.fake.ts';
+export {
+  ANSANIA_CATALOG,
+  ANSANIA_CATEGORIES,
+  lowestVisiblePrice,
+  type SeedProduct,
+} from '../db/seed/ansania/catalog.seed.ts';
 export { ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
 export { TEST_PG_URL } from './pg-admin.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

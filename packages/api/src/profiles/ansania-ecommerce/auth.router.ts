@@ -3,6 +3,7 @@ import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
 import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
+import { mergeHeldGuestCart } from './cart-token.ts';
 
 const tags = ['Auth'];
 
@@ -63,6 +64,10 @@ export const authRouter = {
         scope,
         account,
         input.remember_me ? REMEMBERED : SESSION,
+      );
+      // A guest cart held at login joins the user's; if that fails, the next cart call merges it.
+      await mergeHeldGuestCart(ctx, account.id).catch((err: unknown) =>
+        ctx.log.warn({ err, requestId: ctx.requestId }, 'guest cart merge at login failed'),
       );
       return {
         user: presentUserSummary(account),

@@ -1,0 +1,199 @@
+// Request and response shapes of the ansania-ecommerce spec: products and reviews.
+import { z } from 'zod';
+import { REVIEW_SORTS } from '../../contexts/catalog/reviews.service.ts';
+import { STOREFRONT_SORTS } from '../../contexts/catalog/storefront.service.ts';
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+export const id = z.coerce.number({ message: 'must be a number' }).int().positive();
+export const page = z.coerce.number({ message: 'must be a number' }).int().min(1).default(1);
+export const limit = (fallback: number) =>
+  z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(fallback);
+const money = z.number().int().meta({ description: 'IDR (no minor unit)' });
+const amount = z.coerce.number({ message: 'must be a number' }).int().min(0).max(Number.MAX_SAFE_INTEGER);
+const isoDateTime = z.string().meta({ example: '2026-01-15T10:00:00.000Z' });
+/** a query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean */
+const queryBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { message: 'must be true or false' })
+  .transform((v) => v === true || v === 'true' || v === '1');
+const filterList = z
+  .string()
+  .max(300)
+  .meta({ description: 'One value or several separated by commas (any matches; case-insensitive)' });
+
+export const pagination = z.object({
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+  totalPages: z.number().int(),
+});
+
+export const stockStatus = z.enum(['in_stock', 'low_stock', 'out_of_stock']).meta({
+  description: 'Sum of the visible variants\u2019 stock: 0 out_of_stock, 1\u20135 low_stock, more in_stock',
+});
+
+// GET /products
+export const productListInput = z
+  .object({
+    page,
+    limit: limit(20),
+    sort: z
+      .enum(STOREFRONT_SORTS)
+      .meta({ description: 'Default: relevance when `search` is given, otherwise newest' })
+      .optional(),
+    category: z.string().trim().max(120).meta({ description: 'Category slug' }).optional(),
+    color: filterList.optional(),
+    finishing: filterList.optional(),
+    size: filterList.optional(),
+    price_min: amount.meta({ description: 'Minimum selling price (IDR)' }).optional(),
+    price_max: amount.meta({ description: 'Maximum selling price (IDR)' }).optional(),
+    rating_min: z.coerce
+      .number({ message: 'must be a number' })
+      .min(1)
+      .max(5)
+      .meta({ description: 'Minimum average rating as shown (1-5, one decimal)' })
+      .optional(),
+    search: z
+      .string()
+      .trim()
+      .max(200)
+      .meta({ description: 'Words (prefixes) to find in the name and description' })
+      .optional(),
+    in_stock: queryBoolean
+      .meta({ description: 'true: only products with a visible variant in stock' })
+      .optional(),
+  })
+  .refine((q) => q.price_min === undefined || q.price_max === undefined || q.price_min <= q.price_max, {
+    message: 'must not be below price_min',
+    path: ['price_max'],
+  });
+
+export const productCard = z.object({
+  id: z.number().int(),
+  slug: z.string(),
+  name: z.string(),
+  short_description: z.string().nullable(),
+  selling_price: money,
+  compare_price: money.nullable(),
+  images: z.array(z.string()),
+  rating: z.number(),
+  total_reviews: z.number().int(),
+  is_featured: z.boolean(),
+  stock_status: stockStatus,
+});
+export const productListOutput = z.object({ products: z.array(productCard), pagination });
+
+// GET /products/{slug}
+export const productDetailInput = z.object({ slug: z.string().trim().min(1).max(160) });
+export const productDetailOutput = z.object({
+  product: z.object({
+    id: z.number().int(),
+    slug: z.string(),
+    name: z.string(),
+    description: z.string().nullable(),
+    short_description: z.string().nullable(),
+    selling_price: money,
+    compare_price: money.nullable(),
+    images: z.array(
+      z.object({
+        id: z.number().int(),
+        url: z.string(),
+        alt: z.string().nullable(),
+        is_primary: z.boolean(),
+      }),
+    ),
+    variants: z.array(
+      z.object({
+        id: z.number().int(),
+        sku: z.string(),
+        color: z.string().nullable(),
+        finishing: z.string().nullable(),
+        size: z.string().nullable(),
+        price: money,
+        stock: z.number().int(),
+        is_visible: z.boolean(),
+      }),
+    ),
+    categories: z.array(z.object({ id: z.number().int(), name: z.string(), slug: z.string().nullable() })),
+    rating: z.number(),
+    total_reviews: z.number().int(),
+    weight: z.number().int().nullable().meta({ description: 'grams' }),
+    dimensions: z
+      .object({ length: z.number(), width: z.number(), height: z.number() })
+      .nullable()
+      .meta({ description: 'centimetres' }),
+  }),
+});
+
+// GET /products/{id}/reviews
+export const reviewListInput = z.object({
+  id,
+  page,
+  limit: limit(10),
+  sort: z.enum(REVIEW_SORTS).default('recent'),
+});
+
+export const review = z.object({
+  id: z.number().int(),
+  user: z.object({ name: z.string(), avatar: z.string().nullable() }),
+  rating: z.number().int(),
+  title: z.string().nullable(),
+  comment: z.string().nullable(),
+  images: z.array(z.string()),
+  is_verified_purchase: z.boolean(),
+  helpful_count: z.number().int(),
+  created_at: isoDateTime,
+});
+
+export const reviewListOutput = z.object({
+  reviews: z.array(review),
+  summary: z.object({
+    average_rating: z.number(),
+    total_reviews: z.number().int(),
+    rating_distribution: z.object({
+      5: z.number().int(),
+      4: z.number().int(),
+      3: z.number().int(),
+      2: z.number().int(),
+      1: z.number().int(),
+    }),
+  }),
+  pagination,
+});
+
+// POST /products/{id}/reviews
+const isHttpUrl = (v: string) => {
+  try {
+    const url = new URL(v);
+    return url.protocol === 'https:' || url.protocol === 'http:';
+  } catch {
+    return false;
+  }
+};
+const optionalText = (max: number) =>
+  z
+    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : trimmed(v)), z.string().max(max))
+    .nullable()
+    .optional();
+
+export const createReviewInput = z.object({
+  id,
+  order_id: id,
+  rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5),
+  title: optionalText(200),
+  comment: optionalText(5000),
+  images: z
+    .array(
+      z
+        .string()
+        .trim()
+        .max(1000)
+        .refine(
+          isHttpUrl,
+          'must be an http(s) URL of a hosted image: image uploads (base64) are not supported yet',
+        ),
+    )
+    .max(5, 'at most 5 images')
+    .optional()
+    .meta({ description: 'Up to 5 http(s) image URLs (base64 uploads are not supported yet)' }),
+});
+export const createReviewOutput = z.object({ review });

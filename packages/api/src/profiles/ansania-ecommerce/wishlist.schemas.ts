@@ -1,0 +1,49 @@
+// Request and response shapes of the ansania-ecommerce spec: wishlist.
+import { z } from 'zod';
+import { id, stockStatus } from './catalog.schemas.ts';
+
+export const wishlistItem = z.object({
+  id: z.number().int(),
+  product: z.object({
+    id: z.number().int(),
+    name: z.string(),
+    slug: z.string(),
+    price: z.number().int().meta({ description: 'The saved variant\u2019s price, else the selling price' }),
+    image: z.string().nullable(),
+    stock_status: stockStatus,
+  }),
+  variant: z
+    .object({
+      id: z.number().int(),
+      color: z.string().nullable(),
+      finishing: z.string().nullable(),
+      size: z.string().nullable(),
+    })
+    .nullable(),
+  added_at: z.string().meta({ example: '2026-02-01T10:00:00.000Z' }),
+});
+
+export const wishlistInput = z.object({}).optional();
+export const wishlistOutput = z.object({ items: z.array(wishlistItem) });
+
+export const addWishlistInput = z.object({
+  product_id: id,
+  product_variant_id: id.nullable().optional(),
+});
+export const addWishlistOutput = z.object({ item: wishlistItem });
+
+export const wishlistItemIdInput = z.object({ id });
+
+export const moveToCartInput = z.object({
+  id,
+  quantity: z.number({ message: 'must be a whole number of at least 1' }).int().min(1).max(999).default(1),
+  product_variant_id: id
+    .optional()
+    .meta({ description: 'Needed when the item was saved without a variant and the product has several' }),
+});
+export const moveToCartOutput = z.object({
+  message: z.string(),
+  cart_id: z.number().int(),
+  product_variant_id: z.number().int(),
+  quantity: z.number().int(),
+});
