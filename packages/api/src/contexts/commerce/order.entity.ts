@@ -2,7 +2,20 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Account } from '../identity/account.entity.ts';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 
-export const ORDER_STATUSES = ['pending_payment', 'paid', 'payment_failed'] as const;
+/**
+ * One orders table for every profile. MLM orders (dtehm) use pending_payment → paid | payment_failed;
+ * shop orders (checkout) follow the domain's shop status machine (`canTransition`).
+ */
+export const ORDER_STATUSES = [
+  'pending_payment',
+  'paid',
+  'payment_failed',
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+  'refunded',
+] as const;
 export type OrderStatus = (typeof ORDER_STATUSES)[number];
 
 export const Order = defineEntity({
@@ -22,7 +35,30 @@ export const Order = defineEntity({
     customerAddress: p.string().length(500).nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     paidAt: p.datetime().nullable(),
+    // Checkout (shop) orders: the number customers see, the price breakdown and the shipment.
+    orderNumber: p.string().length(40).nullable(),
+    subtotal: p.bigint('number').nullable(),
+    discount: p.bigint('number').default(0),
+    shippingCost: p.bigint('number').default(0),
+    shippingDiscount: p.bigint('number').default(0),
+    voucherCode: p.string().length(40).nullable(),
+    paymentChannel: p.string().length(40).nullable(),
+    shippingRecipient: p.string().nullable(),
+    shippingPhone: p.string().length(32).nullable(),
+    shippingProvince: p.string().length(100).nullable(),
+    shippingCourier: p.string().length(20).nullable(),
+    shippingService: p.string().length(20).nullable(),
+    trackingNumber: p.string().length(60).nullable(),
+    customerNote: p.string().length(500).nullable(),
+    cancelReason: p.string().length(500).nullable(),
+    cancelledAt: p.datetime().nullable(),
+    /** the affiliate whose voucher the order used (voucher-code affiliates) */
+    affiliate: () => p.manyToOne(Account).mapToPk().nullable().fieldName('affiliate_account_id'),
   },
-  indexes: [{ name: 'customer_order_account_idx', properties: ['tenant', 'account', 'createdAt'] }],
+  uniques: [{ properties: ['tenant', 'orderNumber'] }],
+  indexes: [
+    { name: 'customer_order_account_idx', properties: ['tenant', 'account', 'createdAt'] },
+    { name: 'customer_order_affiliate_idx', properties: ['tenant', 'affiliate', 'paidAt'] },
+  ],
 });
 export type Order = InferEntity<typeof Order>;

@@ -3,7 +3,7 @@ import { Account } from '../identity/account.entity.ts';
 import { LedgerEntry } from '../ledger/ledger.entity.ts';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 
-export const COMMISSION_KINDS = ['stockist', 'network', 'membership'] as const;
+export const COMMISSION_KINDS = ['stockist', 'network', 'membership', 'affiliate'] as const;
 export type CommissionKind = (typeof COMMISSION_KINDS)[number];
 
 /** The business record of one earning; its money is the ledger entry it points to. */
@@ -23,6 +23,8 @@ export const Commission = defineEntity({
     referenceType: p.enum(['order', 'membership'] as const),
     referenceId: p.integer(),
     ledgerEntry: () => p.manyToOne(LedgerEntry).mapToPk().fieldName('ledger_entry_id'),
+    /** set when the order was cancelled or refunded and the commission posted back */
+    reversedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'referenceType', 'referenceId', 'level'] }],

@@ -8,17 +8,25 @@ import type { ORDER_STATUS_LABELS } from './dtehm.schemas.ts';
 
 type StatusLabel = (typeof ORDER_STATUS_LABELS)[number];
 
+// MLM orders only take the first three; shop statuses fold into the nearest label the app knows.
 const ORDER_STATUS_LABEL: Record<OrderStatus, StatusLabel> = {
   pending_payment: 'Pending Payment',
   paid: 'Paid',
   payment_failed: 'Payment Failed',
+  processing: 'Paid',
+  shipped: 'Paid',
+  delivered: 'Paid',
+  cancelled: 'Payment Failed',
+  refunded: 'Payment Failed',
 };
 
 export const orderStatusLabel = (status: OrderStatus): StatusLabel => ORDER_STATUS_LABEL[status];
 
-export const ORDER_STATUS_FROM_LABEL = Object.fromEntries(
-  Object.entries(ORDER_STATUS_LABEL).map(([k, v]) => [v, k]),
-) as Record<StatusLabel, OrderStatus>;
+export const ORDER_STATUS_FROM_LABEL: Record<StatusLabel, OrderStatus> = {
+  'Pending Payment': 'pending_payment',
+  Paid: 'paid',
+  'Payment Failed': 'payment_failed',
+};
 
 export const yesNo = (b: boolean) => (b ? 'Yes' : 'No') as 'Yes' | 'No';
 export const membershipLabel = (s: 'pending' | 'active') => (s === 'active' ? 'Active' : 'Pending');
