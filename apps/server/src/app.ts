@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { type Logger, PROFILES, type RateLimiter, type Services } from '@komisi/api';
+import { type Logger, PROFILES, profilesOf, type RateLimiter, type Services } from '@komisi/api';
 import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
 import { Hono } from 'hono';
 import { requestMeta } from './request-meta.ts';
@@ -32,7 +32,7 @@ export function createApp({ services, log, trustProxy = false, rateLimiter }: Ap
   app.get('/docs/', (c) => {
     const byProfile = new Map<string, string[]>();
     for (const t of services.tenants.all())
-      byProfile.set(t.profile, [...(byProfile.get(t.profile) ?? []), t.slug]);
+      for (const p of profilesOf(t)) byProfile.set(p.id, [...(byProfile.get(p.id) ?? []), t.slug]);
     return c.html(renderIndexPage(Object.values(PROFILES), byProfile));
   });
   app.get('/docs/assets/scalar.js', (c) => {
@@ -43,8 +43,13 @@ export function createApp({ services, log, trustProxy = false, rateLimiter }: Ap
   app.get('/docs/:profile/', (c) => {
     const profile = PROFILES[c.req.param('profile')];
     if (!profile) return c.notFound();
-    const tenant = services.tenants.all().find((t) => t.profile === profile.id);
-    const spec = tenant ? `/t/${tenant.slug}${profile.restPrefix}/openapi.json` : '';
+    const main = services.tenants.all().find((t) => t.profile === profile.id);
+    const extra = services.tenants.all().find((t) => profilesOf(t).some((p) => p.id === profile.id));
+    const spec = main
+      ? `/t/${main.slug}${profile.restPrefix}/openapi.json`
+      : extra
+        ? `/t/${extra.slug}${profile.restPrefix}/openapi.json?profile=${profile.id}`
+        : '';
     return c.html(renderProfilePage(profile, spec, '/docs/assets/scalar.js'));
   });
 

@@ -9,10 +9,12 @@ import {
   PROFILES,
   parsePesapalIpn,
   pesapalIpnAck,
+  profilesOf,
   type RateLimiter,
   type RestHandler,
   rateLimitHeaders,
   rateLimitKey,
+  receiveDokuNotification,
   type Services,
   type TenantRecord,
 } from '@komisi/api';
@@ -83,12 +85,40 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     if (!rest.startsWith(`${profile.restPrefix}/`)) return c.json({ error: 'Not found' }, 404);
     const subPath = rest.slice(profile.restPrefix.length);
     if (subPath === '/openapi.json') {
-      const base = `${new URL(c.req.url).origin}${basePath}${profile.restPrefix}`;
-      const key = `${profile.id} ${base}`;
-      if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(profile, base));
+      // `?profile=affiliate-marketer` serves the document of one of the tenant's extra profiles.
+      const wanted = c.req.query('profile');
+      const docProfile = wanted ? profilesOf(tenant).find((p) => p.id === wanted) : profile;
+      if (!docProfile) return c.json({ error: `Profile ${wanted} is not served here` }, 404);
+      const base = `${new URL(c.req.url).origin}${basePath}${docProfile.restPrefix}`;
+      const key = `${docProfile.id} ${base}`;
+      if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(docProfile, base));
       return c.json(openApiDocuments.get(key) as object);
     }
     if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath);
+    if (subPath === '/checkout/payment-webhook' && c.req.method === 'POST') {
+      return dokuNotification(c, tenant, basePath);
+    }
+    return serveRest(c, tenant, basePath, rest, servingProfile(tenant, profile, rest, c.req.method));
+  };
+
+  /** The main profile when it has a route for the path, else the first extra profile that does, else the main one (its 404). */
+  function servingProfile(tenant: TenantRecord, main: AppProfile, rest: string, method: string): AppProfile {
+    for (const candidate of profilesOf(tenant)) {
+      if (!rest.startsWith(`${candidate.restPrefix}/`)) continue;
+      if (restHandlers.get(candidate.id)!.has(method, rest.slice(candidate.restPrefix.length)))
+        return candidate;
+    }
+    return main;
+  }
+
+  async function serveRest(
+    c: Context,
+    tenant: TenantRecord,
+    basePath: string,
+    rest: string,
+    profile: AppProfile,
+  ) {
+    const subPath = rest.slice(profile.restPrefix.length);
     const budget = await spendBudget(c, tenant, profile);
     if (budget && !budget.allowed) {
       return c.json(profile.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
@@ -99,7 +129,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     if (budget)
       for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.headers.set(name, value);
     return res;
-  };
+  }
 
   /** Signed-in callers spend their own budget; everyone else spends their address's. */
   async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile) {
@@ -112,6 +142,21 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       ? (`user:${accountId}` as const)
       : (`ip:${clientIp(c, options.trustProxy)}` as const);
     return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule);
+  }
+
+  /** DOKU's HTTP notification: the raw body and the request's path are what its signature covers. */
+  async function dokuNotification(c: Context, tenant: TenantRecord, basePath: string) {
+    try {
+      const answer = await receiveDokuNotification(services.payments, context(c, tenant, basePath).scope(), {
+        headers: c.req.header(),
+        rawBody: await c.req.text(),
+        target: new URL(c.req.url).pathname,
+      });
+      return c.json(answer.body, answer.status);
+    } catch (err) {
+      log.error({ err, requestId: c.get('requestId') }, 'doku notification failed');
+      return c.json({ error: 'Notification could not be processed' }, 500);
+    }
   }
 
   /** Pesapal's IPN names a payment but carries no status: we always re-query Pesapal. */

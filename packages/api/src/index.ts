@@ -1,4 +1,5 @@
 export { devMailbox, OutboxDispatcher } from './contexts/notifications/outbox-dispatcher.ts';
+export { receiveDokuNotification } from './contexts/payments/doku-webhook.ts';
 export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
 export { SANDBOX_PAY_PATH } from './contexts/payments/sandbox.provider.ts';
 export type { TenantRecord } from './contexts/tenancy/tenant-record.ts';
@@ -16,4 +17,4 @@ export { createRestHandler, type RestHandler } from './platform/rest/rest-handle
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
-export { type AppProfile, PROFILES, profileById } from './profiles/index.ts';
+export { type AppProfile, PROFILES, profileById, profilesOf } from './profiles/index.ts';

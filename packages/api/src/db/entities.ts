@@ -21,6 +21,7 @@ import { NetworkLink } from '../contexts/network/network-link.entity.ts';
 import { OutboxMessage } from '../contexts/notifications/outbox-message.entity.ts';
 import { Payment } from '../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../contexts/payments/sandbox-charge.entity.ts';
+import { WebhookEvent } from '../contexts/payments/webhook-event.entity.ts';
 import { SequenceCounter } from '../contexts/tenancy/sequence.entity.ts';
 import { Tenant } from '../contexts/tenancy/tenant.entity.ts';
 
@@ -48,6 +49,7 @@ export const TENANT_OWNED_ENTITIES = [
   OrderItem,
   Address,
   Payment,
+  WebhookEvent,
   LedgerAccount,
   LedgerEntry,
   LedgerPosting,

@@ -1,9 +1,13 @@
+import { AffiliateCommissionsService } from '../contexts/affiliate/affiliate-commissions.service.ts';
+import { AffiliatesService } from '../contexts/affiliate/affiliates.service.ts';
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { CartsService } from '../contexts/commerce/carts.service.ts';
+import { CheckoutService } from '../contexts/commerce/checkout.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist.service.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
@@ -13,8 +17,9 @@ import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
+import { DokuProvider } from '../contexts/payments/doku.provider.ts';
 import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
-import { PaymentsService } from '../contexts/payments/payments.service.ts';
+import { PaymentsService, type SettlementHandler } from '../contexts/payments/payments.service.ts';
 import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
 import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
@@ -31,6 +36,8 @@ export interface ServiceOptions {
   publicBaseUrl: () => string;
   /** lets tests point a tenant's Pesapal at a fake */
   pesapalFetch?: typeof fetch;
+  /** lets tests point a tenant's DOKU at a fake */
+  dokuFetch?: typeof fetch;
 }
 
 /** The application's singletons; request data travels in a Scope, never in these. */
@@ -43,13 +50,20 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     if (!provider) {
       const pesapal =
         tenant.settings.payments?.provider === 'pesapal' ? tenant.settings.payments.pesapal : undefined;
-      provider = pesapal
-        ? new PesapalProvider({
-            ...pesapal,
-            ipnUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/webhooks/pesapal`,
-            ...(options.pesapalFetch && { fetch: options.pesapalFetch }),
+      const doku = tenant.settings.payments?.provider === 'doku' ? tenant.settings.payments.doku : undefined;
+      provider = doku
+        ? new DokuProvider({
+            ...doku,
+            notificationUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/checkout/payment-webhook`,
+            ...(options.dokuFetch && { fetch: options.dokuFetch }),
           })
-        : new SandboxProvider(orm, tenant.id, options.publicBaseUrl);
+        : pesapal
+          ? new PesapalProvider({
+              ...pesapal,
+              ipnUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/webhooks/pesapal`,
+              ...(options.pesapalFetch && { fetch: options.pesapalFetch }),
+            })
+          : new SandboxProvider(orm, tenant.id, options.publicBaseUrl);
       providers.set(tenant.id, provider);
     }
     return provider;
@@ -63,7 +77,11 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const membership = new MembershipService(ledger);
   const orders = new OrdersService(catalog, payments, commissions);
   payments.onSettlement('membership', membership);
-  payments.onSettlement('order', orders);
+  const vouchers = new VouchersService();
+  const carts = new CartsService(vouchers);
+  const addresses = new AddressesService();
+  const checkout = new CheckoutService({ carts, vouchers, addresses, payments });
+  payments.onSettlement('order', shopOrMlmOrders(orders, checkout));
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
   /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
@@ -82,8 +100,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
-  const vouchers = new VouchersService();
-  return {
+  const services = {
     orm,
     tenants,
     settleFromProvider,
@@ -97,14 +114,42 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     wishlist: new WishlistService(),
     payments,
     commissions,
+    affiliateCommissions: new AffiliateCommissionsService(ledger),
+    affiliates: new AffiliatesService(),
     membership,
     downline: new DownlineService(),
-    addresses: new AddressesService(),
-    carts: new CartsService(vouchers),
+    addresses,
+    carts,
     vouchers,
+    checkout,
+    shopOrders: new ShopOrdersService(),
     orders,
     sandbox: new SandboxGateway(orm),
   };
+  // Affiliate commissions hear about shop orders being paid and reversed.
+  checkout.useHooks(services.affiliateCommissions);
+  return services;
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/**
+ * One orders table and one payment purpose ('order') serve both the MLM orders and the shop's: a
+ * shop order is the one with an order number, and its settlement goes to checkout.
+ */
+function shopOrMlmOrders(mlm: SettlementHandler, shop: SettlementHandler): SettlementHandler {
+  const handlerFor = async (
+    tx: Parameters<SettlementHandler['completed']>[0],
+    orderId: number | null | undefined,
+  ) => {
+    const [row] = await tx.em.execute<{ order_number: string | null }[]>(
+      'select order_number from customer_order where tenant_id = ? and id = ?',
+      [tx.tenant.id, orderId],
+    );
+    return row?.order_number ? shop : mlm;
+  };
+  return {
+    completed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).completed(tx, payment),
+    failed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).failed(tx, payment),
+  };
+}

@@ -13,6 +13,17 @@ export interface KomisiMeta {
   successStatus?: number;
   /** error statuses the operation can answer beyond those its shape implies (documented in OpenAPI) */
   errors?: number[];
+  /**
+   * A file answer instead of JSON (e.g. `application/pdf`): the procedure returns `{ filename, base64 }`
+   * (what tRPC callers get) and the REST handler sends the decoded bytes as an attachment.
+   */
+  produces?: string;
+}
+
+/** What a procedure whose meta `produces` a file returns. */
+export interface FileOutput {
+  filename: string;
+  base64: string;
 }
 
 export type Meta = OpenApiMeta<KomisiMeta>;

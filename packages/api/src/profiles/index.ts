@@ -1,8 +1,10 @@
 import type { AnyRouter } from '@trpc/server';
 import type { RateLimitRule } from '../platform/rate-limit/index.ts';
+import { bareStyle } from '../platform/wire/bare-style.ts';
 import { codeStyle } from '../platform/wire/code-style.ts';
 import { successStyle } from '../platform/wire/success-style.ts';
 import type { WireStyle } from '../platform/wire/wire-style.ts';
+import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
 
@@ -44,7 +46,28 @@ export const PROFILES: Record<string, AppProfile> = {
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
     },
   },
+  'affiliate-marketer': {
+    id: 'affiliate-marketer',
+    title: 'Affiliate Marketer API',
+    description:
+      'Voucher-code affiliates: commission summary, statistics and monthly reports (read-only), and the ' +
+      'admin endpoints that create and update affiliates. Served next to a shop profile (tenant extraProfiles).',
+    router: affiliateRouter,
+    wire: bareStyle,
+    restPrefix: '/api',
+  },
 };
+
+/** The profiles a tenant serves: its main profile, then its extra ones in order (unknown ids skipped). */
+export function profilesOf(tenant: {
+  profile: string;
+  settings: { extraProfiles?: string[] };
+}): AppProfile[] {
+  return [tenant.profile, ...(tenant.settings.extraProfiles ?? [])]
+    .filter((id, i, all) => all.indexOf(id) === i)
+    .map((id) => PROFILES[id])
+    .filter((p): p is AppProfile => p !== undefined);
+}
 
 export function profileById(id: string): AppProfile {
   const profile = PROFILES[id];

@@ -1,3 +1,4 @@
+export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku.fake.ts';
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal.fake.ts';
 export {
   ANSANIA_CATALOG,

@@ -52,6 +52,8 @@ export const Order = defineEntity({
     customerNote: p.string().length(500).nullable(),
     cancelReason: p.string().length(500).nullable(),
     cancelledAt: p.datetime().nullable(),
+    /** what the shop owes the customer back (a paid order cancelled, or paid after cancelling) */
+    refundDue: p.bigint('number').default(0),
     /** the affiliate whose voucher the order used (voucher-code affiliates) */
     affiliate: () => p.manyToOne(Account).mapToPk().nullable().fieldName('affiliate_account_id'),
   },

@@ -1,7 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 
-export const ROLES = ['member', 'stockist', 'admin'] as const;
+export const ROLES = ['member', 'stockist', 'admin', 'affiliate_marketer'] as const;
 export type Role = (typeof ROLES)[number];
 
 export const Account = defineEntity({

@@ -21,6 +21,12 @@ export const LedgerAccounts = {
     kind: 'liability',
     ownerAccountId: accountId,
   }),
+  /** what the company owes a voucher-code affiliate */
+  affiliateCommissions: (accountId: number): AccountRef => ({
+    code: `affiliate:${accountId}:commissions`,
+    kind: 'liability',
+    ownerAccountId: accountId,
+  }),
   commissionExpense: { code: 'company:commission-expense', kind: 'expense' } as AccountRef,
   gatewayClearing: (provider: string): AccountRef => ({
     code: `company:clearing:${provider}`,

@@ -95,7 +95,11 @@ export class PaymentsService {
       providerReference: created.providerReference,
       paymentUrl: created.paymentUrl,
       callbackUrl: input.callbackUrl,
-      details: input.details ?? {},
+      details: {
+        ...input.details,
+        ...(created.token && { token: created.token }),
+        ...(created.expiresAt && { expiresAt: created.expiresAt.toISOString() }),
+      },
       createdAt: scope.now,
     });
     await scope.em.flush();

@@ -1,10 +1,13 @@
+import type { CommissionBase } from '@komisi/domain';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 /** Per-tenant settings a business would change without a deploy. */
 export interface TenantSettings {
   payments?: {
-    provider: 'sandbox' | 'pesapal';
+    provider: 'sandbox' | 'pesapal' | 'doku';
     pesapal?: { baseUrl: string; consumerKey: string; consumerSecret: string; ipnId?: string };
+    /** DOKU Checkout credentials (https://api-sandbox.doku.com or https://api.doku.com) */
+    doku?: { baseUrl: string; clientId: string; secretKey: string };
   };
   /**
    * dtehm-mobile: let the membership payment endpoints run without a token, as the spec's
@@ -19,6 +22,13 @@ export interface TenantSettings {
     membershipFees?: { dtehm: number; dip: number };
     sponsorBonusPerDtehm?: number;
   };
+  /**
+   * Further app profiles this tenant serves next to `profile`, tried in order for a REST path
+   * the main profile has no route for (e.g. ansania also serves `affiliate-marketer`).
+   */
+  extraProfiles?: string[];
+  /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
+  affiliateProgram?: { commissionBase?: CommissionBase };
 }
 
 export const Tenant = defineEntity({

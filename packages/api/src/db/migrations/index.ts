@@ -5,6 +5,7 @@ import * as m2 from './Migration20261122221344_addresses.ts';
 import * as m3 from './Migration20261122221645_outbox_password_reset.ts';
 import * as m4 from './Migration20261122222223_catalog_carts_vouchers.ts';
 import * as m5 from './Migration20261122224008_shop_orders.ts';
+import * as m6 from './Migration20261122224538_checkout_orders.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -13,4 +14,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261122221645_outbox_password_reset', class: Object.values(m3)[0] as never },
   { name: 'Migration20261122222223_catalog_carts_vouchers', class: Object.values(m4)[0] as never },
   { name: 'Migration20261122224008_shop_orders', class: Object.values(m5)[0] as never },
+  { name: 'Migration20261122224538_checkout_orders', class: Object.values(m6)[0] as never },
 ];

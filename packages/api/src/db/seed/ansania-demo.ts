@@ -10,6 +10,13 @@ import type { SeededTenant } from './dtehm-demo.ts';
 /** The spec's test user. */
 export const ANSANIA_TEST_USER = { email: 'test@example.com', password: 'TestPass123!' };
 
+/** The demo voucher-code affiliate (affiliate-marketer profile): DARMAWAN10 = 10% off, 5% commission. */
+export const ANSANIA_DEMO_AFFILIATE = {
+  email: 'darmawan@ansania.demo',
+  password: 'AffiliatePass123!',
+  voucherCode: 'DARMAWAN10',
+};
+
 /** Demo tenant `ansania` (IDR, Asia/Jakarta): created once, then left alone. */
 export async function seedAnsaniaDemo(
   orm: Orm,
@@ -27,7 +34,7 @@ export async function seedAnsaniaDemo(
     currency: 'IDR',
     timeZone: 'Asia/Jakarta',
     hosts: [],
-    settings: { payments: { provider: 'sandbox' } },
+    settings: { payments: { provider: 'sandbox' }, extraProfiles: ['affiliate-marketer'] },
     createdAt: new Date(),
   });
   await sys.flush();
@@ -70,6 +77,14 @@ export async function seedAnsaniaDemo(
     });
     await seedAnsaniaCatalog(scope);
     await seedAnsaniaVouchers(scope);
+    await services.affiliates.create(scope, {
+      name: 'Darmawan',
+      email: ANSANIA_DEMO_AFFILIATE.email,
+      password: ANSANIA_DEMO_AFFILIATE.password,
+      voucherCode: ANSANIA_DEMO_AFFILIATE.voucherCode,
+      discountBps: 1000,
+      commissionBps: 500,
+    });
   });
   await services.tenants.invalidate();
   return { slug: 'ansania', admin: { ...admin, password }, rootMemberId: null };

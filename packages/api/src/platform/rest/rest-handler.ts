@@ -3,7 +3,7 @@ import { TrieRouter } from 'hono/router/trie-router';
 import type { AppProfile } from '../../profiles/index.ts';
 import type { ApiContext } from '../context.ts';
 import { type ApiError, toApiError } from '../error-map.ts';
-import type { Meta } from '../trpc.ts';
+import type { FileOutput, Meta } from '../trpc.ts';
 
 interface Route {
   path: string;
@@ -65,6 +65,12 @@ export function createRestHandler(profile: AppProfile) {
   }
 
   return {
+    /** Whether the profile has a route for this method and path (the dispatcher tries extra profiles otherwise). */
+    has(method: string, subPath: string): boolean {
+      const m = method === 'HEAD' ? 'GET' : method;
+      const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
+      return matches.length > 0;
+    },
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
     async handle(req: Request, subPath: string, ctx: ApiContext): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -101,6 +107,18 @@ export function createRestHandler(profile: AppProfile) {
           batchIndex: 0,
         });
         const status = route.meta.successStatus ?? 200;
+        if (route.meta.produces) {
+          const file = data as FileOutput;
+          const res = new Response(Buffer.from(file.base64, 'base64'), {
+            status,
+            headers: {
+              'content-type': route.meta.produces,
+              'content-disposition': `attachment; filename="${file.filename.replace(/["\\\r\n]/g, '')}"`,
+            },
+          });
+          for (const [name, value] of ctx.responseHeaders) res.headers.append(name, value);
+          return res;
+        }
         // 204 carries no body, whatever the envelope (the spec's DELETE endpoints).
         const res =
           status === 204

@@ -2,6 +2,8 @@ import { router } from '../../platform/trpc.ts';
 import { authRouter } from './auth.router.ts';
 import { cartRouter } from './cart.router.ts';
 import { catalogRouter } from './catalog.router.ts';
+import { checkoutRouter } from './checkout.router.ts';
+import { ordersRouter } from './orders.router.ts';
 import { userRouter } from './user.router.ts';
 import { vouchersRouter } from './vouchers.router.ts';
 import { wishlistRouter } from './wishlist.router.ts';
@@ -14,6 +16,8 @@ export const ansaniaRouter = router({
   cart: cartRouter,
   vouchers: vouchersRouter,
   wishlist: wishlistRouter,
+  checkout: checkoutRouter,
+  orders: ordersRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

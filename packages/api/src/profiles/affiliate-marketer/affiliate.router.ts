@@ -1,0 +1,198 @@
+import { bpsToPercent, DomainError, percentToBps } from '@komisi/domain';
+import type { AffiliateView } from '../../contexts/affiliate/affiliates.service.ts';
+import { AFFILIATE_ROLE } from '../../contexts/affiliate/affiliates.service.ts';
+import { inTransaction } from '../../platform/scope.ts';
+import { adminProcedure, authedProcedure, router } from '../../platform/trpc.ts';
+import { startOfLocalDay } from '../shared/zoned-time.ts';
+import * as s from './affiliate.schemas.ts';
+
+/** Signed in (401 otherwise) with the AFFILIATE_MARKETER role (403 otherwise). */
+const affiliateProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.auth.roles.includes(AFFILIATE_ROLE))
+    throw new DomainError('FORBIDDEN', 'This action requires the AFFILIATE_MARKETER role.');
+  return next();
+});
+
+const tags = ['Affiliate'];
+const adminTags = ['Admin'];
+
+/** The current year and month in the tenant's time zone. */
+function localYearMonth(now: Date, timeZone: string): { year: number; month: number } {
+  const parts = new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+  }).formatToParts(now);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return { year: get('year'), month: get('month') };
+}
+
+function presentAffiliate({ account, voucher }: AffiliateView) {
+  return {
+    id: account.id,
+    name: account.name,
+    email: account.email,
+    role: 'AFFILIATE_MARKETER' as const,
+    voucherCode: voucher?.code ?? null,
+    discountPercent:
+      voucher && voucher.discountType === 'percentage' ? bpsToPercent(voucher.discountValue) : null,
+    commissionPercent: voucher ? bpsToPercent(voucher.affiliateCommissionBps ?? 0) : null,
+    createdAt: account.createdAt.toISOString(),
+  };
+}
+
+export const affiliateRouter = router({
+  affiliate: router({
+    commission: affiliateProcedure
+      .meta({
+        openapi: {
+          method: 'GET',
+          path: '/affiliate/commission',
+          tags,
+          protect: true,
+          summary: 'Commission summary',
+          description:
+            'Total commission (not reversed), orders that used your code (paid, not cancelled or refunded) and ' +
+            'their total before discounts (items + shipping).',
+        },
+        errors: [403],
+      })
+      .input(s.emptyInput)
+      .output(s.commissionOutput)
+      .query(({ ctx }) => ctx.services.affiliates.totals(ctx.scope(), ctx.auth.accountId, null)),
+
+    stats: affiliateProcedure
+      .meta({
+        openapi: {
+          method: 'GET',
+          path: '/affiliate/stats',
+          tags,
+          protect: true,
+          summary: 'Statistics with products sold',
+          description:
+            'Products sold: quantity and amount after discounts (the order discount is shared among its lines ' +
+            'in proportion to their amounts, each share rounded down; shipping is not included).',
+        },
+        errors: [403],
+      })
+      .input(s.emptyInput)
+      .output(s.statsOutput)
+      .query(async ({ ctx }) => {
+        const scope = ctx.scope();
+        const totals = await ctx.services.affiliates.totals(scope, ctx.auth.accountId, null);
+        const productsSold = await ctx.services.affiliates.productsSold(scope, ctx.auth.accountId, null);
+        return {
+          totalOrders: totals.totalOrders,
+          totalAmountSold: totals.totalAmountSold,
+          totalCommission: totals.totalCommission,
+          productsSold,
+        };
+      }),
+
+    monthlyReport: affiliateProcedure
+      .meta({
+        openapi: {
+          method: 'GET',
+          path: '/affiliate/reports/monthly',
+          tags,
+          protect: true,
+          summary: 'Monthly report',
+          description:
+            "Orders paid in the month (in the store's time zone, Asia/Jakarta); month and year default to now.",
+        },
+        errors: [403],
+      })
+      .input(s.monthlyReportInput)
+      .output(s.monthlyReportOutput)
+      .query(async ({ ctx, input }) => {
+        const scope = ctx.scope();
+        const zone = scope.tenant.timeZone;
+        const current = localYearMonth(scope.now, zone);
+        const year = input?.year ?? current.year;
+        const month = input?.month ?? current.month;
+        const first = `${year}-${String(month).padStart(2, '0')}-01`;
+        const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
+        const period = { from: startOfLocalDay(first, zone), until: startOfLocalDay(next, zone) };
+        const totals = await ctx.services.affiliates.totals(scope, ctx.auth.accountId, period);
+        const productsSold = await ctx.services.affiliates.productsSold(scope, ctx.auth.accountId, period);
+        return {
+          month,
+          year,
+          totalCommission: totals.totalCommission,
+          totalAmountSold: totals.totalAmountSold,
+          totalOrders: totals.totalOrders,
+          productsSold,
+        };
+      }),
+  }),
+
+  admin: router({
+    createAffiliate: adminProcedure
+      .meta({
+        openapi: {
+          method: 'POST',
+          path: '/admin/affiliates',
+          tags: adminTags,
+          protect: true,
+          summary: 'Create an affiliate',
+          description:
+            'Creates the account (role AFFILIATE_MARKETER; it signs in through the store’s login) and its ' +
+            'voucher: `discount_percent` off for customers, `commission_percent` of the pre-discount total ' +
+            'for the affiliate (0–100, up to two decimals). A taken email or voucher code: 409.',
+        },
+        successStatus: 201,
+        errors: [409],
+      })
+      .input(s.createAffiliateInput)
+      .output(s.affiliateOutput)
+      .mutation(async ({ ctx, input }) =>
+        presentAffiliate(
+          await inTransaction(ctx.scope(), (tx) =>
+            ctx.services.affiliates.create(tx, {
+              name: input.name,
+              email: input.email,
+              password: input.password,
+              voucherCode: input.voucher_code,
+              discountBps: percentToBps(input.discount_percent),
+              commissionBps: percentToBps(input.commission_percent),
+            }),
+          ),
+        ),
+      ),
+
+    updateAffiliate: adminProcedure
+      .meta({
+        openapi: {
+          method: 'PUT',
+          path: '/admin/affiliates/{id}',
+          tags: adminTags,
+          protect: true,
+          summary: 'Update an affiliate',
+          description: 'Changes only the fields sent. A taken email or voucher code: 409.',
+        },
+        errors: [409],
+      })
+      .input(s.updateAffiliateInput)
+      .output(s.affiliateOutput)
+      .mutation(async ({ ctx, input }) =>
+        presentAffiliate(
+          await inTransaction(ctx.scope(), (tx) =>
+            ctx.services.affiliates.update(tx, input.id, {
+              ...(input.name !== undefined && { name: input.name }),
+              ...(input.email !== undefined && { email: input.email }),
+              ...(input.password !== undefined && { password: input.password }),
+              ...(input.voucher_code !== undefined && { voucherCode: input.voucher_code }),
+              ...(input.discount_percent !== undefined && {
+                discountBps: percentToBps(input.discount_percent),
+              }),
+              ...(input.commission_percent !== undefined && {
+                commissionBps: percentToBps(input.commission_percent),
+              }),
+            }),
+          ),
+        ),
+      ),
+  }),
+});
+
+export type AffiliateRouter = typeof affiliateRouter;

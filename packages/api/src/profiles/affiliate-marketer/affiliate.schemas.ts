@@ -1,0 +1,107 @@
+// Request and response shapes of the affiliate-marketer spec (camelCase bodies) and its admin endpoints.
+import { z } from 'zod';
+
+const NOT_A_NUMBER = (field: string) => `${field} must be a number conforming to the specified constraints`;
+
+/** A query number: '3' → 3; anything else names the field, NestJS style. */
+const queryInt = (field: string, min: number, max: number) =>
+  z.coerce
+    .number({ message: NOT_A_NUMBER(field) })
+    .int({ message: NOT_A_NUMBER(field) })
+    .min(min, { message: `${field} must not be less than ${min}` })
+    .max(max, { message: `${field} must not be greater than ${max}` })
+    .optional();
+
+export const emptyInput = z.object({}).optional();
+
+export const monthlyReportInput = z
+  .object({
+    month: queryInt('month', 1, 12).meta({ description: 'Month (1-12); defaults to the current month' }),
+    year: queryInt('year', 2000, 9999).meta({ description: 'Year, e.g. 2024; defaults to the current year' }),
+  })
+  .optional();
+
+const money = z.number().int().meta({ description: 'In currency units (IDR has no decimals)' });
+
+export const commissionOutput = z.object({
+  totalCommission: money,
+  totalOrders: z.number().int(),
+  totalAmountSold: money,
+});
+
+export const productSold = z.object({
+  productId: z.number().int(),
+  productName: z.string().optional(),
+  quantity: z.number().int(),
+  totalAmount: money,
+});
+
+export const statsOutput = z.object({
+  totalOrders: z.number().int(),
+  totalAmountSold: money,
+  totalCommission: money,
+  productsSold: z.array(productSold),
+});
+
+export const monthlyReportOutput = z.object({
+  month: z.number().int(),
+  year: z.number().int(),
+  totalCommission: money,
+  totalAmountSold: money,
+  totalOrders: z.number().int(),
+  productsSold: z.array(productSold),
+});
+
+// --- admin ---
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+
+/** 0–100 with at most two decimals, e.g. 12.5 (stored as 1250 basis points). */
+const percent = z
+  .number({ message: 'must be a number' })
+  .min(0, { message: 'must not be less than 0' })
+  .max(100, { message: 'must not be greater than 100' })
+  // the same rule as the domain's percentToBps, which turns the value into basis points
+  .refine((v) => Math.round(Math.abs(v) * 100) / 100 === Math.abs(v), {
+    message: 'must have at most two decimals',
+  });
+
+const affiliateFields = {
+  name: z.preprocess(
+    trimmed,
+    z.string({ message: 'must be a string' }).min(1, 'should not be empty').max(255),
+  ),
+  email: z.preprocess(trimmed, z.email({ message: 'must be an email' }).max(254)),
+  password: z.string({ message: 'must be a string' }).min(8, 'must be at least 8 characters').max(200),
+  voucher_code: z.preprocess(
+    trimmed,
+    z
+      .string({ message: 'must be a string' })
+      .regex(/^[A-Za-z0-9_-]{3,40}$/, 'must be 3–40 letters, digits, - or _'),
+  ),
+  discount_percent: percent,
+  commission_percent: percent,
+};
+
+export const createAffiliateInput = z.object(affiliateFields);
+
+export const updateAffiliateInput = z.object({
+  id: z.coerce.number({ message: 'must be a number' }).int().positive(),
+  name: affiliateFields.name.optional(),
+  email: affiliateFields.email.optional(),
+  password: affiliateFields.password.optional(),
+  voucher_code: affiliateFields.voucher_code.optional(),
+  discount_percent: percent.optional(),
+  commission_percent: percent.optional(),
+});
+
+export const affiliateOutput = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  email: z.string(),
+  role: z.literal('AFFILIATE_MARKETER'),
+  voucherCode: z.string().nullable(),
+  discountPercent: z.number().nullable(),
+  commissionPercent: z.number().nullable(),
+  createdAt: z.string().meta({ example: '2026-01-01T00:00:00.000Z' }),
+});
