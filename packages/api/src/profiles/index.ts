@@ -6,6 +6,7 @@ import { successStyle } from '../platform/wire/success-style.ts';
 import type { WireStyle } from '../platform/wire/wire-style.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
+import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
@@ -17,6 +18,8 @@ export interface AppProfile {
   wire: WireStyle;
   /** the spec's base path under the tenant, e.g. `/api` */
   restPrefix: string;
+  /** routes served outside the procedures (gateway webhooks need the raw body), for the OpenAPI document */
+  plainRoutes?: Record<string, Record<string, unknown>>;
   /** REST request budgets the spec documents, per client address and per signed-in user */
   rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
 }
@@ -41,6 +44,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
+    plainRoutes: { '/checkout/payment-webhook': dokuWebhookDoc },
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },

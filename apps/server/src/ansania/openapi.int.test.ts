@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestApp, type TestApp } from '../testing/test-app.ts';
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.close();
+});
+
+// biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are read as plain JSON
+const operations = (doc: any) =>
+  Object.entries(doc.paths as Record<string, object>).flatMap(([path, item]) =>
+    Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+  );
+
+const ANSANIA = [
+  'POST /auth/register',
+  'POST /auth/login',
+  'POST /auth/refresh',
+  'POST /auth/forgot-password',
+  'POST /auth/reset-password',
+  'GET /user/profile',
+  'PUT /user/profile',
+  'GET /user/addresses',
+  'POST /user/addresses',
+  'PUT /user/addresses/{id}',
+  'DELETE /user/addresses/{id}',
+  'PUT /user/addresses/{id}/set-default',
+  'GET /products',
+  'GET /products/{slug}',
+  'GET /products/{id}/reviews',
+  'GET /cart',
+  'POST /cart/items',
+  'PUT /cart/items/{id}',
+  'DELETE /cart/items/{id}',
+  'POST /cart/apply-voucher',
+  'DELETE /cart/remove-voucher',
+  'POST /checkout/validate',
+  'POST /checkout/calculate-shipping',
+  'POST /checkout/create-order',
+  'POST /checkout/payment-webhook',
+  'GET /orders',
+  'GET /orders/{order_number}',
+  'PUT /orders/{order_number}/cancel',
+  'GET /orders/{order_number}/invoice',
+  'POST /products/{id}/reviews',
+  'GET /wishlist',
+  'POST /wishlist',
+  'DELETE /wishlist/{id}',
+  'POST /wishlist/{id}/move-to-cart',
+  'GET /vouchers/available',
+  'POST /vouchers/validate',
+];
+
+describe('ansania and affiliate-marketer OpenAPI documents', () => {
+  it('documents all 36 ansania endpoints with the success envelope', async () => {
+    const doc = (await app.request('GET', '/t/ansania/api/openapi.json')).body;
+    expect(doc.openapi).toMatch(/^3\.1\./);
+    expect(operations(doc).sort()).toEqual([...ANSANIA].sort());
+    const list = doc.paths['/products'].get.responses['200'].content['application/json'].schema;
+    expect(list.required).toEqual(['success', 'data', 'meta']);
+    expect(doc.paths['/user/addresses/{id}'].delete.responses).toHaveProperty('204');
+  });
+
+  it('documents the 3 affiliate endpoints and the admin ones, bare', async () => {
+    const doc = (await app.request('GET', '/t/ansania/api/openapi.json?profile=affiliate-marketer')).body;
+    expect(operations(doc).sort()).toEqual(
+      [
+        'GET /affiliate/commission',
+        'GET /affiliate/stats',
+        'GET /affiliate/reports/monthly',
+        'POST /admin/affiliates',
+        'PUT /admin/affiliates/{id}',
+      ].sort(),
+    );
+  });
+});
