@@ -126,26 +126,14 @@ export class AffiliatesService {
       createdAt: scope.now,
     });
     await this.#flush(scope);
-    const voucher = scope.em.create(Voucher, {
-      tenant: scope.tenant.id,
+    const voucher = newAffiliateVoucher(
+      scope,
+      account.id,
       code,
-      name: `Affiliate ${input.name.trim()}`.slice(0, 200),
-      description: null,
-      discountType: 'percentage',
-      discountValue: input.discountBps,
-      maxDiscountAmount: null,
-      minPurchaseAmount: 0,
-      startsAt: null,
-      endsAt: null,
-      usageLimit: null,
-      perCustomerLimit: null,
-      usedCount: 0,
-      active: true,
-      isPublic: false,
-      affiliate: account.id,
-      affiliateCommissionBps: input.commissionBps,
-      createdAt: scope.now,
-    });
+      input.name,
+      input.discountBps,
+      input.commissionBps,
+    );
     await this.#flush(scope);
     return { account, voucher };
   }
@@ -168,26 +156,14 @@ export class AffiliatesService {
         throw new DomainError('VALIDATION_ERROR', 'voucher_code is required', {
           fields: { voucher_code: ['is required: the affiliate has no voucher yet'] },
         });
-      voucher = scope.em.create(Voucher, {
-        tenant: scope.tenant.id,
+      voucher = newAffiliateVoucher(
+        scope,
+        account.id,
         code,
-        name: `Affiliate ${account.name}`.slice(0, 200),
-        description: null,
-        discountType: 'percentage',
-        discountValue: changes.discountBps ?? 0,
-        maxDiscountAmount: null,
-        minPurchaseAmount: 0,
-        startsAt: null,
-        endsAt: null,
-        usageLimit: null,
-        perCustomerLimit: null,
-        usedCount: 0,
-        active: true,
-        isPublic: false,
-        affiliate: account.id,
-        affiliateCommissionBps: changes.commissionBps ?? 0,
-        createdAt: scope.now,
-      });
+        account.name,
+        changes.discountBps ?? 0,
+        changes.commissionBps ?? 0,
+      );
     } else if (voucher) {
       if (code !== undefined) voucher.code = code;
       if (changes.discountBps !== undefined) {
@@ -240,4 +216,35 @@ export class AffiliatesService {
 
 function conflict(field: string, message: string): DomainError {
   return new DomainError('CONFLICT', message, { fields: { [field]: [message] } });
+}
+
+/** An affiliate's code: a private percentage voucher that credits the affiliate on paid orders. */
+function newAffiliateVoucher(
+  scope: Scope,
+  accountId: number,
+  code: string,
+  name: string,
+  discountBps: number,
+  commissionBps: number,
+): Voucher {
+  return scope.em.create(Voucher, {
+    tenant: scope.tenant.id,
+    code,
+    name: `Affiliate ${name.trim()}`.slice(0, 200),
+    description: null,
+    discountType: 'percentage',
+    discountValue: discountBps,
+    maxDiscountAmount: null,
+    minPurchaseAmount: 0,
+    startsAt: null,
+    endsAt: null,
+    usageLimit: null,
+    perCustomerLimit: null,
+    usedCount: 0,
+    active: true,
+    isPublic: false,
+    affiliate: accountId,
+    affiliateCommissionBps: commissionBps,
+    createdAt: scope.now,
+  });
 }

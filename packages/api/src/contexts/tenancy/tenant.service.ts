@@ -6,7 +6,8 @@ import type { TenantRecord } from './tenant-record.ts';
 
 const CACHE_MS = 30_000;
 
-function toRecord(t: Tenant): TenantRecord {
+/** The request-time view of a tenant row. */
+export function toTenantRecord(t: Tenant): TenantRecord {
   return {
     id: t.id,
     slug: t.slug,
@@ -36,7 +37,7 @@ export class TenantDirectory {
   async #reload(): Promise<void> {
     this.#loading ??= (async () => {
       const tenants = await systemEm(this.#orm).find(Tenant, {});
-      const bySlug = new Map(tenants.map((t) => [t.slug, toRecord(t)]));
+      const bySlug = new Map(tenants.map((t) => [t.slug, toTenantRecord(t)]));
       const byHost = new Map<string, TenantRecord>();
       for (const t of bySlug.values()) for (const h of t.hosts) byHost.set(h.toLowerCase(), t);
       for (const [host, slug] of this.#configuredHosts) {

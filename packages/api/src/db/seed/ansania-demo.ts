@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
-import type { TenantRecord } from '../../contexts/tenancy/tenant-record.ts';
+import { toTenantRecord } from '../../contexts/tenancy/tenant.service.ts';
 import type { Services } from '../../platform/services.ts';
 import { type Orm, systemEm, tenantEm } from '../orm.ts';
 import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
@@ -38,16 +38,7 @@ export async function seedAnsaniaDemo(
     createdAt: new Date(),
   });
   await sys.flush();
-  const record: TenantRecord = {
-    id: tenant.id,
-    slug: tenant.slug,
-    name: tenant.name,
-    profile: tenant.profile,
-    currency: 'IDR',
-    timeZone: tenant.timeZone,
-    hosts: [],
-    settings: tenant.settings,
-  };
+  const record = toTenantRecord(tenant);
   const password = adminPassword ?? randomBytes(12).toString('base64url');
   await tenantEm(orm, tenant.id).transactional(async (tx) => {
     const scope = { em: tx, tenant: record, now: new Date() };

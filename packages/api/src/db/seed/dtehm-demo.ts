@@ -4,8 +4,7 @@ import { Category } from '../../contexts/catalog/category.entity.ts';
 import { Product } from '../../contexts/catalog/product.entity.ts';
 import { Member } from '../../contexts/network/member.entity.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
-import { nextSequence } from '../../contexts/tenancy/tenant.service.ts';
-import type { TenantRecord } from '../../contexts/tenancy/tenant-record.ts';
+import { nextSequence, toTenantRecord } from '../../contexts/tenancy/tenant.service.ts';
 import type { Services } from '../../platform/services.ts';
 import { type Orm, systemEm, tenantEm } from '../orm.ts';
 
@@ -76,16 +75,7 @@ export async function seedDtehmDemo(
     createdAt: new Date(),
   });
   await sys.flush();
-  const record: TenantRecord = {
-    id: tenant.id,
-    slug: tenant.slug,
-    name: tenant.name,
-    profile: tenant.profile,
-    currency: 'UGX',
-    timeZone: tenant.timeZone,
-    hosts: [],
-    settings: tenant.settings,
-  };
+  const record = toTenantRecord(tenant);
   const em = tenantEm(orm, tenant.id);
   const password = adminPassword ?? randomBytes(12).toString('base64url');
   await em.transactional(async (tx) => {
