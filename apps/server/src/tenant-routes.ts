@@ -10,6 +10,7 @@ import {
   parsePesapalIpn,
   pesapalIpnAck,
   profilesOf,
+  tenantRouter,
   type RateLimiter,
   type RestHandler,
   rateLimitHeaders,
@@ -67,7 +68,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       return fetchRequestHandler({
         endpoint: `${basePath}/trpc`,
         req: c.req.raw,
-        router: profile.router,
+        router: tenantRouter(tenant),
         createContext: () => context(c, tenant, basePath),
         // headers procedures set (a new guest cart's token) reach SDK callers too
         responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders ?? new Headers() }),

@@ -1,5 +1,10 @@
 // Typed clients per app profile. Routers are imported as types only: no server code ships here.
 export {
+  type AffiliateMarketerClient,
+  type AffiliateMarketerOutputs,
+  createAffiliateMarketerClient,
+} from './affiliate-marketer.client.ts';
+export {
   type AnsaniaClient,
   type AnsaniaInputs,
   type AnsaniaOutputs,

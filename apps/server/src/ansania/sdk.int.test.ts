@@ -1,4 +1,4 @@
-import { createAnsaniaClient, isKomisiError } from '@komisi/sdk';
+import { createAffiliateMarketerClient, createAnsaniaClient, isKomisiError } from '@komisi/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 
@@ -41,5 +41,23 @@ describe('createAnsaniaClient', () => {
       expect(error.domainCode).toBe('VALIDATION_ERROR');
       expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['email', 'phone', 'password']));
     }
+  });
+});
+
+describe('createAffiliateMarketerClient', () => {
+  it("reaches the affiliate's procedures with the session of the shop login", async () => {
+    const shop = client();
+    await shop.login('darmawan@ansania.demo', 'AffiliatePass123!');
+    const affiliate = createAffiliateMarketerClient({
+      baseUrl: 'http://komisi.test',
+      tenant: 'ansania',
+      tokenStore: shop.tokenStore,
+      fetch: (input, init) => app.app.fetch(new Request(input, init)),
+    });
+    expect(await affiliate.affiliate.commission.query()).toEqual({
+      totalCommission: 0,
+      totalOrders: 0,
+      totalAmountSold: 0,
+    });
   });
 });

@@ -58,6 +58,7 @@ function ruleCodeOf(details: unknown): string | null {
 }
 
 export const router = t.router;
+export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
 /** Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. */

@@ -1,5 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
 import type { RateLimitRule } from '../platform/rate-limit/index.ts';
+import { mergeRouters } from '../platform/trpc.ts';
 import { bareStyle } from '../platform/wire/bare-style.ts';
 import { codeStyle } from '../platform/wire/code-style.ts';
 import { successStyle } from '../platform/wire/success-style.ts';
@@ -71,6 +72,23 @@ export function profilesOf(tenant: {
     .filter((id, i, all) => all.indexOf(id) === i)
     .map((id) => PROFILES[id])
     .filter((p): p is AppProfile => p !== undefined);
+}
+
+const tenantRouters = new Map<string, AnyRouter>();
+
+/**
+ * The tRPC router a tenant serves: its main profile's, merged with its extra profiles' (their
+ * procedure names do not overlap), so one SDK endpoint reaches every app the tenant runs.
+ */
+export function tenantRouter(tenant: { profile: string; settings: { extraProfiles?: string[] } }): AnyRouter {
+  const profiles = profilesOf(tenant);
+  const key = profiles.map((p) => p.id).join('+');
+  let merged = tenantRouters.get(key);
+  if (!merged) {
+    merged = profiles.length === 1 ? profiles[0]!.router : mergeRouters(...profiles.map((p) => p.router));
+    tenantRouters.set(key, merged);
+  }
+  return merged;
 }
 
 export function profileById(id: string): AppProfile {

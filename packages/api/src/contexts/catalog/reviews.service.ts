@@ -7,7 +7,8 @@ import { averageRating } from './storefront.service.ts';
  * once the shop order statuses exist (checkout is not built yet; customer_order knows only
  * pending_payment / paid / payment_failed).
  */
-export const REVIEWABLE_ORDER_STATUSES = ['paid'] as const;
+// A review needs an order that was paid (and not cancelled or refunded since).
+export const REVIEWABLE_ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered'] as const;
 
 export const REVIEW_SORTS = ['recent', 'highest', 'lowest', 'helpful'] as const;
 export type ReviewSort = (typeof REVIEW_SORTS)[number];
