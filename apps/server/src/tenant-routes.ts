@@ -10,7 +10,6 @@ import {
   parsePesapalIpn,
   pesapalIpnAck,
   profilesOf,
-  tenantRouter,
   type RateLimiter,
   type RestHandler,
   rateLimitHeaders,
@@ -18,6 +17,7 @@ import {
   receiveDokuNotification,
   type Services,
   type TenantRecord,
+  tenantRouter,
 } from '@komisi/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';

@@ -86,6 +86,6 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
       }
     }
   }
-  Object.assign((doc.paths ??= {}), profile.plainRoutes ?? {});
+  doc.paths = { ...doc.paths, ...profile.plainRoutes };
   return doc;
 }
