@@ -4,8 +4,9 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { commissionPreview, confirmPayment, HttpError, network, productList } from './bare-handlers.ts';
+import { cartAdd, shopProducts } from './bare-shop.ts';
 
-export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: string) {
+export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: string, shopSlug?: string) {
   const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
   const tenantId = rows[0]!.id;
   const authenticate = createBareAuth(pool, jwtSecret, tenantId);
@@ -45,5 +46,36 @@ export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: stri
     return c.json(ok(await network(pool, tenantId, member, c.req.query())));
   });
   app.route(`/t/${slug}/api`, api);
+  if (shopSlug) app.route(`/t/${shopSlug}/api`, await createBareShop(pool, shopSlug, jwtSecret));
   return app;
+}
+
+/** The ansania storefront routes: envelope `{ success, data, meta }`. */
+async function createBareShop(pool: pg.Pool, slug: string, jwtSecret: string) {
+  const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
+  const tenantId = rows[0]!.id;
+  const authenticate = createBareAuth(pool, jwtSecret, tenantId);
+  const ok = (data: unknown) => ({ success: true, data, meta: { timestamp: new Date().toISOString() } });
+  const shop = new Hono();
+  shop.onError((err, c) => {
+    const status = err instanceof HttpError ? err.status : 500;
+    if (status === 500) console.error(err);
+    return c.json(
+      {
+        success: false,
+        error: err.message,
+        code: 'ERROR',
+        details: {},
+        meta: { timestamp: new Date().toISOString() },
+      },
+      status as 400,
+    );
+  });
+  shop.get('/products', async (c) => c.json(ok(await shopProducts(pool, tenantId, c.req.query()))));
+  shop.post('/cart/items', async (c) => {
+    const accountId = await authenticate(c.req.header('authorization'));
+    if (accountId === null) throw new HttpError(401, 'Unauthenticated.');
+    return c.json(ok(await cartAdd(pool, tenantId, accountId, await c.req.json())), 201);
+  });
+  return shop;
 }

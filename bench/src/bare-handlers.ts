@@ -338,6 +338,12 @@ async function settle(tx: pg.PoolClient, tenantId: number, payment: PaymentRow, 
     ],
   );
   const orderId = payment.subject_id!;
+  // ours routes the settlement by order kind: a shop order (with an order number) goes to checkout
+  const { rows: kind } = await tx.query<{ order_number: string | null }>(
+    'select order_number from customer_order where tenant_id = $1 and id = $2',
+    [tenantId, orderId],
+  );
+  if (kind[0]?.order_number) throw new HttpError(400, 'not a commission order');
   const moved = await tx.query(
     `update customer_order set status = $1, paid_at = $2
      where tenant_id = $3 and id = $4 and status = 'pending_payment' returning id`,

@@ -6,7 +6,12 @@ import { drainable } from './drain.ts';
 
 const env = process.env;
 const pool = new pg.Pool({ connectionString: env.DATABASE_URL, max: Number(env.DATABASE_POOL_MAX ?? 10) });
-const app = await createBareApp(pool, env.BENCH_TENANT ?? 'dtehm', env.KOMISI_JWT_SECRET!);
+const app = await createBareApp(
+  pool,
+  env.BENCH_TENANT ?? 'dtehm',
+  env.KOMISI_JWT_SECRET!,
+  env.BENCH_SHOP_TENANT ?? 'ansania',
+);
 const handler = drainable(app.fetch);
 const server = serve({ fetch: handler.fetch, port: Number(env.PORT), hostname: '127.0.0.1' });
 handler.onSignal(server, () => pool.end());

@@ -14,6 +14,9 @@ export function serverEnv(extra: Record<string, string> = {}): Record<string, st
     KOMISI_ACCESS_TOKEN_TTL: '86400',
     KOMISI_DATA_DIR: '.data',
     HOST: '127.0.0.1',
+    // as behind a load balancer: shop-products sends a client address per request (X-Forwarded-For),
+    // so the storefront's anonymous rate limit (100 per address per 15 min) counts many shoppers
+    KOMISI_TRUST_PROXY: 'true',
     NODE_ENV: 'production',
     LOG_LEVEL: 'warn',
     ...extra,

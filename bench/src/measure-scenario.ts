@@ -43,6 +43,7 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
     // and ledger rows) does not always burden the same server
     const order = round % 2 === 1 ? (['komisi', 'bare'] as const) : (['bare', 'komisi'] as const);
     for (const kind of order) {
+      if (kind === 'bare' && s.noBare) continue;
       const { probed, m } = await measureOnce(kind, s, `${s.name}-${round}`);
       probes[kind] ??= probed;
       runs[kind].push(m);
@@ -50,7 +51,7 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
   }
   const best = (ms: Measurement[]) => ms.reduce((a, b) => (b.rps > a.rps ? b : a));
   const ours = best(runs.komisi);
-  const bare = best(runs.bare);
+  const bare = runs.bare.length ? best(runs.bare) : null;
   const flags = [
     ...runs.komisi.flatMap((m) => problems('ours', m)),
     ...runs.bare.flatMap((m) => problems('bare', m)),
@@ -59,6 +60,7 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
   const warnings: string[] = [];
   if (settings.rounds > 1) {
     for (const kind of ['komisi', 'bare'] as const) {
+      if (runs[kind].length === 0) continue;
       notes.push(
         `${LABEL[kind]} rounds: ${runs[kind].map((m) => `${m.rps.toFixed(0)} req/s`).join(', ')} (best counts)`,
       );
@@ -68,17 +70,19 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
     ['ours', ours],
     ['bare', bare],
   ] as const) {
-    if (m.backgroundCpu !== null && m.backgroundCpu > settings.busyThreshold) {
+    if (m && m.backgroundCpu !== null && m.backgroundCpu > settings.busyThreshold) {
       warnings.push(
         `${kind}: ${pct(m.backgroundCpu)} of the CPU was busy with other work just before the run`,
       );
     }
   }
   for (const [kind, p] of Object.entries(probes)) {
-    if (p.status !== 200)
+    if (p.status < 200 || p.status > 299)
       flags.push(`${kind} probe answered ${p.status}: ${JSON.stringify(p.body).slice(0, 300)}`);
   }
-  if (s.sameBody) {
+  if (s.noBare) {
+    notes.push('no bare twin: ours only');
+  } else if (s.sameBody) {
     if (sameJson(probes.komisi?.body, probes.bare?.body))
       notes.push('probe: ours and bare return identical bodies');
     else flags.push('probe: ours and bare bodies differ (the bare route does not do the same work)');
@@ -89,6 +93,11 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
   }
   const consumed = s.consumption?.();
   if (consumed) {
+    if (s.name !== 'confirm') {
+      if (consumed.exhausted) flags.push(`ran out of prepared inputs (${consumed.used} used)`);
+      notes.push(`${consumed.used} prepared inputs consumed`);
+      return { name: s.name, title: s.title, ours, bare, flags, warnings, notes };
+    }
     if (consumed.exhausted) flags.push(`ran out of pending orders (BENCH_ORDERS=${settings.orders})`);
     const check = await checkConfirmations(fixture.pendingOrders.slice(0, consumed.used).map((o) => o.id));
     notes.push(...check.notes);

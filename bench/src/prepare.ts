@@ -5,6 +5,7 @@ import { generateChain } from './generate-chain.ts';
 import { generateNetwork } from './generate-network.ts';
 import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
+import { type CheckoutCustomer, checkoutCustomers, generateShop } from './generate-shop.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
 
@@ -25,6 +26,99 @@ export interface Fixture {
   productIds: number[];
   /** orders awaiting confirmation, oldest first, with their buyer's token; runs consume from the front */
   pendingOrders: { id: number; token: string }[];
+  shop: ShopFixture;
+}
+
+/** The ansania storefront: catalog, cart customers and ready-to-check-out customers. */
+export interface ShopFixture {
+  tenantId: number;
+  /** registered through the real /auth/register (logged in through /auth/login when reused) */
+  cartCustomers: BenchUser[];
+  /** visible variants with plenty of stock: cart-add and checkout carts use them */
+  variantIds: number[];
+  /** fresh for this run; each checkout request consumes one */
+  checkouts: CheckoutCustomer[];
+}
+
+const SHOP_PASSWORD = 'BenchShop123!';
+const cartCustomerEmail = (n: number) => `cart-customer${n}@bench.komisi.test`;
+
+async function shopCall(app: App, path: string, body: unknown): Promise<Record<string, unknown>> {
+  const res = await app.request(`/t/${settings.shopTenantSlug}/api${path}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const json = (await res.json()) as { success?: boolean; data?: Record<string, unknown> };
+  if (res.status >= 300 || !json.success || !json.data)
+    throw new Error(`POST ${path} failed: ${res.status} ${JSON.stringify(json)}`);
+  return json.data;
+}
+
+async function prepareShop(c: pg.Client, app: App): Promise<ShopFixture> {
+  const { rows } = await c.query<{ id: number }>('select id from tenant where slug = $1', [
+    settings.shopTenantSlug,
+  ]);
+  if (!rows[0]) throw new Error(`tenant ${settings.shopTenantSlug} is missing (demo seed)`);
+  const tenantId = rows[0].id;
+  const { rows: have } = await c.query<{ n: number }>(
+    `select count(*)::int n from product where tenant_id = $1 and slug like '%-%-%-%'`,
+    [tenantId],
+  );
+  if (have[0]!.n < settings.shopProducts / 2) {
+    await timed(`${settings.shopProducts} ansania products with variants and images`, async () => {
+      await generateShop(c, tenantId, settings.shopProducts);
+      await c.query('analyze product, product_variant, product_image, product_category');
+    });
+  }
+  // ten variants that never run out: cart-add grows lines of these, checkout carts hold them
+  const { rows: variants } = await c.query<{ id: number }>(
+    `update product_variant set stock = 10000000 where id in (
+       select id from product_variant where tenant_id = $1 and sku like 'BSH-%' and is_visible order by id limit 10)
+     returning id`,
+    [tenantId],
+  );
+  const variantIds = variants.map((v) => v.id).sort((a, b) => a - b);
+  const cartCustomers = await timed(
+    `${settings.cartCustomers} ansania customers through /auth/register (or /auth/login)`,
+    async () => {
+      const out: BenchUser[] = [];
+      for (let n = 1; n <= settings.cartCustomers; n++) {
+        const email = cartCustomerEmail(n);
+        const { rowCount } = await c.query('select 1 from account where tenant_id = $1 and email = $2', [
+          tenantId,
+          email,
+        ]);
+        const data =
+          rowCount === 0
+            ? await shopCall(app, '/auth/register', {
+                email,
+                password: SHOP_PASSWORD,
+                full_name: `Cart Customer ${n}`,
+                phone: `+62811${String(1000000 + n)}`,
+              })
+            : await shopCall(app, '/auth/login', { email, password: SHOP_PASSWORD });
+        out.push({ accountId: (data.user as { id: number }).id, token: data.token as string });
+      }
+      return out;
+    },
+  );
+  const hash = (
+    await c.query<{ password_hash: string }>(
+      `select password_hash from account where tenant_id = $1 and email = 'admin@ansania.demo'`,
+      [tenantId],
+    )
+  ).rows[0]!.password_hash;
+  const checkouts = await timed(`${settings.checkouts} ansania customers ready to check out`, () =>
+    checkoutCustomers(c, tenantId, {
+      n: settings.checkouts,
+      hash,
+      variantIds,
+      secret: settings.jwtSecret,
+      ttlSeconds: 86_400,
+    }),
+  );
+  return { tenantId, cartCustomers, variantIds, checkouts };
 }
 
 type App = Awaited<ReturnType<typeof startSetupPlatform>>['app'];
@@ -96,16 +190,17 @@ export async function prepare(): Promise<Fixture> {
       ]);
       const tenantId = rows[0]!.id;
       if (!reuse) await generate(c, platform.app, tenantId);
-      return await timed('fixture read, bench users logged in through REST', () =>
+      const fixture = await timed('fixture read, bench users logged in through REST', () =>
         readFixture(c, platform.app, tenantId),
       );
+      return { ...fixture, shop: await prepareShop(c, platform.app) };
     });
   } finally {
     await platform.orm.close();
   }
 }
 
-async function readFixture(c: pg.Client, app: App, tenantId: number): Promise<Fixture> {
+async function readFixture(c: pg.Client, app: App, tenantId: number): Promise<Omit<Fixture, 'shop'>> {
   const user = async (email: string): Promise<BenchUser> => {
     const { rows } = await c.query<{ id: number }>(
       'select id from account where tenant_id = $1 and email = $2',

@@ -8,7 +8,8 @@ export interface Row {
   name: string;
   title: string;
   ours: Measurement;
-  bare: Measurement;
+  /** null: the scenario has no bare twin */
+  bare: Measurement | null;
   /** problems that make the row untrustworthy (errors, mismatching bodies, ...) */
   flags: string[];
   /** the machine was busy with other work: numbers are less trustworthy */
@@ -19,10 +20,11 @@ export interface Row {
 const f0 = (n: number) => Math.round(n).toLocaleString('en');
 const f1 = (n: number) => n.toFixed(1);
 
-export const ratio = (r: Row) => (r.bare.rps > 0 ? r.ours.rps / r.bare.rps : 0);
+export const ratio = (r: Row) => (r.bare && r.bare.rps > 0 ? r.ours.rps / r.bare.rps : 0);
 
 export function verdict(r: Row): string {
   if (r.flags.length) return 'FLAGGED';
+  if (!r.bare) return r.warnings.length ? 'no bare twin (noisy)' : 'no bare twin';
   const v = ratio(r) >= settings.targetRatio ? 'ok' : `below ${settings.targetRatio * 100}%`;
   return r.warnings.length ? `${v} (noisy)` : v;
 }
@@ -32,7 +34,7 @@ export function table(rows: Row[]): string {
   const sep = '|---|---:|---:|---:|---:|---:|---|';
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${f0(r.ours.rps)} | ${f1(r.ours.p99)} | ${f0(r.bare.rps)} | ${f1(r.bare.p99)} | ${(ratio(r) * 100).toFixed(0)}% | ${verdict(r)} |`,
+      `| ${r.name} | ${f0(r.ours.rps)} | ${f1(r.ours.p99)} | ${r.bare ? f0(r.bare.rps) : '—'} | ${r.bare ? f1(r.bare.p99) : '—'} | ${r.bare ? `${(ratio(r) * 100).toFixed(0)}%` : 'no bare twin'} | ${verdict(r)} |`,
   );
   return [head, sep, ...lines].join('\n');
 }
@@ -49,7 +51,9 @@ export function markdown(rows: Row[], env: Environment): string {
   const details = rows.flatMap((r) => [
     `- **${r.name}**: ${r.title}`,
     `  - ours: ${r.ours.requests} requests, p50 ${f1(r.ours.p50)} ms, status ${JSON.stringify(r.ours.statusCodes)}, non-2xx ${r.ours.non2xx}, errors ${r.ours.errors}, timeouts ${r.ours.timeouts}`,
-    `  - bare: ${r.bare.requests} requests, p50 ${f1(r.bare.p50)} ms, status ${JSON.stringify(r.bare.statusCodes)}, non-2xx ${r.bare.non2xx}, errors ${r.bare.errors}, timeouts ${r.bare.timeouts}`,
+    r.bare
+      ? `  - bare: ${r.bare.requests} requests, p50 ${f1(r.bare.p50)} ms, status ${JSON.stringify(r.bare.statusCodes)}, non-2xx ${r.bare.non2xx}, errors ${r.bare.errors}, timeouts ${r.bare.timeouts}`
+      : '  - bare: no bare twin',
     ...r.notes.map((n) => `  - ${n}`),
     ...r.warnings.map((w) => `  - noisy: ${w}`),
     ...r.flags.map((f) => `  - **FLAG**: ${f}`),
@@ -75,7 +79,7 @@ Details:
 ${details.join('\n')}
 
 Whole run: ${env.durationSeconds.toFixed(0)} s. Re-run: \`pnpm bench\` (env: BENCH_SECONDS, BENCH_WARMUP_SECONDS,
-BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1).
+BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network,shop-products,cart-add,checkout, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1).
 `;
 }
 

@@ -16,7 +16,9 @@ const selected = settings.only ? all.filter((s) => settings.only!.includes(s.nam
 const traces = await traceStatements(selected);
 console.log(`SQL statements per request (ours/bare) in ${writeTrace(traces)}:`);
 for (const t of traces)
-  console.log(`  ${t.scenario}: ${t.ours.length}/${t.bare.length}${t.same ? '' : ' DIFFERENT'}`);
+  console.log(
+    `  ${t.scenario}: ${t.ours.length}/${t.noBare ? 'no bare twin' : t.bare.length}${t.same ? '' : ' DIFFERENT'}`,
+  );
 const rows: Row[] = [];
 for (const s of selected) {
   console.log(`\n${s.name}: ${s.title}`);
@@ -36,6 +38,7 @@ const text = markdown(rows, {
     `network root with ${fixture.networkRoot.descendants.toLocaleString('en')} descendants over ${fixture.networkRoot.levels} levels (fanout 4)`,
     `${fixture.buyers.length} buyers under a 10-level chain of active members, stockist ${fixture.stockistMemberId}`,
     `${fixture.pendingOrders.length.toLocaleString('en')} pending orders at start`,
+    `ansania: ${settings.shopProducts.toLocaleString('en')} storefront products (2–4 variants, 1–2 images), ${fixture.shop.cartCustomers.length} registered cart customers, ${fixture.shop.checkouts.length.toLocaleString('en')} customers ready to check out`,
   ],
   startedAt,
   durationSeconds: (Date.now() - startedAt.getTime()) / 1000,

@@ -1,9 +1,11 @@
 import type { AutocannonRequest } from 'autocannon';
 import { SEARCH_TERMS } from './generate-products.ts';
+import { categorySlug, SHOP_COLORS, SHOP_SEARCH_TERMS, SHOP_TYPES } from './generate-shop.ts';
 import type { Fixture } from './prepare.ts';
 import { settings } from './settings.ts';
 
 const API = `/t/${settings.tenantSlug}/api`;
+const SHOP = `/t/${settings.shopTenantSlug}/api`;
 
 /** One request as plain data, so the same one can be sent by fetch (probe) and by autocannon. */
 export interface Call {
@@ -22,6 +24,8 @@ export interface Scenario {
   consumption?: () => { used: number; exhausted: boolean };
   /** bodies of ours and bare must be equal (read-only scenarios) */
   sameBody: boolean;
+  /** only ours is measured (no bare twin written) */
+  noBare?: true;
 }
 
 const json = (token?: string) => ({
@@ -29,9 +33,53 @@ const json = (token?: string) => ({
   ...(token && { authorization: `Bearer ${token}` }),
 });
 
+/** The i-th storefront query: search, category, colour, price range, in stock; sorted by price or newest. */
+function shopQuery(i: number): string {
+  const q = new URLSearchParams({ limit: '20' });
+  const term = SHOP_SEARCH_TERMS[i % SHOP_SEARCH_TERMS.length]!;
+  const category = categorySlug(SHOP_TYPES[(i * 7) % SHOP_TYPES.length]!);
+  const color = SHOP_COLORS[i % SHOP_COLORS.length]!.toLowerCase();
+  const low = 1_000_000 + (i % 5) * 1_000_000;
+  switch (i % 6) {
+    case 0:
+      q.set('search', term);
+      q.set('sort', 'price_asc');
+      break;
+    case 1:
+      q.set('category', category);
+      q.set('sort', 'newest');
+      break;
+    case 2:
+      q.set('color', color);
+      q.set('in_stock', 'true');
+      q.set('sort', 'price_asc');
+      break;
+    case 3:
+      q.set('price_min', String(low));
+      q.set('price_max', String(low + 500_000));
+      q.set('sort', 'newest');
+      break;
+    case 4:
+      q.set('search', term);
+      q.set('category', category);
+      q.set('in_stock', 'true');
+      q.set('sort', 'newest');
+      break;
+    default:
+      q.set('category', category);
+      q.set('color', color);
+      q.set('price_min', String(low));
+      q.set('sort', 'price_asc');
+  }
+  return q.toString();
+}
+
 export function scenarios(f: Fixture): Scenario[] {
   let nextOrder = 0;
   let exhausted = false;
+  let nextCheckout = 0;
+  let checkoutsOut = false;
+  const shop = f.shop;
   const networkPages = Math.min(50, Math.ceil(f.networkRoot.descendants / 20));
   return [
     {
@@ -86,6 +134,58 @@ export function scenarios(f: Fixture): Scenario[] {
         path: `${API}/user/network?page=${1 + (i % networkPages)}&level=all`,
         headers: json(f.networkRoot.token),
       }),
+    },
+    {
+      name: 'shop-products',
+      title: `GET ansania /products (search, category, colour, price range, in stock; ${settings.shopProducts.toLocaleString('en')} products)`,
+      sameBody: true,
+      call: (i) => ({
+        method: 'GET',
+        path: `${SHOP}/products?${shopQuery(i)}`,
+        // a different shopper per request: the anonymous rate limit is per client address
+        headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+      }),
+    },
+    {
+      name: 'cart-add',
+      title: `POST ansania /cart/items (${shop.cartCustomers.length} registered customers, ${shop.variantIds.length} variants)`,
+      sameBody: false,
+      call: (i) => {
+        const n = shop.cartCustomers.length;
+        return {
+          method: 'POST',
+          path: `${SHOP}/cart/items`,
+          headers: json(shop.cartCustomers[i % n]!.token),
+          body: JSON.stringify({
+            product_variant_id: shop.variantIds[Math.floor(i / n) % shop.variantIds.length],
+            quantity: 1,
+          }),
+        };
+      },
+    },
+    {
+      name: 'checkout',
+      title: `POST ansania /checkout/create-order (one-item cart, J&T REG, sandbox payment; ${shop.checkouts.length.toLocaleString('en')} customers ready)`,
+      sameBody: false,
+      noBare: true,
+      consumption: () => ({ used: Math.min(nextCheckout, shop.checkouts.length), exhausted: checkoutsOut }),
+      call: () => {
+        const who = shop.checkouts[nextCheckout++];
+        if (!who) checkoutsOut = true;
+        const customer = who ?? shop.checkouts[0]!;
+        return {
+          method: 'POST',
+          path: `${SHOP}/checkout/create-order`,
+          headers: json(customer.token),
+          body: JSON.stringify({
+            shipping_address_id: customer.addressId,
+            shipping_courier: 'jnt',
+            shipping_service: 'REG',
+            payment_method: 'virtual_account',
+            payment_channel: 'bca',
+          }),
+        };
+      },
     },
   ];
 }

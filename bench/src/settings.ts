@@ -44,6 +44,13 @@ export const settings = {
   jwtSecret: 'bench-secret-bench-secret-bench-secret-0123456789',
   password: 'bench-password-123',
   tenantSlug: 'dtehm',
+  /** the storefront tenant (ansania-ecommerce profile) of the shop scenarios */
+  shopTenantSlug: 'ansania',
+  shopProducts: int('BENCH_SHOP_PRODUCTS', 100_000),
+  /** customers registered through /auth/register for cart-add (requests cycle over them) */
+  cartCustomers: Math.max(1, int('BENCH_CART_CUSTOMERS', 20)),
+  /** customers with a cart and an address made per run for checkout; each checkout consumes one */
+  checkouts: int('BENCH_CHECKOUTS', 8_000),
   /** the REST ratio the issue asks for */
   targetRatio: 0.5,
 } as const;
