@@ -13,10 +13,8 @@ const whole = (raw: string | undefined, fallback: number, min: number, max: numb
   return n;
 };
 
-const VISIBLE_VARIANTS_LATERAL = `left join lateral (
-    select min(pv.price) as min_price, coalesce(sum(pv.stock), 0)::int as stock
-    from product_variant pv where pv.product_id = p.id and pv.is_visible
-  ) v on true`;
+const VISIBLE_VARIANTS_LATERAL =
+  'cross join lateral (select p.visible_min_price as min_price, p.visible_stock as stock) v';
 const SELLING_PRICE = 'coalesce(v.min_price, p.price)';
 const SEARCH_DOC = `to_tsvector('simple', p.name || ' ' || coalesce(p.description, ''))`;
 const ORDER_BY: Record<string, string> = {

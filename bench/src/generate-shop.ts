@@ -116,6 +116,14 @@ export async function generateShop(c: pg.Client, tenantId: number, count: number
     );
     await c.query(`drop table bench_shop`);
   });
+  // Bulk loads skip triggers: fill the product summary the variant trigger keeps in normal writes.
+  await c.query(
+    `update product p set
+       visible_min_price = (select min(pv.price) from product_variant pv where pv.product_id = p.id and pv.is_visible),
+       visible_stock = (select coalesce(sum(pv.stock), 0) from product_variant pv where pv.product_id = p.id and pv.is_visible)
+     where p.tenant_id = $1 and p.slug is not null`,
+    [tenantId],
+  );
 }
 
 /** An access token exactly as `AccessTokens.sign` makes it (HS256, iss komisi, aud tenant:<id>). */

@@ -22,5 +22,20 @@ export const ProductVariant = defineEntity({
   indexes: [{ name: 'product_variant_product_idx', properties: ['product'] }],
   // Stock can never go negative, whatever the code does: the database refuses it.
   checks: [{ name: 'product_variant_stock_check', expression: 'stock >= 0' }],
+  // Every write path (checkout, cancellations, admin, seeds) keeps the product's summary right,
+  // so catalog lists filter and sort on two columns instead of aggregating variants per row.
+  triggers: [
+    {
+      name: 'product_variant_summary',
+      timing: 'after',
+      events: ['insert', 'update', 'delete'],
+      forEach: 'row',
+      body: `update product p set
+        visible_min_price = (select min(pv.price) from product_variant pv where pv.product_id = p.id and pv.is_visible),
+        visible_stock = (select coalesce(sum(pv.stock), 0) from product_variant pv where pv.product_id = p.id and pv.is_visible)
+        where p.id in (case when tg_op <> 'INSERT' then old.product_id end, case when tg_op <> 'DELETE' then new.product_id end);
+        return null;`,
+    },
+  ],
 });
 export type ProductVariant = InferEntity<typeof ProductVariant>;

@@ -31,6 +31,9 @@ export const Product = defineEntity({
     /** kept with each verified review, so rating sorts and filters need no aggregate */
     reviewCount: p.integer().default(0),
     ratingSum: p.integer().default(0),
+    /** lowest price and total stock of the visible variants, kept by a trigger on product_variant */
+    visibleMinPrice: p.bigint('number').nullable(),
+    visibleStock: p.integer().default(0),
     /** units sold (the "popular" sort) */
     soldCount: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),

@@ -85,11 +85,12 @@ export interface ProductDetail {
   dimensions: { length: number; width: number; height: number } | null;
 }
 
-/** Lowest price and total stock of the visible variants of `p` (one index lookup per product). */
-export const VISIBLE_VARIANTS_LATERAL = `left join lateral (
-    select min(pv.price) as min_price, coalesce(sum(pv.stock), 0)::int as stock
-    from product_variant pv where pv.product_id = p.id and pv.is_visible
-  ) v on true`;
+/**
+ * Lowest price and total stock of the visible variants of `p`, as `v.min_price` / `v.stock`: read
+ * from the summary a trigger keeps on the product row, so a list over 100k products aggregates nothing.
+ */
+export const VISIBLE_VARIANTS_LATERAL =
+  'cross join lateral (select p.visible_min_price as min_price, p.visible_stock as stock) v';
 
 /** The selling price of `p` given VISIBLE_VARIANTS_LATERAL (the base price when nothing is visible). */
 export const SELLING_PRICE = 'coalesce(v.min_price, p.price)';
