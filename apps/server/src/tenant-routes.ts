@@ -2,6 +2,7 @@ import {
   type ApiContext,
   type ApiError,
   type AppProfile,
+  bearerToken,
   buildOpenApiDocument,
   createApiContext,
   createRestHandler,
@@ -136,7 +137,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
   async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile) {
     const rules = profile.rateLimits;
     if (!rules || !options.rateLimiter) return null;
-    const token = c.req.header('authorization')?.match(/^Bearer\s+(\S+)$/i)?.[1];
+    const token = bearerToken(c.req.header('authorization'));
     const accountId = token ? await services.identity.peekAccountId(token, tenant.id) : null;
     const rule = accountId ? rules.authenticated : rules.anonymous;
     const subject = accountId

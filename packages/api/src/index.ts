@@ -15,6 +15,7 @@ export { buildOpenApiDocument } from './platform/openapi.ts';
 export * from './platform/rate-limit/index.ts';
 export { createRestHandler, type RestHandler } from './platform/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
+export { bearerToken } from './platform/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';

@@ -1,7 +1,7 @@
 import type { AnsaniaRouter } from '@komisi/api';
 import type { TRPCClient } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import { createSessionClient, type KomisiClientOptions, withMethods } from './client.ts';
+import { createSessionClient, endSession, type KomisiClientOptions, withMethods } from './client.ts';
 import type { TokenStore } from './token-store.ts';
 
 export type AnsaniaInputs = inferRouterInputs<AnsaniaRouter>;
@@ -44,13 +44,7 @@ export function createAnsaniaClient(options: KomisiClientOptions): AnsaniaClient
         }),
       ),
     register: async (input) => keep(await client.auth.register.mutate(input)),
-    async logout() {
-      try {
-        if (await store.get()) await client.auth.logout.mutate();
-      } finally {
-        await store.set(null);
-      }
-    },
+    logout: () => endSession(store, () => client.auth.logout.mutate()),
   };
   return withMethods(client, session);
 }

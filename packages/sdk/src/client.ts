@@ -74,6 +74,18 @@ export function createSessionClient<TRouter extends AnyTRPCRouter>(
  * Adds session methods (login, logout...) next to the router's namespaces. The tRPC client is a
  * proxy that answers every property name, so the methods are looked up first.
  */
+/**
+ * Ends a session: revokes it server-side when there is one (`revoke`), and forgets the tokens
+ * whatever the server answers.
+ */
+export async function endSession(store: TokenStore, revoke: () => Promise<unknown>): Promise<void> {
+  try {
+    if (await store.get()) await revoke();
+  } finally {
+    await store.set(null);
+  }
+}
+
 export function withMethods<TClient extends object, TMethods extends object>(
   client: TClient,
   methods: TMethods,

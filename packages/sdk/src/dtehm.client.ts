@@ -1,7 +1,7 @@
 import type { DtehmRouter } from '@komisi/api';
 import type { TRPCClient } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
-import { createSessionClient, type KomisiClientOptions, withMethods } from './client.ts';
+import { createSessionClient, endSession, type KomisiClientOptions, withMethods } from './client.ts';
 import type { TokenStore } from './token-store.ts';
 
 export type DtehmInputs = inferRouterInputs<DtehmRouter>;
@@ -50,13 +50,7 @@ export function createDtehmClient(options: KomisiClientOptions): DtehmClient {
       await store.set({ accessToken: r.user.token, refreshToken: r.user.refresh_token });
       return r;
     },
-    async logout() {
-      try {
-        if (await store.get()) await client.auth.logout.mutate();
-      } finally {
-        await store.set(null);
-      }
-    },
+    logout: () => endSession(store, () => client.auth.logout.mutate()),
   };
   return withMethods(client, session);
 }

@@ -73,13 +73,13 @@ const domainErrors = t.middleware(async ({ next }) => {
 
 export const publicProcedure = t.procedure.use(domainErrors);
 
-function bearer(header: string | undefined): string | undefined {
-  const match = header?.match(/^Bearer\s+(\S+)$/i);
-  return match?.[1];
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.match(/^Bearer\s+(\S+)$/i)?.[1];
 }
 
 async function claimsOf(ctx: ApiContext): Promise<AccessClaims | null> {
-  const token = bearer(ctx.authorization);
+  const token = bearerToken(ctx.authorization);
   if (!token) return null;
   return ctx.services.identity.authenticate(ctx.scope(), token);
 }
