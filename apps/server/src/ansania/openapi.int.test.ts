@@ -54,11 +54,22 @@ const ANSANIA = [
   'POST /vouchers/validate',
 ];
 
+/** Ours, beside the spec's: the shop's order desk (admin role). */
+const ANSANIA_ADMIN = [
+  'GET /admin/orders',
+  'GET /admin/orders/{order_number}',
+  'PUT /admin/orders/{order_number}/status',
+  'POST /admin/orders/{order_number}/refund',
+];
+
 describe('ansania and affiliate-marketer OpenAPI documents', () => {
-  it('documents all 36 ansania endpoints with the success envelope', async () => {
+  it('documents all 36 ansania endpoints and the 4 admin order ones with the success envelope', async () => {
     const doc = (await app.request('GET', '/t/ansania/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(operations(doc).sort()).toEqual([...ANSANIA].sort());
+    expect(operations(doc).sort()).toEqual([...ANSANIA, ...ANSANIA_ADMIN].sort());
+    const refund = doc.paths['/admin/orders/{order_number}/refund'].post;
+    expect(Object.keys(refund.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500']);
+    expect(refund.security).toEqual([{ bearerAuth: [] }]);
     const list = doc.paths['/products'].get.responses['200'].content['application/json'].schema;
     expect(list.required).toEqual(['success', 'data', 'meta']);
     expect(doc.paths['/user/addresses/{id}'].delete.responses).toHaveProperty('204');

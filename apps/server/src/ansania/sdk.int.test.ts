@@ -1,6 +1,6 @@
 import { createAffiliateMarketerClient, createAnsaniaClient, isKomisiError } from '@komisi/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/test-app.ts';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
 let app: TestApp;
 beforeAll(async () => {
@@ -41,6 +41,25 @@ describe('createAnsaniaClient', () => {
       expect(error.domainCode).toBe('VALIDATION_ERROR');
       expect(Object.keys(error.fields ?? {})).toEqual(expect.arrayContaining(['email', 'phone', 'password']));
     }
+  });
+});
+
+describe('createAnsaniaClient: admin order procedures', () => {
+  it('reaches adminOrders for an admin, typed; a customer gets FORBIDDEN', async () => {
+    const admin = client();
+    await admin.login('admin@ansania.demo', TEST_ADMIN_PASSWORD);
+    const { orders, pagination } = await admin.adminOrders.list.query({ status: 'paid', limit: 5 });
+    expect(orders).toEqual([]);
+    expect(pagination).toEqual({ page: 1, limit: 5, total: 0, totalPages: 1 });
+    const missing = await admin.adminOrders.refund
+      .mutate({ order_number: 'ORD-19990101-001', reason: 'x' })
+      .catch((e: unknown) => e);
+    expect(isKomisiError(missing) && missing.domainCode).toBe('NOT_FOUND');
+
+    const customer = client();
+    await customer.login('test@example.com', 'TestPass123!');
+    const denied = await customer.adminOrders.list.query().catch((e: unknown) => e);
+    expect(isKomisiError(denied) && denied.domainCode).toBe('FORBIDDEN');
   });
 });
 

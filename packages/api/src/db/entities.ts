@@ -7,6 +7,7 @@ import { Address } from '../contexts/commerce/address.entity.ts';
 import { Cart, CartItem } from '../contexts/commerce/cart.entity.ts';
 import { Order } from '../contexts/commerce/order.entity.ts';
 import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
+import { OrderStatusEvent } from '../contexts/commerce/order-status-event.entity.ts';
 import { Voucher, VoucherRedemption } from '../contexts/commerce/voucher.entity.ts';
 import { WishlistItem } from '../contexts/commerce/wishlist-item.entity.ts';
 import { Account } from '../contexts/identity/account.entity.ts';
@@ -47,6 +48,7 @@ export const TENANT_OWNED_ENTITIES = [
   WishlistItem,
   Order,
   OrderItem,
+  OrderStatusEvent,
   Address,
   Payment,
   WebhookEvent,

@@ -4,6 +4,7 @@ import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
+import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
 import { CartsService } from '../contexts/commerce/carts.service.ts';
 import { CheckoutService } from '../contexts/commerce/checkout.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
@@ -100,6 +101,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
+  const affiliateCommissions = new AffiliateCommissionsService(ledger);
   const services = {
     orm,
     tenants,
@@ -114,7 +116,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     wishlist: new WishlistService(),
     payments,
     commissions,
-    affiliateCommissions: new AffiliateCommissionsService(ledger),
+    affiliateCommissions,
     affiliates: new AffiliatesService(),
     membership,
     downline: new DownlineService(),
@@ -123,11 +125,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     vouchers,
     checkout,
     shopOrders: new ShopOrdersService(),
+    adminOrders: new AdminOrdersService({ vouchers, hooks: affiliateCommissions }),
     orders,
     sandbox: new SandboxGateway(orm),
   };
   // Affiliate commissions hear about shop orders being paid and reversed.
-  checkout.useHooks(services.affiliateCommissions);
+  checkout.useHooks(affiliateCommissions);
   return services;
 }
 

@@ -18,6 +18,7 @@ import type { AddressesService } from './addresses.service.ts';
 import type { CartContents, CartLine, CartsService } from './carts.service.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
+import { recordStatus } from './order-timeline.ts';
 import type { ShippingOption } from './shipping/courier.ts';
 import { courierFor } from './shipping/couriers.ts';
 import { type VouchersService, voucherNotFound } from './vouchers.service.ts';
@@ -311,6 +312,7 @@ export class CheckoutService implements SettlementHandler {
       customerNote: input.customerNote,
     });
     await tx.em.flush();
+    await recordStatus(tx, order.id, 'pending_payment', null, accountId);
     if (cart.voucher) {
       const applied = await this.#vouchers.redeem(tx, {
         code: cart.voucher.voucher.code,
@@ -362,7 +364,8 @@ export class CheckoutService implements SettlementHandler {
       );
       return;
     }
-    await this.#soldCount(tx, orderId, +1);
+    await recordStatus(tx, orderId, 'paid');
+    await addSoldCount(tx, orderId, +1);
     await this.#hooks?.onOrderPaid(tx, orderId);
   }
 
@@ -378,7 +381,8 @@ export class CheckoutService implements SettlementHandler {
       [reason, tx.now, tx.tenant.id, orderId],
     );
     if (rows.length === 0) return;
-    await this.#releaseStock(tx, orderId);
+    await recordStatus(tx, orderId, 'cancelled', reason);
+    await releaseOrderStock(tx, orderId);
     await this.#vouchers.release(tx, orderId);
   }
 
@@ -407,32 +411,35 @@ export class CheckoutService implements SettlementHandler {
          where tenant_id = ? and id = ?`,
         [reason, tx.now, wasPaid ? toSafeInteger(order.total_amount) : 0, tx.tenant.id, order.id],
       );
-      await this.#releaseStock(tx, order.id);
+      await recordStatus(tx, order.id, 'cancelled', reason, accountId);
+      await releaseOrderStock(tx, order.id);
       await this.#vouchers.release(tx, order.id);
       if (wasPaid) {
-        await this.#soldCount(tx, order.id, -1);
+        await addSoldCount(tx, order.id, -1);
         await this.#hooks?.onOrderReversed(tx, order.id);
       }
     });
   }
+}
 
-  async #releaseStock(tx: Scope, orderId: number): Promise<void> {
-    await tx.em.execute(
-      `update product_variant v set stock = v.stock + x.quantity
-       from (select variant_id, sum(quantity)::int as quantity from order_item
-             where tenant_id = ? and order_id = ? and variant_id is not null group by variant_id) x
-       where v.id = x.variant_id and v.tenant_id = ?`,
-      [tx.tenant.id, orderId, tx.tenant.id],
-    );
-  }
+/** Puts an order's quantities back on its variants' stock (cancellation; refund before shipping). */
+export async function releaseOrderStock(tx: Scope, orderId: number): Promise<void> {
+  await tx.em.execute(
+    `update product_variant v set stock = v.stock + x.quantity
+     from (select variant_id, sum(quantity)::int as quantity from order_item
+           where tenant_id = ? and order_id = ? and variant_id is not null group by variant_id) x
+     where v.id = x.variant_id and v.tenant_id = ?`,
+    [tx.tenant.id, orderId, tx.tenant.id],
+  );
+}
 
-  async #soldCount(tx: Scope, orderId: number, sign: 1 | -1): Promise<void> {
-    await tx.em.execute(
-      `update product p set sold_count = greatest(p.sold_count + ? * x.quantity, 0)
-       from (select product_id, sum(quantity)::int as quantity from order_item
-             where tenant_id = ? and order_id = ? group by product_id) x
-       where p.id = x.product_id and p.tenant_id = ?`,
-      [sign, tx.tenant.id, orderId, tx.tenant.id],
-    );
-  }
+/** Counts an order's quantities into (+1, paid) or out of (-1, cancelled or refunded) its products' sold_count. */
+export async function addSoldCount(tx: Scope, orderId: number, sign: 1 | -1): Promise<void> {
+  await tx.em.execute(
+    `update product p set sold_count = greatest(p.sold_count + ? * x.quantity, 0)
+     from (select product_id, sum(quantity)::int as quantity from order_item
+           where tenant_id = ? and order_id = ? group by product_id) x
+     where p.id = x.product_id and p.tenant_id = ?`,
+    [sign, tx.tenant.id, orderId, tx.tenant.id],
+  );
 }

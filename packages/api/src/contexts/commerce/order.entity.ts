@@ -54,6 +54,8 @@ export const Order = defineEntity({
     cancelledAt: p.datetime().nullable(),
     /** what the shop owes the customer back (a paid order cancelled, or paid after cancelling) */
     refundDue: p.bigint('number').default(0),
+    /** when the shop refunded the order (admin refund; `refundDue` holds the amount) */
+    refundedAt: p.datetime().nullable(),
     /** the affiliate whose voucher the order used (voucher-code affiliates) */
     affiliate: () => p.manyToOne(Account).mapToPk().nullable().fieldName('affiliate_account_id'),
   },

@@ -1,4 +1,5 @@
 import { router } from '../../platform/trpc.ts';
+import { adminOrdersRouter } from './admin-orders.router.ts';
 import { authRouter } from './auth.router.ts';
 import { cartRouter } from './cart.router.ts';
 import { catalogRouter } from './catalog.router.ts';
@@ -18,6 +19,8 @@ export const ansaniaRouter = router({
   wishlist: wishlistRouter,
   checkout: checkoutRouter,
   orders: ordersRouter,
+  // Not `admin`: the tenant's router merges the affiliate-marketer profile's, which has that key.
+  adminOrders: adminOrdersRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

@@ -1,0 +1,82 @@
+// Request and response shapes of the ansania admin order endpoints (not in the shop's spec: ours).
+import { SHOP_ORDER_STATUSES } from '@komisi/domain';
+import { z } from 'zod';
+import { FULFILMENT_STATUSES } from '../../contexts/commerce/admin-orders.service.ts';
+import { pagination } from './catalog.schemas.ts';
+import { orderDetailOutput, orderNumberInput } from './checkout.schemas.ts';
+
+const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
+const money = z.number().int();
+const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
+const paymentStatus = z.enum(['unpaid', 'paid', 'failed', 'refunded']);
+const customer = z.object({
+  id: z.number().int(),
+  name: z.string().nullable(),
+  email: z.string().nullable(),
+  phone: z.string().nullable(),
+});
+
+// GET /admin/orders
+export const adminListOrdersInput = z
+  .object({
+    page: z.coerce.number({ message: 'must be a number' }).int().min(1).default(1),
+    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(20),
+    status: z.enum(SHOP_ORDER_STATUSES).optional(),
+  })
+  .optional()
+  .transform((v) => v ?? { page: 1, limit: 20, status: undefined });
+
+export const adminOrderListOutput = z.object({
+  orders: z.array(
+    z.object({
+      order_number: z.string(),
+      created_at: isoDateTime,
+      paid_at: isoDateTime.nullable(),
+      status: z.string(),
+      payment_status: paymentStatus,
+      total_amount: money,
+      refund_due: money,
+      tracking_number: z.string().nullable(),
+      customer,
+    }),
+  ),
+  pagination,
+});
+
+// GET /admin/orders/{order_number}
+export const adminOrderNumberInput = orderNumberInput;
+export const adminOrderDetailOutput = z.object({
+  order: orderDetailOutput.shape.order.extend({
+    refunded_at: isoDateTime.nullable(),
+    customer,
+    timeline: z
+      .array(
+        z.object({
+          status: z.string(),
+          note: z.string().nullable(),
+          actor_id: z
+            .number()
+            .int()
+            .nullable()
+            .meta({ description: 'who made the change; null: the system' }),
+          created_at: isoDateTime,
+        }),
+      )
+      .meta({ description: 'every status the order reached, oldest first' }),
+  }),
+});
+
+// PUT /admin/orders/{order_number}/status
+export const updateOrderStatusInput = orderNumberInput.extend({
+  status: z.enum(FULFILMENT_STATUSES),
+  note: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
+  tracking_number: z.preprocess(trimmed, z.string().max(60)).nullable().optional().meta({
+    description: 'required when `status` is `shipped`, refused otherwise',
+    example: 'JNT0012345678',
+  }),
+});
+
+// POST /admin/orders/{order_number}/refund
+export const refundOrderInput = orderNumberInput.extend({
+  reason: z.preprocess(trimmed, z.string().min(1, 'is required').max(500)),
+});
