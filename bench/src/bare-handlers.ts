@@ -101,12 +101,10 @@ export async function productList(pool: pg.Pool, tenantId: number, q: Record<str
         .map((w) => `${w}:*`)
         .join(' & '),
     );
-    where.push(
-      `to_tsvector('simple', p.name || ' ' || coalesce(p.description, '')) @@ to_tsquery('simple', $${params.length})`,
-    );
+    where.push(`p.search_vector @@ to_tsquery('simple', $${params.length})`);
   }
   const { rows } = await pool.query<SummaryRow & { total: number }>(
-    `select ${SUMMARY}, count(*) over ()::int as total
+    `select ${SUMMARY}, (select count(*)::int from product p where ${where.join(' and ')}) as total
      from product p left join product_category c on c.id = p.category_id
      where ${where.join(' and ')}
      order by ${SORT[sortBy]} ${dir}, p.id ${dir}

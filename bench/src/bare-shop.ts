@@ -1,5 +1,7 @@
 // The ansania storefront endpoints (product list, add to cart) by hand on `pg`: the statements of
 // StorefrontService.list and CartsService.addItem + contents, with bind parameters.
+
+import { variantFilterSql } from '@komisi/api';
 import type pg from 'pg';
 import { HttpError } from './bare-handlers.ts';
 
@@ -13,10 +15,6 @@ const whole = (raw: string | undefined, fallback: number, min: number, max: numb
   return n;
 };
 
-const VISIBLE_VARIANTS_LATERAL =
-  'cross join lateral (select p.visible_min_price as min_price, p.visible_stock as stock) v';
-const SELLING_PRICE = 'coalesce(v.min_price, p.price)';
-const SEARCH_DOC = `to_tsvector('simple', p.name || ' ' || coalesce(p.description, ''))`;
 const ORDER_BY: Record<string, string> = {
   newest: 'created_at desc, id desc',
   price_asc: 'selling_price asc, id asc',
@@ -55,7 +53,6 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
     params.push(v);
     return `$${params.length}`;
   };
-  // ts_rank's parameter comes first in ours (select list before where): bind it first too
   const words = (q.search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
   const tsQuery = words.length
     ? words
@@ -63,7 +60,6 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
         .map((w) => `${w}:*`)
         .join(' & ')
     : null;
-  const rank = tsQuery ? `ts_rank(${SEARCH_DOC}, to_tsquery('simple', ${$(tsQuery)}))` : 'null::real';
   const where = [`p.tenant_id = ${$(tenantId)}`, 'p.slug is not null'];
   const category = q.category?.trim();
   if (category) {
@@ -71,40 +67,42 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
       `p.category_id = (select c.id from product_category c where c.tenant_id = ${$(tenantId)} and c.slug = ${$(category.toLowerCase())})`,
     );
   }
-  const variantWhere: string[] = [];
-  for (const column of ['color', 'finishing', 'size'] as const) {
-    const values = list(q[column]);
-    if (values.length) variantWhere.push(`lower(fv.${column}) in (${values.map($).join(', ')})`);
-  }
-  const inStock = q.in_stock === 'true' || q.in_stock === '1';
-  if (inStock) variantWhere.push('fv.stock > 0');
-  if (variantWhere.length) {
-    where.push(
-      `exists (select 1 from product_variant fv where fv.product_id = p.id and fv.is_visible and ${variantWhere.join(' and ')})`,
-    );
+  // the same key expression as ours (imported: it must hash exactly as the trigger does)
+  const variants = variantFilterSql({
+    colors: list(q.color),
+    finishings: list(q.finishing),
+    sizes: list(q.size),
+    inStock: q.in_stock === 'true' || q.in_stock === '1',
+  });
+  if (variants) {
+    let next = 0;
+    where.push(variants.sql.replace(/\?/g, () => $(variants.params[next++])));
   }
   if (q.price_min !== undefined && q.price_min !== '')
-    where.push(`${SELLING_PRICE} >= ${$(whole(q.price_min, 0, 0, Number.MAX_SAFE_INTEGER))}`);
+    where.push(`p.selling_price >= ${$(whole(q.price_min, 0, 0, Number.MAX_SAFE_INTEGER))}`);
   if (q.price_max !== undefined && q.price_max !== '')
-    where.push(`${SELLING_PRICE} <= ${$(whole(q.price_max, 0, 0, Number.MAX_SAFE_INTEGER))}`);
-  if (tsQuery) where.push(`${SEARCH_DOC} @@ to_tsquery('simple', ${$(tsQuery)})`);
+    where.push(`p.selling_price <= ${$(whole(q.price_max, 0, 0, Number.MAX_SAFE_INTEGER))}`);
+  // one bound search term, used by the filter and the rank
+  const term = tsQuery ? $(tsQuery) : null;
+  if (term) where.push(`p.search_vector @@ to_tsquery('simple', ${term})`);
+  const rank = term ? `ts_rank(p.search_vector, to_tsquery('simple', ${term}))` : 'null::real';
   const orderBy = ORDER_BY[q.sort ?? (tsQuery ? 'relevance' : 'newest')];
   if (!orderBy) throw new HttpError(400, 'invalid sort');
-  const from = `from product p ${VISIBLE_VARIANTS_LATERAL} where ${where.join(' and ')}`;
-  const filterParams = params.slice(tsQuery ? 1 : 0); // before limit and offset are bound
+  const filter = where.join(' and ');
   const { rows } = await pool.query<CardRow>(
     `with page as (
        select p.id, p.slug, p.name, p.short_description, p.compare_price, p.is_featured,
-         p.review_count, p.rating_sum, p.sold_count, p.created_at,
-         ${SELLING_PRICE} as selling_price, v.stock,
+         p.review_count, p.rating_sum, p.sold_count, p.created_at, p.selling_price,
+         p.visible_stock as stock,
          p.rating_sum::numeric / nullif(p.review_count, 0) as avg_rating,
-         ${rank} as search_rank,
-         count(*) over ()::int as total
-       ${from}
+         ${rank} as search_rank
+       from product p where ${filter}
        order by ${orderBy}
        limit ${$(limit)} offset ${$((page - 1) * limit)}
      )
-     select page.*, coalesce(
+     select page.*,
+       (select count(*)::int from product p where ${filter}) as total,
+       coalesce(
          (select json_agg(i.url order by i.is_primary desc, i.position, i.id) from product_image i where i.product_id = page.id),
          '[]'::json) as images
      from page order by ${orderBy}`,
@@ -112,12 +110,9 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
   );
   let total = rows[0]?.total;
   if (total === undefined) {
-    // the same filter, renumbered without the rank parameter
-    const shift = tsQuery ? 1 : 0;
-    const renumbered = from.replace(/\$(\d+)/g, (_, n: string) => `$${Number(n) - shift}`);
     const count = await pool.query<{ total: number }>(
-      `select count(*)::int as total ${renumbered}`,
-      filterParams,
+      `select count(*)::int as total from product p where ${filter}`,
+      params.slice(0, -2), // without limit and offset, bound last
     );
     total = count.rows[0]?.total ?? 0;
   }

@@ -1,4 +1,5 @@
 import { createHmac, randomUUID } from 'node:crypto';
+import { productSummarySetSql } from '@komisi/api';
 import type pg from 'pg';
 import { bulk } from './pg.ts';
 
@@ -118,12 +119,11 @@ export async function generateShop(c: pg.Client, tenantId: number, count: number
   });
   // Bulk loads skip triggers: fill the product summary the variant trigger keeps in normal writes.
   await c.query(
-    `update product p set
-       visible_min_price = (select min(pv.price) from product_variant pv where pv.product_id = p.id and pv.is_visible),
-       visible_stock = (select coalesce(sum(pv.stock), 0) from product_variant pv where pv.product_id = p.id and pv.is_visible)
-     where p.tenant_id = $1 and p.slug is not null`,
+    `update product p set ${productSummarySetSql('p.id')} where p.tenant_id = $1 and p.slug is not null`,
     [tenantId],
   );
+  // as autovacuum would before long: visibility map set, statistics current, the update's dead rows gone
+  await c.query('vacuum analyze product, product_variant, product_image');
 }
 
 /** An access token exactly as `AccessTokens.sign` makes it (HS256, iss komisi, aud tenant:<id>). */

@@ -1,3 +1,4 @@
+export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
 export { devMailbox, OutboxDispatcher } from './contexts/notifications/outbox-dispatcher.ts';
 export { receiveDokuNotification } from './contexts/payments/doku-webhook.ts';
 export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';

@@ -374,6 +374,55 @@ describe('prices and stock follow the variants', () => {
   });
 });
 
+describe('variant filters follow the variants', () => {
+  // TABLE-OAK: Natural/Matte/Large (10), Walnut/Matte/Large (6), Walnut/Glossy/Large (0)
+  const has = async (query: string) => (await slugs(query)).includes('dining-table-oak');
+
+  it('matches one variant on every filter, and follows stock, visibility, new and deleted variants', async () => {
+    expect(await has('&color=walnut&finishing=glossy')).toBe(true);
+    expect(await has('&color=walnut&finishing=glossy&in_stock=true')).toBe(false);
+    expect(await has('&color=natural&finishing=glossy')).toBe(false);
+    expect(await has('&color=natural,walnut&finishing=glossy&size=LARGE')).toBe(true);
+
+    await sql(app, "update product_variant set stock = 2 where sku = 'TABLE-OAK-WAL-GLS-L'");
+    expect(await has('&color=walnut&finishing=glossy&in_stock=true')).toBe(true);
+    await sql(app, "update product_variant set is_visible = false where sku = 'TABLE-OAK-WAL-GLS-L'");
+    expect(await has('&finishing=glossy')).toBe(false);
+    await sql(
+      app,
+      "update product_variant set is_visible = true, stock = 0 where sku = 'TABLE-OAK-WAL-GLS-L'",
+    );
+
+    const [table] = await sql<{ id: number; tenant_id: number }>(
+      app,
+      "select id, tenant_id from product where slug = 'dining-table-oak'",
+    );
+    // a value with a quote and odd case is matched exactly, not as SQL or as another value
+    await sql(
+      app,
+      `insert into product_variant (tenant_id, product_id, sku, color, finishing, size, price, stock, is_visible)
+       values (?, ?, 'TABLE-OAK-JATI', 'Jati''s Ébène', null, 'Small', 3600000, 1, true)`,
+      [table!.tenant_id, table!.id],
+    );
+    try {
+      expect(await has(`&color=${encodeURIComponent("jati's ébène")}&in_stock=true`)).toBe(true);
+      expect(await has('&color=jati&in_stock=true')).toBe(false);
+      expect(await has('&color=walnut&size=small')).toBe(false);
+    } finally {
+      await sql(app, "delete from product_variant where sku = 'TABLE-OAK-JATI'");
+    }
+    expect(await has(`&color=${encodeURIComponent("jati's ébène")}`)).toBe(false);
+  });
+
+  it('refuses more than 10 values in one filter with a 400 naming it', async () => {
+    const colours = Array.from({ length: 11 }, (_, i) => `c${i}`).join(',');
+    const res = await get(`/products?color=${colours}`);
+    expect(res.status).toBe(400);
+    expect(res.body).toMatchObject({ success: false, code: 'VALIDATION_ERROR' });
+    expect(Object.keys(res.body.details)).toEqual(['color']);
+  });
+});
+
 describe('ansania OpenAPI document', () => {
   it('documents the catalog, review and wishlist operations', async () => {
     const res = await app.request('GET', '/t/ansania/api/openapi.json');

@@ -2,7 +2,7 @@ import { DomainError, pageWindow, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
 import { Category } from './category.entity.ts';
-import { Product, productSearchDocument } from './product.entity.ts';
+import { Product } from './product.entity.ts';
 
 export interface ProductQuery {
   page: number;
@@ -70,22 +70,25 @@ export class CatalogService {
     }
     const tsQuery = q.search ? prefixTsQuery(q.search) : null;
     if (tsQuery) {
-      where.push(`${productSearchDocument('p.')} @@ to_tsquery('simple', ?)`);
+      where.push(`p.search_vector @@ to_tsquery('simple', ?)`);
       params.push(tsQuery);
     }
     const offset = (q.page - 1) * q.perPage;
+    const filter = where.join(' and ');
+    const dir = q.sortOrder === 'desc' ? 'desc' : 'asc';
+    // the total as its own subquery (not a window): the page can then stop after perPage rows
     const rows = await scope.em.execute<(SummaryRow & { total: number })[]>(
-      `select ${SUMMARY_COLUMNS}, count(*) over ()::int as total
+      `select ${SUMMARY_COLUMNS}, (select count(*)::int from product p where ${filter}) as total
        from product p left join product_category c on c.id = p.category_id
-       where ${where.join(' and ')}
-       order by ${SORT_COLUMNS[q.sortBy]} ${q.sortOrder === 'desc' ? 'desc' : 'asc'}, p.id ${q.sortOrder === 'desc' ? 'desc' : 'asc'}
+       where ${filter}
+       order by ${SORT_COLUMNS[q.sortBy]} ${dir}, p.id ${dir}
        limit ? offset ?`,
-      [...params, q.perPage, offset],
+      [...params, ...params, q.perPage, offset],
     );
     let total = rows[0]?.total;
     if (total === undefined) {
       const [count] = await scope.em.execute<{ total: number }[]>(
-        `select count(*)::int as total from product p where ${where.join(' and ')}`,
+        `select count(*)::int as total from product p where ${filter}`,
         params,
       );
       total = count?.total ?? 0;

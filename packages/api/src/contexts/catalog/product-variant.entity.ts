@@ -1,6 +1,7 @@
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 import { Product } from './product.entity.ts';
+import { productSummarySetSql } from './variant-filter.ts';
 
 /** A sellable version of a product (colour, finishing, size) with its own price and stock. */
 export const ProductVariant = defineEntity({
@@ -22,17 +23,16 @@ export const ProductVariant = defineEntity({
   indexes: [{ name: 'product_variant_product_idx', properties: ['product'] }],
   // Stock can never go negative, whatever the code does: the database refuses it.
   checks: [{ name: 'product_variant_stock_check', expression: 'stock >= 0' }],
-  // Every write path (checkout, cancellations, admin, seeds) keeps the product's summary right,
-  // so catalog lists filter and sort on two columns instead of aggregating variants per row.
+  // Every write path (checkout, cancellations, admin, seeds) keeps the product's summary right
+  // (price, stock, filter keys), so catalog lists filter and sort on product columns instead of
+  // looking at variants per row.
   triggers: [
     {
       name: 'product_variant_summary',
       timing: 'after',
       events: ['insert', 'update', 'delete'],
       forEach: 'row',
-      body: `update product p set
-        visible_min_price = (select min(pv.price) from product_variant pv where pv.product_id = p.id and pv.is_visible),
-        visible_stock = (select coalesce(sum(pv.stock), 0) from product_variant pv where pv.product_id = p.id and pv.is_visible)
+      body: `update product p set ${productSummarySetSql('p.id')}
         where p.id in (case when tg_op <> 'INSERT' then old.product_id end, case when tg_op <> 'DELETE' then new.product_id end);
         return null;`,
     },

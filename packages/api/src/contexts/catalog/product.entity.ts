@@ -1,10 +1,6 @@
-import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { defineEntity, type InferEntity, type Opt, p } from '@mikro-orm/core';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 import { Category } from './category.entity.ts';
-
-/** Text the product search matches; the same expression backs the GIN index (so it must not drift). */
-export const productSearchDocument = (alias = '') =>
-  `to_tsvector('simple', ${alias}name || ' ' || coalesce(${alias}description, ''))`;
 
 export const Product = defineEntity({
   name: 'Product',
@@ -34,6 +30,21 @@ export const Product = defineEntity({
     /** lowest price and total stock of the visible variants, kept by a trigger on product_variant */
     visibleMinPrice: p.bigint('number').nullable(),
     visibleStock: p.integer().default(0),
+    /** what the storefront sells it for: the lowest visible variant price, else the base price */
+    sellingPrice: p
+      .bigint('number')
+      .$type<Opt<number>>()
+      .generated('(coalesce(visible_min_price, price)) stored'),
+    /** storefront variant filter keys (variant-filter.ts), kept by the same trigger */
+    variantKeys: p.array().columnType('bigint[]').defaultRaw(`'{}'`).lazy().hidden(),
+    /** what the product search matches (name and description), stored so ranking reads it instead of parsing */
+    searchVector: p
+      .string()
+      .$type<Opt<string>>()
+      .columnType('tsvector')
+      .generated(`(to_tsvector('simple', name || ' ' || coalesce(description, ''))) stored`)
+      .lazy()
+      .hidden(),
     /** units sold (the "popular" sort) */
     soldCount: p.integer().default(0),
     createdAt: p.datetime().onCreate(() => new Date()),
@@ -42,9 +53,12 @@ export const Product = defineEntity({
   indexes: [
     { name: 'product_tenant_category_idx', properties: ['tenant', 'category', 'createdAt'] },
     { name: 'product_tenant_created_idx', properties: ['tenant', 'createdAt'] },
+    { name: 'product_search_vector_idx', properties: ['searchVector'], type: 'gin' },
+    { name: 'product_variant_keys_idx', properties: ['variantKeys'], type: 'gin' },
     {
-      name: 'product_search_idx',
-      expression: `create index "product_search_idx" on "product" using gin (${productSearchDocument()})`,
+      name: 'product_selling_price_idx',
+      expression:
+        'create index "product_selling_price_idx" on "product" ("tenant_id", "selling_price") where slug is not null',
     },
   ],
 });

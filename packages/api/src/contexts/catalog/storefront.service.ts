@@ -1,12 +1,13 @@
 import { DomainError, pageWindow } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../platform/scope.ts';
 import { prefixTsQuery } from './catalog.service.ts';
-import { productSearchDocument } from './product.entity.ts';
+import { variantFilterSql } from './variant-filter.ts';
 
 /**
  * The storefront catalog (ansania-ecommerce): products with a slug, sold through variants.
  * A product's selling price is its lowest visible variant price and its stock the sum of its
- * visible variants' stock; both are computed per query (not stored), so they cannot drift.
+ * visible variants' stock; a trigger on product_variant keeps both on the product row
+ * (`selling_price`, `visible_stock`), so lists over 100k products aggregate nothing.
  */
 
 /** Total visible stock at or below this is "low_stock" (docs/decisions.md, ansania-ecommerce). */
@@ -85,16 +86,6 @@ export interface ProductDetail {
   dimensions: { length: number; width: number; height: number } | null;
 }
 
-/**
- * Lowest price and total stock of the visible variants of `p`, as `v.min_price` / `v.stock`: read
- * from the summary a trigger keeps on the product row, so a list over 100k products aggregates nothing.
- */
-export const VISIBLE_VARIANTS_LATERAL =
-  'cross join lateral (select p.visible_min_price as min_price, p.visible_stock as stock) v';
-
-/** The selling price of `p` given VISIBLE_VARIANTS_LATERAL (the base price when nothing is visible). */
-export const SELLING_PRICE = 'coalesce(v.min_price, p.price)';
-
 /** Image URLs of a product, primary first. */
 const imageOrder = 'i.is_primary desc, i.position, i.id';
 
@@ -123,9 +114,6 @@ interface CardRow {
   images: string[];
 }
 
-const lowered = (values: string[] | undefined) =>
-  values?.map((value) => value.trim().toLowerCase()).filter((value) => value.length > 0) ?? [];
-
 export class StorefrontService {
   /** One page of product cards: one statement (page, total and images), plus a count past the end. */
   async list(scope: Scope, q: StorefrontQuery) {
@@ -140,30 +128,23 @@ export class StorefrontService {
       params.push(scope.tenant.id, q.categorySlug.trim().toLowerCase());
     }
 
-    // Variant filters name one variant: "Walnut, Large, in stock" means a walnut large one in stock.
-    const variantWhere: string[] = [];
-    for (const [column, values] of [
-      ['color', lowered(q.colors)],
-      ['finishing', lowered(q.finishings)],
-      ['size', lowered(q.sizes)],
-    ] as const) {
-      if (values.length === 0) continue;
-      variantWhere.push(`lower(fv.${column}) in (?)`);
-      params.push(values);
-    }
-    if (q.inStock) variantWhere.push('fv.stock > 0');
-    if (variantWhere.length > 0) {
-      where.push(
-        `exists (select 1 from product_variant fv where fv.product_id = p.id and fv.is_visible and ${variantWhere.join(' and ')})`,
-      );
+    const variants = variantFilterSql({
+      colors: q.colors,
+      finishings: q.finishings,
+      sizes: q.sizes,
+      inStock: q.inStock,
+    });
+    if (variants) {
+      where.push(variants.sql);
+      params.push(...variants.params);
     }
 
     if (q.priceMin !== undefined) {
-      where.push(`${SELLING_PRICE} >= ?`);
+      where.push('p.selling_price >= ?');
       params.push(q.priceMin);
     }
     if (q.priceMax !== undefined) {
-      where.push(`${SELLING_PRICE} <= ?`);
+      where.push('p.selling_price <= ?');
       params.push(q.priceMax);
     }
     if (q.ratingMin !== undefined) {
@@ -176,36 +157,40 @@ export class StorefrontService {
     const selectParams: unknown[] = [];
     let rank = 'null::real';
     if (tsQuery) {
-      where.push(`${productSearchDocument('p.')} @@ to_tsquery('simple', ?)`);
+      where.push(`p.search_vector @@ to_tsquery('simple', ?)`);
       params.push(tsQuery);
-      rank = `ts_rank(${productSearchDocument('p.')}, to_tsquery('simple', ?))`;
+      rank = `ts_rank(p.search_vector, to_tsquery('simple', ?))`;
       selectParams.push(tsQuery);
     }
     const orderBy = ORDER_BY[q.sort ?? (tsQuery ? 'relevance' : 'newest')];
-    const from = `from product p ${VISIBLE_VARIANTS_LATERAL} where ${where.join(' and ')}`;
+    const filter = where.join(' and ');
 
+    // The total is its own subquery, not a window over the page: each part then gets its own plan
+    // (an ordered index walk that stops after one page; a bitmap scan that counts), where a window
+    // count would make the ordered walk visit every match.
     const rows = await scope.em.execute<CardRow[]>(
       `with page as (
          select p.id, p.slug, p.name, p.short_description, p.compare_price, p.is_featured,
-           p.review_count, p.rating_sum, p.sold_count, p.created_at,
-           ${SELLING_PRICE} as selling_price, v.stock,
+           p.review_count, p.rating_sum, p.sold_count, p.created_at, p.selling_price,
+           p.visible_stock as stock,
            p.rating_sum::numeric / nullif(p.review_count, 0) as avg_rating,
-           ${rank} as search_rank,
-           count(*) over ()::int as total
-         ${from}
+           ${rank} as search_rank
+         from product p where ${filter}
          order by ${orderBy}
          limit ? offset ?
        )
-       select page.*, coalesce(
+       select page.*,
+         (select count(*)::int from product p where ${filter}) as total,
+         coalesce(
            (select json_agg(i.url order by ${imageOrder}) from product_image i where i.product_id = page.id),
            '[]'::json) as images
        from page order by ${orderBy}`,
-      [...selectParams, ...params, window.limit, window.offset],
+      [...selectParams, ...params, window.limit, window.offset, ...params],
     );
     let total = rows[0]?.total;
     if (total === undefined) {
       const [count] = await scope.em.execute<{ total: number }[]>(
-        `select count(*)::int as total ${from}`,
+        `select count(*)::int as total from product p where ${filter}`,
         params,
       );
       total = count?.total ?? 0;
@@ -244,7 +229,7 @@ export class StorefrontService {
         }[];
       }[]
     >(
-      `select p.id, p.slug, p.name, p.description, p.short_description, ${SELLING_PRICE} as selling_price,
+      `select p.id, p.slug, p.name, p.description, p.short_description, p.selling_price,
          p.compare_price, p.review_count, p.rating_sum, p.weight_grams, p.dimensions,
          c.id as category_id, c.name as category_name, c.slug as category_slug,
          coalesce((select json_agg(json_build_object('id', i.id, 'url', i.url, 'alt', i.alt, 'is_primary', i.is_primary)
@@ -254,7 +239,7 @@ export class StorefrontService {
                        'finishing', x.finishing, 'size', x.size, 'price', x.price, 'stock', x.stock,
                        'is_visible', x.is_visible) order by x.id)
                    from product_variant x where x.product_id = p.id and x.is_visible), '[]'::json) as variants
-       from product p ${VISIBLE_VARIANTS_LATERAL}
+       from product p
        left join product_category c on c.id = p.category_id
        where p.tenant_id = ? and p.slug = ?`,
       [scope.tenant.id, slug],

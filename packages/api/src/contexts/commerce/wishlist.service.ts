@@ -1,11 +1,6 @@
 import { DomainError, fieldError } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
-import {
-  SELLING_PRICE,
-  type StockStatus,
-  stockStatus,
-  VISIBLE_VARIANTS_LATERAL,
-} from '../catalog/storefront.service.ts';
+import { type StockStatus, stockStatus } from '../catalog/storefront.service.ts';
 
 export interface WishlistEntry {
   id: number;
@@ -174,7 +169,7 @@ export class WishlistService {
   #entries(scope: Scope, accountId: number, id?: number): Promise<EntryRow[]> {
     return scope.em.execute<EntryRow[]>(
       `select w.id, w.created_at, p.id as product_id, p.name, p.slug,
-         ${SELLING_PRICE} as selling_price, v.stock as product_stock,
+         p.selling_price, p.visible_stock as product_stock,
          (select i.url from product_image i where i.product_id = p.id
           order by i.is_primary desc, i.position, i.id limit 1) as image,
          x.id as variant_id, x.color, x.finishing, x.size, x.price as variant_price,
@@ -182,7 +177,6 @@ export class WishlistService {
        from wishlist_item w
        join product p on p.id = w.product_id
        left join product_variant x on x.id = w.variant_id
-       ${VISIBLE_VARIANTS_LATERAL}
        where w.tenant_id = ? and w.account_id = ?${id === undefined ? '' : ' and w.id = ?'}
        order by w.created_at desc, w.id desc`,
       id === undefined ? [scope.tenant.id, accountId] : [scope.tenant.id, accountId, id],
