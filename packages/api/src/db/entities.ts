@@ -1,3 +1,5 @@
+import { Affiliate } from '../contexts/affiliate-program/affiliate.entity.ts';
+import { AffiliateReferral } from '../contexts/affiliate-program/affiliate-referral.entity.ts';
 import { Category } from '../contexts/catalog/category.entity.ts';
 import { Product } from '../contexts/catalog/product.entity.ts';
 import { ProductImage } from '../contexts/catalog/product-image.entity.ts';
@@ -28,6 +30,8 @@ import { Tenant } from '../contexts/tenancy/tenant.entity.ts';
 
 /** Rows that belong to one tenant: the tenant filter scopes every query on them. */
 export const TENANT_OWNED_ENTITIES = [
+  Affiliate,
+  AffiliateReferral,
   Account,
   Session,
   PasswordReset,

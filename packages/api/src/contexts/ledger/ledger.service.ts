@@ -27,6 +27,26 @@ export const LedgerAccounts = {
     kind: 'liability',
     ownerAccountId: accountId,
   }),
+  /** referral-link affiliate (qutab): commission earned, still in its holding period */
+  affiliateOnHold: (accountId: number): AccountRef => ({
+    code: `affiliate:${accountId}:on-hold`,
+    kind: 'liability',
+    ownerAccountId: accountId,
+  }),
+  /** referral-link affiliate: commission past its hold, withdrawable */
+  affiliateAvailable: (accountId: number): AccountRef => ({
+    code: `affiliate:${accountId}:available`,
+    kind: 'liability',
+    ownerAccountId: accountId,
+  }),
+  /** referral-link affiliate: requested payouts not yet paid or rejected (held out of available) */
+  affiliatePayoutsPending: (accountId: number): AccountRef => ({
+    code: `affiliate:${accountId}:payouts-pending`,
+    kind: 'liability',
+    ownerAccountId: accountId,
+  }),
+  /** money sent to affiliates' banks, awaiting reconciliation with the bank statement */
+  payoutClearing: { code: 'company:clearing:payouts', kind: 'asset' } as AccountRef,
   commissionExpense: { code: 'company:commission-expense', kind: 'expense' } as AccountRef,
   gatewayClearing: (provider: string): AccountRef => ({
     code: `company:clearing:${provider}`,

@@ -8,7 +8,8 @@ import * as m5 from './Migration20261122224008_shop_orders.ts';
 import * as m6 from './Migration20261122224538_checkout_orders.ts';
 import * as m7 from './Migration20261122231446_product_summary.ts';
 import * as m8 from './Migration20261122234233_product_search_filters.ts';
-import * as m9 from './Migration20261123000100_order_timeline.ts';
+import * as m9 from './Migration20261122235302_affiliate_program.ts';
+import * as m10 from './Migration20261123000100_order_timeline.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -20,5 +21,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261122224538_checkout_orders', class: Object.values(m6)[0] as never },
   { name: 'Migration20261122231446_product_summary', class: Object.values(m7)[0] as never },
   { name: 'Migration20261122234233_product_search_filters', class: Object.values(m8)[0] as never },
-  { name: 'Migration20261123000100_order_timeline', class: Object.values(m9)[0] as never },
+  { name: 'Migration20261122235302_affiliate_program', class: Object.values(m9)[0] as never },
+  { name: 'Migration20261123000100_order_timeline', class: Object.values(m10)[0] as never },
 ];
