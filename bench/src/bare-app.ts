@@ -4,9 +4,16 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { commissionPreview, confirmPayment, HttpError, network, productList } from './bare-handlers.ts';
+import { createBareReferral } from './bare-referral.ts';
 import { cartAdd, shopProducts } from './bare-shop.ts';
 
-export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: string, shopSlug?: string) {
+export async function createBareApp(
+  pool: pg.Pool,
+  slug: string,
+  jwtSecret: string,
+  shopSlug?: string,
+  qutabSlug?: string,
+) {
   const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
   const tenantId = rows[0]!.id;
   const authenticate = createBareAuth(pool, jwtSecret, tenantId);
@@ -47,7 +54,13 @@ export async function createBareApp(pool: pg.Pool, slug: string, jwtSecret: stri
   });
   app.route(`/t/${slug}/api`, api);
   if (shopSlug) app.route(`/t/${shopSlug}/api`, await createBareShop(pool, shopSlug, jwtSecret));
-  return app;
+  // referral links and affiliate statistics (qutab), when the bench prepared that tenant
+  const { rowCount } = await pool.query('select 1 from tenant where slug = $1', [qutabSlug ?? '']);
+  const referral = rowCount ? await createBareReferral(pool, qutabSlug!, jwtSecret) : null;
+  if (referral) app.route('/', referral.app);
+  /** writes the referral clicks still buffered (before the pool closes) */
+  const flush = async () => referral?.close();
+  return Object.assign(app, { flush });
 }
 
 /** The ansania storefront routes: envelope `{ success, data, meta }`. */

@@ -11,7 +11,11 @@ const app = await createBareApp(
   env.BENCH_TENANT ?? 'dtehm',
   env.KOMISI_JWT_SECRET!,
   env.BENCH_SHOP_TENANT ?? 'ansania',
+  env.BENCH_QUTAB_TENANT ?? 'qutab',
 );
 const handler = drainable(app.fetch);
 const server = serve({ fetch: handler.fetch, port: Number(env.PORT), hostname: '127.0.0.1' });
-handler.onSignal(server, () => pool.end());
+handler.onSignal(server, async () => {
+  await app.flush();
+  await pool.end();
+});

@@ -9,6 +9,8 @@ export function serverEnv(extra: Record<string, string> = {}): Record<string, st
     DATABASE_URL: settings.databaseUrl,
     DATABASE_POOL_MAX: String(settings.poolMax),
     KOMISI_JWT_SECRET: settings.jwtSecret,
+    // required in production with DATABASE_URL; a fixed key is fine for throwaway bench data
+    KOMISI_FILE_KEY: 'X8JPpO2O2kTdt4VxZC40txRVefucH1gZ1wL0hCQ2Tsc=',
     KOMISI_ADMIN_PASSWORD: settings.password,
     // tokens are minted once before the run and must outlive it
     KOMISI_ACCESS_TOKEN_TTL: '86400',

@@ -2,10 +2,13 @@
 import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
 import { startPlatform } from '@komisi/server';
+import { withBenchRoutes } from './bench-routes.ts';
 import { drainable } from './drain.ts';
 
 const config = loadConfig();
-const { app, orm } = await startPlatform(config, createLogger(config.logLevel));
-const handler = drainable(app.fetch);
+const platform = await startPlatform(config, createLogger(config.logLevel));
+// the affiliate statistics get a bench-only route while the qutab profile has none (bench-routes.ts)
+const handler = drainable(withBenchRoutes(platform).fetch);
 const server = serve({ fetch: handler.fetch, port: config.port, hostname: config.host });
-handler.onSignal(server, () => orm.close());
+// close() writes the referral clicks still buffered, then closes the pool
+handler.onSignal(server, () => platform.close());

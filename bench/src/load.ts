@@ -2,12 +2,16 @@ import autocannon, { type AutocannonRequest, type Result } from 'autocannon';
 import { backgroundCpu } from './machine.ts';
 import { settings } from './settings.ts';
 
+/** which responses count as success: 2xx, or 3xx for a redirect endpoint */
+export type Success = '2xx' | '3xx';
+
 export interface Measurement {
-  /** successful (2xx) responses per second of the measured window */
+  /** successful (2xx, or 3xx for a redirect scenario) responses per second of the measured window */
   rps: number;
   p50: number;
   p99: number;
   requests: number;
+  /** responses other than the expected success (the name predates redirect scenarios) */
   non2xx: number;
   errors: number;
   timeouts: number;
@@ -16,14 +20,15 @@ export interface Measurement {
   backgroundCpu: number | null;
 }
 
-function summarise(r: Result, backgroundCpu: number | null): Measurement {
+function summarise(r: Result, backgroundCpu: number | null, success: Success): Measurement {
+  const ok = success === '3xx' ? r['3xx'] : r['2xx'];
   return {
     backgroundCpu,
-    rps: r['2xx'] / r.duration,
+    rps: ok / r.duration,
     p50: r.latency.p50,
     p99: r.latency.p99,
     requests: r.requests.total,
-    non2xx: r.non2xx,
+    non2xx: success === '3xx' ? r.non2xx - r['3xx'] + r['2xx'] : r.non2xx,
     errors: r.errors,
     timeouts: r.timeouts,
     statusCodes: Object.fromEntries(Object.entries(r.statusCodeStats ?? {}).map(([k, v]) => [k, v.count])),
@@ -31,7 +36,11 @@ function summarise(r: Result, backgroundCpu: number | null): Measurement {
 }
 
 /** A warm-up (discarded) and then the measured run, both from this process. */
-export async function load(url: string, requests: () => AutocannonRequest[]): Promise<Measurement> {
+export async function load(
+  url: string,
+  requests: () => AutocannonRequest[],
+  success: Success = '2xx',
+): Promise<Measurement> {
   const base = { url, connections: settings.connections, timeout: 10 };
   const background = await backgroundCpu();
   if (settings.warmupSeconds > 0) {
@@ -40,5 +49,6 @@ export async function load(url: string, requests: () => AutocannonRequest[]): Pr
   return summarise(
     await autocannon({ ...base, duration: settings.seconds, requests: requests() }),
     background,
+    success,
   );
 }

@@ -24,7 +24,7 @@ async function measureOnce(kind: ServerKind, s: Scenario, label: string) {
   try {
     server = await startServer(kind, label);
     const probed = await probe(server.url, s.call(0));
-    const m = await load(server.url, autocannonRequests(s));
+    const m = await load(server.url, autocannonRequests(s), s.redirects ? '3xx' : '2xx');
     console.log(
       `  ${LABEL[kind]}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, other CPU load before ${pct(m.backgroundCpu)}`,
     );
@@ -77,7 +77,7 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
     }
   }
   for (const [kind, p] of Object.entries(probes)) {
-    if (p.status < 200 || p.status > 299)
+    if (s.redirects ? p.status !== 302 : p.status < 200 || p.status > 299)
       flags.push(`${kind} probe answered ${p.status}: ${JSON.stringify(p.body).slice(0, 300)}`);
   }
   if (s.noBare) {

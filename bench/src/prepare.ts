@@ -5,6 +5,7 @@ import { generateChain } from './generate-chain.ts';
 import { generateNetwork } from './generate-network.ts';
 import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
+import { prepareReferrals, type ReferralFixture } from './generate-referrals.ts';
 import { type CheckoutCustomer, checkoutCustomers, generateShop } from './generate-shop.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
@@ -27,6 +28,8 @@ export interface Fixture {
   /** orders awaiting confirmation, oldest first, with their buyer's token; runs consume from the front */
   pendingOrders: { id: number; token: string }[];
   shop: ShopFixture;
+  /** qutab: one affiliate with a million clicks and 100,000 referred orders */
+  referral: ReferralFixture;
 }
 
 /** The ansania storefront: catalog, cart customers and ready-to-check-out customers. */
@@ -193,14 +196,22 @@ export async function prepare(): Promise<Fixture> {
       const fixture = await timed('fixture read, bench users logged in through REST', () =>
         readFixture(c, platform.app, tenantId),
       );
-      return { ...fixture, shop: await prepareShop(c, platform.app) };
+      const shop = await prepareShop(c, platform.app);
+      const referral = await timed('qutab referral data (affiliate with 1M clicks, 100k referrals)', () =>
+        prepareReferrals(c),
+      );
+      return { ...fixture, shop, referral };
     });
   } finally {
     await platform.orm.close();
   }
 }
 
-async function readFixture(c: pg.Client, app: App, tenantId: number): Promise<Omit<Fixture, 'shop'>> {
+async function readFixture(
+  c: pg.Client,
+  app: App,
+  tenantId: number,
+): Promise<Omit<Fixture, 'shop' | 'referral'>> {
   const user = async (email: string): Promise<BenchUser> => {
     const { rows } = await c.query<{ id: number }>(
       'select id from account where tenant_id = $1 and email = $2',

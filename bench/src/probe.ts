@@ -12,7 +12,13 @@ export async function probe(baseUrl: string, call: Call): Promise<ProbeResult> {
     method: call.method,
     headers: call.headers,
     ...(call.body !== undefined && { body: call.body }),
+    redirect: 'manual',
   });
+  // a redirect is compared by where it sends (its cookie differs per click)
+  if (res.status >= 300 && res.status < 400) {
+    await res.arrayBuffer();
+    return { status: res.status, body: { location: res.headers.get('location') } };
+  }
   const text = await res.text();
   let body: unknown = text;
   try {

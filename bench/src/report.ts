@@ -79,7 +79,7 @@ Details:
 ${details.join('\n')}
 
 Whole run: ${env.durationSeconds.toFixed(0)} s. Re-run: \`pnpm bench\` (env: BENCH_SECONDS, BENCH_WARMUP_SECONDS,
-BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network,shop-products,cart-add,checkout, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1).
+BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network,shop-products,cart-add,checkout,referral-redirect,affiliate-stats, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1).
 `;
 }
 

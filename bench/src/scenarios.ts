@@ -1,11 +1,56 @@
 import type { AutocannonRequest } from 'autocannon';
 import { SEARCH_TERMS } from './generate-products.ts';
+import type { ReferralFixture } from './generate-referrals.ts';
 import { categorySlug, SHOP_COLORS, SHOP_SEARCH_TERMS, SHOP_TYPES } from './generate-shop.ts';
 import type { Fixture } from './prepare.ts';
 import { settings } from './settings.ts';
 
 const API = `/t/${settings.tenantSlug}/api`;
 const SHOP = `/t/${settings.shopTenantSlug}/api`;
+const QUTAB = `/t/${settings.qutabTenantSlug}`;
+
+const BROWSERS = [
+  'Mozilla/5.0 (Linux; Android 14; SM-A546E) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36',
+  'Mozilla/5.0 (iPhone; CPU iPhone OS 17_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.5 Mobile/15E148 Safari/604.1',
+  'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36',
+];
+
+/**
+ * The i-th referral-link visit: mostly people on the big affiliate's link (some with utm_*), others
+ * on 200 other affiliates' links, a few WhatsApp previews (redirected, not counted) and unknown codes.
+ */
+function referralVisit(r: ReferralFixture, i: number): Call {
+  const slot = i % 20;
+  const code = slot === 19 ? 'Unknwn1' : slot >= 12 ? r.otherCodes[(i * 7) % r.otherCodes.length]! : r.code;
+  const query = slot % 4 === 1 ? '?utm_source=instagram&utm_campaign=qurban' : '';
+  return {
+    method: 'GET',
+    path: `${QUTAB}/r/${code}${query}`,
+    headers: {
+      'user-agent': slot === 18 ? 'WhatsApp/2.23.20.0 A' : BROWSERS[i % BROWSERS.length]!,
+      'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}`,
+      referer: 'https://www.instagram.com/',
+    },
+  };
+}
+
+/** The i-th dashboard read: the summary, then each statistics period (custom: the last 90 days). */
+function statsPath(i: number, custom: { start: string; end: string }): string {
+  switch (i % 6) {
+    case 0:
+      return `${QUTAB}/api/affiliate/dashboard/summary`;
+    case 1:
+      return `${QUTAB}/api/affiliate/statistics?period=today`;
+    case 2:
+      return `${QUTAB}/api/affiliate/statistics?period=7days`;
+    case 3:
+      return `${QUTAB}/api/affiliate/statistics?period=30days`;
+    case 4:
+      return `${QUTAB}/api/affiliate/statistics?period=this_month`;
+    default:
+      return `${QUTAB}/api/affiliate/statistics?period=custom&start_date=${custom.start}&end_date=${custom.end}`;
+  }
+}
 
 /** One request as plain data, so the same one can be sent by fetch (probe) and by autocannon. */
 export interface Call {
@@ -26,6 +71,10 @@ export interface Scenario {
   sameBody: boolean;
   /** only ours is measured (no bare twin written) */
   noBare?: true;
+  /** a redirect endpoint: 3xx responses are the successes */
+  redirects?: true;
+  /** the SQL trace waits this long after the request (writes buffered off the request path) */
+  settleMs?: number;
 }
 
 const json = (token?: string) => ({
@@ -80,6 +129,10 @@ export function scenarios(f: Fixture): Scenario[] {
   let nextCheckout = 0;
   let checkoutsOut = false;
   const shop = f.shop;
+  const referral = f.referral;
+  const day = (offset: number) =>
+    new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
+  const last90 = { start: day(-89), end: day(0) };
   const networkPages = Math.min(50, Math.ceil(f.networkRoot.descendants / 20));
   return [
     {
@@ -186,6 +239,24 @@ export function scenarios(f: Fixture): Scenario[] {
           }),
         };
       },
+    },
+    {
+      name: 'referral-redirect',
+      title: `GET qutab /r/{code} (302 + signed cookie, click buffered; 1 in 20 a WhatsApp preview, 1 in 20 an unknown code; ${(referral.otherCodes.length + 1).toLocaleString('en')} affiliates)`,
+      sameBody: true,
+      redirects: true,
+      settleMs: 600,
+      call: (i) => referralVisit(referral, i),
+    },
+    {
+      name: 'affiliate-stats',
+      title: `GET qutab /affiliate/dashboard/summary and /affiliate/statistics (today, 7days, 30days, this_month, custom 90 days; ${referral.clicks.toLocaleString('en')} clicks, ${referral.referrals.toLocaleString('en')} referred orders)`,
+      sameBody: true,
+      call: (i) => ({
+        method: 'GET',
+        path: statsPath(i, last90),
+        headers: { authorization: `Bearer ${referral.token}` },
+      }),
     },
   ];
 }

@@ -51,6 +51,12 @@ export const settings = {
   cartCustomers: Math.max(1, int('BENCH_CART_CUSTOMERS', 20)),
   /** customers with a cart and an address made per run for checkout; each checkout consumes one */
   checkouts: int('BENCH_CHECKOUTS', 8_000),
+  /** the referral-link tenant (qutab-platform profile) of referral-redirect and affiliate-stats */
+  qutabTenantSlug: 'qutab',
+  /** clicks of the one big affiliate (rollups filled from them) */
+  referralClicks: int('BENCH_REFERRAL_CLICKS', 1_000_000),
+  /** referred orders of the big affiliate, with their ledger entries */
+  referralOrders: int('BENCH_REFERRAL_ORDERS', 100_000),
   /** the REST ratio the issue asks for */
   targetRatio: 0.5,
 } as const;

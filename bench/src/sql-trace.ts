@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createBareApp } from './bare-app.ts';
+import { withBenchRoutes } from './bench-routes.ts';
 import { startSetupPlatform } from './database.ts';
 import type { Call, Scenario } from './scenarios.ts';
 import { settings } from './settings.ts';
@@ -54,22 +55,36 @@ const send = (app: { request(path: string, init: RequestInit): Response | Promis
 export async function traceStatements(list: Scenario[]): Promise<Trace[]> {
   const platform = await startSetupPlatform();
   const pool = new pg.Pool({ connectionString: settings.databaseUrl, max: 2 });
+  // requests whose writes are buffered (referral clicks) are traced until the buffer is written
+  const settled =
+    (work: () => Promise<unknown>, ms = 0) =>
+    async () => {
+      await work();
+      if (ms) await new Promise((r) => setTimeout(r, ms));
+    };
   try {
-    const bare = await createBareApp(pool, settings.tenantSlug, settings.jwtSecret, settings.shopTenantSlug);
+    const bare = await createBareApp(
+      pool,
+      settings.tenantSlug,
+      settings.jwtSecret,
+      settings.shopTenantSlug,
+      settings.qutabTenantSlug,
+    );
+    const ourApp = withBenchRoutes(platform);
     const traces: Trace[] = [];
     for (const s of list) {
-      const ours = await recording(() => send(platform.app, s.call(0)));
+      const ours = await recording(settled(() => send(ourApp, s.call(0)), s.settleMs));
       if (s.noBare) {
         traces.push({ scenario: s.name, ours, bare: [], same: true, noBare: true });
         continue;
       }
-      const theirs = await recording(() => send(bare, s.call(0)));
+      const theirs = await recording(settled(() => send(bare, s.call(0)), s.settleMs));
       traces.push({ scenario: s.name, ours, bare: theirs, same: verbs(ours) === verbs(theirs) });
     }
     return traces;
   } finally {
     await pool.end();
-    await platform.orm.close();
+    await platform.close();
   }
 }
 

@@ -1,7 +1,16 @@
 import { readFileSync } from 'node:fs';
-import { type Logger, PROFILES, profilesOf, type RateLimiter, type Services } from '@komisi/api';
+import {
+  type Logger,
+  PROFILES,
+  profilesOf,
+  type RateLimiter,
+  type ReferralClickWriter,
+  type Services,
+} from '@komisi/api';
 import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
 import { Hono } from 'hono';
+import { fileRoutes } from './files/file-routes.ts';
+import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
 import { sandboxPayRoutes } from './sandbox-page.ts';
 import { createTenantDispatcher } from './tenant-routes.ts';
@@ -11,10 +20,12 @@ export interface AppOptions {
   log: Logger;
   trustProxy?: boolean;
   rateLimiter?: RateLimiter;
+  /** counted referral-link clicks go here (absent: links redirect, nothing is counted) */
+  referralClicks?: ReferralClickWriter;
 }
 
 /** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health. */
-export function createApp({ services, log, trustProxy = false, rateLimiter }: AppOptions) {
+export function createApp({ services, log, trustProxy = false, rateLimiter, referralClicks }: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
   let scalarBundle: string | undefined;
@@ -52,6 +63,11 @@ export function createApp({ services, log, trustProxy = false, rateLimiter }: Ap
         : '';
     return c.html(renderProfilePage(profile, spec, '/docs/assets/scalar.js'));
   });
+
+  // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls)
+  app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
+  // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts
+  app.route('/', fileRoutes({ services, log }));
 
   app.all('/t/:tenant/*', async (c) => {
     const slug = c.req.param('tenant');

@@ -6,8 +6,10 @@ import {
   createOrm,
   createRateLimiter,
   createRateLimitStore,
+  createReferralClickWriter,
   createServices,
   devMailbox,
+  filesSetupFromConfig,
   type Logger,
   migrate,
   OutboxDispatcher,
@@ -15,6 +17,7 @@ import {
   type ServiceOptions,
   seedAnsaniaDemo,
   seedDtehmDemo,
+  seedQutabDemo,
 } from '@komisi/api';
 import { createApp } from './app.ts';
 
@@ -46,18 +49,24 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     poolMax: config.databasePoolMax,
   });
   await migrate(orm);
+  if (config.env === 'production' && config.files.keyIsDevDefault) {
+    log.warn('KOMISI_FILE_KEY is not set: uploaded files are sealed with the public development key');
+  }
   const services = createServices(orm, {
     jwtSecret: jwtSecretFor(config, log),
     accessTokenTtlSeconds: config.accessTokenTtlSeconds,
     refreshTokenTtlSeconds: config.refreshTokenTtlSeconds,
     tenantHosts: config.tenantHosts,
     publicBaseUrl: () => config.publicBaseUrl ?? `http://localhost:${config.port}`,
+    xenditLog: (details, message) => log.warn(details, message),
+    files: filesSetupFromConfig(config),
     ...overrides.services,
   });
   const seeded: SeededTenant[] = config.seedDemo
     ? [
         await seedDtehmDemo(orm, services, config.adminPassword),
         await seedAnsaniaDemo(orm, services, config.adminPassword),
+        await seedQutabDemo(orm, services, config.adminPassword),
       ]
     : [];
   await services.tenants.invalidate();
@@ -65,20 +74,27 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     redisUrl: config.redisUrl,
     onError: (err) => log.warn({ err }, 'rate limit store unavailable: allowing requests'),
   });
+  // referral clicks: buffered in memory, written in batches; close() writes what is left
+  const referralClicks = createReferralClickWriter(orm, log);
   const app = createApp({
     services,
     log,
     trustProxy: config.trustProxy,
     rateLimiter: createRateLimiter(rateLimitStore),
+    referralClicks,
   });
   const outbox = new OutboxDispatcher(orm, devMailbox, log);
+  // background jobs (affiliate commission release, ...): not in tests, which call `services.jobs.runNow`
+  if (config.env !== 'test') services.jobs.start(log);
   /** everything the platform opened, closed in order (graceful shutdown, tests) */
   async function close() {
+    await referralClicks.close();
+    await services.jobs.stop();
     await outbox.stop();
     await rateLimitStore.close?.();
     await orm.close();
   }
-  return { orm, services, app, seeded, outbox, close };
+  return { orm, services, app, seeded, outbox, referralClicks, close };
 }
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;

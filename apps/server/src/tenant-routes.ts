@@ -16,6 +16,7 @@ import {
   rateLimitHeaders,
   rateLimitKey,
   receiveDokuNotification,
+  receiveXenditCallback,
   type Services,
   type TenantRecord,
   tenantRouter,
@@ -58,6 +59,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       authorization: c.req.header('authorization'),
       baseUrl: `${new URL(c.req.url).origin}${basePath}`,
       cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
+      cookieHeader: c.req.header('cookie'),
     });
   }
 
@@ -100,6 +102,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     if (subPath === '/checkout/payment-webhook' && c.req.method === 'POST') {
       return dokuNotification(c, tenant, basePath);
     }
+    if (subPath === '/webhooks/xendit' && c.req.method === 'POST') return xenditCallback(c, tenant, basePath);
     return serveRest(c, tenant, basePath, rest, servingProfile(tenant, profile, rest, c.req.method));
   };
 
@@ -158,6 +161,20 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     } catch (err) {
       log.error({ err, requestId: c.get('requestId') }, 'doku notification failed');
       return c.json({ error: 'Notification could not be processed' }, 500);
+    }
+  }
+
+  /** Xendit's callback: its token is checked and the invoice re-queried; the body is read as raw text. */
+  async function xenditCallback(c: Context, tenant: TenantRecord, basePath: string) {
+    try {
+      const answer = await receiveXenditCallback(services.payments, context(c, tenant, basePath).scope(), {
+        headers: c.req.header(),
+        rawBody: await c.req.text(),
+      });
+      return c.json(answer.body, answer.status);
+    } catch (err) {
+      log.error({ err, requestId: c.get('requestId') }, 'xendit callback failed');
+      return c.json({ error: 'Callback could not be processed' }, 500);
     }
   }
 

@@ -15,6 +15,8 @@ describe('DomainErrorCode', () => {
       'CONFLICT',
       'RATE_LIMITED',
       'INSUFFICIENT_BALANCE',
+      'BELOW_MINIMUM_PAYOUT',
+      'BANK_ACCOUNT_NOT_VERIFIED',
       'INSUFFICIENT_STOCK',
       'PAYMENT_PENDING',
       'PAYMENT_FAILED',

@@ -1,3 +1,4 @@
+export * from './affiliate-program.ts';
 export * from './errors.ts';
 export * from './member-ids.ts';
 export * from './membership.ts';

@@ -20,5 +20,12 @@ export {
   type DtehmSession,
 } from './dtehm.client.ts';
 export { isKomisiError, isUnauthorized, KomisiClientError, type KomisiErrorCode } from './errors.ts';
+export {
+  createQutabClient,
+  type QutabClient,
+  type QutabInputs,
+  type QutabOutputs,
+  type QutabSession,
+} from './qutab.client.ts';
 export { type SessionLinkOptions, sessionLink } from './session-link.ts';
 export { memoryTokenStore, type TokenStore, type Tokens } from './token-store.ts';

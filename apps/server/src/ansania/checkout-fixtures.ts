@@ -70,8 +70,12 @@ export function checkoutFixtures(app: TestApp, slug = 'ansania') {
     (await fx.sql<{ stock: number }>('select stock from product_variant where id = ?', [variantId]))[0]!
       .stock;
   const voucherUses = async (code: string) =>
-    (await fx.sql<{ used_count: number }>('select used_count from voucher where code = ?', [code]))[0]!
-      .used_count;
+    (
+      await fx.sql<{ used_count: number }>(
+        "select used_count from voucher where code = ? and tenant_id = (select id from tenant where slug = 'ansania')",
+        [code],
+      )
+    )[0]!.used_count;
 
   return { ...fx, call, address, addToCart, shopper, createOrder, voucher, stockOf, voucherUses };
 }

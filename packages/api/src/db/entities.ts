@@ -1,5 +1,12 @@
 import { Affiliate } from '../contexts/affiliate-program/affiliate.entity.ts';
 import { AffiliateReferral } from '../contexts/affiliate-program/affiliate-referral.entity.ts';
+import { BankAccount } from '../contexts/affiliate-program/bank-account.entity.ts';
+import {
+  AffiliateClickDaily,
+  ReferralClick,
+} from '../contexts/affiliate-program/clicks/referral-click.entity.ts';
+import { AffiliatePayout } from '../contexts/affiliate-program/payout.entity.ts';
+import { ProgramContent } from '../contexts/affiliate-program/program-content.entity.ts';
 import { Category } from '../contexts/catalog/category.entity.ts';
 import { Product } from '../contexts/catalog/product.entity.ts';
 import { ProductImage } from '../contexts/catalog/product-image.entity.ts';
@@ -12,6 +19,7 @@ import { OrderItem } from '../contexts/commerce/order-item.entity.ts';
 import { OrderStatusEvent } from '../contexts/commerce/order-status-event.entity.ts';
 import { Voucher, VoucherRedemption } from '../contexts/commerce/voucher.entity.ts';
 import { WishlistItem } from '../contexts/commerce/wishlist-item.entity.ts';
+import { FileObject } from '../contexts/files/file-object.entity.ts';
 import { Account } from '../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../contexts/identity/login-throttle.entity.ts';
 import { PasswordReset } from '../contexts/identity/password-reset.entity.ts';
@@ -27,11 +35,18 @@ import { SandboxCharge } from '../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../contexts/payments/webhook-event.entity.ts';
 import { SequenceCounter } from '../contexts/tenancy/sequence.entity.ts';
 import { Tenant } from '../contexts/tenancy/tenant.entity.ts';
+import { JobLease, JobRun } from '../platform/jobs/job.entity.ts';
 
 /** Rows that belong to one tenant: the tenant filter scopes every query on them. */
 export const TENANT_OWNED_ENTITIES = [
   Affiliate,
   AffiliateReferral,
+  ReferralClick,
+  AffiliateClickDaily,
+  BankAccount,
+  AffiliatePayout,
+  FileObject,
+  ProgramContent,
   Account,
   Session,
   PasswordReset,
@@ -63,4 +78,4 @@ export const TENANT_OWNED_ENTITIES = [
   SequenceCounter,
 ];
 
-export const ALL_ENTITIES = [Tenant, SandboxCharge, ...TENANT_OWNED_ENTITIES];
+export const ALL_ENTITIES = [Tenant, SandboxCharge, JobRun, JobLease, ...TENANT_OWNED_ENTITIES];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEV_FILE_KEY, decodeFileKey } from '../contexts/files/file-cipher.ts';
 
 // The one place that reads process.env: everything else receives a typed Config.
 const envSchema = z.object({
@@ -28,6 +29,15 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url().optional(),
+  // Files (KTP, photos): sealed with AES-256-GCM; stored on local disk unless an S3 bucket is configured.
+  KOMISI_FILE_KEY: z.string().optional(),
+  /** comma-separated earlier file keys, still used to open what they sealed (key rotation) */
+  KOMISI_FILE_KEY_PREVIOUS: z.string().default(''),
+  KOMISI_S3_ENDPOINT: z.url().optional(),
+  KOMISI_S3_BUCKET: z.string().min(1).optional(),
+  KOMISI_S3_REGION: z.string().min(1).default('us-east-1'),
+  KOMISI_S3_ACCESS_KEY: z.string().min(1).optional(),
+  KOMISI_S3_SECRET_KEY: z.string().min(1).optional(),
 });
 
 export interface Config {
@@ -49,6 +59,55 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   redisUrl: string | undefined;
+  files: FileConfig;
+}
+
+export interface FileConfig {
+  /** 32-byte AES key sealing stored files and bank account numbers */
+  key: Uint8Array;
+  /** true when KOMISI_FILE_KEY was not set and the public development key is used */
+  keyIsDevDefault: boolean;
+  previousKeys: Uint8Array[];
+  /** set when KOMISI_S3_BUCKET is; otherwise files go to `${dataDir}/files` */
+  s3:
+    | { endpoint: string; bucket: string; region: string; accessKeyId: string; secretAccessKey: string }
+    | undefined;
+}
+
+/**
+ * KOMISI_FILE_KEY is required in production with an external database (a real deployment). Elsewhere
+ * (development, tests, the single-process embedded demo) the public development key is used.
+ */
+function fileConfig(e: z.infer<typeof envSchema>): FileConfig {
+  if (!e.KOMISI_FILE_KEY && e.NODE_ENV === 'production' && e.DATABASE_URL) {
+    throw new Error(
+      'Invalid configuration:\n  KOMISI_FILE_KEY: required in production (32 random bytes, base64: openssl rand -base64 32)',
+    );
+  }
+  const s3Keys = [e.KOMISI_S3_ENDPOINT, e.KOMISI_S3_BUCKET, e.KOMISI_S3_ACCESS_KEY, e.KOMISI_S3_SECRET_KEY];
+  if (s3Keys.some(Boolean) && !s3Keys.every(Boolean)) {
+    throw new Error(
+      'Invalid configuration:\n  KOMISI_S3_*: set KOMISI_S3_ENDPOINT, KOMISI_S3_BUCKET, KOMISI_S3_ACCESS_KEY and KOMISI_S3_SECRET_KEY together',
+    );
+  }
+  return {
+    key: e.KOMISI_FILE_KEY ? decodeFileKey(e.KOMISI_FILE_KEY) : DEV_FILE_KEY,
+    keyIsDevDefault: !e.KOMISI_FILE_KEY,
+    previousKeys: e.KOMISI_FILE_KEY_PREVIOUS.split(',')
+      .map((k) => k.trim())
+      .filter(Boolean)
+      .map((k) => decodeFileKey(k, 'KOMISI_FILE_KEY_PREVIOUS')),
+    s3:
+      e.KOMISI_S3_ENDPOINT && e.KOMISI_S3_BUCKET && e.KOMISI_S3_ACCESS_KEY && e.KOMISI_S3_SECRET_KEY
+        ? {
+            endpoint: e.KOMISI_S3_ENDPOINT,
+            bucket: e.KOMISI_S3_BUCKET,
+            region: e.KOMISI_S3_REGION,
+            accessKeyId: e.KOMISI_S3_ACCESS_KEY,
+            secretAccessKey: e.KOMISI_S3_SECRET_KEY,
+          }
+        : undefined,
+  };
 }
 
 export function parseTenantHosts(raw: string): Map<string, string> {
@@ -86,5 +145,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.KOMISI_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    files: fileConfig(e),
   };
 }

@@ -14,6 +14,8 @@ export interface ApiContext {
   baseUrl: string;
   /** a guest's cart token (header `X-Cart-Token` or cookie `cart_token`) */
   cartToken: string | undefined;
+  /** the request's `Cookie` header (e.g. the referral link's attribution cookie) */
+  cookieHeader: string | undefined;
   /** headers a procedure adds to its response (e.g. a new guest cart's token), on REST and tRPC alike */
   responseHeaders: Headers;
   services: Services;
@@ -29,6 +31,7 @@ export interface RequestInfo {
   authorization: string | undefined;
   baseUrl: string;
   cartToken?: string | undefined;
+  cookieHeader?: string | undefined;
 }
 
 export function createApiContext(orm: Orm, services: Services, log: Logger, info: RequestInfo): ApiContext {
@@ -36,6 +39,7 @@ export function createApiContext(orm: Orm, services: Services, log: Logger, info
   return {
     ...info,
     cartToken: info.cartToken,
+    cookieHeader: info.cookieHeader,
     responseHeaders: new Headers(),
     services,
     log,

@@ -13,6 +13,10 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   CONFLICT: 409,
   RATE_LIMITED: 429,
   INSUFFICIENT_BALANCE: 400,
+  // a business rule of a well-formed request: 400 like INSUFFICIENT_BALANCE (koperasi style: 422 is for validation)
+  BELOW_MINIMUM_PAYOUT: 400,
+  // a payout needs a verified bank account first: the account's state, not the request, is wrong
+  BANK_ACCOUNT_NOT_VERIFIED: 409,
   INSUFFICIENT_STOCK: 400,
   PAYMENT_PENDING: 400,
   PAYMENT_FAILED: 400,
@@ -30,6 +34,8 @@ export const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   CONFLICT: 'CONFLICT',
   RATE_LIMITED: 'TOO_MANY_REQUESTS',
   INSUFFICIENT_BALANCE: 'BAD_REQUEST',
+  BELOW_MINIMUM_PAYOUT: 'BAD_REQUEST',
+  BANK_ACCOUNT_NOT_VERIFIED: 'CONFLICT',
   INSUFFICIENT_STOCK: 'BAD_REQUEST',
   PAYMENT_PENDING: 'BAD_REQUEST',
   PAYMENT_FAILED: 'BAD_REQUEST',

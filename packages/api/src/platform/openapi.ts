@@ -57,6 +57,7 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
       const meta = metaByOperation.get(`${method} ${path}`);
       const ok = op.responses['200'];
       const okSchema = ok?.content?.['application/json']?.schema ?? {};
+      if (meta?.uploads?.length) documentUploads(op, meta.uploads);
       const successStatus = String(meta?.successStatus ?? 200);
       const statuses = new Set<number>([500]);
       if (op.requestBody || op.parameters?.length) statuses.add(400);
@@ -71,9 +72,10 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
         },
       };
       for (const status of [...statuses].sort((a, b) => a - b)) {
+        // 400 stands for invalid input: some styles answer it with another status (422)
         const code = wire.status({
           status,
-          code: 'INTERNAL_ERROR',
+          code: status === 400 ? 'VALIDATION_ERROR' : 'INTERNAL_ERROR',
           message: '',
           fields: undefined,
           details: undefined,
@@ -88,4 +90,21 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
   }
   doc.paths = { ...doc.paths, ...profile.plainRoutes };
   return doc;
+}
+
+/** An upload operation takes `multipart/form-data`, its file fields as binary (JSON with base64 also works). */
+function documentUploads(op: Operation, uploads: string[]): void {
+  const body = op.requestBody as { content?: Record<string, { schema?: JsonSchema }> } | undefined;
+  const json = body?.content?.['application/json']?.schema as
+    | { properties?: Record<string, JsonSchema>; required?: string[] }
+    | undefined;
+  if (!body?.content || !json) return;
+  const properties = { ...json.properties };
+  for (const field of uploads) {
+    properties[field] = { type: 'string', format: 'binary', description: 'JPEG or PNG, at most 5 MB' };
+  }
+  body.content = {
+    'multipart/form-data': { schema: { ...json, properties } },
+    'application/json': { schema: json },
+  };
 }

@@ -1,16 +1,32 @@
 import { AffiliateCommissionsService } from '../contexts/affiliate/affiliate-commissions.service.ts';
 import { AffiliatesService } from '../contexts/affiliate/affiliates.service.ts';
+import { AffiliateApplicationsService } from '../contexts/affiliate-program/affiliate-applications.service.ts';
+import { AffiliateDirectoryService } from '../contexts/affiliate-program/affiliate-directory.service.ts';
+import { AffiliateReferralsService } from '../contexts/affiliate-program/affiliate-referrals.service.ts';
+import { BankAccountsService } from '../contexts/affiliate-program/bank-account.service.ts';
+import { ReferralLinksService } from '../contexts/affiliate-program/clicks/referral-links.service.ts';
+import { registerAffiliateProgramJobs } from '../contexts/affiliate-program/commission-release.job.ts';
+import { OrderAttribution } from '../contexts/affiliate-program/order-attribution.ts';
+import { PayoutsService } from '../contexts/affiliate-program/payouts.service.ts';
+import { ProgramContentService } from '../contexts/affiliate-program/program-content.service.ts';
+import { ReferralCommissionsService } from '../contexts/affiliate-program/referral-commissions.service.ts';
+import { AffiliateStatsService } from '../contexts/affiliate-program/stats/affiliate-stats.service.ts';
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
 import { CartsService } from '../contexts/commerce/carts.service.ts';
-import { CheckoutService } from '../contexts/commerce/checkout.service.ts';
+import { CheckoutService, type OrderHooks } from '../contexts/commerce/checkout.service.ts';
+import { DirectOrdersService } from '../contexts/commerce/direct-orders.service.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist.service.ts';
+import { DEV_FILE_KEY, FileCipher } from '../contexts/files/file-cipher.ts';
+import { MemoryFileStorage } from '../contexts/files/file-storage.ts';
+import { FilesService } from '../contexts/files/files.service.ts';
+import type { FilesSetup } from '../contexts/files/files.setup.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
 import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
@@ -23,10 +39,12 @@ import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
 import { PaymentsService, type SettlementHandler } from '../contexts/payments/payments.service.ts';
 import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
 import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
+import { type XenditLog, XenditProvider } from '../contexts/payments/xendit.provider.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import type { TenantRecord } from '../contexts/tenancy/tenant-record.ts';
 import { type Orm, systemEm, tenantEm } from '../db/orm.ts';
 import { AccessTokens } from './auth/access-token.ts';
+import { JobRunner } from './jobs/job-runner.ts';
 
 export interface ServiceOptions {
   jwtSecret: string;
@@ -39,6 +57,12 @@ export interface ServiceOptions {
   pesapalFetch?: typeof fetch;
   /** lets tests point a tenant's DOKU at a fake */
   dokuFetch?: typeof fetch;
+  /** lets tests point a tenant's Xendit at a fake */
+  xenditFetch?: typeof fetch;
+  /** where Xendit payments refused for an amount or currency mismatch are reported */
+  xenditLog?: XenditLog;
+  /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
+  files?: FilesSetup;
 }
 
 /** The application's singletons; request data travels in a Scope, never in these. */
@@ -48,6 +72,17 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const providers = new Map<number, PaymentProvider>();
   const providerFor = (tenant: TenantRecord): PaymentProvider => {
     let provider = providers.get(tenant.id);
+    const xendit =
+      tenant.settings.payments?.provider === 'xendit' ? tenant.settings.payments.xendit : undefined;
+    if (!provider && xendit) {
+      provider = new XenditProvider({
+        ...xendit,
+        currency: tenant.currency,
+        ...(options.xenditFetch && { fetch: options.xenditFetch }),
+        ...(options.xenditLog && { log: options.xenditLog }),
+      });
+      providers.set(tenant.id, provider);
+    }
     if (!provider) {
       const pesapal =
         tenant.settings.payments?.provider === 'pesapal' ? tenant.settings.payments.pesapal : undefined;
@@ -102,6 +137,17 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   );
   const outbox = new OutboxService();
   const affiliateCommissions = new AffiliateCommissionsService(ledger);
+  // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
+  const referralCommissions = new ReferralCommissionsService(ledger);
+  const jobs = new JobRunner(orm);
+  registerAffiliateProgramJobs(jobs, referralCommissions);
+  // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
+  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
+  const files = new FilesService({
+    storage: options.files?.storage ?? new MemoryFileStorage(),
+    cipher,
+    serverSecret: options.jwtSecret,
+  });
   const services = {
     orm,
     tenants,
@@ -118,6 +164,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     commissions,
     affiliateCommissions,
     affiliates: new AffiliatesService(),
+    affiliateApplications: new AffiliateApplicationsService(identity, outbox),
+    referralCommissions,
+    jobs,
+    // referral links, the attribution cookie and the dashboard numbers (qutab-platform)
+    referralLinks: new ReferralLinksService(orm, { secret: options.jwtSecret }),
+    affiliateStats: new AffiliateStatsService(ledger),
     membership,
     downline: new DownlineService(),
     addresses,
@@ -125,16 +177,40 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     vouchers,
     checkout,
     shopOrders: new ShopOrdersService(),
-    adminOrders: new AdminOrdersService({ vouchers, hooks: affiliateCommissions }),
+    directOrders: new DirectOrdersService({ vouchers, payments, checkout }),
+    programContent: new ProgramContentService(),
+    affiliateReferrals: new AffiliateReferralsService(),
+    affiliateDirectory: new AffiliateDirectoryService(),
+    orderAttribution: new OrderAttribution(referralCommissions, options.jwtSecret),
+    files,
+    bankAccounts: new BankAccountsService({ files, cipher, outbox }),
+    payouts: new PayoutsService({ ledger, cipher, outbox }),
+    adminOrders: new AdminOrdersService({
+      vouchers,
+      hooks: everyHook(affiliateCommissions, referralCommissions),
+    }),
     orders,
     sandbox: new SandboxGateway(orm),
   };
-  // Affiliate commissions hear about shop orders being paid and reversed.
-  checkout.useHooks(affiliateCommissions);
+  // Both affiliate programmes hear about shop orders being paid and reversed; each acts only on
+  // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
+  checkout.useHooks(everyHook(affiliateCommissions, referralCommissions));
   return services;
 }
 
 export type Services = ReturnType<typeof createServices>;
+
+/** Order hooks called one after the other, in the order's transaction. */
+function everyHook(...hooks: OrderHooks[]): OrderHooks {
+  return {
+    onOrderPaid: async (tx, orderId) => {
+      for (const h of hooks) await h.onOrderPaid(tx, orderId);
+    },
+    onOrderReversed: async (tx, orderId) => {
+      for (const h of hooks) await h.onOrderReversed(tx, orderId);
+    },
+  };
+}
 
 /**
  * One orders table and one payment purpose ('order') serve both the MLM orders and the shop's: a

@@ -5,6 +5,7 @@ import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { AccessClaims } from './auth/access-token.ts';
 import type { ApiContext } from './context.ts';
 import { TRPC_CODE, toApiError } from './error-map.ts';
+import { MISSING_TOKEN_MESSAGE } from './wire/koperasi-style.ts';
 
 export interface KomisiMeta {
   /** the `message` the profile's envelope carries on success */
@@ -18,7 +19,15 @@ export interface KomisiMeta {
    * (what tRPC callers get) and the REST handler sends the decoded bytes as an attachment.
    */
   produces?: string;
+  /**
+   * Fields that arrive as files (`multipart/form-data` on REST). The REST handler hands each file to
+   * the procedure as a base64 string, which is also what tRPC callers send.
+   */
+  uploads?: string[];
 }
+
+/** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
+export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
 
 /** What a procedure whose meta `produces` a file returns. */
 export interface FileOutput {
@@ -91,7 +100,7 @@ export const optionalAuthProcedure = publicProcedure.use(async ({ ctx, next }) =
 
 export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   const auth = await claimsOf(ctx);
-  if (!auth) throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.');
+  if (!auth) throw new DomainError('UNAUTHORIZED', MISSING_TOKEN_MESSAGE);
   return next({ ctx: { auth } });
 });
 

@@ -3,12 +3,16 @@ import type { RateLimitRule } from '../platform/rate-limit/index.ts';
 import { mergeRouters } from '../platform/trpc.ts';
 import { bareStyle } from '../platform/wire/bare-style.ts';
 import { codeStyle } from '../platform/wire/code-style.ts';
+import { koperasiStyle } from '../platform/wire/koperasi-style.ts';
 import { successStyle } from '../platform/wire/success-style.ts';
 import type { WireStyle } from '../platform/wire/wire-style.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+import { qutabRouter } from './qutab-platform/qutab.router.ts';
+import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
+import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
 export interface AppProfile {
@@ -50,6 +54,17 @@ export const PROFILES: Record<string, AppProfile> = {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
     },
+  },
+  'qutab-platform': {
+    id: 'qutab-platform',
+    title: 'Qutab Platform API',
+    description:
+      'Qurban shop: customers and their orders with tracking, and the affiliate programme (applications, ' +
+      'referral links, commissions with a holding period, balances, payouts, bank accounts, statistics).',
+    router: qutabRouter,
+    wire: koperasiStyle,
+    restPrefix: '/api',
+    plainRoutes: { '/webhooks/xendit': xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',

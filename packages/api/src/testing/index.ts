@@ -1,5 +1,6 @@
 export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku.fake.ts';
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal.fake.ts';
+export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit.fake.ts';
 export {
   ANSANIA_CATALOG,
   ANSANIA_CATEGORIES,

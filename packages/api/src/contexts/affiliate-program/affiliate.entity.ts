@@ -45,6 +45,8 @@ export const Affiliate = defineEntity({
     profilePhoto: p.string().length(500).nullable(),
     rejectionReason: p.string().length(500).nullable(),
     reviewedAt: p.datetime().nullable(),
+    /** the admin who approved or rejected the application */
+    reviewedBy: () => p.manyToOne(Account).mapToPk().nullable().fieldName('reviewed_by_account_id'),
     approvedAt: p.datetime().nullable(),
     /** this affiliate's rate; null uses the programme default (tenant setting) */
     commissionRateBps: p.integer().nullable(),

@@ -28,8 +28,10 @@ const NOT_SHIPPED: readonly ShopOrderStatus[] = ['paid', 'processing'];
 export interface StatusMove {
   status: FulfilmentStatus;
   note: string | null;
-  /** required when moving to shipped, refused otherwise */
+  /** required when moving to shipped (unless `trackingOptional`), refused otherwise */
   trackingNumber: string | null;
+  /** goods that are handed over rather than posted (qurban distribution) have no tracking number */
+  trackingOptional?: boolean;
 }
 
 export interface AdminOrderSummary {
@@ -89,7 +91,7 @@ export class AdminOrdersService {
   /** processing, shipped (with its tracking number) or delivered, as the status machine allows. */
   async move(scope: Scope, actorId: number, orderNumber: string, input: StatusMove): Promise<void> {
     const trackingNumber = input.trackingNumber?.trim() || null;
-    if (input.status === 'shipped' && !trackingNumber) {
+    if (input.status === 'shipped' && !trackingNumber && !input.trackingOptional) {
       throw fieldError('tracking_number', 'is required when the status is shipped');
     }
     if (input.status !== 'shipped' && input.trackingNumber !== null) {

@@ -63,9 +63,10 @@ export interface PlacedOrder {
 }
 
 /** Anything that wants to hear about an order being paid or reversed (affiliate commissions). */
+/** Who hears about shop orders paid and reversed, in the order's transaction (results are ignored). */
 export interface OrderHooks {
-  onOrderPaid(tx: Scope, orderId: number): Promise<void>;
-  onOrderReversed(tx: Scope, orderId: number): Promise<void>;
+  onOrderPaid(tx: Scope, orderId: number): Promise<unknown>;
+  onOrderReversed(tx: Scope, orderId: number): Promise<unknown>;
 }
 
 /** `20260203` for the shop's calendar day of `now`. */
@@ -372,6 +373,11 @@ export class CheckoutService implements SettlementHandler {
   /** A shop order's payment failed or expired: the order is cancelled, stock and voucher come back. */
   async failed(tx: Scope, payment: Payment): Promise<void> {
     await this.#cancelPending(tx, payment.subjectId!, 'payment_failed');
+  }
+
+  /** An order not paid yet is cancelled (its payment failed or could not start); no-op otherwise. */
+  async cancelUnpaid(tx: Scope, orderId: number, reason: string): Promise<void> {
+    await this.#cancelPending(tx, orderId, reason);
   }
 
   async #cancelPending(tx: Scope, orderId: number, reason: string): Promise<void> {

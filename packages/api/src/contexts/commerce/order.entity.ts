@@ -50,6 +50,9 @@ export const Order = defineEntity({
     shippingService: p.string().length(20).nullable(),
     trackingNumber: p.string().length(60).nullable(),
     customerNote: p.string().length(500).nullable(),
+    /** qurban orders: on whose behalf the sacrifice is made, and where the meat is distributed */
+    beneficiaryName: p.string().length(200).nullable(),
+    distributionLocation: p.string().length(300).nullable(),
     cancelReason: p.string().length(500).nullable(),
     cancelledAt: p.datetime().nullable(),
     /** what the shop owes the customer back (a paid order cancelled, or paid after cancelling) */

@@ -6,6 +6,7 @@ import { SHOP_TIME_ZONE } from './checkout.service.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
+import { type TimelineEvent, timelineOf } from './order-timeline.ts';
 
 /** The statuses a shop order shows its customer (payment_failed is the MLM orders' own). */
 export const SHOP_LIST_STATUSES = [
@@ -42,10 +43,24 @@ export class ShopOrdersService {
   async list(
     scope: Scope,
     accountId: number,
-    q: { page: number; limit: number; status?: ShopListStatus | undefined; sort: 'newest' | 'oldest' },
+    q: {
+      page: number;
+      limit: number;
+      status?: ShopListStatus | 'refunded' | undefined;
+      /** with status cancelled: only orders whose payment failed (true) or only the others (false) */
+      paymentFailed?: boolean | undefined;
+      sort: 'newest' | 'oldest';
+    },
   ): Promise<{ orders: { order: Order; items: OrderItem[] }[]; window: PageWindow }> {
     pageWindow(0, q.page, q.limit); // validates page and limit before any query
-    const where = { account: accountId, orderNumber: { $ne: null }, ...(q.status && { status: q.status }) };
+    const failed = 'payment_failed';
+    const where = {
+      account: accountId,
+      orderNumber: { $ne: null },
+      ...(q.status && { status: q.status }),
+      ...(q.paymentFailed === true && { cancelReason: failed }),
+      ...(q.paymentFailed === false && { $or: [{ cancelReason: null }, { cancelReason: { $ne: failed } }] }),
+    };
     const total = await scope.em.count(Order, where);
     const window = pageWindow(total, q.page, q.limit);
     const dir = q.sort === 'oldest' ? 'asc' : 'desc';
@@ -74,6 +89,11 @@ export class ShopOrdersService {
     const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
     const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
     return { order, items, payment };
+  }
+
+  /** The order's status history, oldest first (find the order with `detail` first: it checks the owner). */
+  timeline(scope: Scope, orderId: number): Promise<TimelineEvent[]> {
+    return timelineOf(scope, orderId);
   }
 
   async invoicePdf(scope: Scope, accountId: number, orderNumber: string): Promise<Buffer> {

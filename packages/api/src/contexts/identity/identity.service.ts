@@ -98,11 +98,16 @@ export class IdentityService {
   async updateProfile(
     scope: Scope,
     accountId: number,
-    changes: { name?: string | undefined; phone?: string | null | undefined },
+    changes: {
+      name?: string | undefined;
+      phone?: string | null | undefined;
+      address?: string | null | undefined;
+    },
   ): Promise<Account> {
     const account = await this.account(scope, accountId);
     if (changes.name !== undefined) account.name = changes.name.trim();
     if (changes.phone !== undefined) account.phone = changes.phone;
+    if (changes.address !== undefined) account.address = changes.address;
     await scope.em.flush();
     return account;
   }
@@ -206,6 +211,30 @@ export class IdentityService {
   async logout(scope: Scope, sessionId: string): Promise<void> {
     const session = await scope.em.findOne(Session, { id: sessionId });
     if (session) await this.#revokeFamily(scope, session.familyId);
+  }
+
+  /**
+   * Sets a new password once the current one checks out; every other login of the account ends
+   * (this one, `sessionId`, stays signed in). A wrong current password is a 422 naming the field.
+   */
+  async changePassword(
+    scope: Scope,
+    accountId: number,
+    sessionId: string,
+    currentPassword: string,
+    newPassword: string,
+  ): Promise<void> {
+    const account = await scope.em.findOne(Account, { id: accountId }, { populate: ['passwordHash'] });
+    if (!account) throw new DomainError('NOT_FOUND', 'User not found');
+    if (!(await verifyPassword(account.passwordHash, currentPassword))) {
+      throw validationError({ current_password: ['The current password is incorrect.'] });
+    }
+    const passwordHash = await hashPassword(newPassword);
+    await inTransaction(scope, async (tx) => {
+      await tx.em.nativeUpdate(Account, { id: accountId }, { passwordHash });
+      const session = await tx.em.findOne(Session, { id: sessionId });
+      await this.revokeOtherSessions(tx, accountId, session?.familyId ?? null);
+    });
   }
 
   /** Revokes every other login of an account (after a password change). */

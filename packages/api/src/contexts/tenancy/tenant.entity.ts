@@ -4,10 +4,15 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 /** Per-tenant settings a business would change without a deploy. */
 export interface TenantSettings {
   payments?: {
-    provider: 'sandbox' | 'pesapal' | 'doku';
+    provider: 'sandbox' | 'pesapal' | 'doku' | 'xendit';
     pesapal?: { baseUrl: string; consumerKey: string; consumerSecret: string; ipnId?: string };
     /** DOKU Checkout credentials (https://api-sandbox.doku.com or https://api.doku.com) */
     doku?: { baseUrl: string; clientId: string; secretKey: string };
+    /**
+     * Xendit Invoices API (https://api.xendit.co): the secret API key, and the callback
+     * verification token Xendit sends as `x-callback-token`.
+     */
+    xendit?: { baseUrl: string; secretKey: string; callbackToken: string };
   };
   /**
    * dtehm-mobile: let the membership payment endpoints run without a token, as the spec's
@@ -29,6 +34,26 @@ export interface TenantSettings {
   extraProfiles?: string[];
   /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
   affiliateProgram?: { commissionBase?: CommissionBase };
+  /**
+   * Referral-link affiliates (qutab-platform); absent keys use the defaults in
+   * `referralProgramSettings` (affiliate-program context).
+   */
+  /** qutab-platform helpdesk: how affiliates reach the programme's support (admin-managed) */
+  affiliateSupport?: { whatsapp: string; email: string; responseTime: string };
+  referralProgram?: {
+    /** days a confirmed commission stays on hold before it is withdrawable (default 30) */
+    holdDays?: number;
+    /** days a referral-link click keeps attributing the customer's orders (default 30) */
+    attributionDays?: number;
+    /** commission rate of affiliates without their own rate, basis points (default 1000 = 10%) */
+    defaultRateBps?: number;
+    /** smallest payout an affiliate may request, minor units (default 100000) */
+    minimumPayout?: number;
+    /** where a referral link sends the visitor */
+    targetUrl?: string;
+    /** base of the links handed out, e.g. `https://qutab.id/r` (the code is appended) */
+    referralBaseUrl?: string;
+  };
 }
 
 export const Tenant = defineEntity({

@@ -1,7 +1,7 @@
 import type { CurrencyCode } from '@komisi/domain';
 import { type Orm, systemEm } from '../../db/orm.ts';
 import type { Scope } from '../../platform/scope.ts';
-import { Tenant } from './tenant.entity.ts';
+import { Tenant, type TenantSettings } from './tenant.entity.ts';
 import type { TenantRecord } from './tenant-record.ts';
 
 const CACHE_MS = 30_000;
@@ -79,6 +79,26 @@ export class TenantDirectory {
 
   invalidate(): Promise<void> {
     return this.#reload();
+  }
+
+  /**
+   * Replaces one top-level settings key (an admin editing what the business configures). The JSON is
+   * patched in one statement, so concurrent edits of other keys are not lost; other instances see it
+   * within the directory's cache time.
+   */
+  async updateSetting<K extends keyof TenantSettings>(
+    tenantId: number,
+    key: K,
+    value: TenantSettings[K],
+  ): Promise<TenantRecord> {
+    await systemEm(this.#orm).execute(
+      'update tenant set settings = jsonb_set(settings, array[?]::text[], ?::jsonb) where id = ?',
+      [key, JSON.stringify(value ?? null), tenantId],
+    );
+    await this.#reload();
+    const tenant = await this.byId(tenantId);
+    if (!tenant) throw new Error(`tenant ${tenantId} vanished`);
+    return tenant;
   }
 }
 

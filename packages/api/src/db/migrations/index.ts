@@ -10,6 +10,11 @@ import * as m7 from './Migration20261122231446_product_summary.ts';
 import * as m8 from './Migration20261122234233_product_search_filters.ts';
 import * as m9 from './Migration20261122235302_affiliate_program.ts';
 import * as m10 from './Migration20261123000100_order_timeline.ts';
+import * as m11 from './Migration20261123000200_qutab_orders.ts';
+import * as m12 from './Migration20261123000300_program_content.ts';
+import * as m13 from './Migration20261123010000_affiliate_program_jobs.ts';
+import * as m14 from './Migration20261123010100_referral_clicks.ts';
+import * as m15 from './Migration20261123010200_bank_accounts_files_payouts.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -23,4 +28,9 @@ export const MIGRATIONS = [
   { name: 'Migration20261122234233_product_search_filters', class: Object.values(m8)[0] as never },
   { name: 'Migration20261122235302_affiliate_program', class: Object.values(m9)[0] as never },
   { name: 'Migration20261123000100_order_timeline', class: Object.values(m10)[0] as never },
+  { name: 'Migration20261123000200_qutab_orders', class: Object.values(m11)[0] as never },
+  { name: 'Migration20261123000300_program_content', class: Object.values(m12)[0] as never },
+  { name: 'Migration20261123010000_affiliate_program_jobs', class: Object.values(m13)[0] as never },
+  { name: 'Migration20261123010100_referral_clicks', class: Object.values(m14)[0] as never },
+  { name: 'Migration20261123010200_bank_accounts_files_payouts', class: Object.values(m15)[0] as never },
 ];

@@ -3,7 +3,7 @@ import { TrieRouter } from 'hono/router/trie-router';
 import type { AppProfile } from '../../profiles/index.ts';
 import type { ApiContext } from '../context.ts';
 import { type ApiError, toApiError } from '../error-map.ts';
-import type { FileOutput, Meta } from '../trpc.ts';
+import { type FileOutput, MAX_UPLOAD_BODY_BYTES, type Meta } from '../trpc.ts';
 
 interface Route {
   path: string;
@@ -19,7 +19,28 @@ function badBody(message: string): ApiError {
 
 type Body = { ok: true; value: Record<string, unknown> } | { ok: false; error: ApiError };
 
+/** A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). */
+async function readMultipart(req: Request): Promise<Body> {
+  const length = Number(req.headers.get('content-length') ?? 0);
+  if (length > MAX_UPLOAD_BODY_BYTES) {
+    return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
+  }
+  let form: FormData;
+  try {
+    form = await req.formData();
+  } catch {
+    return { ok: false, error: badBody('The request body is not valid multipart/form-data.') };
+  }
+  const value: Record<string, unknown> = {};
+  for (const [name, entry] of form.entries()) {
+    value[name] =
+      typeof entry === 'string' ? entry : Buffer.from(await entry.arrayBuffer()).toString('base64');
+  }
+  return { ok: true, value };
+}
+
 async function readBody(req: Request): Promise<Body> {
+  if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) return readMultipart(req);
   const text = await req.text();
   if (!text.trim()) return { ok: true, value: {} };
   const type = req.headers.get('content-type') ?? '';

@@ -1,0 +1,83 @@
+import {
+  countsAsClick,
+  newClickId,
+  REFERRAL_COOKIE,
+  type ReferralClickWriter,
+  type Services,
+  type TenantRecord,
+} from '@komisi/api';
+import { type Context, Hono } from 'hono';
+import { setCookie } from 'hono/cookie';
+import { clientIp } from '../client-ip.ts';
+
+export interface ReferralRouteOptions {
+  services: Services;
+  /** where counted clicks go; without one (some tests) links still redirect, nothing is counted */
+  clicks?: ReferralClickWriter | undefined;
+  trustProxy: boolean;
+}
+
+/**
+ * Referral links: `GET /t/{tenant}/r/{code}`, and `GET /r/{code}` on a host mapped to a tenant
+ * (`https://qutab.id/r/XK7mP2q`). Always a 302 to the tenant's target URL, so a link never tells
+ * whether a code exists. A person's GET with an approved affiliate's code is counted and sets the
+ * signed `komisi_ref` cookie; preview bots, crawlers and HEAD requests are redirected and nothing
+ * else. The click is handed to the buffered writer: the answer never waits for the database (the
+ * only read, code → affiliate, is cached per minute).
+ */
+export function referralRoutes({ services, clicks, trustProxy }: ReferralRouteOptions) {
+  const app = new Hono();
+
+  app.get('/t/:tenant/r/:code', async (c) => {
+    const slug = c.req.param('tenant');
+    const tenant = await services.tenants.bySlug(slug);
+    if (!tenant) return c.json({ error: `Unknown tenant ${slug}` }, 404);
+    return follow(c, tenant, `/t/${slug}`, c.req.param('code'));
+  });
+
+  app.get('/r/:code', async (c) => {
+    const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
+    if (!tenant) return c.json({ error: 'Not found' }, 404);
+    return follow(c, tenant, '', c.req.param('code'));
+  });
+
+  async function follow(c: Context, tenant: TenantRecord, basePath: string, code: string) {
+    const links = services.referralLinks;
+    const url = new URL(c.req.url);
+    const location = links.landingUrl(tenant, `${url.origin}${basePath}`, url.searchParams);
+    const userAgent = c.req.header('user-agent');
+    c.header('cache-control', 'no-store');
+    if (!countsAsClick(c.req.method, userAgent)) return c.redirect(location, 302);
+    const affiliateId = await links.affiliateForCode(tenant, code);
+    if (affiliateId === null) return c.redirect(location, 302);
+    const clickedAt = new Date();
+    const clickId = newClickId(clickedAt);
+    clicks?.record(
+      links.clickRecord(tenant, {
+        affiliateId,
+        clickId,
+        clickedAt,
+        ip: clientIp(c, trustProxy),
+        userAgent,
+        referer: c.req.header('referer'),
+        query: url.searchParams,
+      }),
+    );
+    setCookie(c, REFERRAL_COOKIE, links.cookieValue(tenant, { affiliateId, clickId, clickedAt }), {
+      // the tenant's paths only on a shared host; the whole site on its own host
+      path: basePath || '/',
+      httpOnly: true,
+      secure: isHttps(c, trustProxy),
+      sameSite: 'Lax',
+      maxAge: links.attributionDays(tenant) * 86_400,
+    });
+    return c.redirect(location, 302);
+  }
+
+  return app;
+}
+
+function isHttps(c: Context, trustProxy: boolean): boolean {
+  if (new URL(c.req.url).protocol === 'https:') return true;
+  return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
+}

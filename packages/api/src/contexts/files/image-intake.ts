@@ -1,0 +1,87 @@
+import { createHash } from 'node:crypto';
+import { fieldError, isDomainError } from '@komisi/domain';
+import sharp from 'sharp';
+
+/** Uploaded images: the limits and the one pipeline every image goes through before it is stored. */
+export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
+/** Larger than any phone camera's photo (50 MP ≈ 8160 × 6120); a small file claiming more is a bomb. */
+export const MAX_INPUT_PIXELS = 50_000_000;
+/** Stored images are scaled down to fit this square; a KTP stays legible, profile photos stay small. */
+export const MAX_OUTPUT_EDGE = 2560;
+
+export type ImageContentType = 'image/jpeg' | 'image/png';
+
+export interface ProcessedImage {
+  bytes: Buffer;
+  contentType: ImageContentType;
+  width: number;
+  height: number;
+  /** hex SHA-256 of `bytes` (what is stored, after re-encoding) */
+  sha256: string;
+}
+
+const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+/** JPEG or PNG by their magic bytes; the file name and the client's content type are never asked. */
+export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  if (bytes.length >= 8 && Buffer.from(bytes.buffer, bytes.byteOffset, 8).equals(PNG_SIGNATURE)) {
+    return 'image/png';
+  }
+  return null;
+}
+
+/**
+ * Checks an upload and re-encodes it: JPEG or PNG by magic bytes, at most 5 MB, at most 50 megapixels
+ * (checked from the header before anything is decoded), then decoded, turned upright by its EXIF
+ * orientation, scaled to fit 2560 px and encoded again in the same format. Re-encoding keeps only
+ * pixels: EXIF (GPS position, camera, time), XMP, IPTC, ICC and anything hidden after the image are
+ * gone. `field` names the input in validation errors.
+ */
+export async function processImage(input: Uint8Array, field = 'file'): Promise<ProcessedImage> {
+  if (input.byteLength === 0) throw fieldError(field, 'is empty');
+  if (input.byteLength > MAX_IMAGE_BYTES) throw fieldError(field, 'must be at most 5 MB');
+  const contentType = sniffImageType(input);
+  if (!contentType) throw fieldError(field, 'must be a JPEG or PNG image');
+
+  const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
+  let format: string | undefined;
+  try {
+    const meta = await sharp(input, options).metadata();
+    format = meta.format;
+    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
+      throw fieldError(field, 'has too many pixels (at most 50 megapixels)');
+    }
+  } catch (e) {
+    if (isDomainError(e)) throw e;
+    throw unreadable(field, e);
+  }
+  if (format !== (contentType === 'image/jpeg' ? 'jpeg' : 'png'))
+    throw fieldError(field, 'must be a JPEG or PNG image');
+
+  try {
+    const pipeline = sharp(input, options)
+      .rotate()
+      .resize({ width: MAX_OUTPUT_EDGE, height: MAX_OUTPUT_EDGE, fit: 'inside', withoutEnlargement: true });
+    const encoded =
+      contentType === 'image/jpeg'
+        ? pipeline.jpeg({ quality: 85, mozjpeg: true })
+        : pipeline.png({ compressionLevel: 9 });
+    const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
+    return {
+      bytes: data,
+      contentType,
+      width: info.width,
+      height: info.height,
+      sha256: createHash('sha256').update(data).digest('hex'),
+    };
+  } catch (e) {
+    throw unreadable(field, e);
+  }
+}
+
+function unreadable(field: string, cause: unknown) {
+  const message = cause instanceof Error ? cause.message : '';
+  if (/pixel limit/i.test(message)) return fieldError(field, 'has too many pixels (at most 50 megapixels)');
+  return fieldError(field, 'could not be read as an image');
+}

@@ -1,0 +1,83 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { adminProcedure } from '../../platform/trpc.ts';
+import { adminAffiliatesRouter } from './admin-affiliates.router.ts';
+import { adminMoneyRouter } from './admin-money.router.ts';
+import { presentTracking } from './qutab.presenters.ts';
+import * as s from './qutab.schemas.ts';
+
+const tags = ['Admin'];
+
+// qutab's fulfilment steps in the shop's status machine (see qutab.presenters.ts).
+const STORED = { processing: 'processing', distributed: 'shipped', completed: 'delivered' } as const;
+
+export const adminRouter = {
+  ...adminAffiliatesRouter,
+  ...adminMoneyRouter,
+  moveOrder: adminProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/admin/orders/{id}/status',
+        tags,
+        summary: 'Move an order along: processing → distributed → completed',
+        description:
+          'Each step is recorded with its time and note in the order tracking. Illegal moves answer 409.',
+      },
+      errors: [409, 422],
+    })
+    .input(s.adminMoveInput)
+    .output(s.trackingOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      await ctx.services.adminOrders.move(scope, ctx.auth.accountId, input.id, {
+        status: STORED[input.status],
+        note: input.note ?? null,
+        trackingNumber: null,
+        trackingOptional: true,
+      });
+      const { order, timeline } = await ctx.services.adminOrders.detail(scope, input.id);
+      return presentTracking(order, timeline);
+    }),
+
+  refundOrder: adminProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/admin/orders/{id}/refund',
+        tags,
+        summary: 'Refund a paid order',
+        description:
+          'The total is recorded as owed back; animals not yet distributed return to stock; the coupon use is ' +
+          'voided; an affiliate commission still on hold is reversed (one already available is kept).',
+      },
+      errors: [409, 422],
+    })
+    .input(s.adminRefundInput)
+    .output(s.trackingOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      await ctx.services.adminOrders.refund(scope, ctx.auth.accountId, input.id, input.reason);
+      const { order, timeline } = await ctx.services.adminOrders.detail(scope, input.id);
+      return presentTracking(order, timeline);
+    }),
+
+  runJob: adminProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/admin/jobs/{name}/run',
+        tags,
+        summary: 'Run a scheduled job now, for this tenant',
+        description:
+          '`affiliate-commission-release` moves commissions past their holding period to available. Running ' +
+          'it again, or on two instances at once, releases each commission once.',
+      },
+      errors: [404],
+    })
+    .input(s.jobRunInput)
+    .output(s.jobRunOutput)
+    .mutation(async ({ ctx, input }) => {
+      const result = await ctx.services.jobs.runNow(input.name, { tenantId: ctx.tenant.id });
+      return { name: result.name, status: result.status, processed: result.processed };
+    }),
+} satisfies TRPCRouterRecord;

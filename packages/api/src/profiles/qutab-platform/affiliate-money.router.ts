@@ -1,0 +1,145 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import type { BankAccountView } from '../../contexts/affiliate-program/bank-account.service.ts';
+import type { PayoutView } from '../../contexts/affiliate-program/payouts.service.ts';
+import { affiliateProcedure, approvedAffiliateProcedure } from './affiliate.procedures.ts';
+import * as a from './affiliate.schemas.ts';
+import { presentPagination } from './qutab.presenters.ts';
+import * as s from './qutab.schemas.ts';
+
+const tags = ['Affiliate: bank account and payouts'];
+
+/** An uploaded file as the files context takes it (the REST handler passed it on as base64). */
+export const uploaded = (base64: string, field: string) => ({ bytes: Buffer.from(base64, 'base64'), field });
+
+const iso = (d: Date | null) => d?.toISOString() ?? null;
+
+export const presentBankAccount = (b: BankAccountView | null) =>
+  b && {
+    bank_name: b.bankName,
+    account_number: b.accountNumberMasked,
+    account_holder_name: b.accountHolderName,
+    verification_status: b.verificationStatus,
+    rejection_reason: b.rejectionReason,
+    ktp_submitted: b.ktpSubmitted,
+    submitted_at: iso(b.submittedAt),
+    verified_at: iso(b.verifiedAt),
+  };
+
+export const presentPayout = (p: PayoutView) => ({
+  id: String(p.id),
+  amount: p.amount,
+  status: p.status,
+  requested_at: p.requestedAt.toISOString(),
+  processed_at: iso(p.processedAt),
+  bank_name: p.bankName,
+  account_number: p.accountNumberMasked,
+  notes: p.notes,
+});
+
+export const affiliateMoneyRouter = {
+  bankAccount: affiliateProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/affiliate/bank-account',
+        tags,
+        summary: 'Get saved bank account (null when none)',
+      },
+    })
+    .input(s.emptyInput)
+    .output(a.bankAccountOutput)
+    .query(async ({ ctx }) =>
+      presentBankAccount(await ctx.services.bankAccounts.get(ctx.scope(), ctx.auth.accountId)),
+    ),
+
+  saveBankAccount: affiliateProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/affiliate/bank-account',
+        tags,
+        summary: 'Save/update bank account',
+        description:
+          'Any change sets verification back to pending. `ktp_image` (JPEG/PNG, at most 5 MB) may come along; ' +
+          'it can also be sent alone to /affiliate/bank-account/verify.',
+      },
+      uploads: ['ktp_image'],
+      errors: [409, 422],
+    })
+    .input(a.saveBankAccountInput)
+    .output(a.bankAccountOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      let saved = await ctx.services.bankAccounts.save(scope, ctx.auth.accountId, {
+        bankName: input.bank_name,
+        accountNumber: input.account_number,
+        accountHolderName: input.account_holder_name,
+      });
+      if (input.ktp_image) {
+        saved = await ctx.services.bankAccounts.submitKtp(
+          scope,
+          ctx.auth.accountId,
+          uploaded(input.ktp_image, 'ktp_image'),
+        );
+      }
+      return presentBankAccount(saved);
+    }),
+
+  submitKtp: affiliateProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/affiliate/bank-account/verify',
+        tags,
+        summary: 'Submit KTP for verification',
+        description:
+          'JPEG or PNG (checked by content, not name), at most 5 MB; re-encoded without metadata, stored encrypted, ' +
+          'seen only by the affiliate and the admins through short-lived links.',
+      },
+      uploads: ['ktp_image'],
+      errors: [409, 422],
+    })
+    .input(a.ktpInput)
+    .output(a.bankAccountOutput)
+    .mutation(async ({ ctx, input }) =>
+      presentBankAccount(
+        await ctx.services.bankAccounts.submitKtp(
+          ctx.scope(),
+          ctx.auth.accountId,
+          uploaded(input.ktp_image, 'ktp_image'),
+        ),
+      ),
+    ),
+
+  requestPayout: approvedAffiliateProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/affiliate/payout/request',
+        tags,
+        summary: 'Request withdrawal',
+        description:
+          'Needs a verified bank account, at least the minimum payout and at most the available balance; the ' +
+          'amount is held at once, so concurrent requests cannot overdraw.',
+      },
+      successStatus: 201,
+      message: 'Payout requested',
+      errors: [400, 409, 422],
+    })
+    .input(a.payoutRequestInput)
+    .output(a.payoutOutput)
+    .mutation(async ({ ctx, input }) =>
+      presentPayout(await ctx.services.payouts.request(ctx.scope(), ctx.auth.accountId, input.amount)),
+    ),
+
+  payoutHistory: approvedAffiliateProcedure
+    .meta({
+      openapi: { method: 'GET', path: '/affiliate/payout/history', tags, summary: 'Get payout history' },
+    })
+    .input(a.pageInput)
+    .output(a.payoutHistoryOutput)
+    .query(async ({ ctx, input }) => {
+      const { items, window } = await ctx.services.payouts.history(ctx.scope(), ctx.auth.accountId, input);
+      return { payouts: items.map(presentPayout), pagination: presentPagination(window) };
+    }),
+} satisfies TRPCRouterRecord;

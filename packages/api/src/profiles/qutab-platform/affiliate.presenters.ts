@@ -1,0 +1,105 @@
+import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
+import type {
+  AffiliateCoupon,
+  ReferralRow,
+} from '../../contexts/affiliate-program/affiliate-referrals.service.ts';
+import type { ProgramContent } from '../../contexts/affiliate-program/program-content.entity.ts';
+import type { ReferralProgramSettings } from '../../contexts/affiliate-program/referral-program.ts';
+import type { Account } from '../../contexts/identity/account.entity.ts';
+import { escapeHtml } from '../../platform/html.ts';
+
+export function presentAffiliateSession(
+  tokens: { accessToken: string; refreshToken: string; expiresIn: number },
+  affiliate: Affiliate,
+  account: Pick<Account, 'email'>,
+) {
+  return {
+    access_token: tokens.accessToken,
+    token_type: 'Bearer' as const,
+    expires_in: tokens.expiresIn,
+    refresh_token: tokens.refreshToken,
+    affiliate: {
+      id: String(affiliate.id),
+      first_name: affiliate.firstName,
+      last_name: affiliate.lastName,
+      email: account.email,
+      status: affiliate.status,
+      affiliate_code: affiliate.code ?? null,
+    },
+  };
+}
+
+export function presentAffiliateProfile(
+  affiliate: Affiliate,
+  account: Pick<Account, 'email'>,
+  photoUrl: string | null,
+) {
+  return {
+    id: String(affiliate.id),
+    first_name: affiliate.firstName,
+    last_name: affiliate.lastName,
+    email: account.email,
+    whatsapp: affiliate.whatsapp,
+    city: affiliate.city,
+    instagram: affiliate.instagram ?? null,
+    tiktok: affiliate.tiktok ?? null,
+    profile_photo: photoUrl,
+    affiliate_code: affiliate.code ?? null,
+    joined_at: affiliate.createdAt.toISOString(),
+    verification_status: affiliate.status,
+  };
+}
+
+/**
+ * The affiliate's link: `{referralBaseUrl}/{code}` when the tenant hands out its own short domain
+ * (qutab.id/r/XK7mP2q), otherwise this server's tenant path; the target is where it redirects.
+ */
+export function referralLink(
+  affiliate: Affiliate,
+  program: ReferralProgramSettings,
+  /** the tenant's public base, e.g. `https://host/t/qutab` */
+  tenantBaseUrl: string,
+) {
+  const code = affiliate.code ?? '';
+  const base = (program.referralBaseUrl ?? `${tenantBaseUrl}/r`).replace(/\/+$/, '');
+  const url = `${base}/${encodeURIComponent(code)}`;
+  return {
+    referral_code: code,
+    referral_url: url,
+    target_url: program.targetUrl ?? `${tenantBaseUrl}/`,
+    embed_code: `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">Qurban bersama ${escapeHtml(`${affiliate.firstName}`)}</a>`,
+    total_clicks: affiliate.totalClicks,
+  };
+}
+
+export const presentMaterial = (e: ProgramContent) => ({
+  id: String(e.id),
+  title: e.title,
+  image_url: e.imageUrl ?? null,
+  size: e.size ?? null,
+  platform: e.category ?? null,
+  caption: e.body ?? null,
+});
+
+export const presentReferral = (r: ReferralRow) => ({
+  id: String(r.id),
+  customer_name: r.customerName,
+  customer_email: r.customerEmail,
+  product_name: r.productName,
+  order_date: r.orderDate.toISOString(),
+  order_value: r.orderValue,
+  commission: r.commission,
+  status: r.status,
+});
+
+export const presentCoupon = (c: AffiliateCoupon) => ({
+  id: String(c.id),
+  code: c.code,
+  discount_type: c.discountType,
+  discount_value: c.discountValue,
+  valid_from: c.validFrom?.toISOString() ?? null,
+  valid_until: c.validUntil?.toISOString() ?? null,
+  usage_count: c.usageCount,
+  usage_limit: c.usageLimit,
+  is_active: c.isActive,
+});

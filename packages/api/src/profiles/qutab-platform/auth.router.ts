@@ -1,0 +1,141 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { presentUser } from './qutab.presenters.ts';
+import * as s from './qutab.schemas.ts';
+
+const tags = ['Customer auth'];
+
+/** Customers (qutab-platform Customer Dashboard §1). */
+export const authRouter = {
+  register: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/register',
+        tags,
+        protect: false,
+        summary: 'Create new customer account',
+      },
+      successStatus: 201,
+      message: 'Registration successful',
+      errors: [422],
+    })
+    .input(s.registerInput)
+    .output(s.sessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const account = await ctx.services.identity.createAccount(scope, {
+        email: input.email,
+        password: input.password,
+        name: input.name,
+        phone: input.phone,
+        roles: ['member'],
+      });
+      const tokens = await ctx.services.identity.issueTokens(scope, account);
+      return session(tokens, account);
+    }),
+
+  login: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/login',
+        tags,
+        protect: false,
+        summary: 'Authenticate customer',
+      },
+      message: 'Login successful',
+      errors: [401, 429],
+    })
+    .input(s.loginInput)
+    .output(s.sessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const account = await ctx.services.identity.login(scope, input.email, input.password, ctx.ip);
+      return session(await ctx.services.identity.issueTokens(scope, account), account);
+    }),
+
+  refresh: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/refresh',
+        tags,
+        protect: false,
+        summary: 'Refresh the access token (not in the document)',
+        description: 'The refresh token is single-use: a reused one ends every session of its login.',
+      },
+      errors: [401],
+    })
+    .input(s.refreshInput)
+    .output(s.sessionOutput)
+    .mutation(async ({ ctx, input }) => {
+      const scope = ctx.scope();
+      const tokens = await ctx.services.identity.refresh(scope, input.refresh_token);
+      const claims = await ctx.services.identity.authenticate(scope, tokens.accessToken);
+      return session(tokens, await ctx.services.identity.account(scope, claims.accountId));
+    }),
+
+  logout: authedProcedure
+    .meta({ openapi: { method: 'POST', path: '/auth/logout', tags, summary: 'End session' } })
+    .input(s.emptyInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx }) => {
+      await ctx.services.identity.logout(ctx.scope(), ctx.auth.sessionId);
+      return { message: 'Logged out' };
+    }),
+
+  forgotPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/forgot-password',
+        tags,
+        protect: false,
+        summary: 'Send reset email',
+        description:
+          'Answers the same whether or not the email is registered. The link works once, for one hour.',
+      },
+    })
+    .input(s.forgotPasswordInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.passwordResets.request(ctx.scope(), input.email, {
+        resetUrl: `${ctx.baseUrl}/reset-password`,
+        appName: ctx.tenant.name,
+      });
+      return { message: 'If the email is registered, a reset link has been sent' };
+    }),
+
+  resetPassword: publicProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/reset-password',
+        tags,
+        protect: false,
+        summary: 'Reset password with token',
+        description: 'Every session of the account ends.',
+      },
+      errors: [422],
+    })
+    .input(s.resetPasswordInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.passwordResets.reset(ctx.scope(), input.token, input.password);
+      return { message: 'Password has been reset' };
+    }),
+} satisfies TRPCRouterRecord;
+
+export function session(
+  tokens: { accessToken: string; refreshToken: string; expiresIn: number },
+  account: { id: number; name: string; email: string },
+) {
+  return {
+    access_token: tokens.accessToken,
+    token_type: 'Bearer' as const,
+    expires_in: tokens.expiresIn,
+    refresh_token: tokens.refreshToken,
+    user: presentUser(account),
+  };
+}

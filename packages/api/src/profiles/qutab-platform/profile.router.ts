@@ -1,0 +1,64 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+import { authedProcedure } from '../../platform/trpc.ts';
+import { presentProfile } from './qutab.presenters.ts';
+import * as s from './qutab.schemas.ts';
+
+const tags = ['Customer profile'];
+
+export const profileRouter = {
+  get: authedProcedure
+    .meta({ openapi: { method: 'GET', path: '/profile', tags, summary: 'Get customer profile' } })
+    .input(s.emptyInput)
+    .output(s.profileOutput)
+    .query(async ({ ctx }) =>
+      presentProfile(await ctx.services.identity.account(ctx.scope(), ctx.auth.accountId)),
+    ),
+
+  update: authedProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/profile',
+        tags,
+        summary: 'Update profile',
+        description: 'name, phone and address are editable; email and any other field sent are ignored.',
+      },
+      message: 'Profile updated',
+      errors: [422],
+    })
+    .input(s.updateProfileInput)
+    .output(s.profileOutput)
+    .mutation(async ({ ctx, input }) =>
+      presentProfile(
+        await ctx.services.identity.updateProfile(ctx.scope(), ctx.auth.accountId, {
+          name: input.name,
+          phone: input.phone,
+          address: input.address,
+        }),
+      ),
+    ),
+
+  changePassword: authedProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/profile/password',
+        tags,
+        summary: 'Change password',
+        description: 'Needs the current password; every other session of the account ends.',
+      },
+      errors: [422],
+    })
+    .input(s.changePasswordInput)
+    .output(s.messageOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.identity.changePassword(
+        ctx.scope(),
+        ctx.auth.accountId,
+        ctx.auth.sessionId,
+        input.current_password,
+        input.new_password,
+      );
+      return { message: 'Password changed' };
+    }),
+} satisfies TRPCRouterRecord;

@@ -1,0 +1,21 @@
+import { router } from '../../platform/trpc.ts';
+import { adminRouter } from './admin.router.ts';
+import { affiliateAuthRouter, affiliateRouter } from './affiliate.router.ts';
+import { affiliateMoneyRouter } from './affiliate-money.router.ts';
+import { authRouter } from './auth.router.ts';
+import { ordersRouter, productsRouter } from './orders.router.ts';
+import { profileRouter } from './profile.router.ts';
+
+/** The qutab-platform app (qurban shop with an affiliate programme), grown area by area. */
+export const qutabRouter = router({
+  auth: authRouter,
+  profile: profileRouter,
+  products: productsRouter,
+  orders: ordersRouter,
+  affiliateAuth: affiliateAuthRouter,
+  affiliate: affiliateRouter,
+  affiliateMoney: affiliateMoneyRouter,
+  admin: adminRouter,
+});
+
+export type QutabRouter = typeof qutabRouter;
