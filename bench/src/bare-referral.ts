@@ -244,9 +244,9 @@ export async function createBareReferral(pool: pg.Pool, slug: string, secret: st
     const a = found[0]!;
     const balance = async (code: string) => {
       const { rows: sum } = await pool.query<{ total: string | null }>(
-        `select sum(p.amount)::text as total from ledger_posting p
-         join ledger_account a on a.id = p.ledger_account_id
-         where a.tenant_id = $1 and a.code = $2`,
+        `select coalesce(a.running_balance::text,
+                  (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
+         from ledger_account a where a.tenant_id = $1 and a.code = $2`,
         [tenantId, code],
       );
       return 0 - Number(sum[0]?.total ?? 0);

@@ -250,6 +250,13 @@ async function generate(c: pg.Client, tenantId: number, hash: string, clicks: nu
          where id = $1`,
           [affiliateId],
         );
+        // the affiliate's accounts keep running balances (LedgerAccounts ... runningBalance): fill them
+        await c.query(
+          `update ledger_account a set running_balance =
+             coalesce((select sum(p.amount) from ledger_posting p where p.ledger_account_id = a.id), 0)
+           where a.id in ($1, $2, $3)`,
+          [onHold, available, pending],
+        );
         await c.query('drop table bench_entry');
         await c.query('drop table bench_ref');
       },

@@ -2,13 +2,11 @@
 import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
 import { startPlatform } from '@komisi/server';
-import { withBenchRoutes } from './bench-routes.ts';
 import { drainable } from './drain.ts';
 
 const config = loadConfig();
 const platform = await startPlatform(config, createLogger(config.logLevel));
-// the affiliate statistics get a bench-only route while the qutab profile has none (bench-routes.ts)
-const handler = drainable(withBenchRoutes(platform).fetch);
+const handler = drainable(platform.app.fetch);
 const server = serve({ fetch: handler.fetch, port: config.port, hostname: config.host });
 // close() writes the referral clicks still buffered, then closes the pool
 handler.onSignal(server, () => platform.close());

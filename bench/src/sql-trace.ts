@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
 import { createBareApp } from './bare-app.ts';
-import { withBenchRoutes } from './bench-routes.ts';
 import { startSetupPlatform } from './database.ts';
 import type { Call, Scenario } from './scenarios.ts';
 import { settings } from './settings.ts';
@@ -70,7 +69,7 @@ export async function traceStatements(list: Scenario[]): Promise<Trace[]> {
       settings.shopTenantSlug,
       settings.qutabTenantSlug,
     );
-    const ourApp = withBenchRoutes(platform);
+    const ourApp = platform.app;
     const traces: Trace[] = [];
     for (const s of list) {
       const ours = await recording(settled(() => send(ourApp, s.call(0)), s.settleMs));

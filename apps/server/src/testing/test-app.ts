@@ -1,5 +1,10 @@
 import { createLogger, loadConfig, type ServiceOptions } from '@komisi/api';
-import { createTestDatabase, ledgerTotal, unbalancedLedgerEntries } from '@komisi/api/testing';
+import {
+  createTestDatabase,
+  driftedRunningBalances,
+  ledgerTotal,
+  unbalancedLedgerEntries,
+} from '@komisi/api/testing';
 import { expect } from 'vitest';
 import { type Platform, startPlatform } from '../platform.ts';
 
@@ -84,6 +89,7 @@ export async function startTestApp(
       try {
         expect(await unbalancedLedgerEntries(platform.orm)).toEqual([]);
         expect(await ledgerTotal(platform.orm)).toBe(0);
+        expect(await driftedRunningBalances(platform.orm)).toEqual([]);
       } finally {
         await platform.close();
         await db.drop();

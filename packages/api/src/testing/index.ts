@@ -7,6 +7,6 @@ export {
   lowestVisiblePrice,
   type SeedProduct,
 } from '../db/seed/ansania/catalog.seed.ts';
-export { ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
+export { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
 export { TEST_PG_URL } from './pg-admin.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

@@ -14,3 +14,16 @@ export async function ledgerTotal(orm: Orm): Promise<number> {
   );
   return Number(row?.total ?? 0);
 }
+
+/** Running balances (ledger_account.running_balance) that disagree with the sum of their postings. */
+export async function driftedRunningBalances(
+  orm: Orm,
+): Promise<{ code: string; running: string; sum: string }[]> {
+  return systemEm(orm).execute(
+    `select a.code, a.running_balance::text as running,
+            coalesce((select sum(p.amount) from ledger_posting p where p.ledger_account_id = a.id), 0)::text as sum
+     from ledger_account a
+     where a.running_balance is not null
+       and a.running_balance <> coalesce((select sum(p.amount) from ledger_posting p where p.ledger_account_id = a.id), 0)`,
+  );
+}

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { inTransaction } from '../../platform/scope.ts';
-import { ledgerTotal, unbalancedLedgerEntries } from '../../testing/ledger-check.ts';
+import { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from '../../testing/ledger-check.ts';
 import {
   approvedAffiliate,
   type ProgrammeWorld,
@@ -80,6 +80,7 @@ describe('affiliate-commission-release on PGlite', () => {
       });
     }
     expect(await unbalancedLedgerEntries(world.orm)).toEqual([]);
+    expect(await driftedRunningBalances(world.orm)).toEqual([]);
     expect(await ledgerTotal(world.orm)).toBe(0);
   });
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemEm } from '../../db/orm.ts';
-import { ledgerTotal, unbalancedLedgerEntries } from '../../testing/ledger-check.ts';
+import { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from '../../testing/ledger-check.ts';
 import { LedgerAccounts } from '../ledger/ledger.service.ts';
 import type { TenantRecord } from '../tenancy/tenant-record.ts';
 import {
@@ -28,6 +28,7 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     expect(await unbalancedLedgerEntries(h.orm)).toEqual([]);
+    expect(await driftedRunningBalances(h.orm)).toEqual([]);
     expect(await ledgerTotal(h.orm)).toBe(0);
   } finally {
     await h.close();
@@ -164,6 +165,7 @@ describe('requesting a payout', () => {
     );
     expect(count!.n).toBe('10');
     expect(await unbalancedLedgerEntries(h.orm)).toEqual([]);
+    expect(await driftedRunningBalances(h.orm)).toEqual([]);
   });
 
   it('never overdraws with concurrent requests of different amounts either', async () => {

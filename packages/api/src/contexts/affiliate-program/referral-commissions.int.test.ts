@@ -5,6 +5,7 @@ import { JobRunner } from '../../platform/jobs/job-runner.ts';
 import { inTransaction } from '../../platform/scope.ts';
 import {
   createTestDatabase,
+  driftedRunningBalances,
   ledgerTotal,
   type TestDatabase,
   unbalancedLedgerEntries,
@@ -33,6 +34,7 @@ beforeAll(async () => {
 afterAll(async () => {
   try {
     expect(await unbalancedLedgerEntries(world.orm)).toEqual([]);
+    expect(await driftedRunningBalances(world.orm)).toEqual([]);
     expect(await ledgerTotal(world.orm)).toBe(0);
   } finally {
     await world?.orm.close();

@@ -15,6 +15,11 @@ export const LedgerAccount = defineEntity({
     kind: p.enum(LEDGER_ACCOUNT_KINDS),
     currency: p.string().length(3),
     ownerAccountId: p.integer().nullable(),
+    /**
+     * Debits minus credits so far, kept by each posting's transaction for accounts read often
+     * (an affiliate's balances); null for the others, whose balance is summed from the postings.
+     */
+    runningBalance: p.bigint('number').nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'code'] }],

@@ -6,6 +6,12 @@ export interface AccountRef {
   code: string;
   kind: LedgerAccountKind;
   ownerAccountId?: number | null;
+  /**
+   * Keep a running balance on the account row (read in one row instead of summing every posting).
+   * Each posting then updates that row, so posts to the account queue behind each other: only for
+   * one holder's accounts that dashboards read, never for company accounts every order posts to.
+   */
+  runningBalance?: true;
 }
 
 export interface Posting {
@@ -32,18 +38,21 @@ export const LedgerAccounts = {
     code: `affiliate:${accountId}:on-hold`,
     kind: 'liability',
     ownerAccountId: accountId,
+    runningBalance: true,
   }),
   /** referral-link affiliate: commission past its hold, withdrawable */
   affiliateAvailable: (accountId: number): AccountRef => ({
     code: `affiliate:${accountId}:available`,
     kind: 'liability',
     ownerAccountId: accountId,
+    runningBalance: true,
   }),
   /** referral-link affiliate: requested payouts not yet paid or rejected (held out of available) */
   affiliatePayoutsPending: (accountId: number): AccountRef => ({
     code: `affiliate:${accountId}:payouts-pending`,
     kind: 'liability',
     ownerAccountId: accountId,
+    runningBalance: true,
   }),
   /** money sent to affiliates' banks, awaiting reconciliation with the bank statement */
   payoutClearing: { code: 'company:clearing:payouts', kind: 'asset' } as AccountRef,
@@ -87,24 +96,47 @@ export class LedgerService {
       `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount) values ${values}`,
       params,
     );
+    await this.#addToRunningBalances(scope, lines, accountIds);
     return entryId;
+  }
+
+  /** One update per running-balance account, in id order (so concurrent posts cannot deadlock). */
+  async #addToRunningBalances(
+    scope: Scope,
+    lines: Posting[],
+    accountIds: Map<string, number>,
+  ): Promise<void> {
+    const deltas = new Map<number, number>();
+    for (const line of lines) {
+      if (!line.account.runningBalance) continue;
+      const id = accountIds.get(line.account.code)!;
+      deltas.set(id, (deltas.get(id) ?? 0) + line.amount);
+    }
+    for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
+      await scope.em.execute(
+        'update ledger_account set running_balance = running_balance + ? where tenant_id = ? and id = ?',
+        [delta, scope.tenant.id, id],
+      );
+    }
   }
 
   async #accountIds(scope: Scope, refs: AccountRef[]): Promise<Map<string, number>> {
     const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
-    const values = unique.map(() => '(?, ?, ?, ?, ?, ?)').join(', ');
+    const values = unique.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
     const params = unique.flatMap((r) => [
       scope.tenant.id,
       r.code,
       r.kind,
       scope.tenant.currency,
       r.ownerAccountId ?? null,
+      r.runningBalance ? 0 : null,
       scope.now,
     ]);
     // DO NOTHING takes no lock on existing rows: settlements posting to the same company
     // accounts do not queue behind each other (DO UPDATE would lock them until commit).
     await scope.em.execute(
-      `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, created_at) values ${values}
+      `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+       values ${values}
        on conflict (tenant_id, code) do nothing`,
       params,
     );
@@ -117,10 +149,11 @@ export class LedgerService {
 
   /** Balance of an account as its holder sees it: credits minus debits for liabilities and revenue. */
   async balance(scope: Scope, ref: AccountRef): Promise<number> {
+    // The running balance when the account keeps one; the sum of its postings otherwise.
     const rows = await scope.em.execute<{ total: string | null }[]>(
-      `select sum(p.amount)::text as total from ledger_posting p
-       join ledger_account a on a.id = p.ledger_account_id
-       where a.tenant_id = ? and a.code = ?`,
+      `select coalesce(a.running_balance::text,
+                (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
+       from ledger_account a where a.tenant_id = ? and a.code = ?`,
       [scope.tenant.id, ref.code],
     );
     const debitMinusCredit = toSafeInteger(rows[0]?.total ?? 0);
