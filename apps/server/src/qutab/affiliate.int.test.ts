@@ -1,3 +1,4 @@
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paySandbox, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
@@ -298,6 +299,42 @@ describe('admin: the affiliate programme', () => {
     expect(
       (await app.request('DELETE', api(`/admin/content/${created.body.data.id}`), { token: admin })).status,
     ).toBe(404);
+
+    // an uploaded banner: stored as a file, listed with a signed download link
+    const form = new FormData();
+    form.append('kind', 'banner');
+    form.append('title', 'Banner unggahan');
+    form.append('size', '300x250');
+    form.append(
+      'image',
+      new Blob([
+        new Uint8Array(
+          await sharp({ create: { width: 300, height: 250, channels: 3, background: '#fa0' } })
+            .png()
+            .toBuffer(),
+        ),
+      ]),
+    );
+    const uploaded = await app.app.request(api('/admin/content'), {
+      method: 'POST',
+      body: form,
+      headers: { authorization: `Bearer ${admin}` },
+    });
+    expect(uploaded.status).toBe(201);
+    const materials = (await get('/affiliate/materials', affiliateToken)).body.data.banners as {
+      title: string;
+      image_url: string;
+    }[];
+    const banner = materials.find((m) => m.title === 'Banner unggahan')!;
+    const image = await app.app.request(
+      new URL(banner.image_url).pathname + new URL(banner.image_url).search,
+    );
+    expect(image.status).toBe(200);
+    expect(
+      Buffer.from(await image.arrayBuffer())
+        .subarray(1, 4)
+        .toString(),
+    ).toBe('PNG');
 
     const support = await put(
       '/admin/support-contact',

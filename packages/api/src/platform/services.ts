@@ -177,7 +177,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     vouchers,
     checkout,
     shopOrders: new ShopOrdersService(),
-    directOrders: new DirectOrdersService({ vouchers, payments, checkout }),
+    directOrders: new DirectOrdersService({ vouchers, checkout }),
     programContent: new ProgramContentService(),
     affiliateReferrals: new AffiliateReferralsService(),
     affiliateDirectory: new AffiliateDirectoryService(),

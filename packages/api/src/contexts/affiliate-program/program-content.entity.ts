@@ -22,6 +22,8 @@ export const ProgramContent = defineEntity({
     /** FAQ category, or the platform a graphic is made for (instagram, whatsapp, ...) */
     category: p.string().length(100).nullable(),
     imageUrl: p.string().length(1000).nullable(),
+    /** an uploaded image (files context, purpose `material`); wins over `imageUrl` */
+    imageFile: p.integer().nullable(),
     /** e.g. 1200x628 */
     size: p.string().length(20).nullable(),
     position: p.integer().default(0),

@@ -8,6 +8,7 @@ export interface ContentInput {
   body?: string | null | undefined;
   category?: string | null | undefined;
   imageUrl?: string | null | undefined;
+  imageFile?: number | null | undefined;
   size?: string | null | undefined;
   position?: number | undefined;
   active?: boolean | undefined;
@@ -31,6 +32,7 @@ export class ProgramContentService {
       body: input.body ?? null,
       category: input.category ?? null,
       imageUrl: input.imageUrl ?? null,
+      imageFile: input.imageFile ?? null,
       size: input.size ?? null,
       position: input.position ?? 0,
       active: input.active ?? true,

@@ -228,10 +228,26 @@ export class CheckoutService implements SettlementHandler {
   async createOrder(scope: Scope, accountId: number, input: NewShopOrder): Promise<PlacedOrder> {
     const address = await this.#addresses.own(scope, accountId, input.shippingAddressId);
     const order = await inTransaction(scope, (tx) => this.#record(tx, accountId, address, input));
-    const buyer = await scope.em.findOneOrFail(Account, { id: accountId });
+    return this.openPayment(scope, order, {
+      paymentMethod: input.paymentMethod,
+      callbackUrl: input.callbackUrl,
+      details: { channel: input.paymentChannel },
+    });
+  }
+
+  /**
+   * Opens the gateway payment of a just-recorded order (outside its transaction: a gateway call
+   * must not hold row locks). If the gateway refuses, the order is cancelled, stock and voucher back.
+   */
+  async openPayment(
+    scope: Scope,
+    order: Order,
+    input: { paymentMethod: string; callbackUrl: string | null; details?: Record<string, unknown> },
+  ): Promise<PlacedOrder> {
+    const buyer = await scope.em.findOneOrFail(Account, { id: order.account });
     try {
       const payment = await this.#payments.create(scope, {
-        accountId,
+        accountId: order.account,
         purpose: 'order',
         subjectId: order.id,
         amount: order.totalAmount,
@@ -239,7 +255,7 @@ export class CheckoutService implements SettlementHandler {
         callbackUrl: input.callbackUrl,
         description: `Order ${order.orderNumber}`,
         customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
-        details: { orderNumber: order.orderNumber, channel: input.paymentChannel },
+        details: { orderNumber: order.orderNumber, ...input.details },
       });
       await scope.em.nativeUpdate(Order, { id: order.id }, { paymentId: payment.id });
       order.paymentId = payment.id;
@@ -373,11 +389,6 @@ export class CheckoutService implements SettlementHandler {
   /** A shop order's payment failed or expired: the order is cancelled, stock and voucher come back. */
   async failed(tx: Scope, payment: Payment): Promise<void> {
     await this.#cancelPending(tx, payment.subjectId!, 'payment_failed');
-  }
-
-  /** An order not paid yet is cancelled (its payment failed or could not start); no-op otherwise. */
-  async cancelUnpaid(tx: Scope, orderId: number, reason: string): Promise<void> {
-    await this.#cancelPending(tx, orderId, reason);
   }
 
   async #cancelPending(tx: Scope, orderId: number, reason: string): Promise<void> {

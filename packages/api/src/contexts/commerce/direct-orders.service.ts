@@ -2,7 +2,6 @@ import { DomainError, fieldError, priceOrder } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import type { Payment } from '../payments/payment.entity.ts';
-import type { PaymentsService } from '../payments/payments.service.ts';
 import { nextSequence } from '../tenancy/tenant.service.ts';
 import type { CheckoutService } from './checkout.service.ts';
 import { formatOrderNumber, shopDay } from './checkout.service.ts';
@@ -53,12 +52,10 @@ interface ProductRow {
  */
 export class DirectOrdersService {
   readonly #vouchers: VouchersService;
-  readonly #payments: PaymentsService;
   readonly #checkout: CheckoutService;
 
-  constructor(deps: { vouchers: VouchersService; payments: PaymentsService; checkout: CheckoutService }) {
+  constructor(deps: { vouchers: VouchersService; checkout: CheckoutService }) {
     this.#vouchers = deps.vouchers;
-    this.#payments = deps.payments;
     this.#checkout = deps.checkout;
   }
 
@@ -87,26 +84,10 @@ export class DirectOrdersService {
       await onRecorded?.(tx, recorded);
       return recorded;
     });
-    const buyer = await scope.em.findOneOrFail(Account, { id: accountId });
-    try {
-      const payment = await this.#payments.create(scope, {
-        accountId,
-        purpose: 'order',
-        subjectId: order.id,
-        amount: order.totalAmount,
-        requestedMethod: input.paymentMethod.slice(0, 32),
-        callbackUrl: input.callbackUrl,
-        description: `Order ${order.orderNumber}`,
-        customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
-        details: { orderNumber: order.orderNumber },
-      });
-      await scope.em.nativeUpdate(Order, { id: order.id }, { paymentId: payment.id });
-      order.paymentId = payment.id;
-      return { order, payment };
-    } catch (e) {
-      await inTransaction(scope, (tx) => this.#checkout.cancelUnpaid(tx, order.id, 'payment_failed'));
-      throw e;
-    }
+    return this.#checkout.openPayment(scope, order, {
+      paymentMethod: input.paymentMethod,
+      callbackUrl: input.callbackUrl,
+    });
   }
 
   async #record(tx: Scope, accountId: number, input: NewDirectOrder): Promise<Order> {

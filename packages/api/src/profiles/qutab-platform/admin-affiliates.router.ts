@@ -1,13 +1,17 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
 import type { ProgramContent } from '../../contexts/affiliate-program/program-content.entity.ts';
+import type { ApiContext } from '../../platform/context.ts';
 import { adminProcedure } from '../../platform/trpc.ts';
-import { presentCoupon } from './affiliate.presenters.ts';
+import { materialImageUrl, presentCoupon } from './affiliate.presenters.ts';
 import * as a from './affiliate.schemas.ts';
+import { uploaded } from './affiliate-money.router.ts';
 import { presentPagination } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
 const tags = ['Admin: affiliate programme'];
+
+type AdminCtx = Pick<ApiContext, 'services' | 'scope' | 'baseUrl'> & { auth: { accountId: number } };
 
 const presentAdminAffiliate = (affiliate: Affiliate, email: string) => ({
   id: String(affiliate.id),
@@ -33,17 +37,38 @@ const presentAdminAffiliate = (affiliate: Affiliate, email: string) => ({
   approved_at: affiliate.approvedAt?.toISOString() ?? null,
 });
 
-const presentContent = (e: ProgramContent) => ({
+/** An affiliate as the admin endpoints answer it, with its account's email. */
+async function withEmail(ctx: Pick<ApiContext, 'services' | 'scope'>, affiliate: Affiliate) {
+  const account = await ctx.services.identity.account(ctx.scope(), affiliate.account);
+  return presentAdminAffiliate(affiliate, account.email);
+}
+
+const presentContent = (e: ProgramContent, imageUrl: string | null) => ({
   id: String(e.id),
   kind: e.kind,
   title: e.title,
   body: e.body ?? null,
   category: e.category ?? null,
-  image_url: e.imageUrl ?? null,
+  image_url: imageUrl,
   size: e.size ?? null,
   position: e.position,
   active: e.active,
 });
+
+/** An admin's upload of a banner or graphic, stored as a `material` file. */
+async function storeMaterial(ctx: AdminCtx, image: string | undefined): Promise<number | undefined> {
+  if (!image) return undefined;
+  const file = await ctx.services.files.storeImage(ctx.scope(), {
+    ownerAccountId: ctx.auth.accountId,
+    purpose: 'material',
+    upload: uploaded(image, 'image'),
+  });
+  return file.id;
+}
+
+async function contentOf(ctx: AdminCtx, e: ProgramContent) {
+  return presentContent(e, await materialImageUrl(ctx, e));
+}
 
 /** The programme's admin actions (applications, rates, coupons, content, support contact). */
 export const adminAffiliatesRouter = {
@@ -85,10 +110,7 @@ export const adminAffiliatesRouter = {
           commissionRateBps: input.commission_rate_bps,
         },
       );
-      return presentAdminAffiliate(
-        affiliate,
-        (await ctx.services.identity.account(scope, affiliate.account)).email,
-      );
+      return withEmail(ctx, affiliate);
     }),
 
   reject: adminProcedure
@@ -112,10 +134,7 @@ export const adminAffiliatesRouter = {
         ctx.auth.accountId,
         input.reason,
       );
-      return presentAdminAffiliate(
-        affiliate,
-        (await ctx.services.identity.account(scope, affiliate.account)).email,
-      );
+      return withEmail(ctx, affiliate);
     }),
 
   setRate: adminProcedure
@@ -138,10 +157,7 @@ export const adminAffiliatesRouter = {
         input.id,
         input.commission_rate_bps,
       );
-      return presentAdminAffiliate(
-        affiliate,
-        (await ctx.services.identity.account(scope, affiliate.account)).email,
-      );
+      return withEmail(ctx, affiliate);
     }),
 
   createCoupon: adminProcedure
@@ -184,13 +200,15 @@ export const adminAffiliatesRouter = {
     .input(a.contentListInput)
     .output(a.contentOutput.array())
     .query(async ({ ctx, input }) =>
-      (
-        await ctx.services.programContent.list(
-          ctx.scope(),
-          input.kind ? [input.kind] : ['banner', 'social_graphic', 'faq'],
-          { includeInactive: true },
-        )
-      ).map(presentContent),
+      Promise.all(
+        (
+          await ctx.services.programContent.list(
+            ctx.scope(),
+            input.kind ? [input.kind] : ['banner', 'social_graphic', 'faq'],
+            { includeInactive: true },
+          )
+        ).map((e) => contentOf(ctx, e)),
+      ),
     ),
 
   createContent: adminProcedure
@@ -207,13 +225,15 @@ export const adminAffiliatesRouter = {
     .input(a.createContentInput)
     .output(a.contentOutput)
     .mutation(async ({ ctx, input }) =>
-      presentContent(
+      contentOf(
+        ctx,
         await ctx.services.programContent.create(ctx.scope(), {
           kind: input.kind,
           title: input.title,
           body: input.body,
           category: input.category,
           imageUrl: input.image_url,
+          imageFile: await storeMaterial(ctx, input.image),
           size: input.size,
           position: input.position,
           active: input.active,
@@ -234,12 +254,14 @@ export const adminAffiliatesRouter = {
     .input(a.updateContentInput)
     .output(a.contentOutput)
     .mutation(async ({ ctx, input }) =>
-      presentContent(
+      contentOf(
+        ctx,
         await ctx.services.programContent.update(ctx.scope(), input.id, {
           title: input.title,
           body: input.body,
           category: input.category,
           imageUrl: input.image_url,
+          imageFile: await storeMaterial(ctx, input.image),
           size: input.size,
           position: input.position,
           active: input.active,

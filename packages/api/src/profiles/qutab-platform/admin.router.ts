@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import type { ApiContext } from '../../platform/context.ts';
 import { adminProcedure } from '../../platform/trpc.ts';
 import { adminAffiliatesRouter } from './admin-affiliates.router.ts';
 import { adminMoneyRouter } from './admin-money.router.ts';
@@ -6,6 +7,11 @@ import { presentTracking } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
 const tags = ['Admin'];
+
+async function trackingOf(ctx: Pick<ApiContext, 'services' | 'scope'>, orderNumber: string) {
+  const { order, timeline } = await ctx.services.adminOrders.detail(ctx.scope(), orderNumber);
+  return presentTracking(order, timeline);
+}
 
 // qutab's fulfilment steps in the shop's status machine (see qutab.presenters.ts).
 const STORED = { processing: 'processing', distributed: 'shipped', completed: 'delivered' } as const;
@@ -35,8 +41,7 @@ export const adminRouter = {
         trackingNumber: null,
         trackingOptional: true,
       });
-      const { order, timeline } = await ctx.services.adminOrders.detail(scope, input.id);
-      return presentTracking(order, timeline);
+      return trackingOf(ctx, input.id);
     }),
 
   refundOrder: adminProcedure
@@ -57,8 +62,7 @@ export const adminRouter = {
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
       await ctx.services.adminOrders.refund(scope, ctx.auth.accountId, input.id, input.reason);
-      const { order, timeline } = await ctx.services.adminOrders.detail(scope, input.id);
-      return presentTracking(order, timeline);
+      return trackingOf(ctx, input.id);
     }),
 
   runJob: adminProcedure

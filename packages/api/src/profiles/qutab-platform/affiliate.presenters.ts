@@ -6,6 +6,7 @@ import type {
 import type { ProgramContent } from '../../contexts/affiliate-program/program-content.entity.ts';
 import type { ReferralProgramSettings } from '../../contexts/affiliate-program/referral-program.ts';
 import type { Account } from '../../contexts/identity/account.entity.ts';
+import type { ApiContext } from '../../platform/context.ts';
 import { escapeHtml } from '../../platform/html.ts';
 
 export function presentAffiliateSession(
@@ -72,14 +73,31 @@ export function referralLink(
   };
 }
 
-export const presentMaterial = (e: ProgramContent) => ({
+export const presentMaterial = (e: ProgramContent, imageUrl: string | null) => ({
   id: String(e.id),
   title: e.title,
-  image_url: e.imageUrl ?? null,
+  image_url: imageUrl,
   size: e.size ?? null,
   platform: e.category ?? null,
   caption: e.body ?? null,
 });
+
+/** How long a material's download link works: a day (affiliates download and post the image). */
+const MATERIAL_LINK_SECONDS = 86_400;
+
+/** An uploaded material as a signed download link; an external `image_url` as it is. */
+export async function materialImageUrl(
+  ctx: Pick<ApiContext, 'services' | 'scope' | 'baseUrl'> & { auth: { accountId: number } },
+  e: ProgramContent,
+): Promise<string | null> {
+  if (e.imageFile == null) return e.imageUrl ?? null;
+  return ctx.services.files.signedUrl(
+    ctx.scope(),
+    e.imageFile,
+    { accountId: ctx.auth.accountId, isAdmin: false },
+    { baseUrl: ctx.baseUrl, ttlSeconds: MATERIAL_LINK_SECONDS },
+  );
+}
 
 export const presentReferral = (r: ReferralRow) => ({
   id: String(r.id),

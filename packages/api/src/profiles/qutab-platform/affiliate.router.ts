@@ -5,6 +5,7 @@ import { referralProgramSettings } from '../../contexts/affiliate-program/referr
 import type { ApiContext } from '../../platform/context.ts';
 import { publicProcedure } from '../../platform/trpc.ts';
 import {
+  materialImageUrl,
   presentAffiliateProfile,
   presentAffiliateSession,
   presentCoupon,
@@ -15,6 +16,7 @@ import {
 import { affiliateProcedure, approvedAffiliateProcedure } from './affiliate.procedures.ts';
 import * as a from './affiliate.schemas.ts';
 import { uploaded } from './affiliate-money.router.ts';
+import { changePassword } from './profile.router.ts';
 import { presentPagination } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
@@ -204,10 +206,13 @@ export const affiliateRouter = {
     .output(a.materialsOutput)
     .query(async ({ ctx }) => {
       const entries = await ctx.services.programContent.list(ctx.scope(), ['banner', 'social_graphic']);
-      return {
-        banners: entries.filter((e) => e.kind === 'banner').map(presentMaterial),
-        social_graphics: entries.filter((e) => e.kind === 'social_graphic').map(presentMaterial),
-      };
+      const present = (kind: string) =>
+        Promise.all(
+          entries
+            .filter((e) => e.kind === kind)
+            .map(async (e) => presentMaterial(e, await materialImageUrl(ctx, e))),
+        );
+      return { banners: await present('banner'), social_graphics: await present('social_graphic') };
     }),
 
   balance: approvedAffiliateProcedure
@@ -351,14 +356,5 @@ export const affiliateRouter = {
     })
     .input(s.changePasswordInput)
     .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.services.identity.changePassword(
-        ctx.scope(),
-        ctx.auth.accountId,
-        ctx.auth.sessionId,
-        input.current_password,
-        input.new_password,
-      );
-      return { message: 'Password changed' };
-    }),
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 } satisfies TRPCRouterRecord;

@@ -1,6 +1,6 @@
 // Request and response shapes of the qutab-platform Affiliate Dashboard.
 import { z } from 'zod';
-import { password } from './qutab.schemas.ts';
+import { pageInput, pagination, password } from './qutab.schemas.ts';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const text = (min: number, max: number) => z.preprocess(trimmed, z.string().min(min).max(max));
@@ -12,6 +12,11 @@ const whatsapp = z.preprocess(
   z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'must be a WhatsApp number like 081234567890'),
 );
 
+/** A file: multipart on REST (the handler passes it on as base64), a base64 string on tRPC. */
+export const upload = z
+  .string({ message: 'must be a JPEG or PNG file' })
+  .min(1, 'must be a JPEG or PNG file')
+  .max(7_000_000, 'must be at most 5 MB');
 export const PRIMARY_PLATFORM = z.enum([
   'instagram',
   'tiktok',
@@ -98,10 +103,8 @@ export const balanceOutput = z.object({
 });
 
 // ---------------------------------------------------------------- referrals and coupons
-export const referralsInput = z.object({
+export const referralsInput = pageInput.extend({
   status: z.enum(['all', 'pending', 'confirmed', 'paid']).default('all'),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
 });
 export const referralsOutput = z.object({
   referrals: z.array(
@@ -116,12 +119,7 @@ export const referralsOutput = z.object({
       status: z.enum(['pending', 'confirmed', 'paid']),
     }),
   ),
-  pagination: z.object({
-    page: z.number().int(),
-    limit: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  }),
+  pagination,
 });
 export const couponsOutput = z.array(
   z.object({
@@ -164,11 +162,7 @@ export const updateAffiliateProfileInput = z.object({
 
 // ---------------------------------------------------------------- admin
 const id = z.coerce.number({ message: 'must be an id' }).int().positive();
-export const adminAffiliateListInput = z.object({
-  status: applicationStatus.optional(),
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export const adminAffiliateListInput = pageInput.extend({ status: applicationStatus.optional() });
 export const adminAffiliate = z.object({
   id: z.string(),
   first_name: z.string(),
@@ -194,12 +188,7 @@ export const adminAffiliate = z.object({
 });
 export const adminAffiliateListOutput = z.object({
   affiliates: z.array(adminAffiliate),
-  pagination: z.object({
-    page: z.number().int(),
-    limit: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  }),
+  pagination,
 });
 const rateBps = z.number().int().min(0).max(10_000).meta({ description: 'Basis points: 1000 = 10%' });
 export const approveInput = z.object({ id, commission_rate_bps: rateBps.nullable().optional() });
@@ -248,8 +237,17 @@ const contentFields = {
   position: z.number().int().min(0).max(10_000).optional(),
   active: z.boolean().optional(),
 };
-export const createContentInput = z.object({ kind: contentKind, ...contentFields });
-export const updateContentInput = z.object({ id, ...contentFields, title: contentFields.title.optional() });
+export const createContentInput = z.object({
+  kind: contentKind,
+  ...contentFields,
+  image: upload.optional().meta({ description: 'Uploaded image (JPEG/PNG ≤ 5 MB) instead of image_url' }),
+});
+export const updateContentInput = z.object({
+  id,
+  ...contentFields,
+  title: contentFields.title.optional(),
+  image: upload.optional(),
+});
 export const contentIdInput = z.object({ id });
 export const supportContactInput = z.object({
   whatsapp,
@@ -258,11 +256,6 @@ export const supportContactInput = z.object({
 });
 
 // ---------------------------------------------------------------- bank account, payouts, photo
-/** A file: multipart on REST (the handler passes it on as base64), a base64 string on tRPC. */
-export const upload = z
-  .string({ message: 'must be a JPEG or PNG file' })
-  .min(1, 'must be a JPEG or PNG file')
-  .max(7_000_000, 'must be at most 5 MB');
 export const bankAccountOutput = z
   .object({
     bank_name: z.string(),
@@ -297,18 +290,10 @@ const payout = z.object({
   notes: z.string().nullable(),
 });
 export const payoutOutput = payout;
-export const pageInput = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-});
+export { pageInput };
 export const payoutHistoryOutput = z.object({
   payouts: z.array(payout),
-  pagination: z.object({
-    page: z.number().int(),
-    limit: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  }),
+  pagination,
 });
 
 // admin
@@ -330,7 +315,7 @@ export const bankReview = z.object({
 });
 export const bankReviewListOutput = z.object({
   bank_accounts: z.array(bankReview),
-  pagination: payoutHistoryOutput.shape.pagination,
+  pagination: pagination,
 });
 export const bankDecisionInput = z.object({ id, version: z.number().int().optional() });
 export const bankRejectInput = z.object({ id, reason: text(1, 500), version: z.number().int().optional() });
@@ -346,7 +331,7 @@ const adminPayout = payout.extend({
 export const adminPayoutOutput = adminPayout;
 export const adminPayoutListOutput = z.object({
   payouts: z.array(adminPayout),
-  pagination: payoutHistoryOutput.shape.pagination,
+  pagination: pagination,
 });
 export const payoutNoteInput = z.object({ id, note: optionalText(500) });
 export const payoutPaidInput = z.object({ id, transfer_reference: text(1, 100), note: optionalText(500) });

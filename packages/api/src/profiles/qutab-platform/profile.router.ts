@@ -1,9 +1,25 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import type { ApiContext } from '../../platform/context.ts';
 import { authedProcedure } from '../../platform/trpc.ts';
 import { presentProfile } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
 const tags = ['Customer profile'];
+
+/** Customers and affiliates alike: the current password, then every other session ends. */
+export async function changePassword(
+  ctx: Pick<ApiContext, 'services' | 'scope'> & { auth: { accountId: number; sessionId: string } },
+  input: { current_password: string; new_password: string },
+) {
+  await ctx.services.identity.changePassword(
+    ctx.scope(),
+    ctx.auth.accountId,
+    ctx.auth.sessionId,
+    input.current_password,
+    input.new_password,
+  );
+  return { message: 'Password changed' };
+}
 
 export const profileRouter = {
   get: authedProcedure
@@ -51,14 +67,5 @@ export const profileRouter = {
     })
     .input(s.changePasswordInput)
     .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.services.identity.changePassword(
-        ctx.scope(),
-        ctx.auth.accountId,
-        ctx.auth.sessionId,
-        input.current_password,
-        input.new_password,
-      );
-      return { message: 'Password changed' };
-    }),
+    .mutation(({ ctx, input }) => changePassword(ctx, input)),
 } satisfies TRPCRouterRecord;

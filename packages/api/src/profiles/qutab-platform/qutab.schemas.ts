@@ -114,19 +114,22 @@ export const orderDetailOutput = orderOutput.extend({
   payment_status: z.enum(['unpaid', 'paid', 'failed', 'refunded']),
   payment_url: z.string().nullable().meta({ description: 'Where to pay while the order is pending' }),
 });
-export const orderListInput = z.object({
+/** `{ page, limit, total, total_pages }` of every paged list */
+export const pagination = z.object({
+  page: z.number().int(),
+  limit: z.number().int(),
+  total: z.number().int(),
+  total_pages: z.number().int(),
+});
+export const pageInput = z.object({
   page: z.coerce.number().int().min(1).default(1),
   limit: z.coerce.number().int().min(1).max(100).default(20),
-  status: z.enum(QUTAB_ORDER_STATUSES).optional(),
 });
+
+export const orderListInput = pageInput.extend({ status: z.enum(QUTAB_ORDER_STATUSES).optional() });
 export const orderListOutput = z.object({
   orders: z.array(orderOutput),
-  pagination: z.object({
-    page: z.number().int(),
-    limit: z.number().int(),
-    total: z.number().int(),
-    total_pages: z.number().int(),
-  }),
+  pagination,
 });
 export const orderIdInput = z.object({ id: z.string().trim().min(1).max(40) });
 export const createOrderInput = z.object({
