@@ -181,3 +181,45 @@ describe('payouts', () => {
     for (const p of history.body.data.payouts) expect(p.account_number).toBe('******7890');
   });
 });
+
+describe('isolation between affiliates', () => {
+  it("a second affiliate sees none of the first one's referrals, payouts or bank account", async () => {
+    const applied = await post('/affiliate/auth/register', {
+      first_name: 'Yusuf',
+      last_name: 'Hakim',
+      email: `yusuf.${Date.now()}@example.com`,
+      password: 'Rahasia123!',
+      whatsapp: '081255556666',
+      city: 'Medan',
+      primary_platform: 'tiktok',
+      reason: 'Saya punya komunitas TikTok yang peduli qurban.',
+    });
+    expect(applied.status).toBe(201);
+    expect(
+      (await post(`/admin/affiliates/${applied.body.data.affiliate.id}/approve`, {}, admin)).status,
+    ).toBe(200);
+    const other = applied.body.data.access_token as string;
+
+    expect((await get('/affiliate/referrals', other)).body.data.referrals).toEqual([]);
+    expect((await get('/affiliate/payout/history', other)).body.data.payouts).toEqual([]);
+    expect((await get('/affiliate/bank-account', other)).body.data).toBeNull();
+    expect((await get('/affiliate/balance', other)).body.data.available_balance).toBe(0);
+
+    // the second affiliate's KTP: admins get a link; the same link for anyone else is refused
+    await post(
+      '/affiliate/bank-account',
+      { bank_name: 'Mandiri', account_number: '9876543210', account_holder_name: 'Yusuf Hakim' },
+      other,
+    );
+    expect(
+      (await multipart('/affiliate/bank-account/verify', { ktp_image: await ktpJpeg() }, other)).status,
+    ).toBe(200);
+    const review = (await get('/admin/bank-accounts/pending', admin)).body.data.bank_accounts.find(
+      (b: { bank_name: string }) => b.bank_name === 'Mandiri',
+    );
+    const link = new URL(review.ktp_url);
+    expect((await app.app.request(link.pathname + link.search)).status).toBe(200);
+    link.searchParams.set('v', String(Number(link.searchParams.get('v')) + 1));
+    expect((await app.app.request(link.pathname + link.search)).status).toBe(403);
+  });
+});
