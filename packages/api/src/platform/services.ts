@@ -140,6 +140,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
   const referralCommissions = new ReferralCommissionsService(ledger);
   const jobs = new JobRunner(orm);
+  const referralLinks = new ReferralLinksService(orm, { secret: options.jwtSecret });
   registerAffiliateProgramJobs(jobs, referralCommissions);
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
@@ -168,7 +169,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     referralCommissions,
     jobs,
     // referral links, the attribution cookie and the dashboard numbers (qutab-platform)
-    referralLinks: new ReferralLinksService(orm, { secret: options.jwtSecret }),
+    referralLinks,
     affiliateStats: new AffiliateStatsService(ledger),
     membership,
     downline: new DownlineService(),
@@ -181,7 +182,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     programContent: new ProgramContentService(),
     affiliateReferrals: new AffiliateReferralsService(),
     affiliateDirectory: new AffiliateDirectoryService(),
-    orderAttribution: new OrderAttribution(referralCommissions, options.jwtSecret),
+    orderAttribution: new OrderAttribution(referralCommissions, referralLinks),
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
     payouts: new PayoutsService({ ledger, cipher, outbox }),

@@ -2,9 +2,8 @@ import { commissionBase, DEFAULT_COMMISSION_BASE } from '@komisi/domain';
 import type { Scope } from '../../platform/scope.ts';
 import type { Order } from '../commerce/order.entity.ts';
 import { Account } from '../identity/account.entity.ts';
-import { readReferralCookie } from './clicks/referral-cookie.ts';
+import type { ReferralLinksService } from './clicks/referral-links.service.ts';
 import type { PlacedOutcome, ReferralCommissionsService } from './referral-commissions.service.ts';
-import { referralProgramSettings } from './referral-program.ts';
 
 /**
  * Who a new order earns for, decided inside the order's transaction: the affiliate whose coupon it
@@ -15,22 +14,16 @@ import { referralProgramSettings } from './referral-program.ts';
  */
 export class OrderAttribution {
   readonly #commissions: ReferralCommissionsService;
-  readonly #secret: string;
+  readonly #links: Pick<ReferralLinksService, 'attribution'>;
 
-  constructor(commissions: ReferralCommissionsService, secret: string) {
+  constructor(commissions: ReferralCommissionsService, links: Pick<ReferralLinksService, 'attribution'>) {
     this.#commissions = commissions;
-    this.#secret = secret;
+    this.#links = links;
   }
 
   async record(tx: Scope, order: Order, cookieHeader: string | undefined): Promise<PlacedOutcome> {
     const couponAffiliate = order.voucherCode ? await this.#couponAffiliate(tx, order.voucherCode) : null;
-    const click = readReferralCookie(
-      cookieHeader,
-      this.#secret,
-      tx.now,
-      referralProgramSettings(tx.tenant).attributionDays,
-      tx.tenant.id,
-    );
+    const click = this.#links.attribution(tx, cookieHeader);
     const attribution = this.#commissions.attribute(tx, {
       coupon: couponAffiliate === null ? null : { affiliateId: couponAffiliate },
       click,

@@ -60,6 +60,8 @@ export function referralLink(
   program: ReferralProgramSettings,
   /** the tenant's public base, e.g. `https://host/t/qutab` */
   tenantBaseUrl: string,
+  /** where the link redirects (ReferralLinksService.targetUrl) */
+  targetUrl: string,
 ) {
   const code = affiliate.code ?? '';
   const base = (program.referralBaseUrl ?? `${tenantBaseUrl}/r`).replace(/\/+$/, '');
@@ -67,7 +69,7 @@ export function referralLink(
   return {
     referral_code: code,
     referral_url: url,
-    target_url: program.targetUrl ?? `${tenantBaseUrl}/`,
+    target_url: targetUrl,
     embed_code: `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">Qurban bersama ${escapeHtml(`${affiliate.firstName}`)}</a>`,
     total_clicks: affiliate.totalClicks,
   };

@@ -196,7 +196,14 @@ export const affiliateRouter = {
     })
     .input(s.emptyInput)
     .output(a.referralLinkOutput)
-    .query(({ ctx }) => referralLink(ctx.affiliate, referralProgramSettings(ctx.tenant), ctx.baseUrl)),
+    .query(({ ctx }) =>
+      referralLink(
+        ctx.affiliate,
+        referralProgramSettings(ctx.tenant),
+        ctx.baseUrl,
+        ctx.services.referralLinks.targetUrl(ctx.tenant, ctx.baseUrl),
+      ),
+    ),
 
   materials: approvedAffiliateProcedure
     .meta({
