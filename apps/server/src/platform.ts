@@ -8,9 +8,9 @@ import {
   createRateLimitStore,
   createReferralClickWriter,
   createServices,
-  devMailbox,
   filesSetupFromConfig,
   type Logger,
+  messageTransportFromConfig,
   migrate,
   OutboxDispatcher,
   type SeededTenant,
@@ -83,7 +83,8 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     rateLimiter: createRateLimiter(rateLimitStore),
     referralClicks,
   });
-  const outbox = new OutboxDispatcher(orm, devMailbox, log);
+  // email over SMTP when KOMISI_SMTP_URL is set, otherwise the dev mailbox (the outbox table); logs which
+  const outbox = new OutboxDispatcher(orm, messageTransportFromConfig(config, log), log);
   // background jobs (affiliate commission release, ...): not in tests, which call `services.jobs.runNow`
   if (config.env !== 'test') services.jobs.start(log);
   /** everything the platform opened, closed in order (graceful shutdown, tests) */

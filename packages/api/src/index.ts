@@ -13,6 +13,12 @@ export type { ClickRecord } from './contexts/affiliate-program/clicks/referral-l
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
 export { type FilesSetup, filesSetupFromConfig } from './contexts/files/files.setup.ts';
 export { devMailbox, OutboxDispatcher } from './contexts/notifications/outbox-dispatcher.ts';
+export {
+  messageTransportFromConfig,
+  SmtpDeliveryError,
+  SmtpTransport,
+  type SmtpTransportOptions,
+} from './contexts/notifications/smtp.transport.ts';
 export { receiveDokuNotification } from './contexts/payments/doku-webhook.ts';
 export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
 export { SANDBOX_PAY_PATH } from './contexts/payments/sandbox.provider.ts';

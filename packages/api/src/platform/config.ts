@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { DEV_FILE_KEY, decodeFileKey } from '../contexts/files/file-cipher.ts';
 
+/** `address` or `Display Name <address>`: one mailbox, no line breaks */
+const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
+
 // The one place that reads process.env: everything else receives a typed Config.
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +41,18 @@ const envSchema = z.object({
   KOMISI_S3_REGION: z.string().min(1).default('us-east-1'),
   KOMISI_S3_ACCESS_KEY: z.string().min(1).optional(),
   KOMISI_S3_SECRET_KEY: z.string().min(1).optional(),
+  // Email: sent over SMTP when KOMISI_SMTP_URL is set; otherwise it stays in the outbox table (dev mailbox).
+  KOMISI_SMTP_URL: z
+    .url({
+      protocol: /^smtps?$/,
+      hostname: /./,
+      error: 'expected smtp://[user:password@]host[:port] or smtps://[user:password@]host[:port]',
+    })
+    .optional(),
+  KOMISI_MAIL_FROM: z
+    .string()
+    .regex(MAIL_FROM, 'expected an address, e.g. "Komisi <no-reply@example.com>" or "no-reply@example.com"')
+    .default('Komisi <no-reply@localhost>'),
 });
 
 export interface Config {
@@ -60,6 +75,14 @@ export interface Config {
   logLevel: string;
   redisUrl: string | undefined;
   files: FileConfig;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://` URL with the credentials in it; unset: messages stay in the outbox (dev mailbox) */
+  smtpUrl: string | undefined;
+  /** From of outgoing email, e.g. `Komisi <no-reply@example.com>` */
+  from: string;
 }
 
 export interface FileConfig {
@@ -146,5 +169,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
     files: fileConfig(e),
+    mail: { smtpUrl: e.KOMISI_SMTP_URL, from: e.KOMISI_MAIL_FROM.trim() },
   };
 }

@@ -19,6 +19,7 @@ import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts
 import { CartsService } from '../contexts/commerce/carts.service.ts';
 import { CheckoutService, type OrderHooks } from '../contexts/commerce/checkout.service.ts';
 import { DirectOrdersService } from '../contexts/commerce/direct-orders.service.ts';
+import { registerOrderExpiryJob } from '../contexts/commerce/order-expiry.job.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
@@ -142,6 +143,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const jobs = new JobRunner(orm);
   const referralLinks = new ReferralLinksService(orm, { secret: options.jwtSecret });
   registerAffiliateProgramJobs(jobs, referralCommissions);
+  registerOrderExpiryJob(jobs, checkout);
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
   const files = new FilesService({

@@ -364,6 +364,38 @@ export class CheckoutService implements SettlementHandler {
     return order;
   }
 
+  /**
+   * Shop orders still unpaid `ttlMinutes` after they were placed: the gateway is asked once more
+   * (a payment made meanwhile settles the order as paid), then what is still unpaid is cancelled
+   * with reason `payment_expired`, giving its stock and voucher use back. A gateway that cannot be
+   * reached leaves the order for the next run. A payment arriving after all is owed back
+   * (`refund_due`, as for any payment of a cancelled order). Returns how many were cancelled.
+   */
+  async expireUnpaid(scope: Scope, ttlMinutes: number, limit = 100): Promise<number> {
+    const cutoff = new Date(scope.now.getTime() - ttlMinutes * 60_000);
+    const due = await scope.em.execute<{ id: number; payment_id: number | null }[]>(
+      `select id, payment_id from customer_order
+       where tenant_id = ? and status = 'pending_payment' and order_number is not null and created_at < ?
+       order by created_at limit ?`,
+      [scope.tenant.id, cutoff, limit],
+    );
+    let expired = 0;
+    for (const order of due) {
+      if (order.payment_id !== null) {
+        try {
+          await this.#payments.settle(scope, order.payment_id);
+        } catch {
+          continue; // the gateway did not answer: never cancel what may have been paid
+        }
+      }
+      const cancelled = await inTransaction(scope, (tx) =>
+        this.#cancelPending(tx, order.id, 'payment_expired'),
+      );
+      if (cancelled) expired++;
+    }
+    return expired;
+  }
+
   /** A shop order's payment completed: the order is paid once; a payment for a cancelled order is owed back. */
   async completed(tx: Scope, payment: Payment): Promise<void> {
     const orderId = payment.subjectId!;
@@ -391,16 +423,20 @@ export class CheckoutService implements SettlementHandler {
     await this.#cancelPending(tx, payment.subjectId!, 'payment_failed');
   }
 
-  async #cancelPending(tx: Scope, orderId: number, reason: string): Promise<void> {
+  /** Cancels an order still pending payment (stock and voucher back); false when it no longer is. */
+  async #cancelPending(tx: Scope, orderId: number, reason: string): Promise<boolean> {
     const rows = await tx.em.execute<{ id: number }[]>(
       `update customer_order set status = 'cancelled', cancel_reason = ?, cancelled_at = ?
        where tenant_id = ? and id = ? and status = 'pending_payment' returning id`,
       [reason, tx.now, tx.tenant.id, orderId],
     );
-    if (rows.length === 0) return;
+    if (rows.length === 0) return false;
     await recordStatus(tx, orderId, 'cancelled', reason);
     await releaseOrderStock(tx, orderId);
     await this.#vouchers.release(tx, orderId);
+    // a referral recorded when the order was placed earns nothing now
+    await this.#hooks?.onOrderReversed(tx, orderId);
+    return true;
   }
 
   /**

@@ -66,6 +66,12 @@ export const Order = defineEntity({
   indexes: [
     { name: 'customer_order_account_idx', properties: ['tenant', 'account', 'createdAt'] },
     { name: 'customer_order_affiliate_idx', properties: ['tenant', 'affiliate', 'paidAt'] },
+    {
+      // the expiry job's scan: unpaid shop orders by age
+      name: 'customer_order_unpaid_idx',
+      expression:
+        'create index "customer_order_unpaid_idx" on "customer_order" ("tenant_id", "created_at") where status = \'pending_payment\' and order_number is not null',
+    },
   ],
 });
 export type Order = InferEntity<typeof Order>;

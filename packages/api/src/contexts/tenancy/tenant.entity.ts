@@ -38,6 +38,8 @@ export interface TenantSettings {
    * Referral-link affiliates (qutab-platform); absent keys use the defaults in
    * `referralProgramSettings` (affiliate-program context).
    */
+  /** minutes a shop order may stay unpaid before it is cancelled and its stock returns (default 1440) */
+  orderPaymentTtlMinutes?: number;
   /** qutab-platform helpdesk: how affiliates reach the programme's support (admin-managed) */
   affiliateSupport?: { whatsapp: string; email: string; responseTime: string };
   referralProgram?: {
