@@ -242,19 +242,15 @@ export async function createBareReferral(pool: pg.Pool, slug: string, secret: st
       [tenantId, affiliateId],
     );
     const a = found[0]!;
-    const balance = async (code: string) => {
-      const { rows: sum } = await pool.query<{ total: string | null }>(
-        `select coalesce(a.running_balance::text,
-                  (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
-         from ledger_account a where a.tenant_id = $1 and a.code = $2`,
-        [tenantId, code],
-      );
-      return 0 - Number(sum[0]?.total ?? 0);
-    };
-    const [available, onHold] = await Promise.all([
-      balance(`affiliate:${a.account_id}:available`),
-      balance(`affiliate:${a.account_id}:on-hold`),
-    ]);
+    const { rows: balances } = await pool.query<{ code: string; total: string | null }>(
+      `select a.code, coalesce(a.running_balance::text,
+                (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
+       from ledger_account a where a.tenant_id = $1 and a.code in ($2, $3)`,
+      [tenantId, `affiliate:${a.account_id}:available`, `affiliate:${a.account_id}:on-hold`],
+    );
+    const owed = (code: string) => 0 - Number(balances.find((b) => b.code === code)?.total ?? 0);
+    const available = owed(`affiliate:${a.account_id}:available`);
+    const onHold = owed(`affiliate:${a.account_id}:on-hold`);
     const clicks = Number(a.total_clicks);
     return c.json({
       success: true,

@@ -82,10 +82,12 @@ export class PayoutsService {
 
   async balance(scope: Scope, accountId: number): Promise<PayoutBalance> {
     const affiliate = await affiliateOf(scope, accountId);
-    const [available, onHold, pendingPayouts, verified] = await Promise.all([
-      this.#ledger.balance(scope, LedgerAccounts.affiliateAvailable(accountId)),
-      this.#ledger.balance(scope, LedgerAccounts.affiliateOnHold(accountId)),
-      this.#ledger.balance(scope, LedgerAccounts.affiliatePayoutsPending(accountId)),
+    const [[available = 0, onHold = 0, pendingPayouts = 0], verified] = await Promise.all([
+      this.#ledger.balances(scope, [
+        LedgerAccounts.affiliateAvailable(accountId),
+        LedgerAccounts.affiliateOnHold(accountId),
+        LedgerAccounts.affiliatePayoutsPending(accountId),
+      ]),
       scope.em.count(BankAccount, { affiliate: affiliate.id, verificationStatus: 'verified' }),
     ]);
     const minimumPayout = this.minimumPayout(scope);

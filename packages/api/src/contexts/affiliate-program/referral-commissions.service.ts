@@ -278,44 +278,23 @@ export class ReferralCommissionsService {
   }
 
   /**
-   * The affiliate's money from the ledger. `paidOut` counts what left the payouts-pending account
-   * for payout clearing (the payout flow's "paid" entry), never refused payouts going back.
+   * The affiliate's money: available, on hold and requested from the ledger's running balances;
+   * `paidOut` from the payouts marked paid (each moved its amount from payouts-pending to clearing).
    */
   async balance(scope: Scope, affiliateAccountId: number): Promise<AffiliateBalance> {
-    const onHold = LedgerAccounts.affiliateOnHold(affiliateAccountId).code;
-    const available = LedgerAccounts.affiliateAvailable(affiliateAccountId).code;
-    const pending = LedgerAccounts.affiliatePayoutsPending(affiliateAccountId).code;
-    const [row] = await scope.em.execute<
-      { on_hold: string; available: string; pending: string; paid_out: string }[]
-    >(
-      `with own as (
-         select p.entry_id, p.amount, a.code from ledger_posting p
-           join ledger_account a on a.id = p.ledger_account_id
-          where a.tenant_id = ? and a.code in (?)
-       )
-       select coalesce(-sum(amount) filter (where code = ?), 0)::text as on_hold,
-              coalesce(-sum(amount) filter (where code = ?), 0)::text as available,
-              coalesce(-sum(amount) filter (where code = ?), 0)::text as pending,
-              coalesce(sum(amount) filter (where code = ? and amount > 0 and exists (
-                select 1 from ledger_posting c join ledger_account ca on ca.id = c.ledger_account_id
-                 where c.entry_id = own.entry_id and ca.tenant_id = ? and ca.code = ?)), 0)::text as paid_out
-         from own`,
-      [
-        scope.tenant.id,
-        [onHold, available, pending],
-        onHold,
-        available,
-        pending,
-        pending,
-        scope.tenant.id,
-        LedgerAccounts.payoutClearing.code,
-      ],
-    );
-    return {
-      available: toSafeInteger(row?.available),
-      onHold: toSafeInteger(row?.on_hold),
-      payoutsPending: toSafeInteger(row?.pending),
-      paidOut: toSafeInteger(row?.paid_out),
-    };
+    // three running balances (one row each) and the paid payouts (their business record)
+    const [[onHold = 0, available = 0, payoutsPending = 0], paid] = await Promise.all([
+      this.#ledger.balances(scope, [
+        LedgerAccounts.affiliateOnHold(affiliateAccountId),
+        LedgerAccounts.affiliateAvailable(affiliateAccountId),
+        LedgerAccounts.affiliatePayoutsPending(affiliateAccountId),
+      ]),
+      scope.em.execute<{ total: string }[]>(
+        `select coalesce(sum(amount), 0)::text as total from affiliate_payout
+         where tenant_id = ? and account_id = ? and status = 'paid'`,
+        [scope.tenant.id, affiliateAccountId],
+      ),
+    ]);
+    return { available, onHold, payoutsPending, paidOut: toSafeInteger(paid[0]?.total ?? 0) };
   }
 }

@@ -147,6 +147,18 @@ export class LedgerService {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
+  /** Balances of several accounts in one statement (absent accounts are 0), as `balance` reads them. */
+  async balances(scope: Scope, refs: AccountRef[]): Promise<number[]> {
+    const rows = await scope.em.execute<{ code: string; total: string | null }[]>(
+      `select a.code, coalesce(a.running_balance::text,
+                (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
+       from ledger_account a where a.tenant_id = ? and a.code in (?)`,
+      [scope.tenant.id, refs.map((r) => r.code)],
+    );
+    const totals = new Map(rows.map((r) => [r.code, toSafeInteger(r.total ?? 0)]));
+    return refs.map((ref) => holderView(ref, totals.get(ref.code) ?? 0));
+  }
+
   /** Balance of an account as its holder sees it: credits minus debits for liabilities and revenue. */
   async balance(scope: Scope, ref: AccountRef): Promise<number> {
     // The running balance when the account keeps one; the sum of its postings otherwise.
@@ -156,8 +168,12 @@ export class LedgerService {
        from ledger_account a where a.tenant_id = ? and a.code = ?`,
       [scope.tenant.id, ref.code],
     );
-    const debitMinusCredit = toSafeInteger(rows[0]?.total ?? 0);
-    const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
-    return creditNormal ? 0 - debitMinusCredit : debitMinusCredit;
+    return holderView(ref, toSafeInteger(rows[0]?.total ?? 0));
   }
+}
+
+/** Credits minus debits for liabilities, revenue and equity (what the holder is owed); the sum as is otherwise. */
+function holderView(ref: AccountRef, debitMinusCredit: number): number {
+  const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
+  return creditNormal ? 0 - debitMinusCredit : debitMinusCredit;
 }

@@ -79,10 +79,10 @@ export class AffiliateStatsService {
       [scope.tenant.id, affiliateId],
     );
     if (!row) throw new DomainError('NOT_FOUND', 'Affiliate not found');
-    // two independent sums: on separate pool connections they run side by side
-    const [available, onHold] = await Promise.all([
-      this.#ledger.balance(scope, LedgerAccounts.affiliateAvailable(row.account_id)),
-      this.#ledger.balance(scope, LedgerAccounts.affiliateOnHold(row.account_id)),
+    // both are running balances (one row each), read in one statement
+    const [available = 0, onHold = 0] = await this.#ledger.balances(scope, [
+      LedgerAccounts.affiliateAvailable(row.account_id),
+      LedgerAccounts.affiliateOnHold(row.account_id),
     ]);
     const clicks = toSafeInteger(row.total_clicks);
     return {
