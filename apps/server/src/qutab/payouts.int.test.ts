@@ -105,6 +105,13 @@ describe('bank account and KTP', () => {
     expect(notImage.status).toBe(422);
     expect(notImage.body.error.field).toBe('ktp_image');
 
+    const huge = await multipart(
+      '/affiliate/bank-account/verify',
+      { ktp_image: new Blob([new Uint8Array(7 * 1024 * 1024)]) },
+      affiliate,
+    );
+    expect(huge.status).toBe(422);
+    expect(huge.body.error.message).toContain('too large');
     const ktp = await multipart('/affiliate/bank-account/verify', { ktp_image: await ktpJpeg() }, affiliate);
     expect(ktp.status, JSON.stringify(ktp.body)).toBe(200);
     expect(ktp.body.data).toMatchObject({ ktp_submitted: true, verification_status: 'pending' });

@@ -19,15 +19,30 @@ function badBody(message: string): ApiError {
 
 type Body = { ok: true; value: Record<string, unknown> } | { ok: false; error: ApiError };
 
+/**
+ * The body's bytes, or null when it passes `max`. Past the limit the rest is read and dropped, never
+ * kept (stopping mid-stream would leave the sender writing into a closed stream).
+ */
+async function readCapped(req: Request, max: number): Promise<Buffer | null> {
+  // declared too large: refused before reading anything
+  if (Number(req.headers.get('content-length') ?? 0) > max) return null;
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req.body ?? []) {
+    size += chunk.byteLength;
+    if (size <= max) chunks.push(chunk);
+  }
+  return size > max ? null : Buffer.concat(chunks);
+}
+
 /** A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). */
 async function readMultipart(req: Request): Promise<Body> {
-  const length = Number(req.headers.get('content-length') ?? 0);
-  if (length > MAX_UPLOAD_BODY_BYTES) {
-    return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
-  }
+  const bytes = await readCapped(req, MAX_UPLOAD_BODY_BYTES);
+  if (!bytes) return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
   let form: FormData;
   try {
-    form = await req.formData();
+    const type = req.headers.get('content-type') ?? '';
+    form = await new Response(new Uint8Array(bytes), { headers: { 'content-type': type } }).formData();
   } catch {
     return { ok: false, error: badBody('The request body is not valid multipart/form-data.') };
   }
