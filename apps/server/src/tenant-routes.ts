@@ -7,6 +7,7 @@ import {
   createApiContext,
   createRestHandler,
   type Logger,
+  MAX_JSON_UPLOAD_BODY_BYTES,
   PROFILES,
   parsePesapalIpn,
   pesapalIpnAck,
@@ -15,6 +16,7 @@ import {
   type RestHandler,
   rateLimitHeaders,
   rateLimitKey,
+  readCapped,
   receiveDokuNotification,
   receiveXenditCallback,
   type Services,
@@ -32,6 +34,14 @@ export interface TenantRouteOptions {
   trustProxy: boolean;
   /** enforces the profiles' documented REST budgets; absent in setups that want none */
   rateLimiter?: RateLimiter | undefined;
+}
+
+/** A tRPC request with its body read under the upload cap (null past it): bodies are never unbounded. */
+async function cappedRequest(raw: Request): Promise<Request | null> {
+  if (raw.method !== 'POST') return raw;
+  const bytes = await readCapped(raw, MAX_JSON_UPLOAD_BODY_BYTES);
+  if (!bytes) return null;
+  return new Request(raw.url, { method: 'POST', headers: raw.headers, body: new Uint8Array(bytes) });
 }
 
 const TOO_MANY: ApiError = {
@@ -68,9 +78,15 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     const profile = PROFILES[tenant.profile];
     if (!profile) return c.json({ error: 'Tenant profile is not available' }, 404);
     if (rest.startsWith('/trpc/') || rest === '/trpc') {
+      const req = await cappedRequest(c.req.raw);
+      if (!req)
+        return c.json(
+          { error: { message: 'The request body is too large', code: 'PAYLOAD_TOO_LARGE' } },
+          413,
+        );
       return fetchRequestHandler({
         endpoint: `${basePath}/trpc`,
-        req: c.req.raw,
+        req,
         router: tenantRouter(tenant),
         createContext: () => context(c, tenant, basePath),
         // headers procedures set (a new guest cart's token) reach SDK callers too

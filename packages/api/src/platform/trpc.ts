@@ -28,6 +28,10 @@ export interface KomisiMeta {
 
 /** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
 export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
+/** The most an upload may weigh as JSON with base64 files (REST or tRPC). */
+export const MAX_JSON_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
+/** The most any other request body may weigh. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
 
 /** What a procedure whose meta `produces` a file returns. */
 export interface FileOutput {

@@ -3,7 +3,13 @@ import { TrieRouter } from 'hono/router/trie-router';
 import type { AppProfile } from '../../profiles/index.ts';
 import type { ApiContext } from '../context.ts';
 import { type ApiError, toApiError } from '../error-map.ts';
-import { type FileOutput, MAX_UPLOAD_BODY_BYTES, type Meta } from '../trpc.ts';
+import {
+  type FileOutput,
+  MAX_JSON_BODY_BYTES,
+  MAX_JSON_UPLOAD_BODY_BYTES,
+  MAX_UPLOAD_BODY_BYTES,
+  type Meta,
+} from '../trpc.ts';
 
 interface Route {
   path: string;
@@ -23,7 +29,7 @@ type Body = { ok: true; value: Record<string, unknown> } | { ok: false; error: A
  * The body's bytes, or null when it passes `max`. Past the limit the rest is read and dropped, never
  * kept (stopping mid-stream would leave the sender writing into a closed stream).
  */
-async function readCapped(req: Request, max: number): Promise<Buffer | null> {
+export async function readCapped(req: Request, max: number): Promise<Buffer | null> {
   // declared too large: refused before reading anything
   if (Number(req.headers.get('content-length') ?? 0) > max) return null;
   const chunks: Uint8Array[] = [];
@@ -54,9 +60,17 @@ async function readMultipart(req: Request): Promise<Body> {
   return { ok: true, value };
 }
 
-async function readBody(req: Request): Promise<Body> {
-  if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) return readMultipart(req);
-  const text = await req.text();
+async function readBody(req: Request, uploads: boolean): Promise<Body> {
+  if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
+    if (!uploads) return { ok: false, error: badBody('This operation takes no files.') };
+    return readMultipart(req);
+  }
+  // uploads may also come as JSON with base64 files (a third larger)
+  const max = uploads ? MAX_JSON_UPLOAD_BODY_BYTES : MAX_JSON_BODY_BYTES;
+  const bytes = await readCapped(req, max);
+  if (!bytes)
+    return { ok: false, error: badBody(`The request body is too large (at most ${max >> 20} MB).`) };
+  const text = bytes.toString('utf8');
   if (!text.trim()) return { ok: true, value: {} };
   const type = req.headers.get('content-type') ?? '';
   if (type.includes('application/x-www-form-urlencoded')) {
@@ -127,7 +141,7 @@ export function createRestHandler(profile: AppProfile) {
       if (method === 'GET' || method === 'DELETE') {
         input = Object.fromEntries(new URL(req.url).searchParams);
       } else {
-        const body = await readBody(req);
+        const body = await readBody(req, (route.meta.uploads?.length ?? 0) > 0);
         if (!body.ok) return fail(body.error, ctx);
         input = body.value;
       }

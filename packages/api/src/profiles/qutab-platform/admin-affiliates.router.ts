@@ -220,6 +220,7 @@ export const adminAffiliatesRouter = {
         summary: 'Publish a banner, social graphic or FAQ entry',
       },
       successStatus: 201,
+      uploads: ['image'],
       errors: [422],
     })
     .input(a.createContentInput)
@@ -249,6 +250,7 @@ export const adminAffiliatesRouter = {
         tags,
         summary: 'Edit, reorder or retire content',
       },
+      uploads: ['image'],
       errors: [422],
     })
     .input(a.updateContentInput)
