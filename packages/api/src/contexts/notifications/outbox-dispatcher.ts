@@ -21,6 +21,9 @@ export const devMailbox: MessageTransport = { name: 'dev-mailbox', send: async (
 
 const MAX_ATTEMPTS = 5;
 
+/** How long to wait after the `attempt`-th failure: 30 s, 1 min, 2 min, 4 min (a blip passes, an outage is not hammered). */
+export const defaultRetryDelayMs = (attempt: number) => Math.min(30_000 * 2 ** (attempt - 1), 3_600_000);
+
 /**
  * Sends pending outbox messages in small batches. Rows are claimed with SKIP LOCKED, so several
  * instances can run dispatchers side by side without sending a message twice.
@@ -32,18 +35,28 @@ export class OutboxDispatcher {
   #timer: NodeJS.Timeout | undefined;
   #running: Promise<number> | undefined;
 
-  constructor(orm: Orm, transport: MessageTransport, log: Logger) {
+  readonly #retryDelayMs: (attempt: number) => number;
+
+  constructor(
+    orm: Orm,
+    transport: MessageTransport,
+    log: Logger,
+    options: { retryDelayMs?: (attempt: number) => number } = {},
+  ) {
     this.#orm = orm;
     this.#transport = transport;
     this.#log = log;
+    this.#retryDelayMs = options.retryDelayMs ?? defaultRetryDelayMs;
   }
 
   async runOnce(batch = 20): Promise<number> {
     return systemEm(this.#orm).transactional(async (em) => {
-      const messages = await em.execute<OutgoingMessage[]>(
-        `select id, tenant_id, channel, recipient, subject, body from notification_outbox
-         where status = 'pending' order by id limit ? for update skip locked`,
-        [batch],
+      // with its failed attempts so far
+      const messages = await em.execute<(OutgoingMessage & { attempts: number })[]>(
+        `select id, tenant_id, channel, recipient, subject, body, attempts from notification_outbox
+         where status = 'pending' and (next_attempt_at is null or next_attempt_at <= ?)
+         order by id limit ? for update skip locked`,
+        [new Date(), batch],
       );
       for (const m of messages) {
         try {
@@ -54,10 +67,18 @@ export class OutboxDispatcher {
           );
         } catch (err) {
           this.#log.warn({ err, messageId: m.id }, 'outbox delivery failed');
+          const attempt = m.attempts + 1;
           await em.execute(
-            `update notification_outbox set attempts = attempts + 1, last_error = ?,
-               status = case when attempts + 1 >= ? then 'failed' else 'pending' end where id = ?`,
-            [String((err as Error).message).slice(0, 500), MAX_ATTEMPTS, m.id],
+            `update notification_outbox set attempts = ?, last_error = ?, next_attempt_at = ?,
+               status = case when ? >= ? then 'failed' else 'pending' end where id = ?`,
+            [
+              attempt,
+              String((err as Error).message).slice(0, 500),
+              new Date(Date.now() + this.#retryDelayMs(attempt)),
+              attempt,
+              MAX_ATTEMPTS,
+              m.id,
+            ],
           );
         }
       }

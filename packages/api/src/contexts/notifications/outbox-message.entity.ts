@@ -21,6 +21,8 @@ export const OutboxMessage = defineEntity({
     status: p.enum(['pending', 'sent', 'failed'] as const).default('pending'),
     attempts: p.integer().default(0),
     lastError: p.string().length(500).nullable(),
+    /** a failed attempt waits until then before the next (null: send now) */
+    nextAttemptAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     sentAt: p.datetime().nullable(),
   },

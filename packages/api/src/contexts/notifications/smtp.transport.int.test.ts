@@ -379,7 +379,8 @@ describe('OutboxDispatcher over SMTP', () => {
     try {
       const id = await enqueue('gita@example.com', 'Welcome', 'the body must stay out of logs');
       const wrong = transport({ url: smtpUrl(server.port, 'smtp', USER, 'wrong-password-123') });
-      const dispatcher = new OutboxDispatcher(orm, wrong, logs.log);
+      // retries at once here; the default waits (see the backoff test)
+      const dispatcher = new OutboxDispatcher(orm, wrong, logs.log, { retryDelayMs: () => 0 });
 
       await dispatcher.runOnce();
       const first = await rowOf(id);
@@ -404,6 +405,30 @@ describe('OutboxDispatcher over SMTP', () => {
       for (const secret of ['wrong-password-123', 'the body must stay out of logs', 'gita@example.com']) {
         expect(logged).not.toContain(secret);
       }
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('waits before retrying a failed message: 30 s, then doubling', async () => {
+    const server = await startSmtpServer();
+    try {
+      const id = await enqueue('hana@example.com', 'Retry', 'later');
+      const wrong = transport({ url: smtpUrl(server.port, 'smtp', USER, 'wrong-password-123') });
+      const dispatcher = new OutboxDispatcher(orm, wrong, pino({ level: 'silent' }));
+      const before = Date.now();
+      await dispatcher.runOnce();
+      await dispatcher.runOnce(); // too early: not tried again
+      const [row] = await orm.em
+        .fork()
+        .getConnection()
+        .execute<{ attempts: number; next_attempt_at: Date }[]>(
+          'select attempts, next_attempt_at from notification_outbox where id = ?',
+          [id],
+        );
+      expect(row!.attempts).toBe(1);
+      expect(new Date(row!.next_attempt_at).getTime() - before).toBeGreaterThanOrEqual(29_000);
+      expect(server.logins).toHaveLength(1);
     } finally {
       await server.close();
     }
@@ -437,6 +462,7 @@ describe('OutboxDispatcher over SMTP', () => {
         orm,
         transport({ url: smtpUrl(server.port) }),
         pino({ level: 'silent' }),
+        { retryDelayMs: () => 0 },
       );
       for (let i = 0; i < 5; i++) await dispatcher.runOnce();
       expect(await rowOf(id)).toMatchObject({

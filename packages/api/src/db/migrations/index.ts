@@ -18,6 +18,7 @@ import * as m15 from './Migration20261123010200_bank_accounts_files_payouts.ts';
 import * as m16 from './Migration20261123010300_ledger_running_balance.ts';
 import * as m17 from './Migration20261123010400_material_uploads.ts';
 import * as m18 from './Migration20261123010500_unpaid_order_index.ts';
+import * as m19 from './Migration20261123010600_outbox_backoff.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -39,4 +40,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261123010300_ledger_running_balance', class: Object.values(m16)[0] as never },
   { name: 'Migration20261123010400_material_uploads', class: Object.values(m17)[0] as never },
   { name: 'Migration20261123010500_unpaid_order_index', class: Object.values(m18)[0] as never },
+  { name: 'Migration20261123010600_outbox_backoff', class: Object.values(m19)[0] as never },
 ];
