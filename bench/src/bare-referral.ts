@@ -216,32 +216,36 @@ export async function createBareReferral(pool: pg.Pool, slug: string, secret: st
     return c.body(null, 302, headers);
   });
 
-  async function affiliateOf(header: string | undefined): Promise<number | null> {
+  interface AffiliateRow {
+    id: number;
+    status: string;
+    account_id: number;
+    total_clicks: string;
+    total_conversions: number;
+    total_commission: string;
+  }
+
+  /** The signed-in account's approved affiliate, its running totals included (as ours loads it). */
+  async function affiliateRowOf(header: string | undefined): Promise<AffiliateRow | null> {
     const accountId = await authenticate(header);
     if (accountId === null) return null;
-    const { rows: found } = await pool.query<{ id: number; status: string }>(
-      'select id, status from affiliate where tenant_id = $1 and account_id = $2',
+    const { rows: found } = await pool.query<AffiliateRow>(
+      `select id, status, account_id, total_clicks::text, total_conversions, total_commission::text
+         from affiliate where tenant_id = $1 and account_id = $2`,
       [tenantId, accountId],
     );
-    return found[0]?.status === 'approved' ? found[0].id : null;
+    return found[0]?.status === 'approved' ? found[0] : null;
+  }
+
+  async function affiliateOf(header: string | undefined): Promise<number | null> {
+    return (await affiliateRowOf(header))?.id ?? null;
   }
 
   const unauthorized = { success: false, error: { code: 'AUTH_TOKEN_INVALID', message: 'Unauthenticated.' } };
 
   app.get(`/t/${slug}/api/affiliate/dashboard/summary`, async (c) => {
-    const affiliateId = await affiliateOf(c.req.header('authorization'));
-    if (affiliateId === null) return c.json(unauthorized, 401);
-    const { rows: found } = await pool.query<{
-      account_id: number;
-      total_clicks: string;
-      total_conversions: number;
-      total_commission: string;
-    }>(
-      `select account_id, total_clicks::text, total_conversions, total_commission::text
-         from affiliate where tenant_id = $1 and id = $2`,
-      [tenantId, affiliateId],
-    );
-    const a = found[0]!;
+    const a = await affiliateRowOf(c.req.header('authorization'));
+    if (a === null) return c.json(unauthorized, 401);
     const { rows: balances } = await pool.query<{ code: string; total: string | null }>(
       `select a.code, coalesce(a.running_balance::text,
                 (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total

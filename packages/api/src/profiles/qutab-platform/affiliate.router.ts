@@ -139,7 +139,7 @@ export const affiliateRouter = {
     })
     .input(s.emptyInput)
     .output(a.summaryOutput)
-    .query(({ ctx }) => ctx.services.affiliateStats.summary(ctx.scope(), ctx.affiliate.id)),
+    .query(({ ctx }) => ctx.services.affiliateStats.summaryOf(ctx.scope(), ctx.affiliate)),
 
   activity: approvedAffiliateProcedure
     .meta({

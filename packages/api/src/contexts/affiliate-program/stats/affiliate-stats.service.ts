@@ -79,17 +79,29 @@ export class AffiliateStatsService {
       [scope.tenant.id, affiliateId],
     );
     if (!row) throw new DomainError('NOT_FOUND', 'Affiliate not found');
+    return this.summaryOf(scope, {
+      account: row.account_id,
+      totalClicks: toSafeInteger(row.total_clicks),
+      totalConversions: row.total_conversions,
+      totalCommission: toSafeInteger(row.total_commission),
+    });
+  }
+
+  /** As `summary`, for an affiliate row already loaded (the request's own): its balances only. */
+  async summaryOf(
+    scope: Scope,
+    affiliate: { account: number; totalClicks: number; totalConversions: number; totalCommission: number },
+  ): Promise<AffiliateSummary> {
     // both are running balances (one row each), read in one statement
     const [available = 0, onHold = 0] = await this.#ledger.balances(scope, [
-      LedgerAccounts.affiliateAvailable(row.account_id),
-      LedgerAccounts.affiliateOnHold(row.account_id),
+      LedgerAccounts.affiliateAvailable(affiliate.account),
+      LedgerAccounts.affiliateOnHold(affiliate.account),
     ]);
-    const clicks = toSafeInteger(row.total_clicks);
     return {
-      total_clicks: clicks,
-      total_conversions: row.total_conversions,
-      conversion_rate: conversionRate(row.total_conversions, clicks),
-      total_commission: toSafeInteger(row.total_commission),
+      total_clicks: affiliate.totalClicks,
+      total_conversions: affiliate.totalConversions,
+      conversion_rate: conversionRate(affiliate.totalConversions, affiliate.totalClicks),
+      total_commission: affiliate.totalCommission,
       available_balance: available,
       pending_commission: onHold,
     };
