@@ -286,12 +286,7 @@ export class CheckoutService implements SettlementHandler {
     // Variants in id order, so concurrent checkouts of the same variants lock them in the same order.
     for (const line of [...cart.lines].sort((a, b) => a.variant.id - b.variant.id)) {
       if (!line.variant.isVisible) throw insufficientStockError(line, 0);
-      const taken = await tx.em.execute<{ id: number }[]>(
-        `update product_variant set stock = stock - ?
-         where tenant_id = ? and id = ? and is_visible and stock >= ? returning id`,
-        [line.quantity, tx.tenant.id, line.variant.id, line.quantity],
-      );
-      if (taken.length === 0) {
+      if (!(await takeVariantStock(tx, line.variant.id, line.quantity))) {
         const [now] = await tx.em.execute<{ stock: number }[]>(
           'select stock from product_variant where tenant_id = ? and id = ?',
           [tx.tenant.id, line.variant.id],
@@ -300,8 +295,7 @@ export class CheckoutService implements SettlementHandler {
       }
     }
     const base = priceOrder({ lines: cart.lines, shippingCost: service.cost });
-    const day = shopDay(tx.now);
-    const orderNumber = formatOrderNumber(day, await nextSequence(tx, `order-number:${day}`));
+    const orderNumber = await nextOrderNumber(tx);
     const buyer = await tx.em.findOneOrFail(Account, { id: accountId });
     const order = tx.em.create(Order, {
       tenant: tx.tenant.id,
@@ -473,6 +467,25 @@ export class CheckoutService implements SettlementHandler {
       }
     });
   }
+}
+
+/**
+ * Takes `quantity` from a visible variant's stock if that much is there: one conditional update, so
+ * concurrent orders can never take more than there is. False when it was not taken.
+ */
+export async function takeVariantStock(tx: Scope, variantId: number, quantity: number): Promise<boolean> {
+  const taken = await tx.em.execute<{ id: number }[]>(
+    `update product_variant set stock = stock - ?
+     where tenant_id = ? and id = ? and is_visible and stock >= ? returning id`,
+    [quantity, tx.tenant.id, variantId, quantity],
+  );
+  return taken.length > 0;
+}
+
+/** The next order number of the shop's calendar day (`ORD-20260203-001`). */
+export async function nextOrderNumber(tx: Scope): Promise<string> {
+  const day = shopDay(tx.now);
+  return formatOrderNumber(day, await nextSequence(tx, `order-number:${day}`));
 }
 
 /** Puts an order's quantities back on its variants' stock (cancellation; refund before shipping). */

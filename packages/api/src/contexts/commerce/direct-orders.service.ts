@@ -2,9 +2,8 @@ import { DomainError, fieldError, priceOrder } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import type { Payment } from '../payments/payment.entity.ts';
-import { nextSequence } from '../tenancy/tenant.service.ts';
 import type { CheckoutService } from './checkout.service.ts';
-import { formatOrderNumber, shopDay } from './checkout.service.ts';
+import { nextOrderNumber, takeVariantStock } from './checkout.service.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
 import { recordStatus } from './order-timeline.ts';
@@ -103,12 +102,7 @@ export class DirectOrdersService {
     if (product.variant_id === null || product.unit_price === null) {
       throw fieldError('product_id', 'The selected product is not for sale.');
     }
-    const taken = await tx.em.execute<{ id: number }[]>(
-      `update product_variant set stock = stock - ?
-       where tenant_id = ? and id = ? and is_visible and stock >= ? returning id`,
-      [input.quantity, tx.tenant.id, product.variant_id, input.quantity],
-    );
-    if (taken.length === 0) {
+    if (!(await takeVariantStock(tx, product.variant_id, input.quantity))) {
       throw new DomainError('INSUFFICIENT_STOCK', `Not enough ${product.name} left`, {
         fields: { quantity: [`Not enough ${product.name} left for ${input.quantity}.`] },
       });
@@ -116,8 +110,7 @@ export class DirectOrdersService {
     const unitPrice = toSafeInteger(product.unit_price);
     const lines = [{ unitPrice, quantity: input.quantity }];
     const base = priceOrder({ lines, shippingCost: 0 });
-    const day = shopDay(tx.now);
-    const orderNumber = formatOrderNumber(day, await nextSequence(tx, `order-number:${day}`));
+    const orderNumber = await nextOrderNumber(tx);
     const buyer = await tx.em.findOneOrFail(Account, { id: accountId });
     const order = tx.em.create(Order, {
       tenant: tx.tenant.id,

@@ -161,14 +161,8 @@ export class LedgerService {
 
   /** Balance of an account as its holder sees it: credits minus debits for liabilities and revenue. */
   async balance(scope: Scope, ref: AccountRef): Promise<number> {
-    // The running balance when the account keeps one; the sum of its postings otherwise.
-    const rows = await scope.em.execute<{ total: string | null }[]>(
-      `select coalesce(a.running_balance::text,
-                (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
-       from ledger_account a where a.tenant_id = ? and a.code = ?`,
-      [scope.tenant.id, ref.code],
-    );
-    return holderView(ref, toSafeInteger(rows[0]?.total ?? 0));
+    const [total = 0] = await this.balances(scope, [ref]);
+    return total;
   }
 }
 

@@ -51,11 +51,11 @@ export const presentProfile = (a: Account) => ({
   address: a.address ?? null,
 });
 
-function statusOf(order: Order): QutabOrderStatus {
-  // a payment that failed cancels the order; the document calls that outcome failed
-  if (order.status === 'cancelled' && order.cancelReason === 'payment_failed') return 'failed';
-  return qutabStatus(order.status);
-}
+/** A payment that failed cancels the order (reason `payment_failed`); the document calls that failed. */
+const shownStatus = (status: string, reason: string | null | undefined): QutabOrderStatus =>
+  status === 'cancelled' && reason === 'payment_failed' ? 'failed' : qutabStatus(status);
+
+const statusOf = (order: Order) => shownStatus(order.status, order.cancelReason);
 
 export function presentOrder(order: Order, items: OrderItem[]) {
   const item = items[0];
@@ -96,11 +96,10 @@ export function presentTracking(order: Order, timeline: TimelineEvent[]) {
   return {
     order_id: order.orderNumber ?? String(order.id),
     status: statusOf(order),
-    tracking: timeline.map((e) => ({
-      status:
-        e.status === 'cancelled' && e.note === 'payment_failed' ? ('failed' as const) : qutabStatus(e.status),
-      note: e.status === 'cancelled' && e.note === 'payment_failed' ? null : e.note,
-      created_at: e.at.toISOString(),
-    })),
+    tracking: timeline.map((e) => {
+      const status = shownStatus(e.status, e.note);
+      // the failure's reason is the status itself, not a note
+      return { status, note: status === 'failed' ? null : e.note, created_at: e.at.toISOString() };
+    }),
   };
 }
