@@ -2,6 +2,7 @@ import { AffiliateCommissionsService } from '../contexts/affiliate/affiliate-com
 import { AffiliatesService } from '../contexts/affiliate/affiliates.service.ts';
 import { AffiliateApplicationsService } from '../contexts/affiliate-program/affiliate-applications.service.ts';
 import { AffiliateDirectoryService } from '../contexts/affiliate-program/affiliate-directory.service.ts';
+import { AffiliatePhotosService } from '../contexts/affiliate-program/affiliate-photos.service.ts';
 import { AffiliateReferralsService } from '../contexts/affiliate-program/affiliate-referrals.service.ts';
 import { BankAccountsService } from '../contexts/affiliate-program/bank-account.service.ts';
 import { ReferralLinksService } from '../contexts/affiliate-program/clicks/referral-links.service.ts';
@@ -187,6 +188,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     orderAttribution: new OrderAttribution(referralCommissions, referralLinks),
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
+    affiliatePhotos: new AffiliatePhotosService(files),
     payouts: new PayoutsService({ ledger, cipher, outbox }),
     adminOrders: new AdminOrdersService({
       vouchers,

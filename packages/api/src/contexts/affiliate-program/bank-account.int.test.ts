@@ -345,23 +345,18 @@ describe('profile photo', () => {
   it('is stored like the KTP, referenced from the affiliate, replaced, and linked for any viewer', async () => {
     const a = await createAffiliate(h, tenant);
     const b = await createAffiliate(h, tenant);
-    const { fileId } = await h.bankAccounts.uploadProfilePhoto(scope(), a.accountId, {
+    const { fileId } = await h.photos.uploadProfilePhoto(scope(), a.accountId, {
       bytes: await photo(),
     });
     const affiliate = await scope().em.findOne(Affiliate, { account: a.accountId }, { refresh: true });
     expect(affiliate!.profilePhoto).toBe(String(fileId));
 
-    const url = await h.bankAccounts.profilePhotoUrl(
-      scope(),
-      affiliate!.profilePhoto ?? null,
-      owner(b.accountId),
-      {
-        baseUrl: BASE_URL,
-      },
-    );
+    const url = await h.photos.profilePhotoUrl(scope(), affiliate!.profilePhoto ?? null, owner(b.accountId), {
+      baseUrl: BASE_URL,
+    });
     expect(url).toContain(`/files/${fileId}?v=${b.accountId}&`);
     expect((await fetchSigned(url!)).ok).toBe(true);
-    const anonymous = await h.bankAccounts.profilePhotoUrl(
+    const anonymous = await h.photos.profilePhotoUrl(
       scope(),
       String(fileId),
       { accountId: null, isAdmin: false },
@@ -371,19 +366,19 @@ describe('profile photo', () => {
     );
     expect(anonymous).toContain('?v=0&');
 
-    const { fileId: second } = await h.bankAccounts.uploadProfilePhoto(scope(), a.accountId, {
+    const { fileId: second } = await h.photos.uploadProfilePhoto(scope(), a.accountId, {
       bytes: await photo(80, 80),
     });
     expect(second).not.toBe(fileId);
     expect(await h.files.read(scope(), fileId)).toBeNull();
     expect(
-      await h.bankAccounts.profilePhotoUrl(scope(), 'https://cdn.example/p.jpg', admin, {
+      await h.photos.profilePhotoUrl(scope(), 'https://cdn.example/p.jpg', admin, {
         baseUrl: BASE_URL,
       }),
     ).toBe('https://cdn.example/p.jpg');
-    expect(await h.bankAccounts.profilePhotoUrl(scope(), null, admin, { baseUrl: BASE_URL })).toBeNull();
+    expect(await h.photos.profilePhotoUrl(scope(), null, admin, { baseUrl: BASE_URL })).toBeNull();
     const error = await errorOf(
-      h.bankAccounts.uploadProfilePhoto(scope(), a.accountId, { bytes: Buffer.from('hello') }),
+      h.photos.uploadProfilePhoto(scope(), a.accountId, { bytes: Buffer.from('hello') }),
     );
     expect(error.fields).toEqual({ photo: ['must be a JPEG or PNG image'] });
   });

@@ -14,6 +14,7 @@ import type { FilesService, FileViewer, Upload, UrlOptions } from '../files/file
 import { Account } from '../identity/account.entity.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
 import { Affiliate } from './affiliate.entity.ts';
+import { affiliateOf } from './affiliate-lookup.ts';
 import { BankAccount, type BankVerificationStatus } from './bank-account.entity.ts';
 
 export interface BankAccountFields {
@@ -76,8 +77,7 @@ export function normalizeBankAccountFields(fields: BankAccountFields): BankAccou
 }
 
 /**
- * An affiliate's payout bank account and its KTP verification, and the affiliate's profile photo
- * (both go through the same image intake). Every change of the details or the KTP puts the account
+ * An affiliate's payout bank account and its KTP verification. Every change of the details or the KTP puts the account
  * back to pending; admins verify or reject only a pending account with a KTP, once, and the
  * affiliate is told through the outbox in the same transaction.
  */
@@ -255,60 +255,6 @@ export class BankAccountsService {
     return this.#decide(scope, bankAccountId, adminId, options, { status: 'rejected', reason: text });
   }
 
-  /**
-   * Stores a profile photo (same intake as the KTP) and points the affiliate's `profilePhoto` at it
-   * (the file id as text); the previous photo file is deleted. Turn it into a link with `profilePhotoUrl`.
-   */
-  async uploadProfilePhoto(scope: Scope, accountId: number, upload: Upload): Promise<{ fileId: number }> {
-    const affiliate = await affiliateOf(scope, accountId);
-    const file = await this.#files.storeImage(scope, {
-      ownerAccountId: accountId,
-      purpose: 'profile_photo',
-      upload: { field: 'photo', ...upload },
-    });
-    let previous: string | null = null;
-    try {
-      await inTransaction(scope, async (tx) => {
-        const row = await tx.em.findOne(
-          Affiliate,
-          { id: affiliate.id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-        );
-        previous = row?.profilePhoto ?? null;
-        await tx.em.nativeUpdate(Affiliate, { id: affiliate.id }, { profilePhoto: String(file.id) });
-      });
-    } catch (e) {
-      await this.#files.remove(scope, file.id).catch(() => undefined);
-      throw e;
-    }
-    const old = fileIdOf(previous);
-    if (old !== null) {
-      const oldFile = await scope.em.findOne(FileObject, { id: old });
-      if (oldFile && oldFile.owner === accountId && oldFile.purpose === 'profile_photo') {
-        await this.#files.remove(scope, old).catch(() => undefined);
-      }
-    }
-    return { fileId: file.id };
-  }
-
-  /**
-   * The affiliate's `profile_photo` as a URL: a stored photo becomes a short-lived signed link (any
-   * viewer may get one; photos are not private, but still not at a guessable address); anything
-   * else stored there (an external URL) is returned as it is; null when there is none.
-   */
-  async profilePhotoUrl(
-    scope: Scope,
-    profilePhoto: string | null,
-    viewer: FileViewer,
-    options: UrlOptions,
-  ): Promise<string | null> {
-    if (!profilePhoto) return null;
-    const id = fileIdOf(profilePhoto);
-    if (id === null) return profilePhoto;
-    const file = await scope.em.findOne(FileObject, { id });
-    return file ? this.#files.signedUrlFor(scope, file, viewer, options) : null;
-  }
-
   /** For payouts: the affiliate's verified account with its number, or null (none, pending or rejected). */
   async verifiedAccount(
     scope: Scope,
@@ -444,12 +390,6 @@ function backToPending(tx: Scope, bank: BankAccount) {
   };
 }
 
-async function affiliateOf(scope: Scope, accountId: number): Promise<Affiliate> {
-  const affiliate = await scope.em.findOne(Affiliate, { account: accountId });
-  if (!affiliate) throw notFound('Affiliate');
-  return affiliate;
-}
-
 async function loadBank(
   tx: Scope,
   where: { id: number } | { affiliate: number },
@@ -461,10 +401,6 @@ async function loadBank(
   });
   if (!bank) throw notFound('Bank account');
   return bank;
-}
-
-function fileIdOf(profilePhoto: string | null): number | null {
-  return profilePhoto && /^[1-9]\d{0,14}$/.test(profilePhoto) ? Number(profilePhoto) : null;
 }
 
 const notFound = (what: string) => new DomainError('NOT_FOUND', `${what} not found`);

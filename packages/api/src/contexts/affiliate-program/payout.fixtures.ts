@@ -15,6 +15,7 @@ import { Tenant } from '../tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../tenancy/tenant.service.ts';
 import type { TenantRecord } from '../tenancy/tenant-record.ts';
 import { Affiliate } from './affiliate.entity.ts';
+import { AffiliatePhotosService } from './affiliate-photos.service.ts';
 import { BankAccountsService } from './bank-account.service.ts';
 import { PayoutsService } from './payouts.service.ts';
 
@@ -28,6 +29,7 @@ export interface Harness {
   ledger: LedgerService;
   files: FilesService;
   bankAccounts: BankAccountsService;
+  photos: AffiliatePhotosService;
   payouts: PayoutsService;
   close(): Promise<void>;
 }
@@ -52,6 +54,7 @@ export async function startHarness(): Promise<Harness> {
     ledger,
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
+    photos: new AffiliatePhotosService(files),
     payouts: new PayoutsService({ ledger, cipher, outbox }),
     async close() {
       await orm.close();

@@ -12,6 +12,7 @@ import { Account } from '../identity/account.entity.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
 import { Affiliate } from './affiliate.entity.ts';
+import { affiliateOf } from './affiliate-lookup.ts';
 import { BankAccount } from './bank-account.entity.ts';
 import { bankNumberContext } from './bank-account.service.ts';
 import { AffiliatePayout, type PayoutStatus } from './payout.entity.ts';
@@ -427,12 +428,6 @@ function optionalNote(note: string | null | undefined): string | null {
   const text = (note ?? '').trim();
   if (text.length > 500) throw fieldError('notes', 'must be at most 500 characters');
   return text || null;
-}
-
-async function affiliateOf(scope: Scope, accountId: number): Promise<Affiliate> {
-  const affiliate = await scope.em.findOne(Affiliate, { account: accountId }, { refresh: true });
-  if (!affiliate) throw new DomainError('NOT_FOUND', 'Affiliate not found');
-  return affiliate;
 }
 
 const notFound = () => new DomainError('NOT_FOUND', 'Payout not found');

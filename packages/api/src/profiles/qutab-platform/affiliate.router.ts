@@ -26,7 +26,7 @@ const tags = ['Affiliate'];
 async function profileOf(ctx: ApiContext & { auth: { accountId: number } }, affiliate: Affiliate) {
   const scope = ctx.scope();
   const account = await ctx.services.identity.account(scope, ctx.auth.accountId);
-  const photo = await ctx.services.bankAccounts.profilePhotoUrl(
+  const photo = await ctx.services.affiliatePhotos.profilePhotoUrl(
     scope,
     affiliate.profilePhoto ?? null,
     { accountId: ctx.auth.accountId, isAdmin: false },
@@ -342,7 +342,7 @@ export const affiliateRouter = {
     .output(a.affiliateProfileOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      await ctx.services.bankAccounts.uploadProfilePhoto(
+      await ctx.services.affiliatePhotos.uploadProfilePhoto(
         scope,
         ctx.auth.accountId,
         uploaded(input.photo, 'photo'),
