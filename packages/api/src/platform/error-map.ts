@@ -2,6 +2,7 @@ import { DomainError, type DomainErrorCode } from '@komisi/domain';
 import { TRPCError } from '@trpc/server';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
+import { domainErrorFromDatabase } from './input/database-errors.ts';
 
 /** One place maps stable domain codes to HTTP statuses and tRPC codes. */
 export const HTTP_STATUS: Record<DomainErrorCode, number> = {
@@ -89,6 +90,8 @@ const TRPC_FALLBACK: Partial<Record<TRPC_ERROR_CODE_KEY, DomainErrorCode>> = {
 export function toApiError(error: unknown): ApiError {
   const cause = error instanceof TRPCError ? error.cause : error;
   if (cause instanceof DomainError) return fromDomainError(cause);
+  const fromDatabase = domainErrorFromDatabase(cause);
+  if (fromDatabase) return fromDomainError(fromDatabase);
   if (cause instanceof ZodError) {
     return {
       status: 400,

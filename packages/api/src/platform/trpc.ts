@@ -1,10 +1,12 @@
-import { DomainError } from '@komisi/domain';
+import { DomainError, validationError } from '@komisi/domain';
 import { initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { AccessClaims } from './auth/access-token.ts';
 import type { ApiContext } from './context.ts';
 import { TRPC_CODE, toApiError } from './error-map.ts';
+import { domainErrorFromDatabase } from './input/database-errors.ts';
+import { findUnsafeText } from './input/unsafe-text.ts';
 import { MISSING_TOKEN_MESSAGE } from './wire/koperasi-style.ts';
 
 export interface KomisiMeta {
@@ -74,17 +76,34 @@ export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
 
-/** Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. */
+/**
+ * Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. A database
+ * refusal the client caused (a raced unique key, a value out of a column's range) becomes the
+ * DomainError it stands for here, once for REST and tRPC.
+ */
 const domainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (!result.ok && result.error.cause instanceof DomainError) {
-    const cause = result.error.cause;
-    throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
-  }
+  if (result.ok) return result;
+  const cause =
+    result.error.cause instanceof DomainError
+      ? result.error.cause
+      : domainErrorFromDatabase(result.error.cause);
+  if (cause) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
   return result;
 });
 
-export const publicProcedure = t.procedure.use(domainErrors);
+/**
+ * Text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
+ * schema or service sees it, naming the field: REST bodies, query strings and path parameters
+ * arrive here as the same raw input as tRPC calls.
+ */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeText(await getRawInput());
+  if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
 
 /** The token of an `Authorization: Bearer …` header. */
 export function bearerToken(header: string | undefined): string | undefined {

@@ -15,6 +15,17 @@ export interface AddressInput {
   isDefault?: boolean | undefined;
 }
 
+/**
+ * Changes to one customer's address book queue behind each other (the account row is their lock),
+ * so concurrent "make this the default" requests all succeed and one default remains.
+ */
+async function lockAddressBook(tx: Scope, accountId: number): Promise<void> {
+  await tx.em.execute('select id from account where id = ? and tenant_id = ? for update', [
+    accountId,
+    tx.tenant.id,
+  ]);
+}
+
 /** A customer's address book. The first address becomes the default; removing it promotes the oldest. */
 export class AddressesService {
   list(scope: Scope, accountId: number): Promise<Address[]> {
@@ -30,6 +41,7 @@ export class AddressesService {
 
   async create(scope: Scope, accountId: number, input: AddressInput): Promise<Address> {
     return inTransaction(scope, async (tx) => {
+      await lockAddressBook(tx, accountId);
       const first = (await tx.em.count(Address, { account: accountId })) === 0;
       const makeDefault = first || input.isDefault === true;
       if (makeDefault) await this.#clearDefault(tx, accountId);
@@ -47,6 +59,7 @@ export class AddressesService {
 
   async update(scope: Scope, accountId: number, id: number, input: AddressInput): Promise<Address> {
     return inTransaction(scope, async (tx) => {
+      await lockAddressBook(tx, accountId);
       const address = await this.own(tx, accountId, id);
       if (input.isDefault === true && !address.isDefault) await this.#clearDefault(tx, accountId);
       tx.em.assign(address, { ...fields(input), ...(input.isDefault === true && { isDefault: true }) });
@@ -57,6 +70,7 @@ export class AddressesService {
 
   async remove(scope: Scope, accountId: number, id: number): Promise<void> {
     await inTransaction(scope, async (tx) => {
+      await lockAddressBook(tx, accountId);
       const address = await this.own(tx, accountId, id);
       tx.em.remove(address);
       await tx.em.flush();
@@ -72,6 +86,7 @@ export class AddressesService {
 
   async setDefault(scope: Scope, accountId: number, id: number): Promise<Address> {
     return inTransaction(scope, async (tx) => {
+      await lockAddressBook(tx, accountId);
       const address = await this.own(tx, accountId, id);
       if (!address.isDefault) {
         await this.#clearDefault(tx, accountId);
