@@ -1,10 +1,16 @@
 import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
+import { DataDirLockedError } from './data-dir-lock.ts';
 import { startPlatform } from './platform.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { app, seeded, outbox, close } = await startPlatform(config, log);
+const { app, seeded, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
+  // another process holds the embedded database: say which, no stack trace
+  if (!(err instanceof DataDirLockedError)) throw err;
+  console.error(err.message);
+  process.exit(1);
+});
 outbox.start();
 
 const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {

@@ -20,6 +20,7 @@ import {
   seedQutabDemo,
 } from '@komisi/api';
 import { createApp } from './app.ts';
+import { lockDataDir } from './data-dir-lock.ts';
 
 /** Without KOMISI_JWT_SECRET a random secret is kept under the data dir, so tokens survive restarts. */
 function jwtSecretFor(config: Config, log: Logger): string {
@@ -43,6 +44,8 @@ export interface PlatformOverrides {
 
 /** Database (PostgreSQL or embedded PGlite), migrations, services, demo data and the HTTP app. */
 export async function startPlatform(config: Config, log: Logger, overrides: PlatformOverrides = {}) {
+  // one process per embedded database: a data dir another live process holds is refused before it opens
+  const dataDirLock = config.databaseUrl ? undefined : await lockDataDir(config.dataDir);
   const orm = await createOrm({
     databaseUrl: config.databaseUrl,
     pgliteDir: join(config.dataDir, 'pglite'),
@@ -94,6 +97,7 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     await outbox.stop();
     await rateLimitStore.close?.();
     await orm.close();
+    await dataDirLock?.release();
   }
   return { orm, services, app, seeded, outbox, referralClicks, close };
 }
