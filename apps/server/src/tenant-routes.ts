@@ -19,9 +19,12 @@ import {
   readCapped,
   receiveDokuNotification,
   receiveXenditCallback,
+  type Scope,
   type Services,
   type TenantRecord,
   tenantRouter,
+  toApiError,
+  type WebhookAnswer,
 } from '@komisi/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
@@ -43,6 +46,15 @@ async function cappedRequest(raw: Request): Promise<Request | null> {
   if (!bytes) return null;
   return new Request(raw.url, { method: 'POST', headers: raw.headers, body: new Uint8Array(bytes) });
 }
+
+/** Gateway notifications are a few kilobytes; nothing larger is read. */
+const MAX_CALLBACK_BODY_BYTES = 64 * 1024;
+
+/** How a gateway receiver's refusal statuses read as domain codes. */
+const CALLBACK_REFUSAL: Partial<Record<number, ApiError['code']>> = {
+  401: 'UNAUTHORIZED',
+  404: 'NOT_FOUND',
+};
 
 const TOO_MANY: ApiError = {
   status: 429,
@@ -114,11 +126,12 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(docProfile, base));
       return c.json(openApiDocuments.get(key) as object);
     }
-    if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath);
+    if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath, profile);
     if (subPath === '/checkout/payment-webhook' && c.req.method === 'POST') {
-      return dokuNotification(c, tenant, basePath);
+      return dokuNotification(c, tenant, basePath, profile);
     }
-    if (subPath === '/webhooks/xendit' && c.req.method === 'POST') return xenditCallback(c, tenant, basePath);
+    if (subPath === '/webhooks/xendit' && c.req.method === 'POST')
+      return xenditCallback(c, tenant, basePath, profile);
     return serveRest(c, tenant, basePath, rest, servingProfile(tenant, profile, rest, c.req.method));
   };
 
@@ -165,50 +178,97 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule);
   }
 
-  /** DOKU's HTTP notification: the raw body and the request's path are what its signature covers. */
-  async function dokuNotification(c: Context, tenant: TenantRecord, basePath: string) {
+  /**
+   * A gateway callback: the body read under `MAX_CALLBACK_BODY_BYTES`, handed to the gateway's
+   * receiver, which verifies and parses it. A refusal (not configured, bad signature, malformed) is
+   * answered in the profile's envelope; an acknowledgement in the shape the gateway expects.
+   */
+  async function gatewayCallback(
+    c: Context,
+    tenant: TenantRecord,
+    basePath: string,
+    profile: AppProfile,
+    receive: (scope: Scope, body: string) => Promise<WebhookAnswer>,
+  ) {
+    const requestId = c.get('requestId') as string;
+    const bytes = await readCapped(c.req.raw, MAX_CALLBACK_BODY_BYTES);
+    if (!bytes) return refuse(c, profile, 413, 'VALIDATION_ERROR', 'The notification body is too large.');
     try {
-      const answer = await receiveDokuNotification(services.payments, context(c, tenant, basePath).scope(), {
-        headers: c.req.header(),
-        rawBody: await c.req.text(),
-        target: new URL(c.req.url).pathname,
-      });
-      return c.json(answer.body, answer.status);
+      const answer = await receive(context(c, tenant, basePath).scope(), bytes.toString('utf8'));
+      if (answer.status < 400) return c.json(answer.body, answer.status);
+      const { error, fields } = answer.body as { error?: unknown; fields?: Record<string, string[]> };
+      const message = typeof error === 'string' ? error : 'Notification refused';
+      const code = CALLBACK_REFUSAL[answer.status] ?? 'VALIDATION_ERROR';
+      return refuse(c, profile, answer.status, code, message, fields);
     } catch (err) {
-      log.error({ err, requestId: c.get('requestId') }, 'doku notification failed');
-      return c.json({ error: 'Notification could not be processed' }, 500);
+      const error = toApiError(err);
+      if (error.status >= 500) log.error({ err, requestId }, 'gateway callback failed');
+      return c.json(profile.wire.error(error, requestId) as object, profile.wire.status(error) as 500);
     }
+  }
+
+  function refuse(
+    c: Context,
+    profile: AppProfile,
+    status: number,
+    code: ApiError['code'],
+    message: string,
+    fields?: Record<string, string[]>,
+  ) {
+    const error: ApiError = { status, code, message, fields, details: undefined };
+    return c.json(
+      profile.wire.error(error, c.get('requestId') as string) as object,
+      // a wire style may fold statuses its spec does not list; 413 stays what it is
+      (status === 413 ? 413 : profile.wire.status(error)) as 400,
+    );
+  }
+
+  /** DOKU's HTTP notification: the raw body and the request's path are what its signature covers. */
+  function dokuNotification(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
+    return gatewayCallback(c, tenant, basePath, profile, (scope, rawBody) =>
+      receiveDokuNotification(services.payments, scope, {
+        headers: c.req.header(),
+        rawBody,
+        target: new URL(c.req.url).pathname,
+      }),
+    );
   }
 
   /** Xendit's callback: its token is checked and the invoice re-queried; the body is read as raw text. */
-  async function xenditCallback(c: Context, tenant: TenantRecord, basePath: string) {
-    try {
-      const answer = await receiveXenditCallback(services.payments, context(c, tenant, basePath).scope(), {
-        headers: c.req.header(),
-        rawBody: await c.req.text(),
-      });
-      return c.json(answer.body, answer.status);
-    } catch (err) {
-      log.error({ err, requestId: c.get('requestId') }, 'xendit callback failed');
-      return c.json({ error: 'Callback could not be processed' }, 500);
-    }
+  function xenditCallback(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
+    return gatewayCallback(c, tenant, basePath, profile, (scope, rawBody) =>
+      receiveXenditCallback(services.payments, scope, { headers: c.req.header(), rawBody }),
+    );
   }
 
   /** Pesapal's IPN names a payment but carries no status: we always re-query Pesapal. */
-  async function pesapalIpn(c: Context, tenant: TenantRecord, basePath: string) {
-    const params =
-      c.req.method === 'GET'
-        ? c.req.query()
-        : ((await c.req.json().catch(() => ({}))) as Record<string, string | undefined>);
-    const ipn = parsePesapalIpn(params);
-    if (!ipn) return c.json({ error: 'OrderTrackingId is required' }, 400);
-    try {
-      const scope = context(c, tenant, basePath).scope();
-      await services.payments.settleByProviderReference(scope, 'pesapal', ipn.orderTrackingId);
-      return c.json(pesapalIpnAck(ipn, true));
-    } catch (err) {
-      log.error({ err, requestId: c.get('requestId') }, 'pesapal ipn failed');
-      return c.json(pesapalIpnAck(ipn, false), 500);
-    }
+  function pesapalIpn(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
+    return gatewayCallback(c, tenant, basePath, profile, async (scope, rawBody) => {
+      let params: unknown = c.req.query();
+      if (c.req.method !== 'GET' && rawBody.trim() !== '') {
+        try {
+          params = JSON.parse(rawBody);
+        } catch {
+          return { status: 400, body: { error: 'The notification body is not JSON' } };
+        }
+      }
+      const parsed = parsePesapalIpn(params);
+      if (!parsed.ok)
+        return {
+          status: 400,
+          body: { error: 'The notification is not a Pesapal IPN.', fields: parsed.fields },
+        };
+      const { ipn } = parsed;
+      if (scope.tenant.settings.payments?.provider !== 'pesapal')
+        return { status: 404, body: { error: 'Pesapal is not configured for this store' } };
+      try {
+        await services.payments.settleByProviderReference(scope, 'pesapal', ipn.orderTrackingId);
+        return { status: 200, body: { ...pesapalIpnAck(ipn, true) } };
+      } catch (err) {
+        log.error({ err, requestId: c.get('requestId') }, 'pesapal ipn failed');
+        // Pesapal reads the acknowledgement's status and retries on 500
+        return { status: 200, body: { ...pesapalIpnAck(ipn, false) } };
+      }
+    });
   }
 }

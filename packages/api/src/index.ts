@@ -19,9 +19,13 @@ export {
   SmtpTransport,
   type SmtpTransportOptions,
 } from './contexts/notifications/smtp.transport.ts';
-export { receiveDokuNotification } from './contexts/payments/doku-webhook.ts';
+export { receiveDokuNotification, type WebhookAnswer } from './contexts/payments/doku-webhook.ts';
 export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
-export { SANDBOX_PAY_PATH } from './contexts/payments/sandbox.provider.ts';
+export {
+  isSandboxReference,
+  SANDBOX_PAY_PATH,
+  sandboxPayBody,
+} from './contexts/payments/sandbox.provider.ts';
 export { receiveXenditCallback } from './contexts/payments/xendit-webhook.ts';
 export type { TenantRecord } from './contexts/tenancy/tenant-record.ts';
 export { createOrm, type DatabaseTarget, migrate, type Orm } from './db/orm.ts';
@@ -36,6 +40,7 @@ export { createLogger, type Logger } from './platform/logger.ts';
 export { buildOpenApiDocument } from './platform/openapi.ts';
 export * from './platform/rate-limit/index.ts';
 export { createRestHandler, type RestHandler, readCapped } from './platform/rest/rest-handler.ts';
+export type { Scope } from './platform/scope.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
 export { bearerToken, MAX_JSON_UPLOAD_BODY_BYTES } from './platform/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';

@@ -185,7 +185,8 @@ describe('Xendit payments for the shop', () => {
     ];
 
     expect(answers.map((a) => a.status)).toEqual([401, 401, 401, 401]);
-    expect(answers[0]!.body).toEqual({ error: 'Invalid callback token' });
+    // refusals are in the profile's envelope
+    expect(answers[0]!.body).toMatchObject({ success: false, code: 'UNAUTHORIZED' });
     expect((await paymentOf(invoiceId)).status).toBe('pending');
     expect(await orderStatus(order.order_number)).toBe('pending_payment');
     expect(await inboxRows(invoiceId)).toBe(0);
@@ -261,7 +262,7 @@ describe('Xendit payments for the shop', () => {
     expect((await paymentOf(invoiceId)).status).toBe('pending');
   });
 
-  it('answers 500 and forgets the delivery when Xendit cannot be asked, so its retry settles', async () => {
+  it('answers 503 and forgets the delivery when Xendit cannot be asked, so its retry settles', async () => {
     const { invoiceId } = await placed();
     fake.pay(invoiceId);
     const callback = fake.callback(invoiceId);
@@ -271,7 +272,7 @@ describe('Xendit payments for the shop', () => {
       xenditDown = false;
     });
 
-    expect(failed.status).toBe(500);
+    expect(failed.status).toBe(503);
     expect(await inboxRows(invoiceId)).toBe(0);
     expect((await deliver(callback)).body).toEqual({ ok: true });
     expect((await paymentOf(invoiceId)).status).toBe('completed');

@@ -54,16 +54,26 @@ export interface ApiError {
   details: unknown;
 }
 
-export function zodIssuesToFields(error: ZodError): Record<string, string[]> {
+export function zodIssuesToFields(error: ZodError | ZodError['issues']): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
-  for (const issue of error.issues) {
+  for (const issue of Array.isArray(error) ? error : error.issues) {
     const key = issue.path.length ? issue.path.join('.') : '_';
-    const message =
-      issue.code === 'invalid_type' && issue.input === undefined ? 'is required' : issue.message;
-    fields[key] = [...(fields[key] ?? []), message];
+    fields[key] = [...(fields[key] ?? []), fieldMessage(issue)];
   }
   return fields;
 }
+
+/**
+ * zod 4 keeps no input on its issues, so a missing field is told apart from a wrong type by the
+ * type it received: `undefined` is "is required", anything else says what was expected.
+ */
+function fieldMessage(issue: ZodError['issues'][number]): string {
+  if (issue.code !== 'invalid_type') return issue.message;
+  if (/received undefined$/.test(issue.message)) return 'is required';
+  return `must be ${article(issue.expected)} ${issue.expected}`;
+}
+
+const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
 
 function fromDomainError(e: DomainError): ApiError {
   return {

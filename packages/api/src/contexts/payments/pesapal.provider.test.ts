@@ -332,9 +332,12 @@ describe('Pesapal IPN helpers', () => {
     );
 
     expect(parsePesapalIpn(Object.fromEntries(query))).toEqual({
-      orderTrackingId: 'b945e4af-80a5-4ec1-8706-e03f8332fb04',
-      merchantReference: 'KMS-1515',
-      notificationType: 'IPNCHANGE',
+      ok: true,
+      ipn: {
+        orderTrackingId: 'b945e4af-80a5-4ec1-8706-e03f8332fb04',
+        merchantReference: 'KMS-1515',
+        notificationType: 'IPNCHANGE',
+      },
     });
   });
 
@@ -344,15 +347,30 @@ describe('Pesapal IPN helpers', () => {
     ) as Record<string, string>;
 
     expect(parsePesapalIpn(body)).toEqual({
-      orderTrackingId: 'd0fa69d6',
-      merchantReference: 'KMS-9',
-      notificationType: 'IPNCHANGE',
+      ok: true,
+      ipn: { orderTrackingId: 'd0fa69d6', merchantReference: 'KMS-9', notificationType: 'IPNCHANGE' },
     });
   });
 
-  it('returns null without an OrderTrackingId', () => {
-    expect(parsePesapalIpn({ OrderMerchantReference: 'KMS-9' })).toBeNull();
-    expect(parsePesapalIpn({ OrderTrackingId: '  ' })).toBeNull();
+  it('names OrderTrackingId when it is missing, blank, not text or too long', () => {
+    const refused = (params: unknown) => parsePesapalIpn(params);
+    expect(refused({ OrderMerchantReference: 'KMS-9' })).toEqual({
+      ok: false,
+      fields: { OrderTrackingId: ['is required'] },
+    });
+    expect(refused({ OrderTrackingId: '  ' })).toMatchObject({
+      ok: false,
+      fields: { OrderTrackingId: expect.any(Array) },
+    });
+    expect(refused({ OrderTrackingId: { $gt: '' } })).toMatchObject({
+      ok: false,
+      fields: { OrderTrackingId: expect.any(Array) },
+    });
+    expect(refused({ OrderTrackingId: 'x'.repeat(2_000_000) })).toMatchObject({
+      ok: false,
+      fields: { OrderTrackingId: ['is not a Pesapal tracking id'] },
+    });
+    expect(refused([1, 2])).toMatchObject({ ok: false });
   });
 
   it('builds the acknowledgement Pesapal expects', () => {

@@ -1,4 +1,6 @@
-import { DomainError, toMajorUnits } from '@komisi/domain';
+import { DomainError, type FieldErrors, toMajorUnits } from '@komisi/domain';
+import { z } from 'zod';
+import { zodIssuesToFields } from '../../platform/error-map.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
@@ -303,17 +305,36 @@ export interface PesapalIpn {
   notificationType: string;
 }
 
+/** What an IPN may carry: Pesapal's ids are UUIDs and short references, so anything longer is not one. */
+const pesapalIpnSchema = z.object({
+  OrderTrackingId: z
+    .string()
+    .trim()
+    .min(1, 'is required')
+    .max(64, 'is not a Pesapal tracking id')
+    .regex(/^[\w-]+$/, 'is not a Pesapal tracking id'),
+  OrderMerchantReference: z.string().trim().max(100).optional(),
+  OrderNotificationType: z.string().trim().max(32).optional(),
+});
+
+export type ParsedPesapalIpn = { ok: true; ipn: PesapalIpn } | { ok: false; fields: FieldErrors };
+
 /**
- * Reads a Pesapal IPN from its query (GET) or JSON body (POST). An IPN says only that something
+ * Reads a Pesapal IPN from its query (GET) or JSON body (POST), validated by a schema (a field that
+ * is not text, or too long for what Pesapal sends, is named). An IPN says only that something
  * changed, never the outcome, and anyone can forge one: callers must re-query the status.
  */
-export function parsePesapalIpn(params: Record<string, string | undefined>): PesapalIpn | null {
-  const orderTrackingId = params.OrderTrackingId?.trim();
-  if (!orderTrackingId) return null;
+export function parsePesapalIpn(params: unknown): ParsedPesapalIpn {
+  const parsed = pesapalIpnSchema.safeParse(params);
+  if (!parsed.success) return { ok: false, fields: zodIssuesToFields(parsed.error) };
+  const { OrderTrackingId, OrderMerchantReference, OrderNotificationType } = parsed.data;
   return {
-    orderTrackingId,
-    merchantReference: params.OrderMerchantReference?.trim() ?? '',
-    notificationType: params.OrderNotificationType?.trim() || 'IPNCHANGE',
+    ok: true,
+    ipn: {
+      orderTrackingId: OrderTrackingId,
+      merchantReference: OrderMerchantReference ?? '',
+      notificationType: OrderNotificationType || 'IPNCHANGE',
+    },
   };
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
+import { z } from 'zod';
 import { type Orm, systemEm } from '../../db/orm.ts';
 import type {
   CreatedPayment,
@@ -10,6 +11,14 @@ import type {
 import { SandboxCharge } from './sandbox-charge.entity.ts';
 
 export const SANDBOX_PAY_PATH = '/sandbox/pay';
+
+/** What `createPayment` hands out (`SBX-` and base64url); nothing else is ever looked up. */
+export function isSandboxReference(reference: string): boolean {
+  return /^SBX-[A-Za-z0-9_-]{1,64}$/.test(reference);
+}
+
+/** The pay page's form (or its JSON twin): `outcome=success|failed` and nothing the page needs besides. */
+export const sandboxPayBody = z.object({ outcome: z.enum(['success', 'failed']) });
 
 /**
  * A built-in gateway for demos and tests: its payment page (served by the server) has Pay and
