@@ -80,6 +80,72 @@ describe('ansania envelope and auth', () => {
     expect(Object.keys(res.body.details).sort()).toEqual(['email', 'full_name', 'password', 'phone']);
   });
 
+  it('refuses a taken email (any case) or phone with 409 CONFLICT naming the field', async () => {
+    const phone = `+62815${String(Date.now()).slice(-7)}`;
+    const first = {
+      email: `taken.${Date.now()}@example.com`,
+      phone,
+      full_name: 'First',
+      password: 'SecurePass123!',
+    };
+    expect((await post('/auth/register', first)).status).toBe(201);
+
+    const email = await post('/auth/register', {
+      ...first,
+      email: ` ${first.email.toUpperCase()} `,
+      phone: `+62816${String(Date.now()).slice(-7)}`,
+    });
+    expect(email.status).toBe(409);
+    expect(email.body).toEqual({
+      success: false,
+      error: 'The email has already been taken.',
+      code: 'CONFLICT',
+      details: { email: ['The email has already been taken.'] },
+      meta: { timestamp: expect.any(String) },
+    });
+
+    // the same number written nationally (0…) or without the plus is the same phone
+    for (const taken of [phone, `0${phone.slice(3)}`, phone.slice(1)]) {
+      const res = await post('/auth/register', { ...first, email: `other.${taken}@example.com` });
+      expect(res.status, taken).toBe(409);
+      expect(res.body).toMatchObject({
+        code: 'CONFLICT',
+        details: { phone: ['The phone has already been taken.'] },
+      });
+    }
+
+    // both taken: both named
+    const both = await post('/auth/register', first);
+    expect(both.status).toBe(409);
+    expect(Object.keys(both.body.details).sort()).toEqual(['email', 'phone']);
+
+    // the test user's seeded phone is taken too
+    const seeded = await post('/auth/register', {
+      ...first,
+      email: 'fresh.seeded@example.com',
+      phone: '+628123456789',
+    });
+    expect(seeded.status).toBe(409);
+    expect(Object.keys(seeded.body.details)).toEqual(['phone']);
+  });
+
+  it('lets only one of concurrent registrations of one phone, or of one email, through (409 for the rest)', async () => {
+    const stamp = String(Date.now()).slice(-7);
+    const register = (email: string, phone: string) =>
+      post('/auth/register', { email, phone, full_name: 'Racer', password: 'SecurePass123!' });
+    const samePhone = await Promise.all(
+      [1, 2, 3, 4].map((i) => register(`race${i}.${stamp}@example.com`, `+62817${stamp}`)),
+    );
+    expect(samePhone.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    const sameEmail = await Promise.all(
+      [1, 2, 3, 4].map((i) => register(`race.${stamp}@example.com`, `+6281${i}9${stamp}`)),
+    );
+    expect(sameEmail.map((r) => r.status).sort()).toEqual([201, 409, 409, 409]);
+    for (const refused of [...samePhone, ...sameEmail].filter((r) => r.status === 409)) {
+      expect(refused.body.code).toBe('CONFLICT');
+    }
+  });
+
   it('logs the spec test user in by email or phone; wrong password is 401 UNAUTHORIZED', async () => {
     const byEmail = await post('/auth/login', {
       email: 'test@example.com',

@@ -1,4 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { registerShopCustomer } from '../../contexts/commerce/shop-customers.ts';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
 import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
@@ -20,19 +21,20 @@ export const authRouter = {
         tags,
         protect: false,
         summary: 'Register a new user account',
+        description: 'An email or phone number that already has an account: 409 CONFLICT naming the field.',
       },
       successStatus: 201,
+      errors: [409],
     })
     .input(s.registerInput)
     .output(s.sessionOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      const account = await ctx.services.identity.createAccount(scope, {
+      const account = await registerShopCustomer(scope, ctx.services.identity, {
         email: input.email,
         password: input.password,
         name: input.full_name,
         phone: input.phone,
-        roles: ['member'],
       });
       const tokens = await ctx.services.identity.issueTokens(scope, account, SESSION);
       return {
