@@ -125,6 +125,7 @@ describe('admin order moves', () => {
     const detail = await adminGet(`/orders/${number}`);
     expect(detail.status).toBe(200);
     expect(detail.body.data.order).toMatchObject({
+      id,
       order_number: number,
       status: 'delivered',
       payment_status: 'paid',
@@ -162,6 +163,8 @@ describe('admin order moves', () => {
       second.number,
       first.number,
     ]);
+    // each order shows its id (what a review's order_id names)
+    expect(all.body.data.orders.map((o: { id: number }) => o.id)).toEqual([second.id, first.id]);
     expect(all.body.data.pagination).toMatchObject({ page: 1, limit: 2 });
     expect(all.body.data.pagination.total).toBeGreaterThanOrEqual(2);
     expect(all.body.data.pagination.totalPages).toBe(Math.ceil(all.body.data.pagination.total / 2));

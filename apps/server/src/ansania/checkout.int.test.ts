@@ -34,6 +34,7 @@ describe('checkout', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const { order, payment } = created.body.data;
     expect(order).toEqual({
+      id: expect.any(Number),
       order_number: expect.stringMatching(/^ORD-\d{8}-\d{3,}$/),
       total_amount: 7_000_000 + reg.cost,
       status: 'pending_payment',

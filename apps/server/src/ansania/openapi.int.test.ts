@@ -75,6 +75,32 @@ describe('ansania and affiliate-marketer OpenAPI documents', () => {
     expect(doc.paths['/user/addresses/{id}'].delete.responses).toHaveProperty('204');
   });
 
+  it('documents 409 for a taken email or phone, the order id on every order, and both forms of order_id', async () => {
+    const doc = (await app.request('GET', '/t/ansania/api/openapi.json')).body;
+    expect(doc.paths['/auth/register'].post.responses).toHaveProperty('409');
+    // biome-ignore lint/suspicious/noExplicitAny: OpenAPI documents are read as plain JSON
+    const data = (op: any, status = '200') =>
+      op.responses[status].content['application/json'].schema.properties.data;
+    const orders = [
+      data(doc.paths['/checkout/create-order'].post, '201').properties.order,
+      data(doc.paths['/orders'].get).properties.orders.items,
+      data(doc.paths['/orders/{order_number}'].get).properties.order,
+      data(doc.paths['/orders/{order_number}/cancel'].put).properties.order,
+      data(doc.paths['/admin/orders'].get).properties.orders.items,
+      data(doc.paths['/admin/orders/{order_number}'].get).properties.order,
+    ];
+    for (const order of orders) {
+      expect(order.properties.id).toMatchObject({ type: 'integer' });
+      expect(order.required).toEqual(expect.arrayContaining(['id', 'order_number']));
+    }
+    const review = doc.paths['/products/{id}/reviews'].post.requestBody.content['application/json'].schema;
+    expect(review.required).toContain('order_id');
+    expect(review.properties.order_id.anyOf.map((s: { type: string }) => s.type)).toEqual([
+      'integer',
+      'string',
+    ]);
+  });
+
   it('documents the 3 affiliate endpoints and the admin ones, bare', async () => {
     const doc = (await app.request('GET', '/t/ansania/api/openapi.json?profile=affiliate-marketer')).body;
     expect(operations(doc).sort()).toEqual(

@@ -23,6 +23,8 @@ async function placed(opts: { stock?: number; quantity?: number; voucher?: strin
     v,
     me,
     number: res.body.data.order.order_number as string,
+    /** the id create-order shows */
+    shownId: res.body.data.order.id as number,
     payUrl: res.body.data.payment.payment_url,
   };
 }
@@ -124,6 +126,62 @@ describe('orders', () => {
     expect(res!.headers.get('content-type')).toBe('application/pdf');
     expect(res!.headers.get('content-disposition')).toContain(`invoice-${number}.pdf`);
     expect(res!.text.startsWith('%PDF')).toBe(true);
+  });
+});
+
+describe('the order id a review names', () => {
+  it('is shown by create-order, the list, the detail and a cancellation', async () => {
+    const { me, number, shownId } = await placed();
+    const [row] = await fx.sql<{ id: number }>('select id from customer_order where order_number = ?', [
+      number,
+    ]);
+    const id = row!.id;
+    expect(shownId).toBe(id);
+    const list = await fx.call('GET', '/orders', me.token);
+    expect(list.body.data.orders[0]).toMatchObject({ id, order_number: number });
+    const detail = await fx.call('GET', `/orders/${number}`, me.token);
+    expect(detail.body.data.order).toMatchObject({ id, order_number: number });
+    const cancelled = await fx.call('PUT', `/orders/${number}/cancel`, me.token, { reason: 'x' });
+    expect(cancelled.body.data.order).toMatchObject({ id, order_number: number, status: 'cancelled' });
+  });
+
+  it('is accepted as an integer, a numeric string or the order number', async () => {
+    const forms: [string, (o: { id: number; number: string }) => unknown][] = [
+      ['integer id', (o) => o.id],
+      ['numeric string', (o) => ` ${o.id} `],
+      ['order number', (o) => o.number],
+    ];
+    for (const [form, orderId] of forms) {
+      const { v, me, payUrl } = await placed();
+      await paySandbox(app, payUrl);
+      const order = (await fx.call('GET', '/orders', me.token)).body.data.orders[0];
+      expect(order.id, form).toEqual(expect.any(Number));
+      const review = await fx.call('POST', `/products/${v.productId}/reviews`, me.token, {
+        order_id: orderId({ id: order.id, number: order.order_number }),
+        rating: 5,
+      });
+      expect(review.status, `${form}: ${JSON.stringify(review.body)}`).toBe(201);
+      // the same order by its other name is the same order: one review per product per order
+      const again = await fx.call('POST', `/products/${v.productId}/reviews`, me.token, {
+        order_id: form === 'order number' ? order.id : order.order_number,
+        rating: 4,
+      });
+      expect(again.status, form).toBe(409);
+    }
+  });
+
+  it('another customer’s order number or an unknown one is 403, like an id', async () => {
+    const { v, payUrl, number } = await placed();
+    await paySandbox(app, payUrl);
+    const other = await fx.shopper();
+    for (const order_id of [number, 'ORD-19990101-001']) {
+      const res = await fx.call('POST', `/products/${v.productId}/reviews`, other.token, {
+        order_id,
+        rating: 5,
+      });
+      expect(res.status, order_id).toBe(403);
+      expect(res.body.details).toHaveProperty('order_id');
+    }
   });
 });
 

@@ -157,6 +157,37 @@ describe('POST /products/{id}/reviews', () => {
     expect(Object.keys(half.body.details)).toEqual(['rating']);
   });
 
+  it('says what order_id expects when it has the wrong type or form, and "is required" only when absent', async () => {
+    const product = ids.get('dining-table-oak')!;
+    const expects = ['must be an order id or order number'];
+    for (const order_id of [
+      true,
+      {},
+      [1],
+      null,
+      1.5,
+      0,
+      -3,
+      '',
+      '  ',
+      '1.5',
+      'ORD 2026',
+      2 ** 31,
+      '2147483648',
+    ]) {
+      const res = await http.post(`/products/${product}/reviews`, { order_id, rating: 5 }, john.token);
+      expect(res.status, JSON.stringify(order_id)).toBe(400);
+      expect(res.body.details, JSON.stringify(order_id)).toEqual({ order_id: expects });
+    }
+    const missing = await http.post(`/products/${product}/reviews`, { rating: 5 }, john.token);
+    expect(missing.body.details).toEqual({ order_id: ['is required'] });
+    // well-formed but not the reviewer's paid order: 403 as before
+    for (const order_id of ['42', 'ORD-19990101-001', 2 ** 31 - 1]) {
+      const res = await http.post(`/products/${product}/reviews`, { order_id, rating: 5 }, john.token);
+      expect(res.status, String(order_id)).toBe(403);
+    }
+  });
+
   it('accepts up to 5 http(s) image URLs and refuses base64 uploads clearly', async () => {
     const product = ids.get('dining-table-oak')!;
     const base64 = await http.post(

@@ -33,8 +33,11 @@ export interface ReviewView {
   createdAt: Date;
 }
 
+/** An order as a client names it: its id, or its order number (`ORD-20260203-001`). */
+export type OrderRef = { id: number } | { orderNumber: string };
+
 export interface ReviewInput {
-  orderId: number;
+  order: OrderRef;
   rating: number;
   title?: string | null | undefined;
   comment?: string | null | undefined;
@@ -71,22 +74,24 @@ const toView = (r: ReviewRow): ReviewView => ({
 });
 
 /**
- * Whether `orderId` is the account's own order, in a status that counts as bought, and contains
- * the product. The only place that decides what a "verified purchase" is.
+ * The id of `order` when it is the account's own order, in a status that counts as bought, and
+ * contains the product; null otherwise. The only place that decides what a "verified purchase" is.
  */
-export async function hasPurchased(
+export async function purchasedIn(
   scope: Scope,
   accountId: number,
   productId: number,
-  orderId: number,
-): Promise<boolean> {
-  const rows = await scope.em.execute<{ found: number }[]>(
-    `select 1 as found from customer_order o join order_item i on i.order_id = o.id
-     where o.tenant_id = ? and o.id = ? and o.account_id = ? and o.status in (?) and i.product_id = ?
+  order: OrderRef,
+): Promise<number | null> {
+  const [column, value] = 'id' in order ? ['o.id', order.id] : ['o.order_number', order.orderNumber];
+  const rows = await scope.em.execute<{ id: number }[]>(
+    `select o.id from customer_order o
+     where o.tenant_id = ? and ${column} = ? and o.account_id = ? and o.status in (?)
+       and exists (select 1 from order_item i where i.order_id = o.id and i.product_id = ?)
      limit 1`,
-    [scope.tenant.id, orderId, accountId, [...REVIEWABLE_ORDER_STATUSES], productId],
+    [scope.tenant.id, value, accountId, [...REVIEWABLE_ORDER_STATUSES], productId],
   );
-  return rows.length > 0;
+  return rows[0]?.id ?? null;
 }
 
 /** Verified-purchase product reviews; the product keeps their count and rating sum. */
@@ -129,7 +134,7 @@ export class ReviewsService {
   }
 
   /**
-   * Reviews a product bought in `orderId`: once per product per order. The review and the
+   * Reviews a product bought in `input.order`: once per product per order (however the order is named). The review and the
    * product's counters change in one transaction.
    */
   async create(scope: Scope, accountId: number, productId: number, input: ReviewInput): Promise<ReviewView> {
@@ -139,7 +144,8 @@ export class ReviewsService {
         [tx.tenant.id, productId],
       );
       if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
-      if (!(await hasPurchased(tx, accountId, productId, input.orderId))) {
+      const orderId = await purchasedIn(tx, accountId, productId, input.order);
+      if (orderId === null) {
         throw new DomainError('FORBIDDEN', 'Only verified purchases can be reviewed', {
           fields: {
             order_id: ['must be one of your paid orders that contains this product'],
@@ -157,7 +163,7 @@ export class ReviewsService {
           tx.tenant.id,
           productId,
           accountId,
-          input.orderId,
+          orderId,
           input.rating,
           input.title ?? null,
           input.comment ?? null,

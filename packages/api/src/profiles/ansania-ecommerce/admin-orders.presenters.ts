@@ -13,6 +13,7 @@ const presentCustomer = (accountId: number, a: Account | null) => ({
 });
 
 export const presentAdminOrderSummary = ({ order, customer }: AdminOrderSummary) => ({
+  id: order.id,
   order_number: order.orderNumber!,
   created_at: order.createdAt.toISOString(),
   paid_at: iso(order.paidAt),

@@ -3,7 +3,7 @@ import { SHOP_ORDER_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
 import { FULFILMENT_STATUSES } from '../../contexts/commerce/admin-orders.service.ts';
 import { pagination } from './catalog.schemas.ts';
-import { orderDetailOutput, orderNumberInput } from './checkout.schemas.ts';
+import { orderDetailOutput, orderId, orderNumberInput } from './checkout.schemas.ts';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 const money = z.number().int();
@@ -29,6 +29,7 @@ export const adminListOrdersInput = z
 export const adminOrderListOutput = z.object({
   orders: z.array(
     z.object({
+      id: orderId,
       order_number: z.string(),
       created_at: isoDateTime,
       paid_at: isoDateTime.nullable(),

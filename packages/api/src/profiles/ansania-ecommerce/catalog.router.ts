@@ -111,7 +111,7 @@ export const catalogRouter = {
     .mutation(async ({ ctx, input }) => ({
       review: presentReview(
         await ctx.services.reviews.create(ctx.scope(), ctx.auth.accountId, input.id, {
-          orderId: input.order_id,
+          order: input.order_id,
           rating: input.rating,
           title: input.title,
           comment: input.comment,

@@ -1,6 +1,6 @@
 // Request and response shapes of the ansania-ecommerce spec: products and reviews.
 import { z } from 'zod';
-import { REVIEW_SORTS } from '../../contexts/catalog/reviews.service.ts';
+import { type OrderRef, REVIEW_SORTS } from '../../contexts/catalog/reviews.service.ts';
 import { STOREFRONT_SORTS } from '../../contexts/catalog/storefront.service.ts';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
@@ -175,9 +175,32 @@ const optionalText = (max: number) =>
     .nullable()
     .optional();
 
+const INT4_MAX = 2_147_483_647;
+const ORDER_REF = 'must be an order id or order number';
+const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
+/** The order a review names: its `id` (an integer, or digits in a string) or its `order_number`. */
+const orderRef = z
+  .union([z.number().int(), z.string()], {
+    error: (issue) => (issue.input === undefined ? 'is required' : ORDER_REF),
+  })
+  .transform((value, ctx): OrderRef => {
+    const v = typeof value === 'string' ? value.trim() : value;
+    if (typeof v === 'number' || /^\d+$/.test(v)) {
+      const n = Number(v);
+      if (n >= 1 && n <= INT4_MAX) return { id: n };
+    } else if (ORDER_NUMBER.test(v)) return { orderNumber: v };
+    ctx.addIssue({ code: 'custom', message: ORDER_REF });
+    return z.NEVER;
+  })
+  .meta({
+    description:
+      'The order the product was bought in: its `id` (as every order response shows it) or its `order_number`',
+    examples: [1, 'ORD-20260203-001'],
+  });
+
 export const createReviewInput = z.object({
   id,
-  order_id: id,
+  order_id: orderRef,
   rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5),
   title: optionalText(200),
   comment: optionalText(5000),

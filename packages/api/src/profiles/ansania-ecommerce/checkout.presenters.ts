@@ -16,7 +16,12 @@ export const presentIssue = (i: CheckoutIssue) => ({
 });
 
 export const presentPlacedOrder = (order: Order, payment: Payment) => ({
-  order: { order_number: order.orderNumber!, total_amount: order.totalAmount, status: order.status },
+  order: {
+    id: order.id,
+    order_number: order.orderNumber!,
+    total_amount: order.totalAmount,
+    status: order.status,
+  },
   payment: {
     transaction_id: payment.providerReference,
     payment_url: payment.paymentUrl,
@@ -26,6 +31,7 @@ export const presentPlacedOrder = (order: Order, payment: Payment) => ({
 });
 
 export const presentOrderSummary = ({ order, items }: { order: Order; items: OrderItem[] }) => ({
+  id: order.id,
   order_number: order.orderNumber!,
   created_at: order.createdAt.toISOString(),
   status: order.status,
@@ -40,6 +46,7 @@ export const presentOrderSummary = ({ order, items }: { order: Order; items: Ord
 
 export const presentOrderDetail = ({ order, items, payment }: ShopOrderDetail) => ({
   order: {
+    id: order.id,
     order_number: order.orderNumber!,
     status: order.status,
     payment_status: paymentStatusOf(order),

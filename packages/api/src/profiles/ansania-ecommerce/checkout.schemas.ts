@@ -13,6 +13,11 @@ const courier = z.preprocess(
   z.enum(courierCodes() as [string, ...string[]]),
 );
 const orderNumber = z.string().trim().min(1).max(40).meta({ example: 'ORD-20260203-001' });
+/** Not in the spec's order shapes: what a review's `order_id` names (the order number works too). */
+export const orderId = z
+  .number()
+  .int()
+  .meta({ description: 'the order’s id, e.g. for `order_id` when reviewing a product', example: 1 });
 
 // POST /checkout/validate
 export const checkoutIssue = z.object({
@@ -43,7 +48,7 @@ export const createOrderInput = z.object({
   callback_url: z.url().max(2000).nullable().optional(),
 });
 export const createOrderOutput = z.object({
-  order: z.object({ order_number: z.string(), total_amount: money, status: z.string() }),
+  order: z.object({ id: orderId, order_number: z.string(), total_amount: money, status: z.string() }),
   payment: z.object({
     transaction_id: z.string(),
     payment_url: z.string(),
@@ -67,6 +72,7 @@ const paymentStatus = z.enum(['unpaid', 'paid', 'failed', 'refunded']);
 export const orderListOutput = z.object({
   orders: z.array(
     z.object({
+      id: orderId,
       order_number: z.string(),
       created_at: isoDateTime,
       status: z.string(),
@@ -84,6 +90,7 @@ export const orderListOutput = z.object({
 export const orderNumberInput = z.object({ order_number: orderNumber });
 export const orderDetailOutput = z.object({
   order: z.object({
+    id: orderId,
     order_number: z.string(),
     status: z.string(),
     payment_status: paymentStatus,
