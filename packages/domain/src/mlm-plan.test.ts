@@ -4,6 +4,9 @@ import {
   generationLabel,
   MAX_GENERATIONS,
   type MlmPlan,
+  STOCKIST_ELIGIBILITIES,
+  type StockistEligibility,
+  stockistRefusal,
   totalNetworkRateBps,
   validatePlan,
 } from './mlm-plan.ts';
@@ -21,6 +24,7 @@ describe('DTEHM_DEFAULT_PLAN', () => {
   it('matches the DTEHM compensation plan', () => {
     expect(DTEHM_DEFAULT_PLAN).toEqual({
       stockistRateBps: 800,
+      stockistEligibility: 'any-member',
       generationRatesBps: [300, 250, 200, 150, 100, 80, 60, 50, 40, 20],
       compression: false,
       membershipFees: { dtehm: 76000, dip: 20000 },
@@ -93,6 +97,16 @@ describe('validatePlan', () => {
     );
   });
 
+  it.each(STOCKIST_ELIGIBILITIES)('accepts stockist eligibility %s', (stockistEligibility) => {
+    expect(() => validatePlan(plan({ stockistEligibility }))).not.toThrow();
+  });
+
+  it.each(['anyone', '', undefined])('rejects stockist eligibility %j', (value) => {
+    expect(() => validatePlan(plan({ stockistEligibility: value as StockistEligibility }))).toThrow(
+      invalid({ stockistEligibility: ['must be one of any-member, designated'] }),
+    );
+  });
+
   it('rejects an unsupported currency', () => {
     expect(() => validatePlan(plan({ currency: 'EUR' as CurrencyCode }))).toThrow(
       invalid({ currency: ['is not supported'] }),
@@ -121,5 +135,29 @@ describe('totalNetworkRateBps', () => {
   it('adds the stockist rate and every generation rate', () => {
     expect(totalNetworkRateBps(DTEHM_DEFAULT_PLAN)).toBe(2050);
     expect(totalNetworkRateBps(plan({ stockistRateBps: 0, generationRatesBps: [] }))).toBe(0);
+  });
+});
+
+describe('stockistRefusal', () => {
+  const anyMember = { stockistEligibility: 'any-member' } as const;
+  const designated = { stockistEligibility: 'designated' } as const;
+
+  it('lets any active member be the stockist by default', () => {
+    expect(DTEHM_DEFAULT_PLAN.stockistEligibility).toBe('any-member');
+    expect(stockistRefusal(anyMember, { active: true, designatedStockist: false })).toBeNull();
+    expect(stockistRefusal(anyMember, { active: true, designatedStockist: true })).toBeNull();
+  });
+
+  it('needs the stockist role under designated', () => {
+    expect(stockistRefusal(designated, { active: true, designatedStockist: false })).toBe('not-designated');
+    expect(stockistRefusal(designated, { active: true, designatedStockist: true })).toBeNull();
+  });
+
+  it('never lets an inactive member be the stockist, whatever the plan or role', () => {
+    for (const plan of [anyMember, designated]) {
+      for (const designatedStockist of [false, true]) {
+        expect(stockistRefusal(plan, { active: false, designatedStockist })).toBe('inactive');
+      }
+    }
   });
 });

@@ -1,9 +1,18 @@
 import { type FieldErrors, fieldError, validationError } from './errors.ts';
 import { BASIS_POINTS_PER_WHOLE, type CurrencyCode, isCurrencyCode } from './money.ts';
 
+/**
+ * Who may be named as a sale's stockist (and earn the stockist line): `any-member`, every active
+ * member (what the original DTEHM backend accepts); `designated`, only active members holding the
+ * stockist role.
+ */
+export const STOCKIST_ELIGIBILITIES = ['any-member', 'designated'] as const;
+export type StockistEligibility = (typeof STOCKIST_ELIGIBILITIES)[number];
+
 /** How one sale's commission is shared between the stockist and the sponsor chain. */
 export interface MlmPlan {
   stockistRateBps: number;
+  stockistEligibility: StockistEligibility;
   /** Index 0 is GN1 (the buyer's sponsor), index 1 is GN2, and so on. */
   generationRatesBps: readonly number[];
   /** When true, missing uplines are skipped and the next existing upline takes the open level. */
@@ -19,6 +28,7 @@ export const MAX_GENERATIONS = 20;
 /** The DTEHM compensation plan: 8% stockist, 12.5% over ten generations, amounts in UGX. */
 export const DTEHM_DEFAULT_PLAN: MlmPlan = Object.freeze({
   stockistRateBps: 800,
+  stockistEligibility: 'any-member',
   generationRatesBps: Object.freeze([300, 250, 200, 150, 100, 80, 60, 50, 40, 20]),
   compression: false,
   membershipFees: Object.freeze({ dtehm: 76000, dip: 20000 }),
@@ -40,6 +50,9 @@ export function validatePlan(plan: MlmPlan): MlmPlan {
 
   const rates = [plan.stockistRateBps, ...plan.generationRatesBps];
   if (!isWholeNonNegative(plan.stockistRateBps)) flag('stockistRateBps', BAD_RATE);
+  if (!STOCKIST_ELIGIBILITIES.includes(plan.stockistEligibility)) {
+    flag('stockistEligibility', `must be one of ${STOCKIST_ELIGIBILITIES.join(', ')}`);
+  }
   plan.generationRatesBps.forEach((rate, i) => {
     if (!isWholeNonNegative(rate)) flag(`generationRatesBps.${i}`, BAD_RATE);
   });
@@ -61,6 +74,22 @@ export function validatePlan(plan: MlmPlan): MlmPlan {
 
   if (Object.keys(fields).length > 0) throw validationError(fields, 'The commission plan is invalid.');
   return plan;
+}
+
+/** Why a member cannot be a sale's stockist under the plan. */
+export type StockistRefusal = 'inactive' | 'not-designated';
+
+/**
+ * Whether `member` may be the stockist of a sale: null when they may, else why not. An inactive
+ * member never may (they earn nothing); under `designated` the member must also hold the role.
+ */
+export function stockistRefusal(
+  plan: Pick<MlmPlan, 'stockistEligibility'>,
+  member: { active: boolean; designatedStockist: boolean },
+): StockistRefusal | null {
+  if (!member.active) return 'inactive';
+  if (plan.stockistEligibility === 'designated' && !member.designatedStockist) return 'not-designated';
+  return null;
 }
 
 /** Zero-based generation index to its display label: 0 → 'GN1'. */

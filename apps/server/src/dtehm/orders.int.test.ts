@@ -55,6 +55,21 @@ async function makeStockist(m: { id: number }) {
   await sql(`update account set roles = '{member,stockist}' where id = ?`, [m.id]);
 }
 
+/** Runs `work` with the tenant's plan accepting only members holding the stockist role. */
+async function underDesignatedStockists(work: () => Promise<void>) {
+  await sql(
+    `update tenant set settings = jsonb_set(settings, '{mlm}',
+       coalesce(settings->'mlm', '{}') || '{"stockistEligibility": "designated"}') where slug = 'dtehm'`,
+  );
+  await app.services.tenants.invalidate();
+  try {
+    await work();
+  } finally {
+    await sql(`update tenant set settings = settings #- '{mlm,stockistEligibility}' where slug = 'dtehm'`);
+    await app.services.tenants.invalidate();
+  }
+}
+
 /** Everything an order request may write. */
 async function footprint() {
   return {
@@ -269,25 +284,88 @@ describe('POST /orders/calculate-commission', () => {
     }
   });
 
-  it('refuses a stockist_id that is not a stockist, unknown or not active, naming stockist_id', async () => {
-    const pending = await registerMember(app, { name: 'Pending Stockist' });
-    await makeStockist(pending);
-    const cases: unknown[] = [chain[3]!.memberId, 'DTEHM20259999', 'nonsense'];
-    for (const stockist_id of cases) {
-      const res = await app.post(
-        '/orders/calculate-commission',
-        { product_id: laptopId, stockist_id },
-        buyer.token,
-      );
-      expect(res.status, String(stockist_id)).toBe(400);
-      expect(Object.keys(res.body.errors)).toEqual(['stockist_id']);
-    }
-    const notStockist = await app.post(
+  it('accepts any active member as stockist by default: they earn the stockist line', async () => {
+    const res = await app.post(
       '/orders/calculate-commission',
-      { product_id: laptopId, stockist_id: chain[3]!.memberId },
+      { product_id: laptopId, sponsor_id: chain[9]!.memberId, stockist_id: outsider.memberId },
       buyer.token,
     );
-    expect(notStockist.body.errors.stockist_id).toEqual(['The selected member is not a stockist.']);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data.stockist).toEqual(ref(outsider));
+    expect(res.body.data.commissions[0]).toEqual({
+      level: 'Stockist',
+      rate: 8,
+      amount: 68_000,
+      member: ref(outsider),
+    });
+    expect(res.body.data.summary.stockist_commission).toBe(68_000);
+    // any member of the network, in any case: here one of the buyer's own uplines
+    const upline = await app.post(
+      '/orders/calculate-commission',
+      { product_id: laptopId, stockist_id: chain[4]!.memberId.toLowerCase() },
+      buyer.token,
+    );
+    expect(upline.status).toBe(200);
+    expect(upline.body.data.commissions[0]).toMatchObject({ level: 'Stockist', member: ref(chain[4]!) });
+  });
+
+  it('refuses an unknown or inactive stockist naming stockist_id, whatever the plan', async () => {
+    const cases: [string, string][] = [
+      ['DTEHM20259999', 'The selected stockist id does not exist.'],
+      ['nonsense', 'The selected stockist id does not exist.'],
+      [app.rootMemberId.replace(/\d{4}$/, '9999'), 'The selected stockist id does not exist.'],
+    ];
+    const check = async () => {
+      for (const [stockist_id, message] of cases) {
+        const res = await app.post(
+          '/orders/calculate-commission',
+          { product_id: laptopId, stockist_id },
+          buyer.token,
+        );
+        expect(res.status, stockist_id).toBe(400);
+        expect(res.body.errors, stockist_id).toEqual({ stockist_id: [message] });
+      }
+      // a member whose membership is not active (here: not a stockist either)
+      await sql(`update network_member set status = 'pending' where account_id = ?`, [outsider.id]);
+      try {
+        const inactive = await app.post(
+          '/orders/calculate-commission',
+          { product_id: laptopId, stockist_id: outsider.memberId },
+          buyer.token,
+        );
+        expect(inactive.status).toBe(400);
+        expect(inactive.body.errors).toEqual({
+          stockist_id: ['The selected stockist is not an active member.'],
+        });
+      } finally {
+        await sql(`update network_member set status = 'active' where account_id = ?`, [outsider.id]);
+      }
+    };
+    await check();
+    await underDesignatedStockists(check);
+  });
+
+  it('under designated stockists refuses a member without the stockist role, naming stockist_id', async () => {
+    await underDesignatedStockists(async () => {
+      const notStockist = await app.post(
+        '/orders/calculate-commission',
+        { product_id: laptopId, stockist_id: chain[3]!.memberId },
+        buyer.token,
+      );
+      expect(notStockist.status).toBe(400);
+      expect(notStockist.body).toEqual({
+        code: 0,
+        message: expect.any(String),
+        errors: { stockist_id: ['The selected member is not a stockist.'] },
+      });
+      const designated = await app.post(
+        '/orders/calculate-commission',
+        { product_id: laptopId, stockist_id: stockist.memberId },
+        buyer.token,
+      );
+      expect(designated.status).toBe(200);
+      expect(designated.body.data.commissions[0]).toMatchObject({ level: 'Stockist', member: ref(stockist) });
+    });
   });
 
   it('refuses an unknown sponsor naming sponsor_id', async () => {
@@ -306,7 +384,7 @@ describe('POST /orders/calculate-commission', () => {
   it('names every bad field at once', async () => {
     const res = await app.post(
       '/orders/calculate-commission',
-      { product_id: 999_999, sponsor_id: 'DTEHM20259999', stockist_id: chain[0]!.memberId },
+      { product_id: 999_999, sponsor_id: 'DTEHM20259999', stockist_id: 'DIP9999' },
       buyer.token,
     );
     expect(res.status).toBe(400);
@@ -442,16 +520,38 @@ describe('POST /orders/create', () => {
     expect(await footprint()).toEqual(before);
   });
 
-  it('refuses a non-stockist stockist and writes nothing', async () => {
-    const before = await footprint();
-    const res = await app.post(
-      '/orders/create',
-      { product_id: laptopId, stockist_id: chain[2]!.memberId },
-      buyer.token,
-    );
-    expect(res.status).toBe(400);
-    expect(Object.keys(res.body.errors)).toEqual(['stockist_id']);
-    expect(await footprint()).toEqual(before);
+  it('under designated stockists refuses a non-stockist stockist and writes nothing', async () => {
+    await underDesignatedStockists(async () => {
+      const before = await footprint();
+      const res = await app.post(
+        '/orders/create',
+        { product_id: laptopId, stockist_id: chain[2]!.memberId },
+        buyer.token,
+      );
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.errors)).toEqual(['stockist_id']);
+      expect(await footprint()).toEqual(before);
+    });
+  });
+
+  it('records any active member as the stockist: the order shows them and they are paid the stockist line', async () => {
+    const order = await createOrder(buyer, { stockist_id: outsider.memberId });
+    const detail = await app.get(`/orders/detail/${order.order_id}`, buyer.token);
+    expect(detail.body.data.items[0].stockist).toEqual({
+      name: 'Olive Outsider',
+      member_id: outsider.memberId,
+    });
+    const before = await balanceOf(outsider);
+    await paySandbox(app, order.payment_url);
+    const res = await app.post('/orders/confirm-payment', { order_id: order.order_id }, buyer.token);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.data).toMatchObject({ commissions_created: 11, total_commission: 174_250 });
+    expect((await balanceOf(outsider)) - before).toBe(68_000);
+    const lines = await app.get('/user/commissions?commission_type=stockist', outsider.token);
+    expect(lines.status).toBe(200);
+    expect(lines.body.data.commissions).toEqual([
+      expect.objectContaining({ level: 'Stockist', amount: 68_000, order_id: String(order.order_id) }),
+    ]);
   });
 
   it('401s without a token and writes nothing', async () => {

@@ -8,6 +8,7 @@ export function planFor(tenant: TenantRecord): MlmPlan {
     ...DTEHM_DEFAULT_PLAN,
     currency: tenant.currency,
     ...(o.stockistRateBps !== undefined && { stockistRateBps: o.stockistRateBps }),
+    ...(o.stockistEligibility !== undefined && { stockistEligibility: o.stockistEligibility }),
     ...(o.generationRatesBps !== undefined && { generationRatesBps: o.generationRatesBps }),
     ...(o.compression !== undefined && { compression: o.compression }),
     ...(o.membershipFees !== undefined && { membershipFees: o.membershipFees }),

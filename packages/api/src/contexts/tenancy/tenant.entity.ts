@@ -1,4 +1,4 @@
-import type { CommissionBase } from '@komisi/domain';
+import type { CommissionBase, StockistEligibility } from '@komisi/domain';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 
 /** Per-tenant settings a business would change without a deploy. */
@@ -22,6 +22,8 @@ export interface TenantSettings {
   /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
   mlm?: {
     stockistRateBps?: number;
+    /** who may be a sale's stockist: any active member (default) or only holders of the stockist role */
+    stockistEligibility?: StockistEligibility;
     generationRatesBps?: number[];
     compression?: boolean;
     membershipFees?: { dtehm: number; dip: number };

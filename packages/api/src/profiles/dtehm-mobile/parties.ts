@@ -1,8 +1,20 @@
-import { type FieldErrors, isDomainError, validationError } from '@komisi/domain';
+import {
+  type FieldErrors,
+  isDomainError,
+  type StockistRefusal,
+  stockistRefusal,
+  validationError,
+} from '@komisi/domain';
 import type { CatalogService, ProductDetail } from '../../contexts/catalog/catalog.service.ts';
 import { saleTotal } from '../../contexts/commerce/orders.service.ts';
 import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
+import { planFor } from '../../contexts/network/mlm-plan.ts';
 import type { Scope } from '../../platform/scope.ts';
+
+const STOCKIST_REFUSAL: Record<StockistRefusal, string> = {
+  inactive: 'The selected stockist is not an active member.',
+  'not-designated': 'The selected member is not a stockist.',
+};
 
 export interface PartiesInput {
   sponsor_id?: string | undefined;
@@ -25,17 +37,21 @@ async function partyErrors(
   if (input.sponsor_id && !sponsor) fields.sponsor_id = ['The selected sponsor id does not exist.'];
   const stockist = input.stockist_id ? await findByMemberNumber(scope, input.stockist_id) : null;
   if (input.stockist_id && !stockist) fields.stockist_id = ['The selected stockist id does not exist.'];
-  else if (stockist && !stockist.roles.includes('stockist'))
-    fields.stockist_id = ['The selected member is not a stockist.'];
-  else if (stockist && !stockist.active)
-    fields.stockist_id = ['The selected stockist is not an active member.'];
+  else if (stockist) {
+    const refusal = stockistRefusal(planFor(scope.tenant), {
+      active: stockist.active,
+      designatedStockist: stockist.roles.includes('stockist'),
+    });
+    if (refusal) fields.stockist_id = [STOCKIST_REFUSAL[refusal]];
+  }
   return { fields, parties: { sponsor, stockist, sponsorAccountId: sponsor?.id ?? buyerSponsorAccountId } };
 }
 
 /**
  * Checks a sale request against the catalog and the network in one go, so a 400 names every
  * bad field (product, quantity, sponsor, stockist) instead of the first one found. The sponsor
- * defaults to the buyer's own sponsor; a stockist must hold the stockist role and be active.
+ * defaults to the buyer's own sponsor; a stockist must be an active member, and hold the stockist
+ * role when the tenant's plan has designated stockists (`stockistEligibility`).
  */
 export async function resolveSale(
   scope: Scope,

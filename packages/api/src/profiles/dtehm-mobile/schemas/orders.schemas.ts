@@ -22,12 +22,19 @@ export const quantity = z.coerce.number().int().min(1).max(10_000);
 
 /** An optional member number of an order; '' and null (what app forms send for "none") mean absent. */
 const optionalParty = z.preprocess((v) => (v === '' || v === null ? undefined : v), memberNumber.optional());
+/** Who earns the stockist line; which members qualify is the tenant's plan (`stockistEligibility`). */
+const stockistParty = optionalParty.meta({
+  description:
+    'Member number of the stockist (earns the stockist line): any active member, or only members ' +
+    'holding the stockist role when the tenant’s plan designates stockists',
+  example: 'DTEHM20250002',
+});
 
 export const commissionPreviewInput = z.object({
   product_id: id,
   quantity: quantity.default(1),
   sponsor_id: optionalParty,
-  stockist_id: optionalParty,
+  stockist_id: stockistParty,
 });
 export const commissionPreviewOutput = z.object({
   product: z.object({
@@ -61,7 +68,7 @@ export const createOrderInput = z.object({
   product_id: id,
   quantity: quantity.default(1),
   sponsor_id: optionalParty,
-  stockist_id: optionalParty,
+  stockist_id: stockistParty,
   payment_method: paymentMethod.default('pesapal'),
   callback_url: callbackUrl,
 });
