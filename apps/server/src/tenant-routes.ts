@@ -2,12 +2,14 @@ import {
   type ApiContext,
   type ApiError,
   type AppProfile,
+  batchRefusal,
   bearerToken,
   buildOpenApiDocument,
   createApiContext,
   createRestHandler,
   type Logger,
   MAX_JSON_UPLOAD_BODY_BYTES,
+  MAX_TRPC_BATCH,
   PROFILES,
   parsePesapalIpn,
   pesapalIpnAck,
@@ -26,6 +28,7 @@ import {
   toApiError,
   type WebhookAnswer,
 } from '@komisi/api';
+import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
@@ -100,7 +103,20 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         endpoint: `${basePath}/trpc`,
         req,
         router: tenantRouter(tenant),
-        createContext: () => context(c, tenant, basePath),
+        maxBatchSize: MAX_TRPC_BATCH,
+        createContext: async ({ info }) => {
+          const refusal = batchRefusal(info.calls.map((call) => call.procedure));
+          if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
+          const ctx = context(c, tenant, basePath);
+          // every call of a batch spends the tenant's request budget, as a REST request would
+          const budget = await spendBudget(c, tenant, profile, Math.max(1, info.calls.length));
+          if (budget) {
+            ctx.callsAllowed = budget.allowedHits;
+            for (const [name, value] of Object.entries(rateLimitHeaders(budget)))
+              ctx.responseHeaders.set(name, value);
+          }
+          return ctx;
+        },
         // headers procedures set (a new guest cart's token) reach SDK callers too
         responseMeta: ({ ctx }) => ({ headers: ctx?.responseHeaders ?? new Headers() }),
         onError: ({ error }) => {
@@ -165,8 +181,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     return res;
   }
 
-  /** Signed-in callers spend their own budget; everyone else spends their address's. */
-  async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile) {
+  /** Signed-in callers spend their own budget; everyone else spends their address's. `calls`: a tRPC batch's. */
+  async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile, calls = 1) {
     const rules = profile.rateLimits;
     if (!rules || !options.rateLimiter) return null;
     const token = bearerToken(c.req.header('authorization'));
@@ -175,7 +191,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     const subject = accountId
       ? (`user:${accountId}` as const)
       : (`ip:${clientIp(c, options.trustProxy)}` as const);
-    return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule);
+    return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule, calls);
   }
 
   /**

@@ -42,7 +42,7 @@ export * from './platform/rate-limit/index.ts';
 export { createRestHandler, type RestHandler, readCapped } from './platform/rest/rest-handler.ts';
 export type { Scope } from './platform/scope.ts';
 export { createServices, type ServiceOptions, type Services } from './platform/services.ts';
-export { bearerToken, MAX_JSON_UPLOAD_BODY_BYTES } from './platform/trpc.ts';
+export { batchRefusal, bearerToken, MAX_JSON_UPLOAD_BODY_BYTES, MAX_TRPC_BATCH } from './platform/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';

@@ -1,8 +1,11 @@
-import { createTRPCClient, httpBatchLink, httpLink, type TRPCClient } from '@trpc/client';
+import { createTRPCClient, httpBatchLink, httpLink, splitLink, type TRPCClient } from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
 import superjson from 'superjson';
 import { sessionLink } from './session-link.ts';
 import { memoryTokenStore, type TokenStore, type Tokens } from './token-store.ts';
+
+/** The server's `MAX_TRPC_BATCH`: a batch never carries more calls than the server accepts. */
+const MAX_BATCH_ITEMS = 20;
 
 /** Any fetch: the global one, undici's, or an in-process app's (`app.fetch(new Request(...))`). */
 export type FetchLike = (input: string | URL | Request, init?: RequestInit) => Response | Promise<Response>;
@@ -15,7 +18,7 @@ export interface KomisiClientOptions {
   /** where tokens are kept (default: in memory) */
   tokenStore?: TokenStore;
   fetch?: FetchLike;
-  /** send calls made in the same tick as one HTTP request (default true) */
+  /** send queries made in the same tick as one HTTP request (default true; mutations always go alone) */
   batch?: boolean;
 }
 
@@ -44,13 +47,20 @@ export function createSessionClient<TRouter extends AnyTRPCRouter>(
   const fetch =
     userFetch && ((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(userFetch(input, init)));
   // Links are typed per router; all Komisi routers use superjson, which the generic type cannot see.
-  const http = (headers?: () => Promise<Record<string, string>>) =>
-    (options.batch === false ? httpLink : httpBatchLink)({
-      url,
-      transformer: superjson,
-      ...(fetch && { fetch }),
-      ...(headers && { headers }),
-    } as never) as ReturnType<typeof httpLink<TRouter>>;
+  const http = (headers?: () => Promise<Record<string, string>>) => {
+    const settings = { url, transformer: superjson, ...(fetch && { fetch }), ...(headers && { headers }) };
+    const single = httpLink(settings as never) as ReturnType<typeof httpLink<TRouter>>;
+    if (options.batch === false) return single;
+    // Queries made in the same tick share a request (at most the server's batch size); mutations
+    // go one by one: the server refuses sign-in and refresh steps inside a batch.
+    return splitLink<TRouter>({
+      condition: (op) => op.type === 'mutation',
+      true: single,
+      false: httpBatchLink({ ...settings, maxItems: MAX_BATCH_ITEMS } as never) as ReturnType<
+        typeof httpLink<TRouter>
+      >,
+    });
+  };
 
   const anonymous = createTRPCClient<TRouter>({ links: [http()] });
   const client = createTRPCClient<TRouter>({

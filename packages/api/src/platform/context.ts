@@ -18,6 +18,11 @@ export interface ApiContext {
   cookieHeader: string | undefined;
   /** headers a procedure adds to its response (e.g. a new guest cart's token), on REST and tRPC alike */
   responseHeaders: Headers;
+  /**
+   * How many calls of this request the tenant's request budget still allowed (a tRPC batch spends
+   * one per call; the later ones past the budget are refused). Absent: no budget applies here.
+   */
+  callsAllowed?: number;
   services: Services;
   log: Logger;
   /** the request's EntityManager and clock, created on first use */

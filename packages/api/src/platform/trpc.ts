@@ -1,5 +1,5 @@
 import { DomainError, validationError } from '@komisi/domain';
-import { initTRPC, TRPCError } from '@trpc/server';
+import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { AccessClaims } from './auth/access-token.ts';
@@ -26,7 +26,15 @@ export interface KomisiMeta {
    * the procedure as a base64 string, which is also what tRPC callers send.
    */
   uploads?: string[];
+  /**
+   * A sign-in, token refresh or password-reset step. Such calls are throttled one by one, so a tRPC
+   * batch may not carry them beside other calls (see `credentialProcedure`).
+   */
+  credentials?: boolean;
 }
+
+/** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */
+export const MAX_TRPC_BATCH = 20;
 
 /** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
 export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
@@ -103,7 +111,26 @@ const safeText = t.middleware(async ({ getRawInput, next }) => {
   return next();
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(safeText);
+/** A call of a tRPC batch past the tenant's request budget is refused on its own (see `ApiContext.callsAllowed`). */
+const callBudget = t.middleware(({ ctx, batchIndex, next }) => {
+  if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
+    throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(callBudget).use(safeText);
+
+/** Sign-in, refresh and password-reset steps: never batched with other calls. */
+export const credentialProcedure = publicProcedure.meta({ credentials: true });
+
+/** Why a tRPC request may not run as sent: a batch with a credential step among other calls. */
+export function batchRefusal(procedures: readonly (AnyProcedure | null)[]): string | null {
+  if (procedures.length < 2) return null;
+  const credential = procedures.some((p) => (p?._def.meta as Meta | undefined)?.credentials === true);
+  return credential
+    ? 'Sign-in, token refresh and password reset calls cannot be batched: send each on its own.'
+    : null;
+}
 
 /** The token of an `Authorization: Bearer …` header. */
 export function bearerToken(header: string | undefined): string | undefined {

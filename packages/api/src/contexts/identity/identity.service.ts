@@ -6,10 +6,10 @@ import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/
 import { inTransaction, type Scope } from '../../platform/scope.ts';
 import { Account, type Role } from './account.entity.ts';
 import {
-  assertNotLocked,
-  clearFailures,
+  attemptSucceeded,
   DEFAULT_THROTTLE,
-  recordFailure,
+  lockExhausted,
+  reserveAttempt,
   type ThrottlePolicy,
   throttleKeys,
 } from './login-throttle.ts';
@@ -43,12 +43,22 @@ export const EMAIL_TAKEN = 'The email has already been taken.';
 
 /** How long a verified session stays cached before the database is asked again. */
 const SESSION_CACHE_MS = 5_000;
+/**
+ * How long a revoked session is remembered here: longer than any revoking transaction takes to
+ * commit, so a check that read the session before the revocation committed cannot cache it.
+ */
+const REVOKED_MEMORY_MS = 60_000;
+
+const sessionKey = (tenantId: number, sessionId: string) => `${tenantId}:${sessionId}`;
 
 export class IdentityService {
   readonly #tokens: AccessTokens;
   readonly #refreshTtlSeconds: number;
   readonly #throttle: ThrottlePolicy;
+  /** `tenant:session` → when the database last said it is active */
   readonly #activeSessions = new Map<string, number>();
+  /** `tenant:session` → when this process revoked it (oldest first) */
+  readonly #revokedSessions = new Map<string, number>();
 
   constructor(tokens: AccessTokens, refreshTtlSeconds: number, throttle: ThrottlePolicy = DEFAULT_THROTTLE) {
     this.#tokens = tokens;
@@ -121,15 +131,15 @@ export class IdentityService {
     options: { byPhone?: boolean } = {},
   ): Promise<Account> {
     const keys = throttleKeys(identifier, ip);
-    await assertNotLocked(scope, [keys.account, keys.address]);
+    // reserved before the password is checked: concurrent attempts cannot outrun the limits
+    await reserveAttempt(scope, keys, this.#throttle);
     const account = await this.#findForLogin(scope, identifier, options.byPhone === true);
     const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
     if (!account || !ok) {
-      await recordFailure(scope, keys.account, this.#throttle.maxFailuresPerAccount, this.#throttle);
-      await recordFailure(scope, keys.address, this.#throttle.maxFailuresPerAddress, this.#throttle);
+      await lockExhausted(scope, keys, this.#throttle);
       throw new DomainError('UNAUTHORIZED', 'Invalid email or password');
     }
-    await clearFailures(scope, keys.account);
+    await attemptSucceeded(scope, keys);
     return account;
   }
 
@@ -243,7 +253,7 @@ export class IdentityService {
     for (const s of sessions) {
       if (s.familyId !== keepFamilyId) {
         s.revokedAt = scope.now;
-        this.#activeSessions.delete(s.id);
+        this.#forget(scope.tenant.id, s.id);
       }
     }
     await scope.em.flush();
@@ -253,7 +263,7 @@ export class IdentityService {
     const sessions = await scope.em.find(Session, { familyId });
     for (const s of sessions) {
       s.revokedAt ??= scope.now;
-      this.#activeSessions.delete(s.id);
+      this.#forget(scope.tenant.id, s.id);
     }
     await scope.em.flush();
   }
@@ -270,18 +280,35 @@ export class IdentityService {
   /** Verifies an access token and that its session was not revoked (cached for a few seconds). */
   async authenticate(scope: Scope, token: string): Promise<AccessClaims> {
     const claims = await this.#tokens.verify(token, scope.tenant.id);
-    const cachedAt = this.#activeSessions.get(claims.sessionId);
+    const key = sessionKey(scope.tenant.id, claims.sessionId);
+    const cachedAt = this.#activeSessions.get(key);
     if (cachedAt !== undefined && scope.now.getTime() - cachedAt < SESSION_CACHE_MS) return claims;
     const rows = await scope.em.execute<{ revoked_at: Date | null }[]>(
       'select revoked_at from session where id = ? and tenant_id = ?',
       [claims.sessionId, scope.tenant.id],
     );
     if (!rows[0] || rows[0].revoked_at) {
-      this.#activeSessions.delete(claims.sessionId);
+      this.#activeSessions.delete(key);
       throw new DomainError('UNAUTHORIZED', 'Session has ended');
     }
+    // A session being revoked right now may still read as active (its revocation not yet committed):
+    // this call passes, but the answer is not kept, so the next call asks the database again.
+    if (this.#revokedSessions.has(key)) return claims;
     if (this.#activeSessions.size > 50_000) this.#activeSessions.clear();
-    this.#activeSessions.set(claims.sessionId, scope.now.getTime());
+    this.#activeSessions.set(key, scope.now.getTime());
     return claims;
+  }
+
+  /** Drops a session from the cache and keeps it from being cached again while its revocation commits. */
+  #forget(tenantId: number, sessionId: string): void {
+    const key = sessionKey(tenantId, sessionId);
+    const now = Date.now();
+    this.#activeSessions.delete(key);
+    this.#revokedSessions.delete(key);
+    this.#revokedSessions.set(key, now);
+    for (const [old, at] of this.#revokedSessions) {
+      if (now - at < REVOKED_MEMORY_MS) break;
+      this.#revokedSessions.delete(old);
+    }
   }
 }

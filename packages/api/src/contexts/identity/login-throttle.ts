@@ -24,39 +24,90 @@ export function throttleKeys(email: string, ip: string): { account: string; addr
   };
 }
 
-export async function assertNotLocked(scope: Scope, keys: string[]): Promise<void> {
-  const rows = await scope.em.execute<{ locked_until: Date }[]>(
-    'select locked_until from login_throttle where tenant_id = ? and key in (?) and locked_until > ?',
-    [scope.tenant.id, keys, scope.now],
+/**
+ * Reserves one attempt on the account and address keys, in one statement, before the password is
+ * checked. The attempt counts as a failure until it succeeds, so however many attempts arrive at
+ * once (parallel requests, a tRPC batch) no more passwords are checked than the limits allow. A key
+ * that is locked, or whose attempts pass its limit, refuses the attempt with a 429.
+ */
+export async function reserveAttempt(
+  scope: Scope,
+  keys: { account: string; address: string },
+  policy: ThrottlePolicy,
+): Promise<void> {
+  const windowStart = new Date(scope.now.getTime() - policy.windowSeconds * 1000);
+  const rows = await scope.em.execute<
+    { key: string; failures: number; window_started_at: Date; locked_until: Date | null }[]
+  >(
+    `insert into login_throttle as t (tenant_id, key, failures, window_started_at, locked_until)
+     values (?, ?, 1, ?, null), (?, ?, 1, ?, null)
+     on conflict (tenant_id, key) do update set
+       failures = case when t.window_started_at < ? then 1 else t.failures + 1 end,
+       window_started_at = case when t.window_started_at < ? then excluded.window_started_at else t.window_started_at end
+     returning key, failures, window_started_at, locked_until`,
+    [
+      scope.tenant.id,
+      keys.account,
+      scope.now,
+      scope.tenant.id,
+      keys.address,
+      scope.now,
+      windowStart,
+      windowStart,
+    ],
   );
-  const until = rows[0]?.locked_until;
-  if (until) {
-    const retryAfter = Math.max(1, Math.ceil((new Date(until).getTime() - scope.now.getTime()) / 1000));
+  let refusedUntil = 0;
+  for (const row of rows) {
+    const max = row.key === keys.account ? policy.maxFailuresPerAccount : policy.maxFailuresPerAddress;
+    const lockedUntil = row.locked_until ? new Date(row.locked_until).getTime() : 0;
+    if (lockedUntil > scope.now.getTime()) refusedUntil = Math.max(refusedUntil, lockedUntil);
+    else if (row.failures > max) {
+      const windowEnd = new Date(row.window_started_at).getTime() + policy.windowSeconds * 1000;
+      refusedUntil = Math.max(refusedUntil, windowEnd);
+    }
+  }
+  if (refusedUntil > 0) {
+    const retryAfter = Math.max(1, Math.ceil((refusedUntil - scope.now.getTime()) / 1000));
     throw new DomainError('RATE_LIMITED', 'Too many failed login attempts. Try again later.', {
       details: { retry_after_seconds: retryAfter },
     });
   }
 }
 
-/** Counts one failure atomically (concurrent failures cannot slip past the limit). */
-export async function recordFailure(scope: Scope, key: string, maxFailures: number, policy: ThrottlePolicy) {
-  const windowStart = new Date(scope.now.getTime() - policy.windowSeconds * 1000);
+/** A reserved attempt failed: a key that has used up its failures is locked for `lockSeconds`. */
+export async function lockExhausted(
+  scope: Scope,
+  keys: { account: string; address: string },
+  policy: ThrottlePolicy,
+): Promise<void> {
   const lockedUntil = new Date(scope.now.getTime() + policy.lockSeconds * 1000);
   await scope.em.execute(
-    `insert into login_throttle as t (tenant_id, key, failures, window_started_at, locked_until)
-     values (?, ?, 1, ?, null)
-     on conflict (tenant_id, key) do update set
-       failures = case when t.window_started_at < ? then 1 else t.failures + 1 end,
-       window_started_at = case when t.window_started_at < ? then excluded.window_started_at else t.window_started_at end,
-       locked_until = case when (case when t.window_started_at < ? then 1 else t.failures + 1 end) >= ?
-                           then ?::timestamptz else t.locked_until end`,
-    [scope.tenant.id, key, scope.now, windowStart, windowStart, windowStart, maxFailures, lockedUntil],
+    `update login_throttle set locked_until = ?
+     where tenant_id = ? and ((key = ? and failures >= ?) or (key = ? and failures >= ?))
+       and (locked_until is null or locked_until <= ?)`,
+    [
+      lockedUntil,
+      scope.tenant.id,
+      keys.account,
+      policy.maxFailuresPerAccount,
+      keys.address,
+      policy.maxFailuresPerAddress,
+      scope.now,
+    ],
   );
 }
 
-export async function clearFailures(scope: Scope, key: string): Promise<void> {
-  await scope.em.execute('delete from login_throttle where tenant_id = ? and key = ?', [
+/** A reserved attempt succeeded: the account starts afresh; the address gives back this attempt. */
+export async function attemptSucceeded(
+  scope: Scope,
+  keys: { account: string; address: string },
+): Promise<void> {
+  await scope.em.execute(`delete from login_throttle where tenant_id = ? and key = ?`, [
     scope.tenant.id,
-    key,
+    keys.account,
   ]);
+  await scope.em.execute(
+    `update login_throttle set failures = greatest(failures - 1, 0) where tenant_id = ? and key = ?`,
+    [scope.tenant.id, keys.address],
+  );
 }

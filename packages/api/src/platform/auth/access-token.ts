@@ -36,13 +36,15 @@ export class AccessTokens {
       .sign(this.#key);
   }
 
-  /** Verifies signature (HS256 only: `none` and key confusion are refused), issuer, audience and expiry. */
+  /** Verifies signature (HS256 only: `none` and key confusion are refused), issuer, audience and expiry (required). */
   async verify(token: string, tenantId: number): Promise<AccessClaims> {
     try {
       const { payload } = await jwtVerify(token, this.#key, {
         algorithms: [ALGORITHM],
         issuer: ISSUER,
         audience: `tenant:${tenantId}`,
+        // a token that never expires is not one we signed: refuse it even when its signature holds
+        requiredClaims: ['exp', 'iat', 'sub'],
       });
       const accountId = Number(payload.sub);
       if (

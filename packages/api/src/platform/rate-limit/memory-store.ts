@@ -23,18 +23,18 @@ export class MemoryRateLimitStore implements RateLimitStore {
     return this.#counters.size;
   }
 
-  async hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
+  async hit(key: string, windowMs: number, hits = 1): Promise<{ count: number; resetAt: number }> {
     const now = this.#now();
     this.#sweep(now);
     const { index, resetAt } = fixedWindow(now, windowMs);
     const windowKey = `${key}:${index}`;
     const counter = this.#counters.get(windowKey);
     if (counter) {
-      counter.count += 1;
+      counter.count += hits;
       return { count: counter.count, resetAt };
     }
-    this.#counters.set(windowKey, { count: 1, resetAt });
-    return { count: 1, resetAt };
+    this.#counters.set(windowKey, { count: hits, resetAt });
+    return { count: hits, resetAt };
   }
 
   async close(): Promise<void> {

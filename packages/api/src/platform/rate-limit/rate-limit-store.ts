@@ -1,7 +1,7 @@
 /** Counts hits per key in fixed windows; one implementation per backing store. */
 export interface RateLimitStore {
-  /** Adds one hit to `key`'s current window and returns the window's count and end (epoch ms). */
-  hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }>;
+  /** Adds `hits` (default 1) to `key`'s current window and returns the window's count and end (epoch ms). */
+  hit(key: string, windowMs: number, hits?: number): Promise<{ count: number; resetAt: number }>;
   close?(): Promise<void>;
 }
 

@@ -25,7 +25,24 @@ describe('createRateLimiter', () => {
       remaining: 2,
       resetSeconds: 1_675_565_100,
       retryAfterSeconds: 0,
+      allowedHits: 1,
     });
+  });
+
+  it('counts every call of a batch, and says how many of them fit', async () => {
+    const { limiter } = setup();
+    expect(await limiter.check('k', 'anonymous', 2)).toMatchObject({
+      allowed: true,
+      allowedHits: 2,
+      remaining: 1,
+    });
+    expect(await limiter.check('k', 'anonymous', 5)).toMatchObject({
+      allowed: false,
+      allowedHits: 1,
+      remaining: 0,
+    });
+    expect(await limiter.check('k', 'anonymous', 1)).toMatchObject({ allowed: false, allowedHits: 0 });
+    await expect(limiter.check('k', 'anonymous', 0)).rejects.toThrow('hits');
   });
 
   it('blocks past the limit and tells the client when to retry', async () => {
@@ -38,6 +55,7 @@ describe('createRateLimiter', () => {
       remaining: 0,
       resetSeconds: 1_675_565_100,
       retryAfterSeconds: 840, // 839.5 s left, rounded up
+      allowedHits: 0,
     });
   });
 
@@ -70,6 +88,7 @@ describe('rateLimitHeaders', () => {
   it('sends the X-RateLimit headers, and Retry-After only when blocked', () => {
     const allowed = {
       allowed: true,
+      allowedHits: 1,
       limit: 100,
       remaining: 99,
       resetSeconds: 1_675_564_800,

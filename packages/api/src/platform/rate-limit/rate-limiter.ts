@@ -14,6 +14,8 @@ export interface RateLimitResult {
   resetSeconds: number;
   /** seconds until the window ends when blocked, otherwise 0 */
   retryAfterSeconds: number;
+  /** how many of the hits counted fit in the budget (the first ones of a batch) */
+  allowedHits: number;
 }
 
 export interface RateLimitHeaders {
@@ -25,8 +27,12 @@ export interface RateLimitHeaders {
 
 export interface RateLimiter {
   readonly rules: ReadonlyMap<string, RateLimitRule>;
-  /** Counts one hit for `key` under `rule` (a rule, or the name of one given at creation). */
-  check(key: string, rule: RateLimitRule | string): Promise<RateLimitResult>;
+  /**
+   * Counts `hits` (default 1: one request, or each call of a tRPC batch) for `key` under `rule` (a
+   * rule, or the name of one given at creation). Allowed only when all of them fit; `allowedHits`
+   * says how many of them did.
+   */
+  check(key: string, rule: RateLimitRule | string, hits?: number): Promise<RateLimitResult>;
 }
 
 export function createRateLimiter(
@@ -44,13 +50,15 @@ export function createRateLimiter(
 
   return {
     rules: byName,
-    async check(key, ruleOrName) {
+    async check(key, ruleOrName, hits = 1) {
       const rule = typeof ruleOrName === 'string' ? byName.get(ruleOrName) : ruleOrName;
       if (!rule) throw new Error(`Unknown rate limit rule "${ruleOrName}"`);
       if (typeof ruleOrName !== 'string') assertRule(rule);
-      const { count, resetAt } = await store.hit(key, rule.windowMs);
+      if (!Number.isInteger(hits) || hits < 1) throw new Error('hits must be a positive integer');
+      const { count, resetAt } = await store.hit(key, rule.windowMs, hits);
       const allowed = count <= rule.limit;
       return {
+        allowedHits: Math.max(0, Math.min(hits, rule.limit - (count - hits))),
         allowed,
         limit: rule.limit,
         remaining: Math.max(0, rule.limit - count),

@@ -101,6 +101,15 @@ describe('RedisRateLimitStore', () => {
     await store.close();
   });
 
+  it('counts a batch of hits at once, with the window expiry set by the first', async () => {
+    const store = new RedisRateLimitStore(new Redis(REDIS_URL), PREFIX);
+    expect((await store.hit('t1:batch:ip:3', HOUR, 3)).count).toBe(3);
+    expect((await store.hit('t1:batch:ip:3', HOUR, 2)).count).toBe(5);
+    const [key] = await admin.keys(`${PREFIX}t1:batch:ip:3:*`);
+    expect(await admin.pttl(key!)).toBeGreaterThan(0);
+    await store.close();
+  });
+
   it('createRateLimitStore picks Redis when a URL is configured, memory otherwise', async () => {
     expect(createRateLimitStore({ redisUrl: undefined })).toBeInstanceOf(MemoryRateLimitStore);
     const store = createRateLimitStore({ redisUrl: REDIS_URL });

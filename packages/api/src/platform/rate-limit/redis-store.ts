@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import { fixedWindow, type RateLimitStore } from './rate-limit-store.ts';
 
-// INCR and PEXPIREAT run atomically, so concurrent hits from any number of
+// INCRBY and PEXPIREAT run atomically, so concurrent hits from any number of
 // instances count exactly, and a key never outlives its window without an expiry.
 const HIT_SCRIPT = `
-local count = redis.call('INCR', KEYS[1])
-if count == 1 then redis.call('PEXPIREAT', KEYS[1], ARGV[1]) end
+local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+if count == tonumber(ARGV[2]) then redis.call('PEXPIREAT', KEYS[1], ARGV[1]) end
 return count
 `;
 const HIT_SHA = createHash('sha1').update(HIT_SCRIPT).digest('hex');
@@ -37,13 +37,13 @@ export class RedisRateLimitStore implements RateLimitStore {
     this.#now = options.now ?? Date.now;
   }
 
-  async hit(key: string, windowMs: number): Promise<{ count: number; resetAt: number }> {
+  async hit(key: string, windowMs: number, hits = 1): Promise<{ count: number; resetAt: number }> {
     const { index, resetAt } = fixedWindow(this.#now(), windowMs);
     const redisKey = `${this.#prefix}${key}:${index}`;
     try {
       // Once a connection is lost, don't queue behind the reconnect: answer at once.
       if (LOST.has(this.#redis.status)) throw new Error(`Redis connection is ${this.#redis.status}`);
-      return { count: await this.#run(redisKey, resetAt + EXPIRY_GRACE_MS), resetAt };
+      return { count: await this.#run(redisKey, resetAt + EXPIRY_GRACE_MS, hits), resetAt };
     } catch (error) {
       // Fail open: a limiter outage must not take the API down, so the hit is
       // allowed (count 0) and the error goes to the caller's log instead.
@@ -57,13 +57,13 @@ export class RedisRateLimitStore implements RateLimitStore {
     await this.#redis.quit().catch(() => this.#redis.disconnect());
   }
 
-  async #run(redisKey: string, expireAt: number): Promise<number> {
+  async #run(redisKey: string, expireAt: number, hits: number): Promise<number> {
     try {
-      return Number(await this.#redis.evalsha(HIT_SHA, 1, redisKey, expireAt));
+      return Number(await this.#redis.evalsha(HIT_SHA, 1, redisKey, expireAt, hits));
     } catch (error) {
       // Redis drops its script cache on restart or SCRIPT FLUSH: send the body once more.
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
-      return Number(await this.#redis.eval(HIT_SCRIPT, 1, redisKey, expireAt));
+      return Number(await this.#redis.eval(HIT_SCRIPT, 1, redisKey, expireAt, hits));
     }
   }
 }

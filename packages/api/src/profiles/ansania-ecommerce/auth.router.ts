@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { registerShopCustomer } from '../../contexts/commerce/shop-customers.ts';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
-import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
 import { mergeHeldGuestCart } from './cart-token.ts';
@@ -44,7 +44,7 @@ export const authRouter = {
       };
     }),
 
-  login: publicProcedure
+  login: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -78,7 +78,7 @@ export const authRouter = {
       };
     }),
 
-  refresh: publicProcedure
+  refresh: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -96,7 +96,7 @@ export const authRouter = {
       return { token: tokens.accessToken, refresh_token: tokens.refreshToken };
     }),
 
-  forgotPassword: publicProcedure
+  forgotPassword: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -117,7 +117,7 @@ export const authRouter = {
       return { message: 'Password reset email sent' };
     }),
 
-  resetPassword: publicProcedure
+  resetPassword: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',

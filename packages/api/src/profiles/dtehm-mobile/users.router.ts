@@ -5,7 +5,7 @@ import { findByMemberNumber, type MemberCard } from '../../contexts/network/memb
 import type { ApiContext } from '../../platform/context.ts';
 import { zodIssuesToFields } from '../../platform/error-map.ts';
 import { inTransaction, type Scope } from '../../platform/scope.ts';
-import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUser } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
@@ -107,7 +107,7 @@ export const usersRouter = {
       };
     }),
 
-  login: publicProcedure
+  login: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -138,7 +138,7 @@ export const usersRouter = {
 
 /** Token lifecycle for the SDK (tRPC only: the dtehm spec documents no refresh or logout). */
 export const authRouter = {
-  refresh: publicProcedure
+  refresh: credentialProcedure
     .input(s.refreshInput)
     .output(s.refreshOutput)
     .mutation(async ({ ctx, input }) => {

@@ -3,7 +3,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
 import { referralProgramSettings } from '../../contexts/affiliate-program/referral-program.ts';
 import type { ApiContext } from '../../platform/context.ts';
-import { publicProcedure } from '../../platform/trpc.ts';
+import { credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
 import {
   materialImageUrl,
   presentAffiliateProfile,
@@ -78,7 +78,7 @@ export const affiliateAuthRouter = {
       return presentAffiliateSession(tokens, affiliate, account);
     }),
 
-  login: publicProcedure
+  login: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',

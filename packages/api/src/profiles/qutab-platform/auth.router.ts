@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
 import { presentUser } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
@@ -35,7 +35,7 @@ export const authRouter = {
       return session(tokens, account);
     }),
 
-  login: publicProcedure
+  login: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -55,7 +55,7 @@ export const authRouter = {
       return session(await ctx.services.identity.issueTokens(scope, account), account);
     }),
 
-  refresh: publicProcedure
+  refresh: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -85,7 +85,7 @@ export const authRouter = {
       return { message: 'Logged out' };
     }),
 
-  forgotPassword: publicProcedure
+  forgotPassword: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
@@ -107,7 +107,7 @@ export const authRouter = {
       return { message: 'If the email is registered, a reset link has been sent' };
     }),
 
-  resetPassword: publicProcedure
+  resetPassword: credentialProcedure
     .meta({
       openapi: {
         method: 'POST',
