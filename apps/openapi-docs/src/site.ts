@@ -31,9 +31,12 @@ export function renderIndexPage(
 <ul>${items}</ul></body></html>`;
 }
 
+/** System fonts, not Scalar's hosted ones: the page loads nothing from another host (its CSP allows none). */
+const SCALAR_CONFIGURATION = JSON.stringify({ withDefaultFonts: false });
+
 export function renderProfilePage(profile: AppProfile, specUrl: string, scriptUrl: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(profile.title)} — Komisi</title>
 <meta name="viewport" content="width=device-width, initial-scale=1"></head><body>
-<script id="api-reference" data-url="${escapeHtml(specUrl)}"></script>
+<script id="api-reference" data-url="${escapeHtml(specUrl)}" data-configuration="${escapeHtml(SCALAR_CONFIGURATION)}"></script>
 <script src="${escapeHtml(scriptUrl)}"></script></body></html>`;
 }

@@ -8,29 +8,41 @@ import {
   type Services,
 } from '@komisi/api';
 import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
+import { tenantCors } from './cors.ts';
 import { fileRoutes } from './files/file-routes.ts';
 import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
 import { sandboxPayRoutes } from './sandbox-page.ts';
+import { securityHeaders } from './security-headers.ts';
 import { createTenantDispatcher } from './tenant-routes.ts';
 
 export interface AppOptions {
   services: Services;
   log: Logger;
   trustProxy?: boolean;
+  /** browser origins every tenant accepts (CORS), beside each tenant's `settings.allowedOrigins` */
+  corsOrigins?: readonly string[];
   rateLimiter?: RateLimiter;
   /** counted referral-link clicks go here (absent: links redirect, nothing is counted) */
   referralClicks?: ReferralClickWriter;
 }
 
 /** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health. */
-export function createApp({ services, log, trustProxy = false, rateLimiter, referralClicks }: AppOptions) {
+export function createApp({
+  services,
+  log,
+  trustProxy = false,
+  corsOrigins = [],
+  rateLimiter,
+  referralClicks,
+}: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
   let scalarBundle: string | undefined;
 
   app.use('*', requestMeta(log));
+  app.use('*', securityHeaders({ trustProxy }));
   app.onError((err, c) => {
     log.error({ err, requestId: c.get('requestId') }, 'unhandled error');
     return c.json({ error: 'Internal server error', request_id: c.get('requestId') }, 500);
@@ -64,6 +76,18 @@ export function createApp({ services, log, trustProxy = false, rateLimiter, refe
     return c.html(renderProfilePage(profile, spec, '/docs/assets/scalar.js'));
   });
 
+  // CORS where the tenant is known: its /t/{tenant}/… paths, and the paths of a host mapped to it
+  const tenantOfHost = (c: Context) => services.tenants.byHost(new URL(c.req.url).hostname);
+  const corsOfPath = tenantCors({
+    origins: corsOrigins,
+    trustProxy,
+    tenant: (c) => services.tenants.bySlug(c.req.param('tenant') ?? ''),
+  });
+  const corsOfHost = tenantCors({ origins: corsOrigins, trustProxy, tenant: tenantOfHost });
+  app.use('/t/:tenant/*', corsOfPath);
+  app.use('/r/*', corsOfHost);
+  app.use('/files/*', corsOfHost);
+
   // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls)
   app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
   // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts
@@ -78,9 +102,11 @@ export function createApp({ services, log, trustProxy = false, rateLimiter, refe
   });
 
   // A host mapped to a tenant serves the spec's paths at the root: https://api.example.com/api/...
+  // (middleware registered here runs only for requests no route above has answered)
+  app.use('*', corsOfHost);
   app.all('*', async (c) => {
     // node-server builds the request URL from the Host header, so the URL's host is the caller's host
-    const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
+    const tenant = await tenantOfHost(c);
     if (!tenant) return c.json({ error: 'Not found' }, 404);
     return dispatch(c, tenant, '', c.req.path);
   });

@@ -1,6 +1,6 @@
-import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
 import { DataDirLockedError } from './data-dir-lock.ts';
+import { serveWithLimits } from './header-limit.ts';
 import { startPlatform } from './platform.ts';
 
 const config = loadConfig();
@@ -13,7 +13,8 @@ const { app, seeded, outbox, close } = await startPlatform(config, log).catch((e
 });
 outbox.start();
 
-const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
+// headers past MAX_HEADER_BYTES get a JSON 431 (header-limit.ts)
+const server = serveWithLimits({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const origin = config.publicBaseUrl ?? `http://localhost:${info.port}`;
   const lines = [
     '',

@@ -83,6 +83,7 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     services,
     log,
     trustProxy: config.trustProxy,
+    corsOrigins: config.corsOrigins,
     rateLimiter: createRateLimiter(rateLimitStore),
     referralClicks,
   });

@@ -85,6 +85,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       baseUrl: `${new URL(c.req.url).origin}${basePath}`,
       cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
       cookieHeader: c.req.header('cookie'),
+      cookiePolicy: c.get('cookiePolicy'), // set by tenantCors (cors.ts)
     });
   }
 

@@ -6,12 +6,16 @@ export interface FileRouteOptions {
   log: Logger;
 }
 
-/** Never cached by anyone but the viewer's browser for this response; never sniffed, never run. */
+/**
+ * Never cached by anyone but the viewer's browser for this response; never sniffed, never run. The
+ * signed link is the permission, so a frontend on another origin may show it (`<img src>`).
+ */
 const FILE_HEADERS = {
   'cache-control': 'private, no-store',
   'x-content-type-options': 'nosniff',
   'content-security-policy': "default-src 'none'; sandbox",
   'referrer-policy': 'no-referrer',
+  'cross-origin-resource-policy': 'cross-origin',
 } as const;
 
 /**

@@ -9,6 +9,7 @@ import {
 import { type Context, Hono } from 'hono';
 import { setCookie } from 'hono/cookie';
 import { clientIp } from '../client-ip.ts';
+import { isHttps } from '../https.ts';
 
 export interface ReferralRouteOptions {
   services: Services;
@@ -75,9 +76,4 @@ export function referralRoutes({ services, clicks, trustProxy }: ReferralRouteOp
   }
 
   return app;
-}
-
-function isHttps(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }

@@ -22,6 +22,8 @@ const envSchema = z.object({
     .default(30 * 86_400),
   KOMISI_ADMIN_PASSWORD: z.string().min(8).optional(),
   KOMISI_TENANT_HOSTS: z.string().default(''),
+  /** comma-separated browser origins every tenant accepts (CORS); unset: the dev origins outside production */
+  KOMISI_CORS_ORIGINS: z.string().optional(),
   KOMISI_TRUST_PROXY: z
     .enum(['true', 'false'])
     .default('false')
@@ -71,6 +73,12 @@ export interface Config {
   tenantHosts: ReadonlyMap<string, string>;
   /** believe X-Forwarded-For (only behind a proxy that sets it) */
   trustProxy: boolean;
+  /**
+   * Browser origins (`scheme://host[:port]`) every tenant accepts cross-origin calls from, with
+   * credentials, beside the tenant's own `settings.allowedOrigins`. From KOMISI_CORS_ORIGINS; when
+   * that is unset, `DEV_CORS_ORIGINS` outside production and none in production.
+   */
+  corsOrigins: readonly string[];
   seedDemo: boolean;
   logLevel: string;
   redisUrl: string | undefined;
@@ -144,6 +152,33 @@ export function parseTenantHosts(raw: string): Map<string, string> {
   return hosts;
 }
 
+/** Local frontends (Vite, a Next.js storefront) allowed by default outside production. */
+export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:5173', 'http://localhost:3001'];
+
+/**
+ * KOMISI_CORS_ORIGINS: each entry an exact http(s) origin, no path; `*` is refused, because listed
+ * origins may send credentials and a wildcard never may.
+ */
+export function parseCorsOrigins(raw: string | undefined, env: Config['env']): string[] {
+  if (raw === undefined) return env === 'production' ? [] : [...DEV_CORS_ORIGINS];
+  const origins: string[] = [];
+  for (const entry of raw.split(',').map((s) => s.trim())) {
+    if (!entry) continue;
+    let url: URL | undefined;
+    try {
+      url = new URL(entry);
+    } catch {}
+    const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    if (!url || !bare || !/^https?:$/.test(url.protocol) || entry.endsWith('?') || entry.endsWith('#')) {
+      throw new Error(
+        `Invalid configuration:\n  KOMISI_CORS_ORIGINS: expected origins like https://shop.example.com (no path, no *), got "${entry}"`,
+      );
+    }
+    origins.push(url.origin);
+  }
+  return origins;
+}
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -165,6 +200,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     adminPassword: e.KOMISI_ADMIN_PASSWORD,
     tenantHosts: parseTenantHosts(e.KOMISI_TENANT_HOSTS),
     trustProxy: e.KOMISI_TRUST_PROXY,
+    corsOrigins: parseCorsOrigins(e.KOMISI_CORS_ORIGINS, e.NODE_ENV),
     seedDemo: e.KOMISI_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,

@@ -4,6 +4,17 @@ import type { Logger } from './logger.ts';
 import type { Scope } from './scope.ts';
 import type { Services } from './services.ts';
 
+/** How cookies a procedure sets (the guest cart's) must be marked for the browser that called. */
+export interface CookiePolicy {
+  /** the request came over https, directly or through a trusted proxy: cookies get `Secure` */
+  secure: boolean;
+  /**
+   * the request came from a browser origin the tenant lists (CORS) over https: cookies get
+   * `SameSite=None; Secure`, or a storefront on another site would never get them back
+   */
+  crossSite: boolean;
+}
+
 /** Everything a procedure may use for one request of one tenant. */
 export interface ApiContext {
   tenant: TenantRecord;
@@ -23,6 +34,8 @@ export interface ApiContext {
    * one per call; the later ones past the budget are refused). Absent: no budget applies here.
    */
   callsAllowed?: number;
+  /** attributes for cookies set on this response */
+  cookiePolicy: CookiePolicy;
   services: Services;
   log: Logger;
   /** the request's EntityManager and clock, created on first use */
@@ -37,6 +50,8 @@ export interface RequestInfo {
   baseUrl: string;
   cartToken?: string | undefined;
   cookieHeader?: string | undefined;
+  /** absent: `Secure` when `baseUrl` is https, never cross-site */
+  cookiePolicy?: CookiePolicy | undefined;
 }
 
 export function createApiContext(orm: Orm, services: Services, log: Logger, info: RequestInfo): ApiContext {
@@ -45,6 +60,7 @@ export function createApiContext(orm: Orm, services: Services, log: Logger, info
     ...info,
     cartToken: info.cartToken,
     cookieHeader: info.cookieHeader,
+    cookiePolicy: info.cookiePolicy ?? { secure: info.baseUrl.startsWith('https:'), crossSite: false },
     responseHeaders: new Headers(),
     services,
     log,

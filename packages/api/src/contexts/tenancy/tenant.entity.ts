@@ -19,6 +19,12 @@ export interface TenantSettings {
    * document marks them. Off by default: anonymous calls could read other members' data.
    */
   anonymousMembershipPayments?: boolean;
+  /**
+   * Browser origins (`https://shop.example.com`: scheme, host, port; no path, no `*`) whose pages may
+   * call this tenant's API cross-origin, cookies and `Authorization` included (CORS). Added to the
+   * server-wide `KOMISI_CORS_ORIGINS`; an entry that is not such an origin is ignored.
+   */
+  allowedOrigins?: string[];
   /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
   mlm?: {
     stockistRateBps?: number;

@@ -2,9 +2,14 @@ import { CART_TOKEN_MAX_AGE_SECONDS, type CartOwner } from '../../contexts/comme
 import type { AccessClaims } from '../../platform/auth/access-token.ts';
 import type { ApiContext } from '../../platform/context.ts';
 
+/**
+ * `SameSite=Lax` by default; `SameSite=None; Secure` for a browser on an origin the tenant lists,
+ * over https, so a storefront on its own site gets its cart back (`X-Cart-Token` works everywhere).
+ */
 function cookie(ctx: ApiContext, value: string, maxAgeSeconds: number): string {
-  const secure = ctx.baseUrl.startsWith('https:') ? '; Secure' : '';
-  return `cart_token=${value}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; SameSite=Lax${secure}`;
+  const { secure, crossSite } = ctx.cookiePolicy;
+  const site = crossSite ? 'SameSite=None; Secure' : `SameSite=Lax${secure ? '; Secure' : ''}`;
+  return `cart_token=${value}; Max-Age=${maxAgeSeconds}; Path=/; HttpOnly; ${site}`;
 }
 
 /** A new guest cart's token: in `X-Cart-Token` (apps) and the `cart_token` cookie (browsers), once. */
