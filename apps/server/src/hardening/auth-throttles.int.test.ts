@@ -177,7 +177,12 @@ describe('access tokens', () => {
       const answers = await Promise.all([race(), race()]);
       settled = true;
       await Promise.all(hammering);
-      expect(answers.map((a) => a.status).sort()).toEqual([200, 401]);
+      // the replay is refused; the rotation it raced is either answered or, once revoked, refused too
+      const statuses = answers.map((a) => a.status).sort();
+      expect([
+        [200, 401],
+        [401, 401],
+      ]).toContainEqual(statuses);
       for (const token of minted) expect((await profile(token)).status).toBe(401);
     }
   });

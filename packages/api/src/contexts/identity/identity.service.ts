@@ -197,7 +197,11 @@ export class IdentityService {
    * Rotates a refresh token. A token that was already rotated means it leaked: the whole
    * family is revoked (that revocation commits even though the call fails).
    */
-  async refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}): Promise<IssuedTokens> {
+  async refresh(
+    scope: Scope,
+    refreshToken: string,
+    policy: TokenPolicy = {},
+  ): Promise<IssuedTokens & { accountId: number }> {
     const outcome = await inTransaction(scope, async (tx) => {
       const session = await tx.em.findOne(
         Session,
@@ -212,7 +216,10 @@ export class IdentityService {
       session.rotatedAt = tx.now;
       const account = await tx.em.findOneOrFail(Account, { id: session.account });
       const next = await this.#newSession(tx, account.id, session.familyId, policy);
-      return this.#tokensFor(tx, account, next.id, next.refreshToken, policy);
+      return {
+        ...(await this.#tokensFor(tx, account, next.id, next.refreshToken, policy)),
+        accountId: account.id,
+      };
     });
     if (typeof outcome === 'string') throw new DomainError('UNAUTHORIZED', 'Invalid refresh token');
     return outcome;

@@ -71,9 +71,10 @@ export const authRouter = {
     .output(s.sessionOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
+      // the account comes with the rotation: authenticating the new token here would cache its
+      // session while a concurrent replay of the same refresh token is revoking it
       const tokens = await ctx.services.identity.refresh(scope, input.refresh_token);
-      const claims = await ctx.services.identity.authenticate(scope, tokens.accessToken);
-      return session(tokens, await ctx.services.identity.account(scope, claims.accountId));
+      return session(tokens, await ctx.services.identity.account(scope, tokens.accountId));
     }),
 
   logout: authedProcedure
