@@ -35,6 +35,17 @@ describe('request body limits', () => {
       body: JSON.stringify({ json: { email: 'x@example.com', password: 'x'.repeat(9_000_000) } }),
     });
     expect(res.status).toBe(413);
+    // in tRPC's error shape, so the SDK reads it as a typed error
+    expect((await res.json()).error.json.data).toMatchObject({ httpStatus: 413, code: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('answers a tRPC call with the wrong method 405, not 500', async () => {
+    const res = await app.app.request('/t/dtehm/trpc/products.list', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ json: {} }),
+    });
+    expect(res.status).toBe(405);
   });
 
   it('still serves ordinary tRPC calls', async () => {

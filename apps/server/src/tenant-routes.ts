@@ -42,12 +42,18 @@ export interface TenantRouteOptions {
   rateLimiter?: RateLimiter | undefined;
 }
 
-/** A tRPC request with its body read under the upload cap (null past it): bodies are never unbounded. */
-async function cappedRequest(raw: Request): Promise<Request | null> {
-  if (raw.method !== 'POST') return raw;
+/**
+ * A tRPC request with its body read under the upload cap: bodies are never unbounded. Past the cap
+ * the body is dropped and `tooLarge` set, so tRPC itself answers 413 in its own error shape (one
+ * error per call of a batch), which the SDK can read.
+ */
+async function cappedRequest(raw: Request): Promise<{ req: Request; tooLarge: boolean }> {
+  if (raw.method !== 'POST') return { req: raw, tooLarge: false };
   const bytes = await readCapped(raw, MAX_JSON_UPLOAD_BODY_BYTES);
-  if (!bytes) return null;
-  return new Request(raw.url, { method: 'POST', headers: raw.headers, body: new Uint8Array(bytes) });
+  const headers = new Headers(raw.headers);
+  headers.delete('content-length');
+  const body = bytes ? new Uint8Array(bytes) : '{}';
+  return { req: new Request(raw.url, { method: 'POST', headers, body }), tooLarge: !bytes };
 }
 
 /** Gateway notifications are a few kilobytes; nothing larger is read. */
@@ -94,18 +100,15 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     const profile = PROFILES[tenant.profile];
     if (!profile) return c.json({ error: 'Tenant profile is not available' }, 404);
     if (rest.startsWith('/trpc/') || rest === '/trpc') {
-      const req = await cappedRequest(c.req.raw);
-      if (!req)
-        return c.json(
-          { error: { message: 'The request body is too large', code: 'PAYLOAD_TOO_LARGE' } },
-          413,
-        );
+      const { req, tooLarge } = await cappedRequest(c.req.raw);
       return fetchRequestHandler({
         endpoint: `${basePath}/trpc`,
         req,
         router: tenantRouter(tenant),
         maxBatchSize: MAX_TRPC_BATCH,
         createContext: async ({ info }) => {
+          if (tooLarge)
+            throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
           const refusal = batchRefusal(info.calls.map((call) => call.procedure));
           if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
           const ctx = context(c, tenant, basePath);

@@ -1,5 +1,6 @@
 import { DomainError, type DomainErrorCode } from '@komisi/domain';
 import { TRPCError } from '@trpc/server';
+import { getHTTPStatusCodeFromError } from '@trpc/server/http';
 import type { TRPC_ERROR_CODE_KEY } from '@trpc/server/rpc';
 import { ZodError } from 'zod';
 import { domainErrorFromDatabase } from './input/database-errors.ts';
@@ -122,6 +123,16 @@ export function toApiError(error: unknown): ApiError {
         details: undefined,
       };
     }
+    // tRPC's own refusals of a malformed call (wrong method, body too large…) keep their 4xx status
+    const status = getHTTPStatusCodeFromError(error);
+    if (status < 500)
+      return {
+        status,
+        code: 'VALIDATION_ERROR',
+        message: error.message,
+        fields: undefined,
+        details: undefined,
+      };
   }
   return {
     status: 500,
