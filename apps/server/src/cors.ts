@@ -110,7 +110,8 @@ export function tenantCors(options: TenantCorsOptions): MiddlewareHandler {
       );
     }
     await next();
-    // the answer depends on Origin: a cache must not hand this one to a listed origin
-    c.header('Vary', 'Origin', { append: true });
+    // the answer depends on Origin: a cache must not hand this one to a listed origin. Appended to
+    // the response in place (`c.header` on a finished response would copy the whole response).
+    c.res.headers.append('Vary', 'Origin');
   };
 }
