@@ -84,12 +84,12 @@ export function createApp({
     tenant: (c) => services.tenants.bySlug(c.req.param('tenant') ?? ''),
   });
   const corsOfHost = tenantCors({ origins: corsOrigins, trustProxy, tenant: tenantOfHost });
-  app.use('/t/:tenant/*', corsOfPath);
-  app.use('/r/*', corsOfHost);
-  app.use('/files/*', corsOfHost);
-
-  // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls)
+  // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls).
+  // A browser follows them as navigations, never with fetch: no CORS, so the busiest route stays lean.
   app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
+
+  app.use('/t/:tenant/*', corsOfPath);
+  app.use('/files/*', corsOfHost);
   // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts
   app.route('/', fileRoutes({ services, log }));
 

@@ -13,8 +13,9 @@ export function requestMeta(log: Logger): MiddlewareHandler<{ Variables: { reque
     c.set('requestId', requestId);
     await next();
     const ms = performance.now() - started;
-    c.header('X-Request-ID', requestId);
-    c.header('X-Response-Time', `${ms.toFixed(1)}ms`);
+    // set on the finished response in place: `c.header` would copy the whole response, each time
+    c.res.headers.set('X-Request-ID', requestId);
+    c.res.headers.set('X-Response-Time', `${ms.toFixed(1)}ms`);
     if (log.isLevelEnabled('info')) {
       log.info({
         requestId,
