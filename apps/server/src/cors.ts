@@ -1,4 +1,4 @@
-import type { RequestInfo, TenantRecord } from '@komisi/api';
+import { originOf, type RequestInfo, type TenantRecord } from '@komisi/api';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { isHttps } from './https.ts';
@@ -41,18 +41,6 @@ export interface TenantCorsOptions {
   tenant: (c: Context) => Promise<TenantRecord | undefined>;
 }
 
-/** `https://Shop.example.com/` → `https://shop.example.com`; anything but an http(s) origin → null. */
-function asOrigin(entry: unknown): string | null {
-  if (typeof entry !== 'string') return null;
-  try {
-    const url = new URL(entry.trim());
-    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-    return bare && /^https?:$/.test(url.protocol) ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
 /**
  * CORS for one tenant's routes, with Hono's `cors` middleware. The request's `Origin` is allowed when
  * the tenant lists it (`settings.allowedOrigins`) or the server does (`KOMISI_CORS_ORIGINS`). A listed
@@ -62,14 +50,14 @@ function asOrigin(entry: unknown): string | null {
  * keeps their answer from the page). Also decides how the response's cookies are marked.
  */
 export function tenantCors(options: TenantCorsOptions): MiddlewareHandler {
-  const serverWide = options.origins.map(asOrigin).filter((o): o is string => o !== null);
+  const serverWide = options.origins.map(originOf).filter((o): o is string => o !== null);
   // tenant records are replaced when the directory reloads, so a changed setting is picked up
   const allowedByTenant = new WeakMap<TenantRecord, ReadonlySet<string>>();
   const allowedOrigins = (tenant: TenantRecord): ReadonlySet<string> => {
     let allowed = allowedByTenant.get(tenant);
     if (!allowed) {
       const own = Array.isArray(tenant.settings.allowedOrigins) ? tenant.settings.allowedOrigins : [];
-      allowed = new Set([...serverWide, ...own.map(asOrigin).filter((o): o is string => o !== null)]);
+      allowed = new Set([...serverWide, ...own.map(originOf).filter((o): o is string => o !== null)]);
       allowedByTenant.set(tenant, allowed);
     }
     return allowed;

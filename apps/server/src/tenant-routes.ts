@@ -65,6 +65,15 @@ const CALLBACK_REFUSAL: Partial<Record<number, ApiError['code']>> = {
   404: 'NOT_FOUND',
 };
 
+function apiError(
+  status: number,
+  code: ApiError['code'],
+  message: string,
+  fields?: Record<string, string[]>,
+): ApiError {
+  return { status, code, message, fields, details: undefined };
+}
+
 const TOO_MANY: ApiError = {
   status: 429,
   code: 'RATE_LIMITED',
@@ -212,34 +221,28 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
   ) {
     const requestId = c.get('requestId') as string;
     const bytes = await readCapped(c.req.raw, MAX_CALLBACK_BODY_BYTES);
-    if (!bytes) return refuse(c, profile, 413, 'VALIDATION_ERROR', 'The notification body is too large.');
+    if (!bytes)
+      return refuse(c, profile, apiError(413, 'VALIDATION_ERROR', 'The notification body is too large.'));
     try {
       const answer = await receive(context(c, tenant, basePath).scope(), bytes.toString('utf8'));
       if (answer.status < 400) return c.json(answer.body, answer.status);
       const { error, fields } = answer.body as { error?: unknown; fields?: Record<string, string[]> };
       const message = typeof error === 'string' ? error : 'Notification refused';
       const code = CALLBACK_REFUSAL[answer.status] ?? 'VALIDATION_ERROR';
-      return refuse(c, profile, answer.status, code, message, fields);
+      return refuse(c, profile, apiError(answer.status, code, message, fields));
     } catch (err) {
       const error = toApiError(err);
       if (error.status >= 500) log.error({ err, requestId }, 'gateway callback failed');
-      return c.json(profile.wire.error(error, requestId) as object, profile.wire.status(error) as 500);
+      return refuse(c, profile, error);
     }
   }
 
-  function refuse(
-    c: Context,
-    profile: AppProfile,
-    status: number,
-    code: ApiError['code'],
-    message: string,
-    fields?: Record<string, string[]>,
-  ) {
-    const error: ApiError = { status, code, message, fields, details: undefined };
+  /** An error in the profile's envelope, with the status its wire style gives it. */
+  function refuse(c: Context, profile: AppProfile, error: ApiError) {
     return c.json(
       profile.wire.error(error, c.get('requestId') as string) as object,
       // a wire style may fold statuses its spec does not list; 413 stays what it is
-      (status === 413 ? 413 : profile.wire.status(error)) as 400,
+      (error.status === 413 ? 413 : profile.wire.status(error)) as 400,
     );
   }
 

@@ -32,7 +32,7 @@ export { createOrm, type DatabaseTarget, migrate, type Orm } from './db/orm.ts';
 export { seedAnsaniaDemo } from './db/seed/ansania-demo.ts';
 export { type SeededTenant, seedDtehmDemo } from './db/seed/dtehm-demo.ts';
 export { seedQutabDemo } from './db/seed/qutab-demo.ts';
-export { type Config, loadConfig } from './platform/config.ts';
+export { type Config, loadConfig, originOf } from './platform/config.ts';
 export { type ApiContext, createApiContext, type RequestInfo } from './platform/context.ts';
 export { type ApiError, toApiError } from './platform/error-map.ts';
 export { escapeHtml } from './platform/html.ts';

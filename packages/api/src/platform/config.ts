@@ -156,6 +156,21 @@ export function parseTenantHosts(raw: string): Map<string, string> {
 export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:5173', 'http://localhost:3001'];
 
 /**
+ * A browser origin as the `Origin` header carries it: `https://Shop.example.com/` →
+ * `https://shop.example.com`; anything but a bare http(s) origin (a path, a query, `*`) → null.
+ */
+export function originOf(entry: unknown): string | null {
+  if (typeof entry !== 'string') return null;
+  try {
+    const url = new URL(entry.trim());
+    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
+    return bare && /^https?:$/.test(url.protocol) ? url.origin : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
  * KOMISI_CORS_ORIGINS: each entry an exact http(s) origin, no path; `*` is refused, because listed
  * origins may send credentials and a wildcard never may.
  */
@@ -164,17 +179,14 @@ export function parseCorsOrigins(raw: string | undefined, env: Config['env']): s
   const origins: string[] = [];
   for (const entry of raw.split(',').map((s) => s.trim())) {
     if (!entry) continue;
-    let url: URL | undefined;
-    try {
-      url = new URL(entry);
-    } catch {}
-    const bare = url && url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-    if (!url || !bare || !/^https?:$/.test(url.protocol) || entry.endsWith('?') || entry.endsWith('#')) {
+    const origin = originOf(entry);
+    // an empty query or fragment is still not an origin, however URL reads it
+    if (!origin || entry.endsWith('?') || entry.endsWith('#')) {
       throw new Error(
         `Invalid configuration:\n  KOMISI_CORS_ORIGINS: expected origins like https://shop.example.com (no path, no *), got "${entry}"`,
       );
     }
-    origins.push(url.origin);
+    origins.push(origin);
   }
   return origins;
 }

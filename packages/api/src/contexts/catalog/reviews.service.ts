@@ -134,8 +134,8 @@ export class ReviewsService {
   }
 
   /**
-   * Reviews a product bought in `input.order`: once per product per order (however the order is named). The review and the
-   * product's counters change in one transaction.
+   * Reviews a product bought in `input.order`: once per product per order, however the order is
+   * named. The review and the product's counters change in one transaction.
    */
   async create(scope: Scope, accountId: number, productId: number, input: ReviewInput): Promise<ReviewView> {
     return inTransaction(scope, async (tx) => {

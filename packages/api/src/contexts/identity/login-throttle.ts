@@ -16,8 +16,14 @@ export const DEFAULT_THROTTLE: ThrottlePolicy = {
   maxFailuresPerAddress: 30,
 };
 
+/** The two counters a login attempt spends: its account's and its client address's. */
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
 /** Keys fit the 300-character column whatever the caller sends (a forwarded address is not trusted to be short). */
-export function throttleKeys(email: string, ip: string): { account: string; address: string } {
+export function throttleKeys(email: string, ip: string): ThrottleKeys {
   return {
     account: `account:${email.trim().toLowerCase().slice(0, 280)}`,
     address: `ip:${ip.trim().slice(0, 280)}`,
@@ -32,7 +38,7 @@ export function throttleKeys(email: string, ip: string): { account: string; addr
  */
 export async function reserveAttempt(
   scope: Scope,
-  keys: { account: string; address: string },
+  keys: ThrottleKeys,
   policy: ThrottlePolicy,
 ): Promise<void> {
   const windowStart = new Date(scope.now.getTime() - policy.windowSeconds * 1000);
@@ -75,11 +81,7 @@ export async function reserveAttempt(
 }
 
 /** A reserved attempt failed: a key that has used up its failures is locked for `lockSeconds`. */
-export async function lockExhausted(
-  scope: Scope,
-  keys: { account: string; address: string },
-  policy: ThrottlePolicy,
-): Promise<void> {
+export async function lockExhausted(scope: Scope, keys: ThrottleKeys, policy: ThrottlePolicy): Promise<void> {
   const lockedUntil = new Date(scope.now.getTime() + policy.lockSeconds * 1000);
   await scope.em.execute(
     `update login_throttle set locked_until = ?
@@ -98,16 +100,10 @@ export async function lockExhausted(
 }
 
 /** A reserved attempt succeeded: the account starts afresh; the address gives back this attempt. */
-export async function attemptSucceeded(
-  scope: Scope,
-  keys: { account: string; address: string },
-): Promise<void> {
-  await scope.em.execute(`delete from login_throttle where tenant_id = ? and key = ?`, [
-    scope.tenant.id,
-    keys.account,
-  ]);
+export async function attemptSucceeded(scope: Scope, keys: ThrottleKeys): Promise<void> {
   await scope.em.execute(
-    `update login_throttle set failures = greatest(failures - 1, 0) where tenant_id = ? and key = ?`,
-    [scope.tenant.id, keys.address],
+    `with cleared as (delete from login_throttle where tenant_id = ? and key = ?)
+     update login_throttle set failures = greatest(failures - 1, 0) where tenant_id = ? and key = ?`,
+    [scope.tenant.id, keys.account, scope.tenant.id, keys.address],
   );
 }
