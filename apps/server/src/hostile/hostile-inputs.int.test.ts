@@ -4,9 +4,8 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../app.ts';
 import { activeMember, startTestApp, type TestApp, uniqueEmail } from '../testing/test-app.ts';
-import { type AuthMaterial, type HttpCase, restKinds, trpcCases } from './cases.ts';
 import { type EnvelopeCheck, ERROR_ENVELOPES, TRPC_ERROR } from './envelopes.ts';
-import { abbreviate, type Schema } from './hostile-values.ts';
+import type { AuthMaterial, HttpCase } from './http-case.ts';
 import {
   type OperationSpec,
   operationsOf,
@@ -17,6 +16,10 @@ import {
   proceduresOf,
   type Role,
 } from './operations.ts';
+import { restKinds } from './rest-cases.ts';
+import type { Schema } from './schema-walk.ts';
+import { trpcCases } from './trpc-cases.ts';
+import { abbreviate } from './wire-text.ts';
 
 // Hostile input for every operation of every profile's OpenAPI document, for a sample of calls of
 // every tRPC procedure and for the plain routes (gateway callbacks, sandbox page, file links,

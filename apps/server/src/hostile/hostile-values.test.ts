@@ -1,18 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import {
-  abbreviate,
-  deepArray,
-  fieldPaths,
-  hostileValue,
-  percentEncode,
-  RawJson,
-  type Schema,
-  setAt,
-  toJsonText,
-  VALUE_CLASSES,
-  validValue,
-} from './hostile-values.ts';
+import { deepArray, hostileValue, VALUE_CLASSES } from './hostile-values.ts';
+import { fieldPaths, type Schema, setAt, validValue } from './schema-walk.ts';
+import { abbreviate, percentEncode, RawJson, toJsonText } from './wire-text.ts';
 
 const order: Schema = {
   type: 'object',

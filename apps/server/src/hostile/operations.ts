@@ -1,6 +1,6 @@
 import { PROFILES } from '@komisi/api';
 import type { AnyProcedure } from '@trpc/server';
-import { deref, HTTP_METHODS, mainVariant, type Schema } from './hostile-values.ts';
+import { deref, HTTP_METHODS, mainVariant, type Schema } from './schema-walk.ts';
 
 // What the suite attacks: the operations of each profile's generated OpenAPI document, the plain
 // routes served beside them, and the tRPC procedures behind both.
