@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { buildOpenApiDocument, PROFILES } from './index.ts';
+
+/**
+ * Each profile's OpenAPI document, byte for byte. Existing clients were written against these
+ * documents: a change here is a change of the public contract, so it must be intended and
+ * reviewed (`vitest run -u` rewrites the snapshots).
+ */
+describe('OpenAPI documents', () => {
+  for (const profile of Object.values(PROFILES)) {
+    it(`${profile.id} is unchanged`, async () => {
+      const document = buildOpenApiDocument(profile, 'https://komisi.example/t/demo');
+      await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(
+        `./openapi-snapshots/${profile.id}.openapi.json`,
+      );
+    });
+  }
+});
