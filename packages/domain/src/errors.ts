@@ -29,6 +29,11 @@ export type FieldErrors = Record<string, string[]>;
 export interface DomainErrorOptions {
   fields?: FieldErrors;
   details?: unknown;
+  /**
+   * Why, in more detail than the code, for a wire style that documents finer codes (e.g. a missing
+   * token is AUTH_TOKEN_MISSING in koperasi's envelope, UNAUTHORIZED everywhere else). Never shown as is.
+   */
+  reason?: string;
   cause?: unknown;
 }
 
@@ -38,6 +43,7 @@ export class DomainError extends Error {
   readonly code: DomainErrorCode;
   readonly fields: FieldErrors | undefined;
   readonly details: unknown;
+  readonly reason: string | undefined;
 
   constructor(code: DomainErrorCode, message: string, options: DomainErrorOptions = {}) {
     // Only pass `cause` when there is one, so errors without a cause do not carry an empty property.
@@ -45,6 +51,7 @@ export class DomainError extends Error {
     this.code = code;
     this.fields = options.fields;
     this.details = options.details;
+    this.reason = options.reason;
   }
 }
 

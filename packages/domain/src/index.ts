@@ -1,5 +1,7 @@
 export * from './affiliate-program.ts';
+export * from './couriers.ts';
 export * from './errors.ts';
+export * from './listing-sorts.ts';
 export * from './member-ids.ts';
 export * from './membership.ts';
 export * from './mlm-distribution.ts';

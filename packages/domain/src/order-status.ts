@@ -63,3 +63,21 @@ export function customerCanCancel(status: ShopOrderStatus): boolean {
 export function isTerminal(status: ShopOrderStatus): boolean {
   return nextStatuses(status).length === 0;
 }
+
+/** The statuses a shop order shows its customer (payment_failed is the MLM orders' own). */
+export const SHOP_LIST_STATUSES = [
+  'pending_payment',
+  'paid',
+  'processing',
+  'shipped',
+  'delivered',
+  'cancelled',
+] as const;
+export type ShopListStatus = (typeof SHOP_LIST_STATUSES)[number];
+
+/** Where the shop moves a paid order along by hand; cancelling and refunding have their own calls. */
+export const FULFILMENT_STATUSES = ['processing', 'shipped', 'delivered'] as const;
+export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
+
+/** An order as a client names it: its id, or its order number (`ORD-20260203-001`). */
+export type OrderRef = { id: number } | { orderNumber: string };

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { AccessTokens } from '../../../../packages/api/src/platform/auth/access-token.ts';
+import { AccessTokens } from '../../../../packages/api/src/kernel/auth/access-token.ts';
 import {
   type JsonResponse,
   registerMember,

@@ -1,11 +1,11 @@
 import type { AnyRouter } from '@trpc/server';
-import type { RateLimitRule } from '../platform/rate-limit/index.ts';
-import { mergeRouters } from '../platform/trpc.ts';
-import { bareStyle } from '../platform/wire/bare-style.ts';
-import { codeStyle } from '../platform/wire/code-style.ts';
-import { koperasiStyle } from '../platform/wire/koperasi-style.ts';
-import { successStyle } from '../platform/wire/success-style.ts';
-import type { WireStyle } from '../platform/wire/wire-style.ts';
+import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
+import { mergeRouters } from '../kernel/trpc.ts';
+import { bareStyle } from '../kernel/wire/bare-style.ts';
+import { codeStyle } from '../kernel/wire/code-style.ts';
+import { koperasiStyle } from '../kernel/wire/koperasi-style.ts';
+import { successStyle } from '../kernel/wire/success-style.ts';
+import type { WireStyle } from '../kernel/wire/wire-style.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { TestProject } from 'vitest/node';
-import { createOrm, migrate } from '../db/orm.ts';
+import { createOrm, migrate } from '../composition/db/orm.ts';
 import { databaseUrl, dropDatabase, withAdminClient } from './pg-admin.ts';
 
 declare module 'vitest' {

@@ -1,12 +1,12 @@
-export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku.fake.ts';
-export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal.fake.ts';
-export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit.fake.ts';
 export {
   ANSANIA_CATALOG,
   ANSANIA_CATEGORIES,
   lowestVisiblePrice,
   type SeedProduct,
-} from '../db/seed/ansania/catalog.seed.ts';
+} from '../composition/db/seed/ansania/catalog.seed.ts';
+export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku.fake.ts';
+export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal.fake.ts';
+export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit.fake.ts';
 export { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
 export { TEST_PG_URL } from './pg-admin.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

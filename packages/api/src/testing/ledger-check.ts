@@ -1,5 +1,5 @@
-import type { Orm } from '../db/orm.ts';
-import { systemEm } from '../db/orm.ts';
+import type { Orm } from '../kernel/database.ts';
+import { systemEm } from '../kernel/database.ts';
 
 /** Double-entry invariant: every entry's postings sum to zero, so the whole ledger does too. */
 export async function unbalancedLedgerEntries(orm: Orm): Promise<{ entry_id: number; total: string }[]> {

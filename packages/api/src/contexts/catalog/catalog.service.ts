@@ -1,6 +1,6 @@
 import { DomainError, pageWindow, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Category } from './category.entity.ts';
 import { Product } from './product.entity.ts';
 

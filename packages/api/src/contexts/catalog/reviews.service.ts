@@ -1,5 +1,5 @@
-import { DomainError, pageWindow } from '@komisi/domain';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { DomainError, type OrderRef, pageWindow, type ReviewSort } from '@komisi/domain';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { averageRating } from './storefront.service.ts';
 
 /**
@@ -9,9 +9,6 @@ import { averageRating } from './storefront.service.ts';
  */
 // A review needs an order that was paid (and not cancelled or refunded since).
 export const REVIEWABLE_ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered'] as const;
-
-export const REVIEW_SORTS = ['recent', 'highest', 'lowest', 'helpful'] as const;
-export type ReviewSort = (typeof REVIEW_SORTS)[number];
 
 const ORDER_BY: Record<ReviewSort, string> = {
   recent: 'r.created_at desc, r.id desc',
@@ -32,9 +29,6 @@ export interface ReviewView {
   helpfulCount: number;
   createdAt: Date;
 }
-
-/** An order as a client names it: its id, or its order number (`ORD-20260203-001`). */
-export type OrderRef = { id: number } | { orderNumber: string };
 
 export interface ReviewInput {
   order: OrderRef;

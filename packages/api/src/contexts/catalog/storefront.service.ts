@@ -1,5 +1,5 @@
-import { DomainError, pageWindow } from '@komisi/domain';
-import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { DomainError, pageWindow, type StorefrontSort } from '@komisi/domain';
+import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { prefixTsQuery } from './catalog.service.ts';
 import { variantFilterSql } from './variant-filter.ts';
 
@@ -24,9 +24,6 @@ export function stockStatus(stock: number): StockStatus {
 export function averageRating(ratingSum: number, reviewCount: number): number {
   return reviewCount > 0 ? Math.round((ratingSum * 10) / reviewCount) / 10 : 0;
 }
-
-export const STOREFRONT_SORTS = ['newest', 'price_asc', 'price_desc', 'popular', 'rating'] as const;
-export type StorefrontSort = (typeof STOREFRONT_SORTS)[number];
 
 export interface StorefrontQuery {
   page: number;

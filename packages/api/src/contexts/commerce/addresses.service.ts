@@ -1,5 +1,5 @@
 import { DomainError } from '@komisi/domain';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Address } from './address.entity.ts';
 
 export interface AddressInput {

@@ -1,6 +1,7 @@
 import {
   assertTransition,
   DomainError,
+  type FulfilmentStatus,
   fieldError,
   isShopOrderStatus,
   type PageWindow,
@@ -8,7 +9,7 @@ import {
   type ShopOrderStatus,
 } from '@komisi/domain';
 import { type EntityData, LockMode } from '@mikro-orm/core';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Payment } from '../payments/payment.entity.ts';
 import { addSoldCount, type OrderHooks, releaseOrderStock } from './checkout.service.ts';
@@ -17,10 +18,6 @@ import { OrderItem } from './order-item.entity.ts';
 import { recordStatus, type TimelineEvent, timelineOf } from './order-timeline.ts';
 import type { ShopOrderDetail } from './shop-orders.service.ts';
 import type { VouchersService } from './vouchers.service.ts';
-
-/** Where the shop moves a paid order along by hand; cancelling and refunding have their own calls. */
-export const FULFILMENT_STATUSES = ['processing', 'shipped', 'delivered'] as const;
-export type FulfilmentStatus = (typeof FULFILMENT_STATUSES)[number];
 
 /** A refund from these puts the stock back: the goods never left the warehouse. */
 const NOT_SHIPPED: readonly ShopOrderStatus[] = ['paid', 'processing'];

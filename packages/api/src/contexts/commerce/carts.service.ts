@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError, multiply, priceOrder, validationError } from '@komisi/domain';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { AppliedVoucher, VouchersService } from './vouchers.service.ts';
 
 /** Whose cart: a signed-in customer's (by account) or a guest's (by the token the guest holds). */

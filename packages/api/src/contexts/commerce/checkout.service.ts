@@ -8,7 +8,7 @@ import {
   validationError,
   voucherError,
 } from '@komisi/domain';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import type { Payment } from '../payments/payment.entity.ts';
 import type { PaymentsService, SettlementHandler } from '../payments/payments.service.ts';

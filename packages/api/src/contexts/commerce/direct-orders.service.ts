@@ -1,5 +1,5 @@
 import { DomainError, fieldError, priceOrder } from '@komisi/domain';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import type { Payment } from '../payments/payment.entity.ts';
 import type { CheckoutService } from './checkout.service.ts';

@@ -1,5 +1,5 @@
 import type PDFDocument from 'pdfkit';
-import type { InvoiceModel } from './invoice.pdf.ts';
+import type { InvoiceModel } from './invoice-model.ts';
 import { formatRupiah } from './rupiah.ts';
 
 /**

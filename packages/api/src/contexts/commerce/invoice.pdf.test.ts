@@ -1,6 +1,7 @@
 import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { formatInvoiceDate, type InvoiceModel, renderInvoicePdf } from './invoice.pdf.ts';
+import { formatInvoiceDate, renderInvoicePdf } from './invoice.pdf.ts';
+import type { InvoiceModel } from './invoice-model.ts';
 
 const sample = (): InvoiceModel => ({
   seller: {

@@ -1,4 +1,4 @@
-import type { JobRunner } from '../../platform/jobs/job-runner.ts';
+import type { JobRunner } from '../jobs/job-runner.ts';
 import type { CheckoutService } from './checkout.service.ts';
 
 export const ORDER_EXPIRY_JOB = 'shop-order-expiry';

@@ -1,4 +1,4 @@
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { OrderStatusEvent } from './order-status-event.entity.ts';
 
 // An order's status history (`order_status_event`). Whoever changes an order's status records it with

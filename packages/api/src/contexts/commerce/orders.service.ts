@@ -1,5 +1,5 @@
 import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { CatalogService } from '../catalog/catalog.service.ts';
 import { Product } from '../catalog/product.entity.ts';
 import { Account } from '../identity/account.entity.ts';

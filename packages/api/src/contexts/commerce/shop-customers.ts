@@ -1,5 +1,5 @@
 import { DomainError, type FieldErrors, isDomainError, normalizeIndonesianPhone } from '@komisi/domain';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import type { Account } from '../identity/account.entity.ts';
 import { EMAIL_TAKEN, type IdentityService } from '../identity/identity.service.ts';
 

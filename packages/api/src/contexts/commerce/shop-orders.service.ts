@@ -1,5 +1,5 @@
-import { DomainError, type PageWindow, pageWindow } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import { DomainError, type PageWindow, pageWindow, type ShopListStatus } from '@komisi/domain';
+import type { Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Payment } from '../payments/payment.entity.ts';
 import { SHOP_TIME_ZONE } from './checkout.service.ts';
@@ -7,17 +7,6 @@ import { renderInvoicePdf } from './invoice.pdf.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
 import { type TimelineEvent, timelineOf } from './order-timeline.ts';
-
-/** The statuses a shop order shows its customer (payment_failed is the MLM orders' own). */
-export const SHOP_LIST_STATUSES = [
-  'pending_payment',
-  'paid',
-  'processing',
-  'shipped',
-  'delivered',
-  'cancelled',
-] as const;
-export type ShopListStatus = (typeof SHOP_LIST_STATUSES)[number];
 
 export type PaymentState = 'unpaid' | 'paid' | 'failed' | 'refunded';
 

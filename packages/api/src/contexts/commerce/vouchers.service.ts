@@ -7,7 +7,7 @@ import {
   type VoucherUsage,
   voucherError,
 } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { Voucher, VoucherRedemption } from './voucher.entity.ts';
 
 /** What the items and shipping of a cart or order come to before any discount (minor units). */

@@ -1,5 +1,5 @@
 import { DomainError, fieldError } from '@komisi/domain';
-import { inTransaction, type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { type StockStatus, stockStatus } from '../catalog/storefront.service.ts';
 
 export interface WishlistEntry {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import type { FileCipher } from './file-cipher.ts';
 import { FileObject, type FilePurpose } from './file-object.entity.ts';
 import type { FileStorage } from './file-storage.ts';

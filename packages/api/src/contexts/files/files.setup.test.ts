@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/config.ts';
+import { loadConfig } from '../../composition/config.ts';
 import { DEV_FILE_KEY } from './file-cipher.ts';
 import { filesSetupFromConfig } from './files.setup.ts';
 import { LocalDiskFileStorage } from './local-disk.storage.ts';

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError, validationError } from '@komisi/domain';
 import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
-import type { AccessClaims, AccessTokens } from '../../platform/auth/access-token.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../platform/auth/password.ts';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
+import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account, type Role } from './account.entity.ts';
 import {
   attemptSucceeded,

@@ -1,5 +1,5 @@
 import { DomainError } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 
 /** Failed-login limits: a locked key refuses logins until the lock ends, even with the right password. */
 export interface ThrottlePolicy {

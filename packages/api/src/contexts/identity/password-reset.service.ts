@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
-import { hashPassword } from '../../platform/auth/password.ts';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { hashPassword } from '../../kernel/auth/password.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
 import { Account } from './account.entity.ts';
 import type { IdentityService } from './identity.service.ts';

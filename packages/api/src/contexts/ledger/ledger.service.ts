@@ -1,5 +1,5 @@
 import { DomainError } from '@komisi/domain';
-import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { LedgerAccountKind } from './ledger.entity.ts';
 
 export interface AccountRef {

@@ -1,6 +1,6 @@
 import { type CommissionLine, type Distribution, distribute, pageWindow } from '@komisi/domain';
 import { raw } from '@mikro-orm/core';
-import { type Scope, toSafeInteger } from '../../platform/scope.ts';
+import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Commission, type CommissionKind } from './commission.entity.ts';
 import { cardsByAccountIds, type MemberCard, uplinesOf } from './member-directory.ts';

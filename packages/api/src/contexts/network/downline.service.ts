@@ -1,5 +1,5 @@
 import { pageWindow } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { planFor } from './mlm-plan.ts';
 
 export interface DownlineLevelStats {

@@ -1,5 +1,5 @@
 import { parseMemberId } from '@komisi/domain';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 
 /** A member as others see them on commission lines and order items. */
 export interface MemberCard {

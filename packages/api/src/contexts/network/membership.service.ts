@@ -8,7 +8,7 @@ import {
   sponsorBonus,
 } from '@komisi/domain';
 import { LockMode } from '@mikro-orm/core';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { Payment } from '../payments/payment.entity.ts';

@@ -1,5 +1,5 @@
 import { DTEHM_DEFAULT_PLAN, type MlmPlan, validatePlan } from '@komisi/domain';
-import type { TenantRecord } from '../tenancy/tenant-record.ts';
+import type { TenantRecord } from '../../kernel/tenant-record.ts';
 
 /** The tenant's MLM plan: the profile defaults with the tenant's own settings laid over them. */
 export function planFor(tenant: TenantRecord): MlmPlan {

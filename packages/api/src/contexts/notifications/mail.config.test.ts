@@ -1,8 +1,8 @@
 import { Writable } from 'node:stream';
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
-import { loadConfig } from '../../platform/config.ts';
-import type { Logger } from '../../platform/logger.ts';
+import { loadConfig } from '../../composition/config.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { devMailbox } from './outbox-dispatcher.ts';
 import { messageTransportFromConfig, SmtpTransport } from './smtp.transport.ts';
 

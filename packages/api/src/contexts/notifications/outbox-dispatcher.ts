@@ -1,5 +1,5 @@
-import { type Orm, systemEm } from '../../db/orm.ts';
-import type { Logger } from '../../platform/logger.ts';
+import { type Orm, systemEm } from '../../kernel/database.ts';
+import type { Logger } from '../../kernel/logger.ts';
 
 export interface OutgoingMessage {
   id: number;

@@ -1,4 +1,4 @@
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { type OutboxChannel, OutboxMessage } from './outbox-message.entity.ts';
 
 export interface NewMessage {

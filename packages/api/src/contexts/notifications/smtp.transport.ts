@@ -1,8 +1,14 @@
 import type { ConnectionOptions } from 'node:tls';
 import nodemailer, { type SMTPTransportOptions, type Transporter } from 'nodemailer';
-import type { Config } from '../../platform/config.ts';
-import type { Logger } from '../../platform/logger.ts';
+import type { Logger } from '../../kernel/logger.ts';
 import { devMailbox, type MessageTransport, type OutgoingMessage } from './outbox-dispatcher.ts';
+
+export interface MailConfig {
+  /** `smtp://` or `smtps://` URL with the credentials in it; unset: messages stay in the outbox (dev mailbox) */
+  smtpUrl: string | undefined;
+  /** From of outgoing email, e.g. `Komisi <no-reply@example.com>` */
+  from: string;
+}
 
 export interface SmtpTransportOptions {
   /**
@@ -150,7 +156,7 @@ function parseSmtpUrl(raw: string): SmtpUrl {
 
 /** SMTP when KOMISI_SMTP_URL is set, the dev mailbox otherwise; logs which (never the credentials). */
 export function messageTransportFromConfig(
-  config: Pick<Config, 'env' | 'mail'>,
+  config: { env: string; mail: MailConfig },
   log: Logger,
 ): MessageTransport {
   if (config.mail.smtpUrl) {

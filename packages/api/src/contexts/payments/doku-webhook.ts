@@ -1,4 +1,4 @@
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { parseDokuNotification } from './doku.provider.ts';
 import { verifyDokuNotification } from './doku.signature.ts';
 import type { PaymentsService } from './payments.service.ts';

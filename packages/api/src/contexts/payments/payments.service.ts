@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
 import type { PaymentProvider } from './payment-provider.ts';

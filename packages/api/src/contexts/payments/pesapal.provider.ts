@@ -1,6 +1,6 @@
 import { DomainError, type FieldErrors, toMajorUnits } from '@komisi/domain';
 import { z } from 'zod';
-import { zodIssuesToFields } from '../../platform/error-map.ts';
+import { zodIssuesToFields } from '../../kernel/error-map.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { z } from 'zod';
-import { type Orm, systemEm } from '../../db/orm.ts';
+import { type Orm, systemEm } from '../../kernel/database.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,

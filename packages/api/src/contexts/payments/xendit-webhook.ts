@@ -1,5 +1,5 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import type { WebhookAnswer } from './doku-webhook.ts';
 import { Payment } from './payment.entity.ts';
 import type { PaymentsService } from './payments.service.ts';

@@ -1,8 +1,8 @@
 import type { CurrencyCode } from '@komisi/domain';
-import { type Orm, systemEm } from '../../db/orm.ts';
-import type { Scope } from '../../platform/scope.ts';
-import { Tenant, type TenantSettings } from './tenant.entity.ts';
-import type { TenantRecord } from './tenant-record.ts';
+import { type Orm, systemEm } from '../../kernel/database.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
+import { Tenant } from './tenant.entity.ts';
 
 const CACHE_MS = 30_000;
 

@@ -1,8 +1,8 @@
 import { bpsToPercent, DomainError, percentToBps } from '@komisi/domain';
-import type { AffiliateView } from '../../contexts/affiliate/affiliates.service.ts';
-import { AFFILIATE_ROLE } from '../../contexts/affiliate/affiliates.service.ts';
-import { inTransaction } from '../../platform/scope.ts';
-import { adminProcedure, authedProcedure, router } from '../../platform/trpc.ts';
+import type { AffiliateView } from '../../contexts/voucher-affiliates/affiliates.service.ts';
+import { AFFILIATE_ROLE } from '../../contexts/voucher-affiliates/affiliates.service.ts';
+import { inTransaction } from '../../kernel/scope.ts';
+import { adminProcedure, authedProcedure, router } from '../../kernel/trpc.ts';
 import { startOfLocalDay } from '../shared/zoned-time.ts';
 import * as s from './affiliate.schemas.ts';
 

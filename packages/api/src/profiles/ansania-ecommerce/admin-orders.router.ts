@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { adminProcedure } from '../../platform/trpc.ts';
+import { adminProcedure } from '../../kernel/trpc.ts';
 import { presentAdminOrderDetail, presentAdminOrderSummary } from './admin-orders.presenters.ts';
 import * as s from './admin-orders.schemas.ts';
 import { presentPagination } from './catalog.presenters.ts';

@@ -1,7 +1,6 @@
 // Request and response shapes of the ansania admin order endpoints (not in the shop's spec: ours).
-import { SHOP_ORDER_STATUSES } from '@komisi/domain';
+import { FULFILMENT_STATUSES, SHOP_ORDER_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
-import { FULFILMENT_STATUSES } from '../../contexts/commerce/admin-orders.service.ts';
 import { pagination } from './catalog.schemas.ts';
 import { orderDetailOutput, orderId, orderNumberInput } from './checkout.schemas.ts';
 

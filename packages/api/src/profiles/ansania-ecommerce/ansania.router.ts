@@ -1,4 +1,4 @@
-import { router } from '../../platform/trpc.ts';
+import { router } from '../../kernel/trpc.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
 import { authRouter } from './auth.router.ts';
 import { cartRouter } from './cart.router.ts';

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { registerShopCustomer } from '../../contexts/commerce/shop-customers.ts';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
-import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
 import { mergeHeldGuestCart } from './cart-token.ts';

@@ -1,6 +1,6 @@
 import { CART_TOKEN_MAX_AGE_SECONDS, type CartOwner } from '../../contexts/commerce/carts.service.ts';
-import type { AccessClaims } from '../../platform/auth/access-token.ts';
-import type { ApiContext } from '../../platform/context.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import type { AccessClaims } from '../../kernel/auth/access-token.ts';
 
 /**
  * `SameSite=Lax` by default; `SameSite=None; Secure` for a browser on an origin the tenant lists,

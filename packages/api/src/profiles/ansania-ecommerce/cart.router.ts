@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure, optionalAuthProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, optionalAuthProcedure } from '../../kernel/trpc.ts';
 import { emptyInput, noContent } from './ansania.schemas.ts';
 import { presentCart, presentVoucherDiscount } from './cart.presenters.ts';
 import * as s from './cart.schemas.ts';

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure, optionalAuthProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, optionalAuthProcedure } from '../../kernel/trpc.ts';
 import {
   presentPagination,
   presentProductCard,

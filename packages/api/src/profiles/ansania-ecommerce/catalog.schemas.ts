@@ -1,7 +1,6 @@
 // Request and response shapes of the ansania-ecommerce spec: products and reviews.
+import { type OrderRef, REVIEW_SORTS, STOREFRONT_SORTS } from '@komisi/domain';
 import { z } from 'zod';
-import { type OrderRef, REVIEW_SORTS } from '../../contexts/catalog/reviews.service.ts';
-import { STOREFRONT_SORTS } from '../../contexts/catalog/storefront.service.ts';
 
 const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 export const id = z.coerce.number({ message: 'must be a number' }).int().positive();

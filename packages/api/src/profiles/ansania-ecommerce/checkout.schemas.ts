@@ -1,7 +1,6 @@
 // Request and response shapes of the ansania-ecommerce spec's checkout and order endpoints.
+import { COURIER_CODES, SHOP_LIST_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
-import { courierCodes } from '../../contexts/commerce/shipping/couriers.ts';
-import { SHOP_LIST_STATUSES } from '../../contexts/commerce/shop-orders.service.ts';
 import { id } from './ansania.schemas.ts';
 import { pagination } from './catalog.schemas.ts';
 
@@ -10,7 +9,7 @@ const money = z.number().int();
 const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
 const courier = z.preprocess(
   (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  z.enum(courierCodes() as [string, ...string[]]),
+  z.enum(COURIER_CODES),
 );
 const orderNumber = z.string().trim().min(1).max(40).meta({ example: 'ORD-20260203-001' });
 /** Not in the spec's order shapes: what a review's `order_id` names (the order number works too). */

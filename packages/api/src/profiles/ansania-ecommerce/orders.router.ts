@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { presentPagination } from './catalog.presenters.ts';
 import { presentOrderDetail, presentOrderSummary } from './checkout.presenters.ts';
 import * as s from './checkout.schemas.ts';

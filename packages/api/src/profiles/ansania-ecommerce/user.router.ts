@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { presentAddress, presentProfile, toAddressInput } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
 

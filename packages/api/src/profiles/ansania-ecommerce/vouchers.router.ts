@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { emptyInput } from './ansania.schemas.ts';
 import { presentAvailableVoucher, presentVoucherDiscount } from './cart.presenters.ts';
 import * as s from './cart.schemas.ts';

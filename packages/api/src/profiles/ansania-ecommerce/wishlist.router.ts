@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { noContent } from './ansania.schemas.ts';
 import { presentWishlistItem } from './catalog.presenters.ts';
 import * as s from './wishlist.schemas.ts';

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime, startOfLocalDay } from '../shared/zoned-time.ts';
 import { membershipLabel, pagination, paginationWithRange, yesNo } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';

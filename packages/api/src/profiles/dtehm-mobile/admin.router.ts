@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ProductDetail } from '../../contexts/catalog/catalog.service.ts';
-import { adminProcedure } from '../../platform/trpc.ts';
+import { adminProcedure } from '../../kernel/trpc.ts';
 import { presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 

@@ -1,4 +1,4 @@
-import { router } from '../../platform/trpc.ts';
+import { router } from '../../kernel/trpc.ts';
 import { accountRouter } from './account.router.ts';
 import { adminRouter } from './admin.router.ts';
 import { membershipRouter } from './membership.router.ts';

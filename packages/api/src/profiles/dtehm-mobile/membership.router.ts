@@ -1,8 +1,8 @@
 import { DomainError, type MembershipType, validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { AccessClaims } from '../../platform/auth/access-token.ts';
-import type { ApiContext } from '../../platform/context.ts';
-import { optionalAuthProcedure } from '../../platform/trpc.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import type { AccessClaims } from '../../kernel/auth/access-token.ts';
+import { optionalAuthProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
 import { presentUser } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';

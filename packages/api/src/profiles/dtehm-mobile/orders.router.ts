@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cardsByAccountIds } from '../../contexts/network/member-directory.ts';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
 import {
   commissionPercentage,

@@ -9,7 +9,7 @@ import type { CatalogService, ProductDetail } from '../../contexts/catalog/catal
 import { saleTotal } from '../../contexts/commerce/orders.service.ts';
 import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
 import { planFor } from '../../contexts/network/mlm-plan.ts';
-import type { Scope } from '../../platform/scope.ts';
+import type { Scope } from '../../kernel/scope.ts';
 
 const STOCKIST_REFUSAL: Record<StockistRefusal, string> = {
   inactive: 'The selected stockist is not an active member.',

@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { publicProcedure } from '../../platform/trpc.ts';
+import { publicProcedure } from '../../kernel/trpc.ts';
 import { paginationWithRange, presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 

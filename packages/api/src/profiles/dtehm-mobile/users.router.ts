@@ -2,10 +2,10 @@ import { type FieldErrors, validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import { EMAIL_TAKEN } from '../../contexts/identity/identity.service.ts';
 import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
-import type { ApiContext } from '../../platform/context.ts';
-import { zodIssuesToFields } from '../../platform/error-map.ts';
-import { inTransaction, type Scope } from '../../platform/scope.ts';
-import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { zodIssuesToFields } from '../../kernel/error-map.ts';
+import { inTransaction, type Scope } from '../../kernel/scope.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import { presentUser } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 

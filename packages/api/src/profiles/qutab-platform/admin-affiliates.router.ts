@@ -1,8 +1,8 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
-import type { ProgramContent } from '../../contexts/affiliate-program/program-content.entity.ts';
-import type { ApiContext } from '../../platform/context.ts';
-import { adminProcedure } from '../../platform/trpc.ts';
+import type { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
+import type { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { adminProcedure } from '../../kernel/trpc.ts';
 import { materialImageUrl, presentCoupon } from './affiliate.presenters.ts';
 import * as a from './affiliate.schemas.ts';
 import { uploaded } from './affiliate-money.router.ts';

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountReview } from '../../contexts/affiliate-program/bank-account.service.ts';
-import type { AdminPayoutView } from '../../contexts/affiliate-program/payouts.service.ts';
-import { adminProcedure } from '../../platform/trpc.ts';
+import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account.service.ts';
+import type { AdminPayoutView } from '../../contexts/referral-affiliates/payouts.service.ts';
+import { adminProcedure } from '../../kernel/trpc.ts';
 import * as a from './affiliate.schemas.ts';
 import { presentPayout } from './affiliate-money.router.ts';
 import { presentPagination } from './qutab.presenters.ts';

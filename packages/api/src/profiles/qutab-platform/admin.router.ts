@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { ApiContext } from '../../platform/context.ts';
-import { adminProcedure } from '../../platform/trpc.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { adminProcedure } from '../../kernel/trpc.ts';
 import { adminAffiliatesRouter } from './admin-affiliates.router.ts';
 import { adminMoneyRouter } from './admin-money.router.ts';
 import { presentTracking } from './qutab.presenters.ts';

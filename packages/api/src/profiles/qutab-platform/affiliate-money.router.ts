@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountView } from '../../contexts/affiliate-program/bank-account.service.ts';
-import type { PayoutView } from '../../contexts/affiliate-program/payouts.service.ts';
+import type { BankAccountView } from '../../contexts/referral-affiliates/bank-account.service.ts';
+import type { PayoutView } from '../../contexts/referral-affiliates/payouts.service.ts';
 import { affiliateProcedure, approvedAffiliateProcedure } from './affiliate.procedures.ts';
 import * as a from './affiliate.schemas.ts';
 import { presentPagination } from './qutab.presenters.ts';

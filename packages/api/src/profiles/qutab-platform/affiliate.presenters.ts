@@ -1,13 +1,13 @@
-import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
+import type { Account } from '../../contexts/identity/account.entity.ts';
+import type { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
 import type {
   AffiliateCoupon,
   ReferralRow,
-} from '../../contexts/affiliate-program/affiliate-referrals.service.ts';
-import type { ProgramContent } from '../../contexts/affiliate-program/program-content.entity.ts';
-import type { ReferralProgramSettings } from '../../contexts/affiliate-program/referral-program.ts';
-import type { Account } from '../../contexts/identity/account.entity.ts';
-import type { ApiContext } from '../../platform/context.ts';
-import { escapeHtml } from '../../platform/html.ts';
+} from '../../contexts/referral-affiliates/affiliate-referrals.service.ts';
+import type { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
+import type { ReferralProgramSettings } from '../../contexts/referral-affiliates/referral-program.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { escapeHtml } from '../../kernel/html.ts';
 
 export function presentAffiliateSession(
   tokens: { accessToken: string; refreshToken: string; expiresIn: number },

@@ -1,5 +1,5 @@
 import { DomainError, isDomainError } from '@komisi/domain';
-import { authedProcedure } from '../../platform/trpc.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 
 /** Signed in with an affiliate application (any status): a customer-only account gets 403. */
 export const affiliateProcedure = authedProcedure.use(async ({ ctx, next }) => {

@@ -1,9 +1,9 @@
 import { canRequestPayout, DomainError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { Affiliate } from '../../contexts/affiliate-program/affiliate.entity.ts';
-import { referralProgramSettings } from '../../contexts/affiliate-program/referral-program.ts';
-import type { ApiContext } from '../../platform/context.ts';
-import { credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
+import type { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
+import { referralProgramSettings } from '../../contexts/referral-affiliates/referral-program.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import {
   materialImageUrl,
   presentAffiliateProfile,

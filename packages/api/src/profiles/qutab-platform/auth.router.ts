@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure, credentialProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import { presentUser } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 

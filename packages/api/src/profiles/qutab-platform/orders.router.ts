@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { authedProcedure, publicProcedure } from '../../platform/trpc.ts';
+import { authedProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import {
   presentOrder,
   presentOrderDetail,

@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { ApiContext } from '../../platform/context.ts';
-import { authedProcedure } from '../../platform/trpc.ts';
+import type { ApiContext } from '../../kernel/api-context.ts';
+import { authedProcedure } from '../../kernel/trpc.ts';
 import { presentProfile } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 

@@ -1,4 +1,4 @@
-import { router } from '../../platform/trpc.ts';
+import { router } from '../../kernel/trpc.ts';
 import { adminRouter } from './admin.router.ts';
 import { affiliateAuthRouter, affiliateRouter } from './affiliate.router.ts';
 import { affiliateMoneyRouter } from './affiliate-money.router.ts';

@@ -1,0 +1,24 @@
+import type { ApiContext, RequestInfo } from '../kernel/api-context.ts';
+import { type Orm, tenantEm } from '../kernel/database.ts';
+import type { Logger } from '../kernel/logger.ts';
+import type { Scope } from '../kernel/scope.ts';
+import type { Services } from './services.ts';
+
+/** One request's context: the tenant's services, its identity check and a lazily opened Scope. */
+export function createApiContext(orm: Orm, services: Services, log: Logger, info: RequestInfo): ApiContext {
+  let scope: Scope | undefined;
+  return {
+    ...info,
+    cartToken: info.cartToken,
+    cookieHeader: info.cookieHeader,
+    cookiePolicy: info.cookiePolicy ?? { secure: info.baseUrl.startsWith('https:'), crossSite: false },
+    responseHeaders: new Headers(),
+    services,
+    authenticator: services.identity,
+    log,
+    scope: () => {
+      scope ??= { em: tenantEm(orm, info.tenant.id), tenant: info.tenant, now: new Date() };
+      return scope;
+    },
+  };
+}

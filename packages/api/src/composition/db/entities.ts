@@ -1,0 +1,81 @@
+import { Category } from '../../contexts/catalog/category.entity.ts';
+import { Product } from '../../contexts/catalog/product.entity.ts';
+import { ProductImage } from '../../contexts/catalog/product-image.entity.ts';
+import { ProductVariant } from '../../contexts/catalog/product-variant.entity.ts';
+import { Review } from '../../contexts/catalog/review.entity.ts';
+import { Address } from '../../contexts/commerce/address.entity.ts';
+import { Cart, CartItem } from '../../contexts/commerce/cart.entity.ts';
+import { Order } from '../../contexts/commerce/order.entity.ts';
+import { OrderItem } from '../../contexts/commerce/order-item.entity.ts';
+import { OrderStatusEvent } from '../../contexts/commerce/order-status-event.entity.ts';
+import { Voucher, VoucherRedemption } from '../../contexts/commerce/voucher.entity.ts';
+import { WishlistItem } from '../../contexts/commerce/wishlist-item.entity.ts';
+import { FileObject } from '../../contexts/files/file-object.entity.ts';
+import { Account } from '../../contexts/identity/account.entity.ts';
+import { LoginThrottle } from '../../contexts/identity/login-throttle.entity.ts';
+import { PasswordReset } from '../../contexts/identity/password-reset.entity.ts';
+import { Session } from '../../contexts/identity/session.entity.ts';
+import { JobLease, JobRun } from '../../contexts/jobs/job.entity.ts';
+import { LedgerAccount, LedgerEntry, LedgerPosting } from '../../contexts/ledger/ledger.entity.ts';
+import { Commission } from '../../contexts/network/commission.entity.ts';
+import { Member } from '../../contexts/network/member.entity.ts';
+import { NetworkLevelCount } from '../../contexts/network/network-level-count.entity.ts';
+import { NetworkLink } from '../../contexts/network/network-link.entity.ts';
+import { OutboxMessage } from '../../contexts/notifications/outbox-message.entity.ts';
+import { Payment } from '../../contexts/payments/payment.entity.ts';
+import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
+import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
+import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
+import { AffiliateReferral } from '../../contexts/referral-affiliates/affiliate-referral.entity.ts';
+import { BankAccount } from '../../contexts/referral-affiliates/bank-account.entity.ts';
+import {
+  AffiliateClickDaily,
+  ReferralClick,
+} from '../../contexts/referral-affiliates/clicks/referral-click.entity.ts';
+import { AffiliatePayout } from '../../contexts/referral-affiliates/payout.entity.ts';
+import { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
+import { SequenceCounter } from '../../contexts/tenancy/sequence.entity.ts';
+import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
+
+/** Rows that belong to one tenant: the tenant filter scopes every query on them. */
+export const TENANT_OWNED_ENTITIES = [
+  Affiliate,
+  AffiliateReferral,
+  ReferralClick,
+  AffiliateClickDaily,
+  BankAccount,
+  AffiliatePayout,
+  FileObject,
+  ProgramContent,
+  Account,
+  Session,
+  PasswordReset,
+  OutboxMessage,
+  LoginThrottle,
+  Member,
+  NetworkLink,
+  NetworkLevelCount,
+  Category,
+  Product,
+  ProductVariant,
+  ProductImage,
+  Review,
+  Cart,
+  CartItem,
+  Voucher,
+  VoucherRedemption,
+  WishlistItem,
+  Order,
+  OrderItem,
+  OrderStatusEvent,
+  Address,
+  Payment,
+  WebhookEvent,
+  LedgerAccount,
+  LedgerEntry,
+  LedgerPosting,
+  Commission,
+  SequenceCounter,
+];
+
+export const ALL_ENTITIES = [Tenant, SandboxCharge, JobRun, JobLease, ...TENANT_OWNED_ENTITIES];

@@ -1,0 +1,82 @@
+import { randomBytes } from 'node:crypto';
+import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
+import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
+import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
+import type { Services } from '../../services.ts';
+import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
+import { seedAnsaniaVouchers } from './ansania/vouchers.seed.ts';
+import type { SeededTenant } from './dtehm-demo.ts';
+
+/** The spec's test user. */
+export const ANSANIA_TEST_USER = { email: 'test@example.com', password: 'TestPass123!' };
+
+/** The demo voucher-code affiliate (affiliate-marketer profile): DARMAWAN10 = 10% off, 5% commission. */
+export const ANSANIA_DEMO_AFFILIATE = {
+  email: 'darmawan@ansania.demo',
+  password: 'AffiliatePass123!',
+  voucherCode: 'DARMAWAN10',
+};
+
+/** Demo tenant `ansania` (IDR, Asia/Jakarta): created once, then left alone. */
+export async function seedAnsaniaDemo(
+  orm: Orm,
+  services: Services,
+  adminPassword?: string,
+): Promise<SeededTenant> {
+  const sys = systemEm(orm);
+  const existing = await sys.findOne(Tenant, { slug: 'ansania' });
+  const admin = { email: 'admin@ansania.demo', password: null as string | null };
+  if (existing) return { slug: 'ansania', admin, rootMemberId: null };
+  const tenant = sys.create(Tenant, {
+    slug: 'ansania',
+    name: 'Ansania Furniture',
+    profile: 'ansania-ecommerce',
+    currency: 'IDR',
+    timeZone: 'Asia/Jakarta',
+    hosts: [],
+    settings: { payments: { provider: 'sandbox' }, extraProfiles: ['affiliate-marketer'] },
+    createdAt: new Date(),
+  });
+  await sys.flush();
+  const record = toTenantRecord(tenant);
+  const password = adminPassword ?? randomBytes(12).toString('base64url');
+  await tenantEm(orm, tenant.id).transactional(async (tx) => {
+    const scope = { em: tx, tenant: record, now: new Date() };
+    await services.identity.createAccount(scope, {
+      email: admin.email,
+      password,
+      name: 'Ansania Admin',
+      roles: ['admin'],
+    });
+    const user = await services.identity.createAccount(scope, {
+      email: ANSANIA_TEST_USER.email,
+      password: ANSANIA_TEST_USER.password,
+      name: 'John Doe',
+      phone: '+628123456789',
+    });
+    user.emailVerifiedAt = scope.now;
+    await services.addresses.create(scope, user.id, {
+      label: 'Home',
+      recipientName: 'John Doe',
+      phone: '+628123456789',
+      addressLine1: 'Jl. Example No. 123',
+      city: 'Jakarta Selatan',
+      district: 'Kebayoran Baru',
+      province: 'DKI Jakarta',
+      postalCode: '12345',
+      isDefault: true,
+    });
+    await seedAnsaniaCatalog(scope);
+    await seedAnsaniaVouchers(scope);
+    await services.affiliates.create(scope, {
+      name: 'Darmawan',
+      email: ANSANIA_DEMO_AFFILIATE.email,
+      password: ANSANIA_DEMO_AFFILIATE.password,
+      voucherCode: ANSANIA_DEMO_AFFILIATE.voucherCode,
+      discountBps: 1000,
+      commissionBps: 500,
+    });
+  });
+  await services.tenants.invalidate();
+  return { slug: 'ansania', admin: { ...admin, password }, rootMemberId: null };
+}

@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { formatDipMemberId, formatDtehmMemberId } from '@komisi/domain';
+import { Category } from '../../../contexts/catalog/category.entity.ts';
+import { Product } from '../../../contexts/catalog/product.entity.ts';
+import { Member } from '../../../contexts/network/member.entity.ts';
+import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
+import { nextSequence, toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
+import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
+import type { Services } from '../../services.ts';
+
+export interface SeededTenant {
+  slug: string;
+  admin: { email: string; password: string | null };
+  /** network tenants: the member new members can name as sponsor */
+  rootMemberId: string | null;
+}
+
+const CATALOG: { category: string; description: string; products: [string, string, number, number][] }[] = [
+  {
+    category: 'Health Supplements',
+    description: 'Vitamins, minerals and herbal supplements',
+    products: [
+      ['Moringa Capsules 60s', 'Organic moringa leaf powder in vegetarian capsules.', 45_000, 120],
+      ['Vitamin C 1000mg', 'High-strength vitamin C with rose hips, 30 effervescent tablets.', 28_000, 200],
+      ['Omega-3 Fish Oil', 'Purified fish oil, 90 softgels.', 65_000, 80],
+    ],
+  },
+  {
+    category: 'Personal Care',
+    description: 'Soaps, lotions and oral care',
+    products: [
+      ['Aloe Vera Body Lotion', 'Soothing lotion with 40% aloe vera gel, 400ml.', 32_000, 150],
+      ['Herbal Toothpaste', 'Fluoride-free toothpaste with neem and clove, 150g.', 12_000, 300],
+    ],
+  },
+  {
+    category: 'Electronics',
+    description: 'Electronic devices and accessories',
+    products: [
+      ['Premium Laptop', 'High-performance laptop, 16GB RAM, 512GB SSD.', 850_000, 50],
+      ['Laptop Bag', 'Water-resistant 15.6" laptop bag.', 45_000, 75],
+      ['Solar Power Bank 20000mAh', 'Dual-USB power bank with solar panel.', 95_000, 60],
+    ],
+  },
+];
+
+/** Demo tenant `dtehm`: created once, then left alone (safe to run at every start). */
+export async function seedDtehmDemo(
+  orm: Orm,
+  services: Services,
+  adminPassword?: string,
+): Promise<SeededTenant> {
+  const sys = systemEm(orm);
+  let tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
+  const year = new Date().getUTCFullYear();
+  if (tenant) {
+    const root = await tenantEm(orm, tenant.id).findOne(Member, {
+      sponsor: null,
+      dtehmMemberId: { $ne: null },
+    });
+    return {
+      slug: 'dtehm',
+      admin: { email: 'admin@dtehm.demo', password: null },
+      rootMemberId: root?.dtehmMemberId ?? formatDtehmMemberId(year, 1),
+    };
+  }
+  tenant = sys.create(Tenant, {
+    slug: 'dtehm',
+    name: 'DTEHM Demo',
+    profile: 'dtehm-mobile',
+    currency: 'UGX',
+    timeZone: 'Africa/Kampala',
+    hosts: [],
+    settings: { payments: { provider: 'sandbox' } },
+    createdAt: new Date(),
+  });
+  await sys.flush();
+  const record = toTenantRecord(tenant);
+  const em = tenantEm(orm, tenant.id);
+  const password = adminPassword ?? randomBytes(12).toString('base64url');
+  await em.transactional(async (tx) => {
+    const scope = { em: tx, tenant: record, now: new Date() };
+    await services.identity.createAccount(scope, {
+      email: 'admin@dtehm.demo',
+      password,
+      name: 'DTEHM Admin',
+      roles: ['admin'],
+    });
+    const root = await services.identity.createAccount(scope, {
+      email: 'root@dtehm.demo',
+      password,
+      name: 'DTEHM Root Member',
+      phone: '+256700000001',
+      roles: ['member', 'stockist'],
+    });
+    await services.membership.join(scope, {
+      accountId: root.id,
+      sponsorAccountId: null,
+      wantsDtehm: true,
+      wantsDip: true,
+      address: 'Kampala, Uganda',
+      fromMobile: false,
+    });
+    const member = await tx.findOneOrFail(Member, { account: root.id });
+    member.dtehmMemberId = formatDtehmMemberId(year, await nextSequence(scope, `dtehm-member:${year}`));
+    member.dipMemberId = formatDipMemberId(await nextSequence(scope, 'dip-member'));
+    member.status = 'active';
+    member.activatedAt = scope.now;
+    for (const group of CATALOG) {
+      const category = tx.create(Category, {
+        tenant: tenant.id,
+        name: group.category,
+        description: group.description,
+        createdAt: scope.now,
+      });
+      await tx.flush();
+      for (const [name, description, price, stock] of group.products) {
+        tx.create(Product, {
+          tenant: tenant.id,
+          category: category.id,
+          name,
+          description,
+          specifications: null,
+          price,
+          featurePhoto: `https://picsum.photos/seed/${encodeURIComponent(name)}/600/400`,
+          images: [`https://picsum.photos/seed/${encodeURIComponent(name)}-2/600/400`],
+          stockQuantity: stock,
+          createdAt: scope.now,
+        });
+      }
+    }
+    await tx.flush();
+  });
+  await services.tenants.invalidate();
+  const root = await em.findOneOrFail(Member, { sponsor: null, dtehmMemberId: { $ne: null } });
+  return {
+    slug: 'dtehm',
+    admin: { email: 'admin@dtehm.demo', password },
+    rootMemberId: root.dtehmMemberId!,
+  };
+}

@@ -1,0 +1,244 @@
+import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
+import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
+import { AddressesService } from '../contexts/commerce/addresses.service.ts';
+import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
+import { CartsService } from '../contexts/commerce/carts.service.ts';
+import { CheckoutService, type OrderHooks } from '../contexts/commerce/checkout.service.ts';
+import { DirectOrdersService } from '../contexts/commerce/direct-orders.service.ts';
+import { registerOrderExpiryJob } from '../contexts/commerce/order-expiry.job.ts';
+import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
+import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
+import { WishlistService } from '../contexts/commerce/wishlist.service.ts';
+import { DEV_FILE_KEY, FileCipher } from '../contexts/files/file-cipher.ts';
+import { MemoryFileStorage } from '../contexts/files/file-storage.ts';
+import { FilesService } from '../contexts/files/files.service.ts';
+import type { FilesSetup } from '../contexts/files/files.setup.ts';
+import { IdentityService } from '../contexts/identity/identity.service.ts';
+import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
+import { JobRunner } from '../contexts/jobs/job-runner.ts';
+import { LedgerService } from '../contexts/ledger/ledger.service.ts';
+import { CommissionsService } from '../contexts/network/commissions.service.ts';
+import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MembershipService } from '../contexts/network/membership.service.ts';
+import { OutboxService } from '../contexts/notifications/outbox.service.ts';
+import { DokuProvider } from '../contexts/payments/doku.provider.ts';
+import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
+import { PaymentsService, type SettlementHandler } from '../contexts/payments/payments.service.ts';
+import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
+import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
+import { type XenditLog, XenditProvider } from '../contexts/payments/xendit.provider.ts';
+import { AffiliateApplicationsService } from '../contexts/referral-affiliates/affiliate-applications.service.ts';
+import { AffiliateDirectoryService } from '../contexts/referral-affiliates/affiliate-directory.service.ts';
+import { AffiliatePhotosService } from '../contexts/referral-affiliates/affiliate-photos.service.ts';
+import { AffiliateReferralsService } from '../contexts/referral-affiliates/affiliate-referrals.service.ts';
+import { BankAccountsService } from '../contexts/referral-affiliates/bank-account.service.ts';
+import { ReferralLinksService } from '../contexts/referral-affiliates/clicks/referral-links.service.ts';
+import { registerAffiliateProgramJobs } from '../contexts/referral-affiliates/commission-release.job.ts';
+import { OrderAttribution } from '../contexts/referral-affiliates/order-attribution.ts';
+import { PayoutsService } from '../contexts/referral-affiliates/payouts.service.ts';
+import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
+import { ReferralCommissionsService } from '../contexts/referral-affiliates/referral-commissions.service.ts';
+import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
+import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
+import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
+import { AccessTokens } from '../kernel/auth/access-token.ts';
+import { type Orm, systemEm, tenantEm } from '../kernel/database.ts';
+import type { TenantRecord } from '../kernel/tenant-record.ts';
+
+export interface ServiceOptions {
+  jwtSecret: string;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlSeconds: number;
+  tenantHosts?: ReadonlyMap<string, string>;
+  /** public origin of this server, e.g. `https://komisi.example` (payment pages, IPN URLs) */
+  publicBaseUrl: () => string;
+  /** lets tests point a tenant's Pesapal at a fake */
+  pesapalFetch?: typeof fetch;
+  /** lets tests point a tenant's DOKU at a fake */
+  dokuFetch?: typeof fetch;
+  /** lets tests point a tenant's Xendit at a fake */
+  xenditFetch?: typeof fetch;
+  /** where Xendit payments refused for an amount or currency mismatch are reported */
+  xenditLog?: XenditLog;
+  /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
+  files?: FilesSetup;
+}
+
+/** The application's singletons; request data travels in a Scope, never in these. */
+export function createServices(orm: Orm, options: ServiceOptions) {
+  const ledger = new LedgerService();
+  const catalog = new CatalogService();
+  const providers = new Map<number, PaymentProvider>();
+  const providerFor = (tenant: TenantRecord): PaymentProvider => {
+    let provider = providers.get(tenant.id);
+    const xendit =
+      tenant.settings.payments?.provider === 'xendit' ? tenant.settings.payments.xendit : undefined;
+    if (!provider && xendit) {
+      provider = new XenditProvider({
+        ...xendit,
+        currency: tenant.currency,
+        ...(options.xenditFetch && { fetch: options.xenditFetch }),
+        ...(options.xenditLog && { log: options.xenditLog }),
+      });
+      providers.set(tenant.id, provider);
+    }
+    if (!provider) {
+      const pesapal =
+        tenant.settings.payments?.provider === 'pesapal' ? tenant.settings.payments.pesapal : undefined;
+      const doku = tenant.settings.payments?.provider === 'doku' ? tenant.settings.payments.doku : undefined;
+      provider = doku
+        ? new DokuProvider({
+            ...doku,
+            notificationUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/checkout/payment-webhook`,
+            ...(options.dokuFetch && { fetch: options.dokuFetch }),
+          })
+        : pesapal
+          ? new PesapalProvider({
+              ...pesapal,
+              ipnUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/webhooks/pesapal`,
+              ...(options.pesapalFetch && { fetch: options.pesapalFetch }),
+            })
+          : new SandboxProvider(orm, tenant.id, options.publicBaseUrl);
+      providers.set(tenant.id, provider);
+    }
+    return provider;
+  };
+  const payments = new PaymentsService(
+    (scope) => providerFor(scope.tenant),
+    ledger,
+    (scope) => `${options.publicBaseUrl()}/t/${scope.tenant.slug}/payment-complete`,
+  );
+  const commissions = new CommissionsService(ledger);
+  const membership = new MembershipService(ledger);
+  const orders = new OrdersService(catalog, payments, commissions);
+  payments.onSettlement('membership', membership);
+  const vouchers = new VouchersService();
+  const carts = new CartsService(vouchers);
+  const addresses = new AddressesService();
+  const checkout = new CheckoutService({ carts, vouchers, addresses, payments });
+  payments.onSettlement('order', shopOrMlmOrders(orders, checkout));
+  const tenants = new TenantDirectory(orm, options.tenantHosts);
+
+  /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
+  async function settleFromProvider(provider: string, providerReference: string) {
+    const [row] = await systemEm(orm).execute<{ id: number; tenant_id: number }[]>(
+      'select id, tenant_id from payment where provider = ? and provider_reference = ?',
+      [provider, providerReference],
+    );
+    const tenant = row && (await tenants.byId(row.tenant_id));
+    if (!row || !tenant) return null;
+    return payments.settle({ em: tenantEm(orm, tenant.id), tenant, now: new Date() }, row.id);
+  }
+
+  const identity = new IdentityService(
+    new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
+    options.refreshTokenTtlSeconds,
+  );
+  const outbox = new OutboxService();
+  const affiliateCommissions = new AffiliateCommissionsService(ledger);
+  // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
+  const referralCommissions = new ReferralCommissionsService(ledger);
+  const jobs = new JobRunner(orm);
+  const referralLinks = new ReferralLinksService(orm, { secret: options.jwtSecret });
+  registerAffiliateProgramJobs(jobs, referralCommissions);
+  registerOrderExpiryJob(jobs, checkout);
+  // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
+  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
+  const files = new FilesService({
+    storage: options.files?.storage ?? new MemoryFileStorage(),
+    cipher,
+    serverSecret: options.jwtSecret,
+  });
+  const services = {
+    orm,
+    tenants,
+    settleFromProvider,
+    identity,
+    passwordResets: new PasswordResetService(identity, outbox),
+    outbox,
+    ledger,
+    catalog,
+    storefront: new StorefrontService(),
+    reviews: new ReviewsService(),
+    wishlist: new WishlistService(),
+    payments,
+    commissions,
+    affiliateCommissions,
+    affiliates: new AffiliatesService(),
+    affiliateApplications: new AffiliateApplicationsService(identity, outbox),
+    referralCommissions,
+    jobs,
+    // referral links, the attribution cookie and the dashboard numbers (qutab-platform)
+    referralLinks,
+    affiliateStats: new AffiliateStatsService(ledger),
+    membership,
+    downline: new DownlineService(),
+    addresses,
+    carts,
+    vouchers,
+    checkout,
+    shopOrders: new ShopOrdersService(),
+    directOrders: new DirectOrdersService({ vouchers, checkout }),
+    programContent: new ProgramContentService(),
+    affiliateReferrals: new AffiliateReferralsService(),
+    affiliateDirectory: new AffiliateDirectoryService(),
+    orderAttribution: new OrderAttribution(referralCommissions, referralLinks),
+    files,
+    bankAccounts: new BankAccountsService({ files, cipher, outbox }),
+    affiliatePhotos: new AffiliatePhotosService(files),
+    payouts: new PayoutsService({ ledger, cipher, outbox }),
+    adminOrders: new AdminOrdersService({
+      vouchers,
+      hooks: everyHook(affiliateCommissions, referralCommissions),
+    }),
+    orders,
+    sandbox: new SandboxGateway(orm),
+  };
+  // Both affiliate programmes hear about shop orders being paid and reversed; each acts only on
+  // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
+  checkout.useHooks(everyHook(affiliateCommissions, referralCommissions));
+  return services;
+}
+
+export type Services = ReturnType<typeof createServices>;
+
+declare module '../kernel/api-context.ts' {
+  /** what `ctx.services` holds in every procedure */
+  interface Services extends ReturnType<typeof createServices> {}
+}
+
+/** Order hooks called one after the other, in the order's transaction. */
+function everyHook(...hooks: OrderHooks[]): OrderHooks {
+  return {
+    onOrderPaid: async (tx, orderId) => {
+      for (const h of hooks) await h.onOrderPaid(tx, orderId);
+    },
+    onOrderReversed: async (tx, orderId) => {
+      for (const h of hooks) await h.onOrderReversed(tx, orderId);
+    },
+  };
+}
+
+/**
+ * One orders table and one payment purpose ('order') serve both the MLM orders and the shop's: a
+ * shop order is the one with an order number, and its settlement goes to checkout.
+ */
+function shopOrMlmOrders(mlm: SettlementHandler, shop: SettlementHandler): SettlementHandler {
+  const handlerFor = async (
+    tx: Parameters<SettlementHandler['completed']>[0],
+    orderId: number | null | undefined,
+  ) => {
+    const [row] = await tx.em.execute<{ order_number: string | null }[]>(
+      'select order_number from customer_order where tenant_id = ? and id = ?',
+      [tx.tenant.id, orderId],
+    );
+    return row?.order_number ? shop : mlm;
+  };
+  return {
+    completed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).completed(tx, payment),
+    failed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).failed(tx, payment),
+  };
+}

@@ -1,0 +1,78 @@
+import type { CommissionBase, CurrencyCode, StockistEligibility } from '@komisi/domain';
+
+/** The immutable view of a tenant that travels with every request. */
+export interface TenantRecord {
+  id: number;
+  slug: string;
+  name: string;
+  profile: string;
+  currency: CurrencyCode;
+  timeZone: string;
+  hosts: string[];
+  settings: TenantSettings;
+}
+
+/** Per-tenant settings a business would change without a deploy. */
+export interface TenantSettings {
+  payments?: {
+    provider: 'sandbox' | 'pesapal' | 'doku' | 'xendit';
+    pesapal?: { baseUrl: string; consumerKey: string; consumerSecret: string; ipnId?: string };
+    /** DOKU Checkout credentials (https://api-sandbox.doku.com or https://api.doku.com) */
+    doku?: { baseUrl: string; clientId: string; secretKey: string };
+    /**
+     * Xendit Invoices API (https://api.xendit.co): the secret API key, and the callback
+     * verification token Xendit sends as `x-callback-token`.
+     */
+    xendit?: { baseUrl: string; secretKey: string; callbackToken: string };
+  };
+  /**
+   * dtehm-mobile: let the membership payment endpoints run without a token, as the spec's
+   * document marks them. Off by default: anonymous calls could read other members' data.
+   */
+  anonymousMembershipPayments?: boolean;
+  /**
+   * Browser origins (`https://shop.example.com`: scheme, host, port; no path, no `*`) whose pages may
+   * call this tenant's API cross-origin, cookies and `Authorization` included (CORS). Added to the
+   * server-wide `KOMISI_CORS_ORIGINS`; an entry that is not such an origin is ignored.
+   */
+  allowedOrigins?: string[];
+  /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
+  mlm?: {
+    stockistRateBps?: number;
+    /** who may be a sale's stockist: any active member (default) or only holders of the stockist role */
+    stockistEligibility?: StockistEligibility;
+    generationRatesBps?: number[];
+    compression?: boolean;
+    membershipFees?: { dtehm: number; dip: number };
+    sponsorBonusPerDtehm?: number;
+  };
+  /**
+   * Further app profiles this tenant serves next to `profile`, tried in order for a REST path
+   * the main profile has no route for (e.g. ansania also serves `affiliate-marketer`).
+   */
+  extraProfiles?: string[];
+  /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
+  affiliateProgram?: { commissionBase?: CommissionBase };
+  /**
+   * Referral-link affiliates (qutab-platform); absent keys use the defaults in
+   * `referralProgramSettings` (affiliate-program context).
+   */
+  /** minutes a shop order may stay unpaid before it is cancelled and its stock returns (default 1440) */
+  orderPaymentTtlMinutes?: number;
+  /** qutab-platform helpdesk: how affiliates reach the programme's support (admin-managed) */
+  affiliateSupport?: { whatsapp: string; email: string; responseTime: string };
+  referralProgram?: {
+    /** days a confirmed commission stays on hold before it is withdrawable (default 30) */
+    holdDays?: number;
+    /** days a referral-link click keeps attributing the customer's orders (default 30) */
+    attributionDays?: number;
+    /** commission rate of affiliates without their own rate, basis points (default 1000 = 10%) */
+    defaultRateBps?: number;
+    /** smallest payout an affiliate may request, minor units (default 100000) */
+    minimumPayout?: number;
+    /** where a referral link sends the visitor */
+    targetUrl?: string;
+    /** base of the links handed out, e.g. `https://qutab.id/r` (the code is appended) */
+    referralBaseUrl?: string;
+  };
+}

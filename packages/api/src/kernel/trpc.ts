@@ -1,0 +1,164 @@
+import { DomainError, validationError } from '@komisi/domain';
+import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
+import superjson from 'superjson';
+import type { OpenApiMeta } from 'trpc-to-openapi';
+import type { ApiContext } from './api-context.ts';
+import type { AccessClaims } from './auth/access-token.ts';
+import { REASON, TRPC_CODE, toApiError } from './error-map.ts';
+import { domainErrorFromDatabase } from './input/database-errors.ts';
+import { findUnsafeText } from './input/unsafe-text.ts';
+
+export interface KomisiMeta {
+  /** the `message` the profile's envelope carries on success */
+  message?: string;
+  /** HTTP status of a successful REST call (default 200) */
+  successStatus?: number;
+  /** error statuses the operation can answer beyond those its shape implies (documented in OpenAPI) */
+  errors?: number[];
+  /**
+   * A file answer instead of JSON (e.g. `application/pdf`): the procedure returns `{ filename, base64 }`
+   * (what tRPC callers get) and the REST handler sends the decoded bytes as an attachment.
+   */
+  produces?: string;
+  /**
+   * Fields that arrive as files (`multipart/form-data` on REST). The REST handler hands each file to
+   * the procedure as a base64 string, which is also what tRPC callers send.
+   */
+  uploads?: string[];
+  /**
+   * A sign-in, token refresh or password-reset step. Such calls are throttled one by one, so a tRPC
+   * batch may not carry them beside other calls (see `credentialProcedure`).
+   */
+  credentials?: boolean;
+}
+
+/** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */
+export const MAX_TRPC_BATCH = 20;
+
+/** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
+export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
+/** The most an upload may weigh as JSON with base64 files (REST or tRPC). */
+export const MAX_JSON_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
+/** The most any other request body may weigh. */
+export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+
+/** What a procedure whose meta `produces` a file returns. */
+export interface FileOutput {
+  filename: string;
+  base64: string;
+}
+
+export type Meta = OpenApiMeta<KomisiMeta>;
+
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<Meta>()
+  .create({
+    transformer: superjson,
+    // SDK users get the stable domain code and the invalid fields, never internals.
+    errorFormatter({ shape, error }) {
+      const api = toApiError(error);
+      return {
+        ...shape,
+        message: api.status === 500 ? 'Internal server error' : shape.message,
+        data: {
+          code: shape.data.code,
+          httpStatus: api.status,
+          domainCode: api.code,
+          fields: api.fields ?? null,
+          /** a rule's own code when it names one (e.g. VOUCHER_EXPIRED) */
+          ruleCode: ruleCodeOf(api.details),
+          requestId: null as string | null,
+        },
+      };
+    },
+  });
+
+function ruleCodeOf(details: unknown): string | null {
+  const code = (details as { code?: unknown } | undefined)?.code;
+  return typeof code === 'string' ? code : null;
+}
+
+export const router = t.router;
+export const mergeRouters = t.mergeRouters;
+export const createCallerFactory = t.createCallerFactory;
+
+/**
+ * Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. A database
+ * refusal the client caused (a raced unique key, a value out of a column's range) becomes the
+ * DomainError it stands for here, once for REST and tRPC.
+ */
+const domainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause =
+    result.error.cause instanceof DomainError
+      ? result.error.cause
+      : domainErrorFromDatabase(result.error.cause);
+  if (cause) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
+  return result;
+});
+
+/**
+ * Text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
+ * schema or service sees it, naming the field: REST bodies, query strings and path parameters
+ * arrive here as the same raw input as tRPC calls.
+ */
+const safeText = t.middleware(async ({ getRawInput, next }) => {
+  const unsafe = findUnsafeText(await getRawInput());
+  if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
+  return next();
+});
+
+/** A call of a tRPC batch past the tenant's request budget is refused on its own (see `ApiContext.callsAllowed`). */
+const callBudget = t.middleware(({ ctx, batchIndex, next }) => {
+  if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
+    throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
+  return next();
+});
+
+export const publicProcedure = t.procedure.use(domainErrors).use(callBudget).use(safeText);
+
+/** Sign-in, refresh and password-reset steps: never batched with other calls. */
+export const credentialProcedure = publicProcedure.meta({ credentials: true });
+
+/** Why a tRPC request may not run as sent: a batch with a credential step among other calls. */
+export function batchRefusal(procedures: readonly (AnyProcedure | null)[]): string | null {
+  if (procedures.length < 2) return null;
+  const credential = procedures.some((p) => (p?._def.meta as Meta | undefined)?.credentials === true);
+  return credential
+    ? 'Sign-in, token refresh and password reset calls cannot be batched: send each on its own.'
+    : null;
+}
+
+/** The token of an `Authorization: Bearer …` header. */
+export function bearerToken(header: string | undefined): string | undefined {
+  return header?.match(/^Bearer\s+(\S+)$/i)?.[1];
+}
+
+async function claimsOf(ctx: ApiContext): Promise<AccessClaims | null> {
+  const token = bearerToken(ctx.authorization);
+  if (!token) return null;
+  return ctx.authenticator.authenticate(ctx.scope(), token);
+}
+
+/** Authenticates when a token is sent; anonymous callers pass with `auth: null`. */
+export const optionalAuthProcedure = publicProcedure.use(async ({ ctx, next }) =>
+  next({ ctx: { auth: await claimsOf(ctx) } }),
+);
+
+export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
+  const auth = await claimsOf(ctx);
+  if (!auth) {
+    throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.', {
+      reason: REASON.TOKEN_MISSING,
+    });
+  }
+  return next({ ctx: { auth } });
+});
+
+export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+  if (!ctx.auth.roles.includes('admin'))
+    throw new DomainError('FORBIDDEN', 'This action requires the admin role.');
+  return next();
+});
