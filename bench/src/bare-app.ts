@@ -3,7 +3,11 @@
 import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
-import { commissionPreview, confirmPayment, HttpError, network, productList } from './bare-handlers.ts';
+import { confirmPayment } from './bare-confirm.ts';
+import { HttpError } from './bare-http.ts';
+import { network } from './bare-network.ts';
+import { commissionPreview } from './bare-preview.ts';
+import { productList } from './bare-products.ts';
 import { createBareReferral } from './bare-referral.ts';
 import { cartAdd, shopProducts } from './bare-shop.ts';
 

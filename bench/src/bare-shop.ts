@@ -3,7 +3,7 @@
 
 import { variantFilterSql } from '@komisi/api';
 import type pg from 'pg';
-import { HttpError } from './bare-handlers.ts';
+import { HttpError } from './bare-http.ts';
 
 const LOW_STOCK = 5;
 const stockStatus = (stock: number) =>

@@ -31,3 +31,7 @@ export async function timed<T>(label: string, work: () => Promise<T>): Promise<T
   console.log(`  ${label} (${((performance.now() - started) / 1000).toFixed(1)} s)`);
   return result;
 }
+
+/** A SQL array literal of the strings (quotes doubled), for statements built from fixed word lists. */
+export const sqlArray = (items: readonly string[]) =>
+  `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(',')}]`;

@@ -1,0 +1,75 @@
+// POST /orders/confirm-payment by hand on `pg`: the same statements, in the same order, as our
+// order service (bind parameters instead of inlined literals), and the same response body.
+import type pg from 'pg';
+import { HttpError } from './bare-http.ts';
+import { type PaymentRow, settle } from './bare-settle.ts';
+
+const ORDER_LABEL: Record<string, string> = {
+  pending_payment: 'Pending Payment',
+  paid: 'Paid',
+  payment_failed: 'Payment Failed',
+};
+
+export async function confirmPayment(
+  pool: pg.Pool,
+  tenantId: number,
+  buyerId: number,
+  body: { order_id?: unknown },
+) {
+  const orderId = Number(body.order_id);
+  if (!Number.isSafeInteger(orderId) || orderId < 1) throw new HttpError(400, 'invalid order_id');
+  const now = new Date();
+  const order = await pool.query<{ payment_id: number | null }>(
+    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 and o.account_id = $3 limit 1`,
+    [tenantId, orderId, buyerId],
+  );
+  const paymentId = order.rows[0]?.payment_id;
+  if (!order.rows[0]) throw new HttpError(404, 'Order not found');
+  if (paymentId == null) throw new HttpError(400, 'This order has no payment to confirm');
+  const payment = await pool.query<PaymentRow>(
+    `select p.* from payment p where p.tenant_id = $1 and p.id = $2 and p.purpose = $3 limit 1`,
+    [tenantId, paymentId, 'order'],
+  );
+  const current = payment.rows[0];
+  if (!current) throw new HttpError(404, 'Payment not found');
+  if (current.status === 'pending') {
+    const charge = await pool.query<{ status: string }>(
+      'select s.* from sandbox_charge s where s.reference = $1 limit 1',
+      [current.provider_reference],
+    );
+    const remote = charge.rows[0]?.status;
+    if (remote !== 'completed') throw new HttpError(400, `Payment is ${remote ?? 'unknown'}`);
+    const tx = await pool.connect();
+    try {
+      await tx.query('begin');
+      await settle(tx, tenantId, current, now);
+      await tx.query('commit');
+    } catch (e) {
+      await tx.query('rollback');
+      throw e;
+    } finally {
+      tx.release();
+    }
+  } else if (current.status === 'failed') {
+    throw new HttpError(400, 'Payment failed');
+  }
+  // as ours: the settled payment is read back before the order
+  await pool.query('select p.* from payment p where p.tenant_id = $1 and p.id = $2 limit 1', [
+    tenantId,
+    paymentId,
+  ]);
+  const refreshed = await pool.query<{ id: number; status: string }>(
+    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 limit 1`,
+    [tenantId, orderId],
+  );
+  const totals = await pool.query<{ count: number; total: string | null }>(
+    'select count(*)::int as count, sum(amount)::text as total from commission where tenant_id = $1 and order_id = $2',
+    [tenantId, orderId],
+  );
+  return {
+    order_id: orderId,
+    status: ORDER_LABEL[refreshed.rows[0]!.status],
+    commissions_created: totals.rows[0]?.count ?? 0,
+    total_commission: Number(totals.rows[0]?.total ?? 0),
+  };
+}

@@ -1,0 +1,80 @@
+// POST /orders/calculate-commission by hand on `pg`: the same statements, in the same order, as
+// our commission preview (bind parameters instead of inlined literals), and the same response body.
+import type pg from 'pg';
+import { cardById, cardByNumber, distribute, memberRef, uplines } from './bare-commission.ts';
+import { HttpError } from './bare-http.ts';
+import { SUMMARY, type SummaryRow } from './bare-products.ts';
+
+export async function commissionPreview(
+  pool: pg.Pool,
+  tenantId: number,
+  buyerId: number,
+  body: { product_id?: unknown; quantity?: unknown; sponsor_id?: string; stockist_id?: string },
+) {
+  const productId = Number(body.product_id);
+  const quantity = body.quantity === undefined ? 1 : Number(body.quantity);
+  if (!Number.isSafeInteger(productId) || !Number.isSafeInteger(quantity) || quantity < 1) {
+    throw new HttpError(400, 'invalid product_id or quantity');
+  }
+  const buyer = await pool.query<{ sponsorAccountId: number | null }>(
+    `select a.id, a.name, a.email, a.phone, a.roles, a.created_at as "createdAt", m.address,
+            m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip", m.dtehm_member_id as "dtehmMemberId",
+            m.dip_member_id as "dipMemberId", m.status, m.sponsor_id as "sponsorAccountId",
+            coalesce(s.dtehm_member_id, s.dip_member_id) as "sponsorMemberId"
+     from account a join network_member m on m.account_id = a.id
+     left join network_member s on s.account_id = m.sponsor_id
+     where a.tenant_id = $1 and a.id = $2`,
+    [tenantId, buyerId],
+  );
+  if (!buyer.rows[0]) throw new HttpError(404, 'User not found');
+  const { rows: products } = await pool.query<
+    SummaryRow & { specifications: string | null; images: string[] }
+  >(
+    `select ${SUMMARY}, p.specifications, p.images
+     from product p left join product_category c on c.id = p.category_id
+     where p.tenant_id = $1 and p.id = $2`,
+    [tenantId, productId],
+  );
+  const product = products[0];
+  if (!product) throw new HttpError(400, 'The selected product does not exist.');
+  if (product.categoryId !== null) {
+    await pool.query(
+      `select id, name, price, feature_photo as "featurePhoto" from product
+       where tenant_id = $1 and category_id = $2 and id <> $3 order by created_at desc, id desc limit 4`,
+      [tenantId, product.categoryId, productId],
+    );
+  }
+  const sponsor = body.sponsor_id ? await cardByNumber(pool, tenantId, body.sponsor_id) : null;
+  const stockist = body.stockist_id ? await cardByNumber(pool, tenantId, body.stockist_id) : null;
+  if (
+    (body.sponsor_id && !sponsor) ||
+    (body.stockist_id && (!stockist?.roles.includes('stockist') || !stockist.active))
+  ) {
+    throw new HttpError(400, 'invalid sponsor or stockist');
+  }
+  const sponsorId = sponsor?.id ?? buyer.rows[0].sponsorAccountId;
+  const total = Number(product.price) * quantity;
+  const up = sponsorId === null ? [] : await uplines(pool, tenantId, sponsorId);
+  const stockistCard = stockist ? await cardById(pool, tenantId, stockist.id) : null;
+  const d = distribute(total, up, stockistCard);
+  const sponsorCard = sponsor ?? (sponsorId === null ? null : await cardById(pool, tenantId, sponsorId));
+  return {
+    product: { id: product.id, name: product.name, price: Number(product.price), quantity, total },
+    sponsor: memberRef(sponsorCard),
+    stockist: memberRef(stockist),
+    commissions: d.lines.map((l) => ({
+      level: l.level,
+      rate: l.rateBps / 100,
+      amount: l.amount,
+      member: memberRef(l.member),
+    })),
+    summary: {
+      product_price: total,
+      stockist_commission: d.stockistAmount,
+      network_commission: d.networkAmount,
+      total_commission: d.totalAmount,
+      balance: total - d.totalAmount,
+      commission_percentage: total === 0 ? 0 : Math.round((d.totalAmount * 10_000) / total) / 100,
+    },
+  };
+}

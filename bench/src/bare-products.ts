@@ -1,0 +1,76 @@
+// GET /products/list by hand on `pg`: the same statements, in the same order, as our catalog
+// service (bind parameters instead of inlined literals), and the same response body.
+import type pg from 'pg';
+import { HttpError, intParam, localDateTime, pageWindow } from './bare-http.ts';
+
+const SORT = { name: 'p.name', price: 'p.price', created_at: 'p.created_at' } as const;
+export const SUMMARY = `p.id, p.name, p.description, p.price, p.feature_photo as "featurePhoto",
+  p.category_id as "categoryId", c.name as "categoryName", p.stock_quantity as "stockQuantity",
+  p.created_at as "createdAt"`;
+
+export interface SummaryRow {
+  id: number;
+  name: string;
+  description: string | null;
+  price: string;
+  featurePhoto: string | null;
+  categoryId: number | null;
+  categoryName: string | null;
+  stockQuantity: number;
+  createdAt: Date;
+}
+
+const presentProduct = (p: SummaryRow) => ({
+  id: p.id,
+  name: p.name,
+  description: p.description,
+  price: Number(p.price),
+  feature_photo: p.featurePhoto,
+  category_id: p.categoryId,
+  category_name: p.categoryName,
+  stock_quantity: p.stockQuantity,
+  in_stock: p.stockQuantity > 0,
+  created_at: localDateTime(p.createdAt),
+});
+
+export async function productList(pool: pg.Pool, tenantId: number, q: Record<string, string | undefined>) {
+  const page = intParam(q.page, 1);
+  const perPage = intParam(q.per_page, 20, 100);
+  const sortBy = (q.sort_by ?? 'created_at') as keyof typeof SORT;
+  if (!(sortBy in SORT)) throw new HttpError(400, 'invalid sort_by');
+  const dir = q.sort_order === 'asc' ? 'asc' : 'desc';
+  const where = ['p.tenant_id = $1'];
+  const params: unknown[] = [tenantId];
+  if (q.category_id) {
+    params.push(intParam(q.category_id, 0));
+    where.push(`p.category_id = $${params.length}`);
+  }
+  const words = (q.search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (words.length) {
+    params.push(
+      words
+        .slice(0, 8)
+        .map((w) => `${w}:*`)
+        .join(' & '),
+    );
+    where.push(`p.search_vector @@ to_tsquery('simple', $${params.length})`);
+  }
+  const { rows } = await pool.query<SummaryRow & { total: number }>(
+    `select ${SUMMARY}, (select count(*)::int from product p where ${where.join(' and ')}) as total
+     from product p left join product_category c on c.id = p.category_id
+     where ${where.join(' and ')}
+     order by ${SORT[sortBy]} ${dir}, p.id ${dir}
+     limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, perPage, (page - 1) * perPage],
+  );
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    const count = await pool.query<{ total: number }>(
+      `select count(*)::int as total from product p where ${where.join(' and ')}`,
+      params,
+    );
+    total = count.rows[0]?.total ?? 0;
+  }
+  const { offset: _o, ...pagination } = pageWindow(total, page, perPage);
+  return { products: rows.map(presentProduct), pagination };
+}
