@@ -2,10 +2,10 @@ import { DomainError, type PageWindow, pageWindow, type ShopListStatus } from '@
 import type { Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Payment } from '../payments/payment.entity.ts';
-import { SHOP_TIME_ZONE } from './checkout.service.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
+import { SHOP_TIME_ZONE } from './order-numbers.ts';
 import { type TimelineEvent, timelineOf } from './order-timeline.ts';
 
 export type PaymentState = 'unpaid' | 'paid' | 'failed' | 'refunded';
