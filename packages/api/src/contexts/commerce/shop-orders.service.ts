@@ -27,6 +27,13 @@ export interface ShopOrderDetail {
   payment: Payment | null;
 }
 
+/** An order with its items (in order) and its payment, if one was opened. */
+export async function orderDetail(scope: Scope, order: Order): Promise<ShopOrderDetail> {
+  const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
+  const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
+  return { order, items, payment };
+}
+
 /** The customer's shop orders (the ones with an order number): list, detail and invoice. */
 export class ShopOrdersService {
   async list(
@@ -75,9 +82,7 @@ export class ShopOrdersService {
   async detail(scope: Scope, accountId: number, orderNumber: string): Promise<ShopOrderDetail> {
     const order = await scope.em.findOne(Order, { account: accountId, orderNumber });
     if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
-    const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
-    const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
-    return { order, items, payment };
+    return orderDetail(scope, order);
   }
 
   /** The order's status history, oldest first (find the order with `detail` first: it checks the owner). */
