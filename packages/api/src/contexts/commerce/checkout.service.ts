@@ -30,18 +30,20 @@ export interface NewShopOrder {
 }
 
 /** `Natural / Matte / Large` from the variant's options that are set. */
-export function variantName(v: CartLine['variant']): string | null {
+function variantName(v: CartLine['variant']): string | null {
   const parts = [v.color, v.finishing, v.size].filter((p): p is string => !!p?.trim());
   return parts.length ? parts.join(' / ') : null;
 }
 
-export function addressText(a: Address): string {
+function addressText(a: Address): string {
   const street = [a.addressLine1, a.addressLine2, a.district, a.city].filter((p) => !!p?.trim()).join(', ');
   return `${street}, ${a.province} ${a.postalCode}`.slice(0, 500);
 }
 
 /** A cart line as an order line, keeping the cart line for a refusal that names it. */
-const orderLineOf = (line: CartLine): OrderLine & { cartLine: CartLine } => ({
+type CheckoutLine = OrderLine & { cartLine: CartLine };
+
+const orderLineOf = (line: CartLine): CheckoutLine => ({
   productId: line.product.id,
   variantId: line.variant.id,
   productName: line.product.name,
@@ -64,7 +66,7 @@ function insufficientStockError(line: CartLine, available: number): DomainError 
 }
 
 /** A line refused at checkout, with the stock there is now (0 for a variant no longer sold). */
-async function refusal(tx: Scope, line: OrderLine & { cartLine: CartLine }): Promise<DomainError> {
+async function refusal(tx: Scope, line: CheckoutLine): Promise<DomainError> {
   if (!line.forSale) return insufficientStockError(line.cartLine, 0);
   const [now] = await tx.em.execute<{ stock: number }[]>(
     'select stock from product_variant where tenant_id = ? and id = ?',
