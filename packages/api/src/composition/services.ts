@@ -4,10 +4,17 @@ import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
 import { CartsService } from '../contexts/commerce/carts.service.ts';
-import { CheckoutService, type OrderHooks } from '../contexts/commerce/checkout.service.ts';
+import { CheckoutService } from '../contexts/commerce/checkout.service.ts';
 import { DirectOrdersService } from '../contexts/commerce/direct-orders.service.ts';
+import { OrderCancellation } from '../contexts/commerce/order-cancellation.ts';
 import { registerOrderExpiryJob } from '../contexts/commerce/order-expiry.job.ts';
+import { UnpaidOrderExpiry } from '../contexts/commerce/order-expiry.ts';
+import { everyHook } from '../contexts/commerce/order-hooks.ts';
+import { OrderPayments } from '../contexts/commerce/order-payments.ts';
+import { orderSettlement } from '../contexts/commerce/order-settlement.ts';
+import { OrderWriter } from '../contexts/commerce/order-writer.ts';
 import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { ShopOrderSettlement } from '../contexts/commerce/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist.service.ts';
@@ -25,7 +32,7 @@ import { MembershipService } from '../contexts/network/membership.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
 import { DokuProvider } from '../contexts/payments/doku.provider.ts';
 import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
-import { PaymentsService, type SettlementHandler } from '../contexts/payments/payments.service.ts';
+import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
 import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
 import { type XenditLog, XenditProvider } from '../contexts/payments/xendit.provider.ts';
@@ -118,8 +125,6 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const vouchers = new VouchersService();
   const carts = new CartsService(vouchers);
   const addresses = new AddressesService();
-  const checkout = new CheckoutService({ carts, vouchers, addresses, payments });
-  payments.onSettlement('order', shopOrMlmOrders(orders, checkout));
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
   /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
@@ -144,7 +149,15 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const jobs = new JobRunner(orm);
   const referralLinks = new ReferralLinksService(orm, { secret: options.jwtSecret });
   registerAffiliateProgramJobs(jobs, referralCommissions);
-  registerOrderExpiryJob(jobs, checkout);
+  // Shop orders. Both affiliate programmes hear about them being paid and reversed; each acts only on
+  // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
+  const orderHooks = everyHook(affiliateCommissions, referralCommissions);
+  const orderCancellation = new OrderCancellation({ vouchers, hooks: orderHooks });
+  const orderPayments = new OrderPayments({ payments, cancellation: orderCancellation });
+  const orderWriter = new OrderWriter(vouchers);
+  const shopSettlement = new ShopOrderSettlement({ cancellation: orderCancellation, hooks: orderHooks });
+  payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
+  registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
   const files = new FilesService({
@@ -179,9 +192,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     addresses,
     carts,
     vouchers,
-    checkout,
+    checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments }),
+    orderCancellation,
     shopOrders: new ShopOrdersService(),
-    directOrders: new DirectOrdersService({ vouchers, checkout }),
+    directOrders: new DirectOrdersService({ writer: orderWriter, payments: orderPayments }),
     programContent: new ProgramContentService(),
     affiliateReferrals: new AffiliateReferralsService(),
     affiliateDirectory: new AffiliateDirectoryService(),
@@ -190,16 +204,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
     affiliatePhotos: new AffiliatePhotosService(files),
     payouts: new PayoutsService({ ledger, cipher, outbox }),
-    adminOrders: new AdminOrdersService({
-      vouchers,
-      hooks: everyHook(affiliateCommissions, referralCommissions),
-    }),
+    adminOrders: new AdminOrdersService({ vouchers, hooks: orderHooks }),
     orders,
     sandbox: new SandboxGateway(orm),
   };
-  // Both affiliate programmes hear about shop orders being paid and reversed; each acts only on
-  // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
-  checkout.useHooks(everyHook(affiliateCommissions, referralCommissions));
   return services;
 }
 
@@ -208,37 +216,4 @@ export type Services = ReturnType<typeof createServices>;
 declare module '../kernel/api-context.ts' {
   /** what `ctx.services` holds in every procedure */
   interface Services extends ReturnType<typeof createServices> {}
-}
-
-/** Order hooks called one after the other, in the order's transaction. */
-function everyHook(...hooks: OrderHooks[]): OrderHooks {
-  return {
-    onOrderPaid: async (tx, orderId) => {
-      for (const h of hooks) await h.onOrderPaid(tx, orderId);
-    },
-    onOrderReversed: async (tx, orderId) => {
-      for (const h of hooks) await h.onOrderReversed(tx, orderId);
-    },
-  };
-}
-
-/**
- * One orders table and one payment purpose ('order') serve both the MLM orders and the shop's: a
- * shop order is the one with an order number, and its settlement goes to checkout.
- */
-function shopOrMlmOrders(mlm: SettlementHandler, shop: SettlementHandler): SettlementHandler {
-  const handlerFor = async (
-    tx: Parameters<SettlementHandler['completed']>[0],
-    orderId: number | null | undefined,
-  ) => {
-    const [row] = await tx.em.execute<{ order_number: string | null }[]>(
-      'select order_number from customer_order where tenant_id = ? and id = ?',
-      [tx.tenant.id, orderId],
-    );
-    return row?.order_number ? shop : mlm;
-  };
-  return {
-    completed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).completed(tx, payment),
-    failed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).failed(tx, payment),
-  };
 }

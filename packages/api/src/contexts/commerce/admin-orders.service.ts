@@ -11,12 +11,11 @@ import {
 import { type EntityData, LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
-import { Payment } from '../payments/payment.entity.ts';
-import { addSoldCount, type OrderHooks, releaseOrderStock } from './checkout.service.ts';
 import { Order } from './order.entity.ts';
-import { OrderItem } from './order-item.entity.ts';
+import type { OrderHooks } from './order-hooks.ts';
+import { addSoldCount, releaseOrderStock } from './order-stock.ts';
 import { recordStatus, type TimelineEvent, timelineOf } from './order-timeline.ts';
-import type { ShopOrderDetail } from './shop-orders.service.ts';
+import { orderDetail, type ShopOrderDetail } from './shop-orders.service.ts';
 import type { VouchersService } from './vouchers.service.ts';
 
 /** A refund from these puts the stock back: the goods never left the warehouse. */
@@ -79,10 +78,9 @@ export class AdminOrdersService {
     // refresh: a change made in a transaction a moment ago must show, whatever this scope cached.
     const order = await scope.em.findOne(Order, { orderNumber }, { refresh: true });
     if (!order) throw notFound();
-    const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
-    const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
+    const detail = await orderDetail(scope, order);
     const customer = await scope.em.findOne(Account, { id: order.account });
-    return { order, items, payment, customer, timeline: await timelineOf(scope, order.id) };
+    return { ...detail, customer, timeline: await timelineOf(scope, order.id) };
   }
 
   /** processing, shipped (with its tracking number) or delivered, as the status machine allows. */

@@ -1,13 +1,8 @@
-import { DomainError, fieldError, priceOrder } from '@komisi/domain';
+import { DomainError, fieldError } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
-import { Account } from '../identity/account.entity.ts';
-import type { Payment } from '../payments/payment.entity.ts';
-import type { CheckoutService } from './checkout.service.ts';
-import { nextOrderNumber, takeVariantStock } from './checkout.service.ts';
-import { Order } from './order.entity.ts';
-import { OrderItem } from './order-item.entity.ts';
-import { recordStatus } from './order-timeline.ts';
-import type { VouchersService } from './vouchers.service.ts';
+import type { Order } from './order.entity.ts';
+import type { OrderPayments, PlacedOrder } from './order-payments.ts';
+import type { OrderWriter } from './order-writer.ts';
 
 /** One product bought straight away (no cart, nothing shipped): a qurban animal or share. */
 export interface NewDirectOrder {
@@ -45,17 +40,17 @@ interface ProductRow {
 
 /**
  * Direct orders: one product, bought now, paid through the tenant's gateway. They are shop orders
- * (numbered, timeline, vouchers), so the shop's settlement, cancellation and admin paths apply; the
- * product is sold through its first visible variant, whose stock is taken by a conditional update
- * (no oversell under concurrency).
+ * (numbered, timeline, vouchers: the same order writer as the cart's checkout), so the shop's
+ * settlement, cancellation and admin paths apply; the product is sold through its first visible
+ * variant, whose stock is taken by a conditional update (no oversell under concurrency).
  */
 export class DirectOrdersService {
-  readonly #vouchers: VouchersService;
-  readonly #checkout: CheckoutService;
+  readonly #writer: OrderWriter;
+  readonly #payments: OrderPayments;
 
-  constructor(deps: { vouchers: VouchersService; checkout: CheckoutService }) {
-    this.#vouchers = deps.vouchers;
-    this.#checkout = deps.checkout;
+  constructor(deps: { writer: OrderWriter; payments: OrderPayments }) {
+    this.#writer = deps.writer;
+    this.#payments = deps.payments;
   }
 
   /** What can be ordered: products with a visible variant, at that variant's price and stock. */
@@ -77,13 +72,13 @@ export class DirectOrdersService {
     accountId: number,
     input: NewDirectOrder,
     onRecorded?: OrderRecordedHook,
-  ): Promise<{ order: Order; payment: Payment }> {
+  ): Promise<PlacedOrder> {
     const order = await inTransaction(scope, async (tx) => {
       const recorded = await this.#record(tx, accountId, input);
       await onRecorded?.(tx, recorded);
       return recorded;
     });
-    return this.#checkout.openPayment(scope, order, {
+    return this.#payments.open(scope, order, {
       paymentMethod: input.paymentMethod,
       callbackUrl: input.callbackUrl,
     });
@@ -102,61 +97,29 @@ export class DirectOrdersService {
     if (product.variant_id === null || product.unit_price === null) {
       throw fieldError('product_id', 'The selected product is not for sale.');
     }
-    if (!(await takeVariantStock(tx, product.variant_id, input.quantity))) {
-      throw new DomainError('INSUFFICIENT_STOCK', `Not enough ${product.name} left`, {
-        fields: { quantity: [`Not enough ${product.name} left for ${input.quantity}.`] },
-      });
-    }
-    const unitPrice = toSafeInteger(product.unit_price);
-    const lines = [{ unitPrice, quantity: input.quantity }];
-    const base = priceOrder({ lines, shippingCost: 0 });
-    const orderNumber = await nextOrderNumber(tx);
-    const buyer = await tx.em.findOneOrFail(Account, { id: accountId });
-    const order = tx.em.create(Order, {
-      tenant: tx.tenant.id,
-      account: accountId,
-      status: 'pending_payment',
-      totalAmount: base.total,
-      currency: tx.tenant.currency,
-      paymentMethod: input.paymentMethod.slice(0, 32),
-      customerName: buyer.name,
-      customerPhone: buyer.phone ?? null,
-      customerAddress: buyer.address ?? null,
-      createdAt: tx.now,
-      orderNumber,
-      subtotal: base.subtotal,
-      customerNote: input.customerNote,
-      beneficiaryName: input.beneficiaryName,
-      distributionLocation: input.distributionLocation,
-    });
-    await tx.em.flush();
-    await recordStatus(tx, order.id, 'pending_payment', null, accountId);
-    if (input.couponCode) {
-      const applied = await this.#vouchers.redeem(tx, {
-        code: input.couponCode,
-        accountId,
-        orderId: order.id,
-        subtotal: base.subtotal,
-        shippingCost: 0,
-      });
-      const priced = priceOrder({ lines, shippingCost: 0, voucher: applied });
-      order.voucherCode = applied.voucher.code;
-      order.discount = priced.discount;
-      order.totalAmount = priced.total;
-    }
-    tx.em.create(OrderItem, {
-      tenant: tx.tenant.id,
-      order: order.id,
-      product: product.id,
-      variant: product.variant_id,
+    const line = {
+      productId: product.id,
+      variantId: product.variant_id,
       productName: product.name,
+      variantName: null,
       sku: product.sku,
-      productImage: product.feature_photo?.slice(0, 1000) ?? null,
-      unitPrice,
+      image: product.feature_photo,
+      unitPrice: toSafeInteger(product.unit_price),
       quantity: input.quantity,
-      amount: base.subtotal,
+      forSale: true,
+    };
+    return this.#writer.write(tx, {
+      accountId,
+      lines: [line],
+      shippingCost: 0,
+      voucherCode: input.couponCode,
+      paymentMethod: input.paymentMethod,
+      customerNote: input.customerNote,
+      details: { beneficiaryName: input.beneficiaryName, distributionLocation: input.distributionLocation },
+      refuse: async () =>
+        new DomainError('INSUFFICIENT_STOCK', `Not enough ${product.name} left`, {
+          fields: { quantity: [`Not enough ${product.name} left for ${input.quantity}.`] },
+        }),
     });
-    await tx.em.flush();
-    return order;
   }
 }

@@ -3,8 +3,6 @@ import {
   COLOR,
   contentBox,
   type Doc,
-  drawItemsTable,
-  drawTotals,
   ensureSpace,
   FONT,
   hRule,
@@ -13,6 +11,7 @@ import {
   textBox,
 } from './invoice-layout.ts';
 import type { InvoiceModel } from './invoice-model.ts';
+import { drawItemsTable, drawTotals } from './invoice-tables.ts';
 
 export interface RenderInvoiceOptions {
   /** Deflate the content streams (default `true`); `false` is for tests and debugging. */

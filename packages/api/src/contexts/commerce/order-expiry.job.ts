@@ -1,5 +1,5 @@
 import type { JobRunner } from '../jobs/job-runner.ts';
-import type { CheckoutService } from './checkout.service.ts';
+import type { UnpaidOrderExpiry } from './order-expiry.ts';
 
 export const ORDER_EXPIRY_JOB = 'shop-order-expiry';
 
@@ -11,12 +11,12 @@ export const DEFAULT_ORDER_PAYMENT_TTL_MINUTES = 24 * 60;
  * `orderPaymentTtlMinutes` (default a day) are checked with the gateway once more and cancelled,
  * so stock and voucher uses held by abandoned payments return. Only tenants with such orders run.
  */
-export function registerOrderExpiryJob(jobs: JobRunner, checkout: CheckoutService): void {
+export function registerOrderExpiryJob(jobs: JobRunner, expiry: UnpaidOrderExpiry): void {
   jobs.register(
     ORDER_EXPIRY_JOB,
     10 * 60_000,
     (scope) =>
-      checkout.expireUnpaid(
+      expiry.expireUnpaid(
         scope,
         scope.tenant.settings.orderPaymentTtlMinutes ?? DEFAULT_ORDER_PAYMENT_TTL_MINUTES,
       ),

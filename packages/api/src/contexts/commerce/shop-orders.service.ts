@@ -2,10 +2,10 @@ import { DomainError, type PageWindow, pageWindow, type ShopListStatus } from '@
 import type { Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Payment } from '../payments/payment.entity.ts';
-import { SHOP_TIME_ZONE } from './checkout.service.ts';
 import { renderInvoicePdf } from './invoice.pdf.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
+import { SHOP_TIME_ZONE } from './order-numbers.ts';
 import { type TimelineEvent, timelineOf } from './order-timeline.ts';
 
 export type PaymentState = 'unpaid' | 'paid' | 'failed' | 'refunded';
@@ -25,6 +25,13 @@ export interface ShopOrderDetail {
   order: Order;
   items: OrderItem[];
   payment: Payment | null;
+}
+
+/** An order with its items (in order) and its payment, if one was opened. */
+export async function orderDetail(scope: Scope, order: Order): Promise<ShopOrderDetail> {
+  const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
+  const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
+  return { order, items, payment };
 }
 
 /** The customer's shop orders (the ones with an order number): list, detail and invoice. */
@@ -75,9 +82,7 @@ export class ShopOrdersService {
   async detail(scope: Scope, accountId: number, orderNumber: string): Promise<ShopOrderDetail> {
     const order = await scope.em.findOne(Order, { account: accountId, orderNumber });
     if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
-    const items = await scope.em.find(OrderItem, { order: order.id }, { orderBy: { id: 'asc' } });
-    const payment = order.paymentId ? await scope.em.findOne(Payment, { id: order.paymentId }) : null;
-    return { order, items, payment };
+    return orderDetail(scope, order);
   }
 
   /** The order's status history, oldest first (find the order with `detail` first: it checks the owner). */

@@ -1,6 +1,7 @@
 import { DomainError, fieldError } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { type StockStatus, stockStatus } from '../catalog/storefront.service.ts';
+import type { CartsService } from './carts.service.ts';
 
 export interface WishlistEntry {
   id: number;
@@ -54,15 +55,8 @@ function toEntry(r: EntryRow): WishlistEntry {
   };
 }
 
-/** What moving to the cart needs of the carts service (kept structural: carts live elsewhere). */
-export interface CartAdder {
-  addItem(
-    scope: Scope,
-    owner: { accountId: number },
-    variantId: number,
-    quantity: number,
-  ): Promise<{ cartId: number }>;
-}
+/** What moving to the cart needs of the carts service. */
+export type CartAdder = Pick<CartsService, 'addItem'>;
 
 /** A customer's saved products (optionally a chosen variant); one row per product and variant. */
 export class WishlistService {

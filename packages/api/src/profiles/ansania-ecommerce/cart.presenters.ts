@@ -1,5 +1,5 @@
 import { BASIS_POINTS_PER_WHOLE } from '@komisi/domain';
-import type { CartContents } from '../../contexts/commerce/carts.service.ts';
+import type { CartContents } from '../../contexts/commerce/cart-contents.ts';
 import type { Voucher } from '../../contexts/commerce/voucher.entity.ts';
 import type { AppliedVoucher, AvailableVoucher } from '../../contexts/commerce/vouchers.service.ts';
 

@@ -1,4 +1,4 @@
-import type { CheckoutIssue } from '../../contexts/commerce/checkout.service.ts';
+import type { CheckoutIssue } from '../../contexts/commerce/checkout-issues.ts';
 import type { Order } from '../../contexts/commerce/order.entity.ts';
 import type { OrderItem } from '../../contexts/commerce/order-item.entity.ts';
 import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/shop-orders.service.ts';

@@ -53,7 +53,12 @@ export const ordersRouter = {
     .input(s.cancelOrderInput)
     .output(s.orderDetailOutput)
     .mutation(async ({ ctx, input }) => {
-      await ctx.services.checkout.cancel(ctx.scope(), ctx.auth.accountId, input.order_number, input.reason);
+      await ctx.services.orderCancellation.cancel(
+        ctx.scope(),
+        ctx.auth.accountId,
+        input.order_number,
+        input.reason,
+      );
       return presentOrderDetail(
         await ctx.services.shopOrders.detail(ctx.scope(), ctx.auth.accountId, input.order_number),
       );
