@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account.service.ts';
-import type { AdminPayoutView } from '../../contexts/referral-affiliates/payouts.service.ts';
+import type { AdminPayoutView } from '../../contexts/referral-affiliates/payout-views.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
 import * as a from './affiliate.schemas.ts';
 import { presentPayout } from './affiliate-money.router.ts';
@@ -112,7 +112,7 @@ export const adminMoneyRouter = {
     .input(a.adminPayoutListInput)
     .output(a.adminPayoutListOutput)
     .query(async ({ ctx, input }) => {
-      const { items, window } = await ctx.services.payouts.list(ctx.scope(), input);
+      const { items, window } = await ctx.services.payoutProcessing.list(ctx.scope(), input);
       return { payouts: items.map(presentAdminPayout), pagination: presentPagination(window) };
     }),
 
@@ -129,9 +129,14 @@ export const adminMoneyRouter = {
     .input(a.payoutNoteInput)
     .output(a.adminPayoutOutput)
     .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markProcessing(scope, input.id, ctx.auth.accountId, input.note ?? undefined);
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
+      return presentAdminPayout(
+        await ctx.services.payoutProcessing.markProcessing(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.note ?? undefined,
+        ),
+      );
     }),
 
   markPayoutPaid: adminProcedure
@@ -148,15 +153,15 @@ export const adminMoneyRouter = {
     .input(a.payoutPaidInput)
     .output(a.adminPayoutOutput)
     .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markPaid(
-        scope,
-        input.id,
-        ctx.auth.accountId,
-        input.transfer_reference,
-        input.note ?? undefined,
+      return presentAdminPayout(
+        await ctx.services.payoutProcessing.markPaid(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.transfer_reference,
+          input.note ?? undefined,
+        ),
       );
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
     }),
 
   rejectPayout: adminProcedure
@@ -172,8 +177,13 @@ export const adminMoneyRouter = {
     .input(a.payoutRejectInput)
     .output(a.adminPayoutOutput)
     .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markFailed(scope, input.id, ctx.auth.accountId, input.reason);
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
+      return presentAdminPayout(
+        await ctx.services.payoutProcessing.markFailed(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.reason,
+        ),
+      );
     }),
 } satisfies TRPCRouterRecord;

@@ -5,7 +5,6 @@ import type {
   ReferralRow,
 } from '../../contexts/referral-affiliates/affiliate-referrals.service.ts';
 import type { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
-import type { ReferralProgramSettings } from '../../contexts/referral-affiliates/referral-program.ts';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { escapeHtml } from '../../kernel/html.ts';
 
@@ -51,23 +50,16 @@ export function presentAffiliateProfile(
   };
 }
 
-/**
- * The affiliate's link: `{referralBaseUrl}/{code}` when the tenant hands out its own short domain
- * (qutab.id/r/XK7mP2q), otherwise this server's tenant path; the target is where it redirects.
- */
+/** The affiliate's link (ReferralLinksService.referralUrl), where it redirects, and a snippet to embed it. */
 export function referralLink(
   affiliate: Affiliate,
-  program: ReferralProgramSettings,
-  /** the tenant's public base, e.g. `https://host/t/qutab` */
-  tenantBaseUrl: string,
+  /** the link handed out, e.g. `https://qutab.id/r/XK7mP2q` */
+  url: string,
   /** where the link redirects (ReferralLinksService.targetUrl) */
   targetUrl: string,
 ) {
-  const code = affiliate.code ?? '';
-  const base = (program.referralBaseUrl ?? `${tenantBaseUrl}/r`).replace(/\/+$/, '');
-  const url = `${base}/${encodeURIComponent(code)}`;
   return {
-    referral_code: code,
+    referral_code: affiliate.code ?? '',
     referral_url: url,
     target_url: targetUrl,
     embed_code: `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">Qurban bersama ${escapeHtml(`${affiliate.firstName}`)}</a>`,

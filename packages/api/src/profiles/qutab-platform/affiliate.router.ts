@@ -1,7 +1,6 @@
-import { canRequestPayout, DomainError } from '@komisi/domain';
+import { DomainError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
-import { referralProgramSettings } from '../../contexts/referral-affiliates/referral-program.ts';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import {
@@ -199,8 +198,7 @@ export const affiliateRouter = {
     .query(({ ctx }) =>
       referralLink(
         ctx.affiliate,
-        referralProgramSettings(ctx.tenant),
-        ctx.baseUrl,
+        ctx.services.referralLinks.referralUrl(ctx.tenant, ctx.baseUrl, ctx.affiliate.code ?? ''),
         ctx.services.referralLinks.targetUrl(ctx.tenant, ctx.baseUrl),
       ),
     ),
@@ -227,13 +225,12 @@ export const affiliateRouter = {
     .input(s.emptyInput)
     .output(a.balanceOutput)
     .query(async ({ ctx }) => {
-      const balance = await ctx.services.referralCommissions.balance(ctx.scope(), ctx.auth.accountId);
-      const minimum = referralProgramSettings(ctx.tenant).minimumPayout;
+      const balance = await ctx.services.payouts.balance(ctx.scope(), ctx.auth.accountId);
       return {
         available_balance: balance.available,
         pending_commission: balance.onHold,
-        minimum_payout: minimum,
-        can_request_payout: canRequestPayout(balance.available, minimum),
+        minimum_payout: balance.minimumPayout,
+        can_request_payout: balance.canRequestPayout,
       };
     }),
 
