@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account.service.ts';
+import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account-views.ts';
 import type { AdminPayoutView } from '../../contexts/referral-affiliates/payout-views.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
-import * as a from './affiliate.schemas.ts';
-import { presentPayout } from './affiliate-money.router.ts';
+import * as a from './admin-money.schemas.ts';
+import { presentPayout } from './affiliate-money.presenters.ts';
 import { presentPagination } from './qutab.presenters.ts';
 
 const tags = ['Admin: bank accounts and payouts'];

@@ -1,0 +1,32 @@
+import type { Affiliate } from '../../../contexts/referral-affiliates/affiliate.entity.ts';
+import type { ApiContext } from '../../../kernel/api-context.ts';
+
+export const presentAdminAffiliate = (affiliate: Affiliate, email: string) => ({
+  id: String(affiliate.id),
+  first_name: affiliate.firstName,
+  last_name: affiliate.lastName,
+  email,
+  whatsapp: affiliate.whatsapp,
+  city: affiliate.city,
+  instagram: affiliate.instagram ?? null,
+  tiktok: affiliate.tiktok ?? null,
+  youtube: affiliate.youtube ?? null,
+  facebook: affiliate.facebook ?? null,
+  primary_platform: affiliate.primaryPlatform,
+  reason: affiliate.reason,
+  status: affiliate.status,
+  rejection_reason: affiliate.rejectionReason ?? null,
+  affiliate_code: affiliate.code ?? null,
+  commission_rate_bps: affiliate.commissionRateBps ?? null,
+  total_clicks: affiliate.totalClicks,
+  total_conversions: affiliate.totalConversions,
+  total_commission: affiliate.totalCommission,
+  applied_at: affiliate.createdAt.toISOString(),
+  approved_at: affiliate.approvedAt?.toISOString() ?? null,
+});
+
+/** An affiliate as the admin endpoints answer it, with its account's email. */
+export async function withEmail(ctx: Pick<ApiContext, 'services' | 'scope'>, affiliate: Affiliate) {
+  const account = await ctx.services.identity.account(ctx.scope(), affiliate.account);
+  return presentAdminAffiliate(affiliate, account.email);
+}
