@@ -5,26 +5,11 @@ import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { type IdentityService, normalizeEmail } from '../identity/identity.service.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
-import { Affiliate, type AffiliateStatus, type PrimaryPlatform } from './affiliate.entity.ts';
+import { Affiliate, type AffiliateStatus } from './affiliate.entity.ts';
+import { type AffiliateApplicationInput, newApplication } from './affiliate-application-form.ts';
 import { assignReferralCode } from './referral-code-assignment.ts';
 
 export const AFFILIATE_PROGRAM_ROLE = 'affiliate' as const;
-
-/** The spec's registration form (`POST /api/affiliate/auth/register`). */
-export interface AffiliateApplicationInput {
-  firstName: string;
-  lastName: string;
-  email: string;
-  password: string;
-  whatsapp: string;
-  city: string;
-  instagram?: string | null | undefined;
-  tiktok?: string | null | undefined;
-  youtube?: string | null | undefined;
-  facebook?: string | null | undefined;
-  primaryPlatform: PrimaryPlatform;
-  reason: string;
-}
 
 export interface AppliedAffiliate {
   affiliate: Affiliate;
@@ -40,11 +25,6 @@ export interface ApplicationStatus {
   affiliateCode: string | null;
   affiliate: Affiliate;
 }
-
-const optional = (value: string | null | undefined) => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
 
 /**
  * Affiliate applications (qutab-platform): apply, see one's status, and the admin's approve / reject.
@@ -105,32 +85,7 @@ export class AffiliateApplicationsService {
           roles: [AFFILIATE_PROGRAM_ROLE],
         });
       }
-      const affiliate = tx.em.create(Affiliate, {
-        tenant: tx.tenant.id,
-        account: account.id,
-        status: 'pending',
-        code: null,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        whatsapp: input.whatsapp.trim(),
-        city: input.city.trim(),
-        instagram: optional(input.instagram),
-        tiktok: optional(input.tiktok),
-        youtube: optional(input.youtube),
-        facebook: optional(input.facebook),
-        primaryPlatform: input.primaryPlatform,
-        reason: input.reason.trim(),
-        profilePhoto: null,
-        rejectionReason: null,
-        reviewedAt: null,
-        reviewedBy: null,
-        approvedAt: null,
-        commissionRateBps: null,
-        totalClicks: 0,
-        totalConversions: 0,
-        totalCommission: 0,
-        createdAt: tx.now,
-      });
+      const affiliate = newApplication(tx, account.id, input);
       try {
         await tx.em.flush();
       } catch (e) {

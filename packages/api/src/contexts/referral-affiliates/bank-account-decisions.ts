@@ -1,7 +1,7 @@
 import { DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import { Account } from '../identity/account.entity.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
+import { emailAccount } from './account-email.ts';
 import { BankAccount } from './bank-account.entity.ts';
 import { loadBank } from './bank-account-rows.ts';
 import { type BankAccountView, bankAccountView } from './bank-account-views.ts';
@@ -63,14 +63,10 @@ export async function decideBankAccount(
   });
 }
 
-async function notifyDecision(outbox: OutboxService, tx: Scope, bank: BankAccount, decision: BankDecision) {
-  const account = await tx.em.findOne(Account, { id: bank.account });
-  if (!account) return;
+function notifyDecision(outbox: OutboxService, tx: Scope, bank: BankAccount, decision: BankDecision) {
   const which = `${bank.bankName} ${bank.accountNumberMasked}`;
-  await outbox.enqueue(tx, {
-    channel: 'email',
-    recipient: account.email,
-    ...(decision.status === 'verified'
+  return emailAccount(outbox, tx, bank.account, (account) =>
+    decision.status === 'verified'
       ? {
           subject: `${tx.tenant.name}: your bank account is verified`,
           body: `Hello ${account.name},\n\nYour bank account ${which} has been verified. You can now request payouts.`,
@@ -78,6 +74,6 @@ async function notifyDecision(outbox: OutboxService, tx: Scope, bank: BankAccoun
       : {
           subject: `${tx.tenant.name}: your bank account could not be verified`,
           body: `Hello ${account.name},\n\nYour bank account ${which} could not be verified: ${decision.reason}\n\nPlease check your details and submit your KTP again.`,
-        }),
-  });
+        },
+  );
 }

@@ -20,10 +20,6 @@ import {
   bankAccountView,
 } from './bank-account-views.ts';
 
-export type { ReviewOptions } from './bank-account-decisions.ts';
-export type { BankAccountFields } from './bank-account-fields.ts';
-export type { BankAccountReview, BankAccountView } from './bank-account-views.ts';
-
 /**
  * An affiliate's payout bank account and its KTP verification. Every change of the details or the KTP puts the account
  * back to pending; admins verify or reject only a pending account with a KTP, once, and the
@@ -207,16 +203,6 @@ export class BankAccountsService {
       status: 'rejected',
       reason: text,
     });
-  }
-
-  /** For payouts: the affiliate's verified account with its number, or null (none, pending or rejected). */
-  async verifiedAccount(
-    scope: Scope,
-    affiliateId: number,
-  ): Promise<{ bank: BankAccount; accountNumber: string } | null> {
-    const bank = await scope.em.findOne(BankAccount, { affiliate: affiliateId }, { refresh: true });
-    if (bank?.verificationStatus !== 'verified') return null;
-    return { bank, accountNumber: this.#number(scope, bank) };
   }
 
   #reviews(scope: Scope, banks: BankAccount[], viewer: FileViewer, options: UrlOptions) {

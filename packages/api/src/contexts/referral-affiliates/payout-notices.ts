@@ -1,22 +1,18 @@
 import type { Scope } from '../../kernel/scope.ts';
-import { Account } from '../identity/account.entity.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
+import { emailAccount } from './account-email.ts';
 import type { AffiliatePayout } from './payout.entity.ts';
 
 /** Tells the affiliate, through the outbox in the payout's transaction, that it was paid or failed. */
-export async function notifyPayoutOutcome(
+export function notifyPayoutOutcome(
   outbox: OutboxService,
   tx: Scope,
   payout: AffiliatePayout,
   outcome: 'paid' | 'failed',
 ): Promise<void> {
-  const account = await tx.em.findOne(Account, { id: payout.account });
-  if (!account) return;
   const where = `${payout.bankName} ${payout.accountNumberMasked}`;
-  await outbox.enqueue(tx, {
-    channel: 'email',
-    recipient: account.email,
-    ...(outcome === 'paid'
+  return emailAccount(outbox, tx, payout.account, (account) =>
+    outcome === 'paid'
       ? {
           subject: `${tx.tenant.name}: your payout has been sent`,
           body: `Hello ${account.name},\n\nYour payout of ${payout.amount} ${tx.tenant.currency} has been transferred to ${where} (reference ${payout.transferReference}).`,
@@ -24,6 +20,6 @@ export async function notifyPayoutOutcome(
       : {
           subject: `${tx.tenant.name}: your payout could not be made`,
           body: `Hello ${account.name},\n\nYour payout of ${payout.amount} ${tx.tenant.currency} to ${where} could not be made: ${payout.notes}\n\nThe amount is back in your available balance.`,
-        }),
-  });
+        },
+  );
 }

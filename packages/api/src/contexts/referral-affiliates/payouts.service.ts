@@ -15,8 +15,6 @@ import { payoutNotFound } from './payout-claims.ts';
 import { type PayoutView, payoutView } from './payout-views.ts';
 import { tenantReferralProgram } from './tenant-referral-program.ts';
 
-export type { AdminPayoutView, PayoutView } from './payout-views.ts';
-
 export interface PayoutBalance {
   /** withdrawable now */
   available: number;

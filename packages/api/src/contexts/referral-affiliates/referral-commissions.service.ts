@@ -95,6 +95,8 @@ export class ReferralCommissionsService {
   async onOrderPlaced(tx: Scope, order: PlacedOrder): Promise<PlacedOutcome> {
     const attribution = order.attribution;
     if (!attribution) return { recorded: false, reason: 'no_attribution' };
+    // The affiliate with its account's email and phone (identity's table) in one statement: this runs
+    // inside every attributed order's transaction, and only reads.
     const [affiliate] = await tx.em.execute<AffiliateRow[]>(
       `select a.id, a.status, a.account_id, a.commission_rate_bps, a.whatsapp, acc.email, acc.phone
          from affiliate a join account acc on acc.id = a.account_id

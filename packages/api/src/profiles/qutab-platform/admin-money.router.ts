@@ -128,16 +128,16 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutNoteInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      return presentAdminPayout(
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
         await ctx.services.payoutProcessing.markProcessing(
           ctx.scope(),
           input.id,
           ctx.auth.accountId,
           input.note ?? undefined,
         ),
-      );
-    }),
+      ),
+    ),
 
   markPayoutPaid: adminProcedure
     .meta({
@@ -152,8 +152,8 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutPaidInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      return presentAdminPayout(
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
         await ctx.services.payoutProcessing.markPaid(
           ctx.scope(),
           input.id,
@@ -161,8 +161,8 @@ export const adminMoneyRouter = {
           input.transfer_reference,
           input.note ?? undefined,
         ),
-      );
-    }),
+      ),
+    ),
 
   rejectPayout: adminProcedure
     .meta({
@@ -176,14 +176,14 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutRejectInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      return presentAdminPayout(
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
         await ctx.services.payoutProcessing.markFailed(
           ctx.scope(),
           input.id,
           ctx.auth.accountId,
           input.reason,
         ),
-      );
-    }),
+      ),
+    ),
 } satisfies TRPCRouterRecord;

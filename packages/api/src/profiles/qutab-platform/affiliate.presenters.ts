@@ -29,20 +29,25 @@ export function presentAffiliateSession(
   };
 }
 
+/** Who an affiliate is (`affiliateContactFields`), for the affiliate's profile and the admins' views. */
+export const presentAffiliateContact = (affiliate: Affiliate, email: string) => ({
+  id: String(affiliate.id),
+  first_name: affiliate.firstName,
+  last_name: affiliate.lastName,
+  email,
+  whatsapp: affiliate.whatsapp,
+  city: affiliate.city,
+  instagram: affiliate.instagram ?? null,
+  tiktok: affiliate.tiktok ?? null,
+});
+
 export function presentAffiliateProfile(
   affiliate: Affiliate,
   account: Pick<Account, 'email'>,
   photoUrl: string | null,
 ) {
   return {
-    id: String(affiliate.id),
-    first_name: affiliate.firstName,
-    last_name: affiliate.lastName,
-    email: account.email,
-    whatsapp: affiliate.whatsapp,
-    city: affiliate.city,
-    instagram: affiliate.instagram ?? null,
-    tiktok: affiliate.tiktok ?? null,
+    ...presentAffiliateContact(affiliate, account.email),
     profile_photo: photoUrl,
     affiliate_code: affiliate.code ?? null,
     joined_at: affiliate.createdAt.toISOString(),

@@ -30,8 +30,8 @@ export const PRIMARY_PLATFORM = z.enum([
 ]);
 export const applicationStatus = z.enum(['pending', 'approved', 'rejected']);
 
-/** The affiliate's profile: read, updated and answered after a photo upload. */
-export const affiliateProfileOutput = z.object({
+/** Who an affiliate is, as both the affiliate's profile and the admins' list show it. */
+export const affiliateContactFields = {
   id: z.string(),
   first_name: z.string(),
   last_name: z.string(),
@@ -40,6 +40,11 @@ export const affiliateProfileOutput = z.object({
   city: z.string(),
   instagram: z.string().nullable(),
   tiktok: z.string().nullable(),
+};
+
+/** The affiliate's profile: read, updated and answered after a photo upload. */
+export const affiliateProfileOutput = z.object({
+  ...affiliateContactFields,
   profile_photo: z.string().nullable(),
   affiliate_code: z.string().nullable(),
   joined_at: isoDateTime,

@@ -1,15 +1,9 @@
 import type { Affiliate } from '../../../contexts/referral-affiliates/affiliate.entity.ts';
 import type { ApiContext } from '../../../kernel/api-context.ts';
+import { presentAffiliateContact } from '../affiliate.presenters.ts';
 
 export const presentAdminAffiliate = (affiliate: Affiliate, email: string) => ({
-  id: String(affiliate.id),
-  first_name: affiliate.firstName,
-  last_name: affiliate.lastName,
-  email,
-  whatsapp: affiliate.whatsapp,
-  city: affiliate.city,
-  instagram: affiliate.instagram ?? null,
-  tiktok: affiliate.tiktok ?? null,
+  ...presentAffiliateContact(affiliate, email),
   youtube: affiliate.youtube ?? null,
   facebook: affiliate.facebook ?? null,
   primary_platform: affiliate.primaryPlatform,

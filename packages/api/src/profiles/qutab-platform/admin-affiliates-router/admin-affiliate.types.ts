@@ -1,16 +1,15 @@
 import { z } from 'zod';
-import { applicationStatus, isoDateTime, money, PRIMARY_PLATFORM } from '../affiliate.schemas.ts';
+import {
+  affiliateContactFields,
+  applicationStatus,
+  isoDateTime,
+  money,
+  PRIMARY_PLATFORM,
+} from '../affiliate.schemas.ts';
 
 /** An application or affiliate as the admin endpoints answer it. */
 export const adminAffiliate = z.object({
-  id: z.string(),
-  first_name: z.string(),
-  last_name: z.string(),
-  email: z.string(),
-  whatsapp: z.string(),
-  city: z.string(),
-  instagram: z.string().nullable(),
-  tiktok: z.string().nullable(),
+  ...affiliateContactFields,
   youtube: z.string().nullable(),
   facebook: z.string().nullable(),
   primary_platform: PRIMARY_PLATFORM,

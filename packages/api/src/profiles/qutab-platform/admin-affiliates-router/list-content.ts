@@ -1,6 +1,6 @@
 import { adminProcedure } from '../../../kernel/trpc.ts';
 import { listContentInput, listContentMeta, listContentOutput } from './list-content.types.ts';
-import { contentOf } from './program-content.presenters.ts';
+import { contentOf } from './program-content.ts';
 
 /** Every banner, social graphic and FAQ entry (or those of one kind), inactive ones too. */
 export const listContentProcedure = adminProcedure

@@ -1,5 +1,5 @@
 import { adminProcedure } from '../../../kernel/trpc.ts';
-import { contentOf, storeMaterial } from './program-content.presenters.ts';
+import { contentChanges, contentOf } from './program-content.ts';
 import { updateContentInput, updateContentMeta, updateContentOutput } from './update-content.types.ts';
 
 /** Edits, reorders or retires a content entry. */
@@ -12,13 +12,7 @@ export const updateContentProcedure = adminProcedure
       ctx,
       await ctx.services.programContent.update(ctx.scope(), input.id, {
         title: input.title,
-        body: input.body,
-        category: input.category,
-        imageUrl: input.image_url,
-        imageFile: await storeMaterial(ctx, input.image),
-        size: input.size,
-        position: input.position,
-        active: input.active,
+        ...(await contentChanges(ctx, input)),
       }),
     ),
   );

@@ -23,7 +23,7 @@ export async function contentOf(ctx: AdminCtx, e: ProgramContent) {
 }
 
 /** An admin's upload of a banner or graphic, stored as a `material` file. */
-export async function storeMaterial(ctx: AdminCtx, image: string | undefined): Promise<number | undefined> {
+async function storeMaterial(ctx: AdminCtx, image: string | undefined): Promise<number | undefined> {
   if (!image) return undefined;
   const file = await ctx.services.files.storeImage(ctx.scope(), {
     ownerAccountId: ctx.auth.accountId,
@@ -31,4 +31,31 @@ export async function storeMaterial(ctx: AdminCtx, image: string | undefined): P
     upload: uploaded(image, 'image'),
   });
   return file.id;
+}
+
+/**
+ * The content fields an admin sent besides kind and title, as the content service takes them; an
+ * uploaded image is stored first.
+ */
+export async function contentChanges(
+  ctx: AdminCtx,
+  input: {
+    body?: string | null | undefined;
+    category?: string | null | undefined;
+    image_url?: string | null | undefined;
+    image?: string | undefined;
+    size?: string | null | undefined;
+    position?: number | undefined;
+    active?: boolean | undefined;
+  },
+) {
+  return {
+    body: input.body,
+    category: input.category,
+    imageUrl: input.image_url,
+    imageFile: await storeMaterial(ctx, input.image),
+    size: input.size,
+    position: input.position,
+    active: input.active,
+  };
 }
