@@ -1,7 +1,8 @@
-export * from './affiliate-program.ts';
+export * from './contact-details.ts';
 export * from './couriers.ts';
 export * from './errors.ts';
 export * from './listing-sorts.ts';
+export * from './masking.ts';
 export * from './member-ids.ts';
 export * from './membership.ts';
 export * from './mlm-distribution.ts';
@@ -10,4 +11,6 @@ export * from './money.ts';
 export * from './order-pricing.ts';
 export * from './order-status.ts';
 export * from './pagination.ts';
+export * from './referral-codes.ts';
+export * from './referral-program.ts';
 export * from './voucher.ts';

@@ -59,7 +59,7 @@ beforeAll(async () => {
     [
       `reflink-${suffix}`,
       JSON.stringify([host]),
-      JSON.stringify({ referralProgram: { targetUrl: TARGET, attributionDays: 7 } }),
+      JSON.stringify({ referralAffiliates: { targetUrl: TARGET, attributionDays: 7 } }),
     ],
   );
   await app.services.tenants.invalidate();

@@ -44,6 +44,7 @@ import { BankAccountsService } from '../contexts/referral-affiliates/bank-accoun
 import { ReferralLinksService } from '../contexts/referral-affiliates/clicks/referral-links.service.ts';
 import { registerAffiliateProgramJobs } from '../contexts/referral-affiliates/commission-release.job.ts';
 import { OrderAttribution } from '../contexts/referral-affiliates/order-attribution.ts';
+import { PayoutProcessingService } from '../contexts/referral-affiliates/payout-processing.service.ts';
 import { PayoutsService } from '../contexts/referral-affiliates/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { ReferralCommissionsService } from '../contexts/referral-affiliates/referral-commissions.service.ts';
@@ -203,7 +204,8 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
     affiliatePhotos: new AffiliatePhotosService(files),
-    payouts: new PayoutsService({ ledger, cipher, outbox }),
+    payouts: new PayoutsService({ ledger }),
+    payoutProcessing: new PayoutProcessingService({ ledger, cipher, outbox }),
     adminOrders: new AdminOrdersService({ vouchers, hooks: orderHooks }),
     orders,
     sandbox: new SandboxGateway(orm),

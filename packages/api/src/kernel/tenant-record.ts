@@ -1,4 +1,9 @@
-import type { CommissionBase, CurrencyCode, StockistEligibility } from '@komisi/domain';
+import type {
+  CommissionBase,
+  CurrencyCode,
+  ReferralProgramOverrides,
+  StockistEligibility,
+} from '@komisi/domain';
 
 /** The immutable view of a tenant that travels with every request. */
 export interface TenantRecord {
@@ -53,26 +58,16 @@ export interface TenantSettings {
   extraProfiles?: string[];
   /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
   affiliateProgram?: { commissionBase?: CommissionBase };
-  /**
-   * Referral-link affiliates (qutab-platform); absent keys use the defaults in
-   * `referralProgramSettings` (affiliate-program context).
-   */
   /** minutes a shop order may stay unpaid before it is cancelled and its stock returns (default 1440) */
   orderPaymentTtlMinutes?: number;
   /** qutab-platform helpdesk: how affiliates reach the programme's support (admin-managed) */
   affiliateSupport?: { whatsapp: string; email: string; responseTime: string };
-  referralProgram?: {
-    /** days a confirmed commission stays on hold before it is withdrawable (default 30) */
-    holdDays?: number;
-    /** days a referral-link click keeps attributing the customer's orders (default 30) */
-    attributionDays?: number;
-    /** commission rate of affiliates without their own rate, basis points (default 1000 = 10%) */
-    defaultRateBps?: number;
-    /** smallest payout an affiliate may request, minor units (default 100000) */
-    minimumPayout?: number;
-    /** where a referral link sends the visitor */
-    targetUrl?: string;
-    /** base of the links handed out, e.g. `https://qutab.id/r` (the code is appended) */
-    referralBaseUrl?: string;
-  };
+  /**
+   * Referral-link affiliates (qutab-platform): the tenant's changes to the programme's defaults
+   * (holding period, attribution window, default rate, payout minimum, link target and base; see
+   * `REFERRAL_PROGRAM_DEFAULTS` in @komisi/domain). Absent keys keep the default.
+   */
+  referralAffiliates?: ReferralProgramOverrides;
+  /** @deprecated the former name of `referralAffiliates`, still read; `referralAffiliates` wins key by key */
+  referralProgram?: ReferralProgramOverrides;
 }

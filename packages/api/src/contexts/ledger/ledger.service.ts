@@ -147,6 +147,19 @@ export class LedgerService {
     return new Map(rows.map((r) => [r.code, r.id]));
   }
 
+  /**
+   * Locks the rows of these accounts until the transaction ends, in id order (so two callers cannot
+   * deadlock), for a read-check-post sequence: a caller that reads a balance under the lock and posts
+   * before committing makes the next one wait, then read what it left. An account nothing was posted
+   * to yet has no row and is not locked.
+   */
+  async lockAccounts(tx: Scope, refs: AccountRef[]): Promise<void> {
+    await tx.em.execute(
+      'select id from ledger_account where tenant_id = ? and code in (?) order by id for update',
+      [tx.tenant.id, refs.map((r) => r.code)],
+    );
+  }
+
   /** Balances of several accounts in one statement (absent accounts are 0), as `balance` reads them. */
   async balances(scope: Scope, refs: AccountRef[]): Promise<number[]> {
     const rows = await scope.em.execute<{ code: string; total: string | null }[]>(

@@ -1,29 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, isDomainError, REFERRAL_CODE_RANDOM_BYTES, referralCode } from '@komisi/domain';
-import { LockMode, TransactionPropagation, UniqueConstraintViolationException } from '@mikro-orm/core';
+import { DomainError, isDomainError } from '@komisi/domain';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { type IdentityService, normalizeEmail } from '../identity/identity.service.ts';
 import type { OutboxService } from '../notifications/outbox.service.ts';
-import { Affiliate, type AffiliateStatus, type PrimaryPlatform } from './affiliate.entity.ts';
+import { Affiliate, type AffiliateStatus } from './affiliate.entity.ts';
+import { type AffiliateApplicationInput, newApplication } from './affiliate-application-form.ts';
+import { assignReferralCode } from './referral-code-assignment.ts';
 
 export const AFFILIATE_PROGRAM_ROLE = 'affiliate' as const;
-
-/** The spec's registration form (`POST /api/affiliate/auth/register`). */
-export interface AffiliateApplicationInput {
-  firstName: string;
-  lastName: string;
-  email: string;
-  password: string;
-  whatsapp: string;
-  city: string;
-  instagram?: string | null | undefined;
-  tiktok?: string | null | undefined;
-  youtube?: string | null | undefined;
-  facebook?: string | null | undefined;
-  primaryPlatform: PrimaryPlatform;
-  reason: string;
-}
 
 export interface AppliedAffiliate {
   affiliate: Affiliate;
@@ -39,14 +25,6 @@ export interface ApplicationStatus {
   affiliateCode: string | null;
   affiliate: Affiliate;
 }
-
-/** Attempts at a fresh code when the drawn one is taken (62^7 codes: a second attempt is already rare). */
-const CODE_ATTEMPTS = 5;
-
-const optional = (value: string | null | undefined) => {
-  const trimmed = value?.trim();
-  return trimmed ? trimmed : null;
-};
 
 /**
  * Affiliate applications (qutab-platform): apply, see one's status, and the admin's approve / reject.
@@ -107,32 +85,7 @@ export class AffiliateApplicationsService {
           roles: [AFFILIATE_PROGRAM_ROLE],
         });
       }
-      const affiliate = tx.em.create(Affiliate, {
-        tenant: tx.tenant.id,
-        account: account.id,
-        status: 'pending',
-        code: null,
-        firstName: input.firstName.trim(),
-        lastName: input.lastName.trim(),
-        whatsapp: input.whatsapp.trim(),
-        city: input.city.trim(),
-        instagram: optional(input.instagram),
-        tiktok: optional(input.tiktok),
-        youtube: optional(input.youtube),
-        facebook: optional(input.facebook),
-        primaryPlatform: input.primaryPlatform,
-        reason: input.reason.trim(),
-        profilePhoto: null,
-        rejectionReason: null,
-        reviewedAt: null,
-        reviewedBy: null,
-        approvedAt: null,
-        commissionRateBps: null,
-        totalClicks: 0,
-        totalConversions: 0,
-        totalCommission: 0,
-        createdAt: tx.now,
-      });
+      const affiliate = newApplication(tx, account.id, input);
       try {
         await tx.em.flush();
       } catch (e) {
@@ -194,7 +147,7 @@ export class AffiliateApplicationsService {
     }
     return inTransaction(scope, async (tx) => {
       const affiliate = await this.#lockPending(tx, affiliateId);
-      const code = await this.#assignCode(tx, affiliate.id);
+      const code = await assignReferralCode(tx, affiliate.id, this.#random);
       affiliate.code = code;
       affiliate.status = 'approved';
       affiliate.approvedAt = tx.now;
@@ -252,39 +205,6 @@ export class AffiliateApplicationsService {
       });
     }
     return affiliate;
-  }
-
-  /**
-   * Writes a fresh code on the (locked) row. Each attempt runs in a savepoint, so a unique violation
-   * (a code another affiliate holds, or one a concurrent approval just took) rolls back only the
-   * attempt, and a new code is drawn.
-   */
-  async #assignCode(tx: Scope, affiliateId: number): Promise<string> {
-    for (let attempt = 1; ; attempt++) {
-      const code = this.#drawCode();
-      try {
-        await tx.em.transactional(
-          (sp) =>
-            sp.execute('update affiliate set code = ? where tenant_id = ? and id = ?', [
-              code,
-              tx.tenant.id,
-              affiliateId,
-            ]),
-          { propagation: TransactionPropagation.NESTED },
-        );
-        return code;
-      } catch (e) {
-        if (!(e instanceof UniqueConstraintViolationException) || attempt >= CODE_ATTEMPTS) throw e;
-      }
-    }
-  }
-
-  #drawCode(): string {
-    for (let i = 0; i < 10; i++) {
-      const code = referralCode(this.#random(REFERRAL_CODE_RANDOM_BYTES));
-      if (code) return code;
-    }
-    throw new DomainError('INTERNAL_ERROR', 'the random source gave no usable bytes');
   }
 
   async #notify(tx: Scope, affiliate: Affiliate, subject: string, lines: string[]): Promise<void> {

@@ -58,6 +58,8 @@ export class AffiliateReferralsService {
       params,
     );
     const window = pageWindow(count?.total ?? 0, q.page, q.limit);
+    // Reads identity's account (the customer's name and email, masked below) and commerce's
+    // order_item (the first product) in the same statement: a listing page stays one query.
     const rows = await scope.em.execute<
       {
         id: number;

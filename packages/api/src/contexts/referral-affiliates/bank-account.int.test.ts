@@ -15,7 +15,7 @@ import {
 } from '../../testing/referral-affiliates/payout.fixtures.ts';
 import type { FileViewer } from '../files/files.service.ts';
 import { Affiliate } from './affiliate.entity.ts';
-import type { BankAccountFields } from './bank-account.service.ts';
+import type { BankAccountFields } from './bank-account-fields.ts';
 
 let h: Harness;
 let tenant: TenantRecord;

@@ -51,6 +51,7 @@ export class OrderAttribution {
 
   /** The referral-link affiliate owning the coupon `code`, if any (and approved or not: the service checks). */
   async #couponAffiliate(tx: Scope, code: string): Promise<number | null> {
+    // Reads commerce's voucher joined to the affiliate in one statement, inside the order's transaction.
     const [row] = await tx.em.execute<{ id: number }[]>(
       `select a.id from voucher v join affiliate a on a.account_id = v.affiliate_account_id and a.tenant_id = v.tenant_id
        where v.tenant_id = ? and v.code = ?`,

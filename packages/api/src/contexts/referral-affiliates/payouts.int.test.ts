@@ -21,7 +21,7 @@ let adminId: number;
 
 beforeAll(async () => {
   h = await startHarness();
-  tenant = await createTenant(h, { referralProgram: { minimumPayout: 100_000 } });
+  tenant = await createTenant(h, { referralAffiliates: { minimumPayout: 100_000 } });
   adminId = await createAccount(h, tenant, ['admin']);
 });
 
@@ -84,7 +84,7 @@ describe('requesting a payout', () => {
   });
 
   it('uses the tenant minimum, 100000 by default', async () => {
-    const other = await createTenant(h, { referralProgram: { minimumPayout: 50_000 } });
+    const other = await createTenant(h, { referralAffiliates: { minimumPayout: 50_000 } });
     expect(h.payouts.minimumPayout(scopeOf(h, other))).toBe(50_000);
     const plain = await createTenant(h);
     expect(h.payouts.minimumPayout(scopeOf(h, plain))).toBe(100_000);
@@ -127,7 +127,9 @@ describe('requesting a payout', () => {
     expect(row!.account_number_sealed).not.toContain('5550001234');
     expect(Buffer.from(row!.account_number_sealed, 'base64').includes('5550001234')).toBe(false);
     // the admin sees the full number to transfer to
-    expect((await h.payouts.adminGet(scopeOf(h, tenant), payout.id)).accountNumber).toBe('5550001234');
+    expect((await h.payoutProcessing.adminGet(scopeOf(h, tenant), payout.id)).accountNumber).toBe(
+      '5550001234',
+    );
   });
 
   it('keeps the snapshot when the bank account changes after the request', async () => {
@@ -138,7 +140,7 @@ describe('requesting a payout', () => {
       accountNumber: '9999888877',
       accountHolderName: 'Someone Else',
     });
-    const admin = await h.payouts.adminGet(scopeOf(h, tenant), payout.id);
+    const admin = await h.payoutProcessing.adminGet(scopeOf(h, tenant), payout.id);
     expect(admin).toMatchObject({ bankName: 'Bank Central Asia', accountNumber: '1111222233' });
     // and the changed account (pending again) cannot be paid out to until verified
     expect((await errorOf(h.payouts.request(scopeOf(h, tenant), a.accountId, 100_000))).code).toBe(
@@ -187,7 +189,7 @@ describe('admin moves', () => {
     const payout = await h.payouts.request(scopeOf(h, tenant), a.accountId, 250_000);
     const results = await Promise.allSettled(
       Array.from({ length: 20 }, (_, i) =>
-        h.payouts.markPaid(scopeOf(h, tenant), payout.id, adminId, `TRF-${i}`),
+        h.payoutProcessing.markPaid(scopeOf(h, tenant), payout.id, adminId, `TRF-${i}`),
       ),
     );
     const ok = results.filter((r) => r.status === 'fulfilled');
@@ -211,8 +213,8 @@ describe('admin moves', () => {
     const a = await readyAffiliate(300_000);
     const payout = await h.payouts.request(scopeOf(h, tenant), a.accountId, 200_000);
     const [paid, failed] = await Promise.allSettled([
-      h.payouts.markPaid(scopeOf(h, tenant), payout.id, adminId, 'TRF-X'),
-      h.payouts.markFailed(scopeOf(h, tenant), payout.id, adminId, 'Account closed'),
+      h.payoutProcessing.markPaid(scopeOf(h, tenant), payout.id, adminId, 'TRF-X'),
+      h.payoutProcessing.markFailed(scopeOf(h, tenant), payout.id, adminId, 'Account closed'),
     ]);
     expect([paid.status, failed.status].filter((s) => s === 'fulfilled')).toHaveLength(1);
     const status = (await h.payouts.get(scopeOf(h, tenant), a.accountId, payout.id)).status;
@@ -224,20 +226,25 @@ describe('admin moves', () => {
   it('processing then failed returns the money to available, with the reason as notes', async () => {
     const a = await readyAffiliate(300_000);
     const payout = await h.payouts.request(scopeOf(h, tenant), a.accountId, 300_000);
-    const processing = await h.payouts.markProcessing(scopeOf(h, tenant), payout.id, adminId);
+    const processing = await h.payoutProcessing.markProcessing(scopeOf(h, tenant), payout.id, adminId);
     expect(processing).toMatchObject({ status: 'processing', reviewedBy: adminId });
-    expect((await errorOf(h.payouts.markProcessing(scopeOf(h, tenant), payout.id, adminId))).code).toBe(
-      'INVALID_STATE',
+    expect(
+      (await errorOf(h.payoutProcessing.markProcessing(scopeOf(h, tenant), payout.id, adminId))).code,
+    ).toBe('INVALID_STATE');
+    const failed = await h.payoutProcessing.markFailed(
+      scopeOf(h, tenant),
+      payout.id,
+      adminId,
+      'Name does not match',
     );
-    const failed = await h.payouts.markFailed(scopeOf(h, tenant), payout.id, adminId, 'Name does not match');
     expect(failed).toMatchObject({ status: 'failed', notes: 'Name does not match' });
     expect(await balances(a.accountId)).toEqual({ available: 300_000, pending: 0 });
-    expect((await errorOf(h.payouts.markPaid(scopeOf(h, tenant), payout.id, adminId, 'TRF'))).code).toBe(
-      'INVALID_STATE',
-    );
-    expect((await errorOf(h.payouts.markFailed(scopeOf(h, tenant), payout.id, adminId, 'again'))).code).toBe(
-      'INVALID_STATE',
-    );
+    expect(
+      (await errorOf(h.payoutProcessing.markPaid(scopeOf(h, tenant), payout.id, adminId, 'TRF'))).code,
+    ).toBe('INVALID_STATE');
+    expect(
+      (await errorOf(h.payoutProcessing.markFailed(scopeOf(h, tenant), payout.id, adminId, 'again'))).code,
+    ).toBe('INVALID_STATE');
     // notified through the outbox
     const mails = await systemEm(h.orm).execute<{ subject: string }[]>(
       `select subject from notification_outbox where tenant_id = ? and subject like '%payout could not be made'`,
@@ -248,14 +255,16 @@ describe('admin moves', () => {
 
   it('validates the transfer reference and reason; unknown payouts are 404', async () => {
     const scope = () => scopeOf(h, tenant);
-    expect((await errorOf(h.payouts.markPaid(scope(), 1, adminId, '  '))).fields).toEqual({
+    expect((await errorOf(h.payoutProcessing.markPaid(scope(), 1, adminId, '  '))).fields).toEqual({
       transfer_reference: ['must be 1 to 100 characters'],
     });
-    expect((await errorOf(h.payouts.markFailed(scope(), 1, adminId, ''))).fields).toEqual({
+    expect((await errorOf(h.payoutProcessing.markFailed(scope(), 1, adminId, ''))).fields).toEqual({
       reason: ['must be 1 to 500 characters'],
     });
-    expect((await errorOf(h.payouts.markPaid(scope(), 999_999, adminId, 'TRF'))).code).toBe('NOT_FOUND');
-    expect((await errorOf(h.payouts.adminGet(scope(), 999_999))).code).toBe('NOT_FOUND');
+    expect((await errorOf(h.payoutProcessing.markPaid(scope(), 999_999, adminId, 'TRF'))).code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await errorOf(h.payoutProcessing.adminGet(scope(), 999_999))).code).toBe('NOT_FOUND');
   });
 
   it('marks available referrals paid oldest first, as far as paid payouts cover them in full', async () => {
@@ -300,12 +309,12 @@ describe('admin moves', () => {
     // 130000 paid: covers 60000 + 50000 (110000); the third (70000) would need 180000
     const first = await h.payouts.request(scopeOf(h, tenant), a.accountId, 130_000);
     expect(await statuses()).toEqual(['available', 'available', 'available', 'available']);
-    await h.payouts.markPaid(scopeOf(h, tenant), first.id, adminId, 'TRF-1');
+    await h.payoutProcessing.markPaid(scopeOf(h, tenant), first.id, adminId, 'TRF-1');
     expect(await statuses()).toEqual(['paid', 'paid', 'available', 'available']);
 
     // 100000 more (230000 in all): covers 70000 (180000) and 40000 (220000)
     const second = await h.payouts.request(scopeOf(h, tenant), a.accountId, 100_000);
-    await h.payouts.markPaid(scopeOf(h, tenant), second.id, adminId, 'TRF-2');
+    await h.payoutProcessing.markPaid(scopeOf(h, tenant), second.id, adminId, 'TRF-2');
     expect(await statuses()).toEqual(['paid', 'paid', 'paid', 'paid']);
   });
 });
@@ -336,7 +345,11 @@ describe('history', () => {
     expect(bHistory.items.map((p) => p.id)).toEqual([bPayout.id]);
 
     // admin queue: oldest first, by status
-    const queue = await h.payouts.list(scopeOf(h, tenant), { page: 1, limit: 100, status: 'pending' });
+    const queue = await h.payoutProcessing.list(scopeOf(h, tenant), {
+      page: 1,
+      limit: 100,
+      status: 'pending',
+    });
     const queued = queue.items.map((p) => p.id);
     expect(queued).toEqual(expect.arrayContaining([...ids, bPayout.id]));
     expect(queued.indexOf(ids[0]!)).toBeLessThan(queued.indexOf(bPayout.id));
@@ -347,10 +360,10 @@ describe('history', () => {
     const a = await readyAffiliate(200_000);
     const payout = await h.payouts.request(scopeOf(h, tenant), a.accountId, 100_000);
     const other = await createTenant(h);
-    expect((await errorOf(h.payouts.adminGet(scopeOf(h, other), payout.id))).code).toBe('NOT_FOUND');
-    expect((await errorOf(h.payouts.markPaid(scopeOf(h, other), payout.id, adminId, 'TRF'))).code).toBe(
-      'NOT_FOUND',
-    );
-    expect((await h.payouts.list(scopeOf(h, other), { page: 1, limit: 10 })).items).toEqual([]);
+    expect((await errorOf(h.payoutProcessing.adminGet(scopeOf(h, other), payout.id))).code).toBe('NOT_FOUND');
+    expect(
+      (await errorOf(h.payoutProcessing.markPaid(scopeOf(h, other), payout.id, adminId, 'TRF'))).code,
+    ).toBe('NOT_FOUND');
+    expect((await h.payoutProcessing.list(scopeOf(h, other), { page: 1, limit: 10 })).items).toEqual([]);
   });
 });

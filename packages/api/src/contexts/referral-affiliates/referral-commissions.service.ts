@@ -6,11 +6,11 @@ import {
   isSelfReferral,
   referralCommission,
 } from '@komisi/domain';
-import { LockMode } from '@mikro-orm/core';
-import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
-import { AffiliateReferral } from './affiliate-referral.entity.ts';
-import { referralProgramSettings } from './referral-program.ts';
+import { type AffiliateLedgerBalances, affiliateLedgerBalances } from './affiliate-balances.ts';
+import { releaseDueCommissions } from './commission-release.ts';
+import { tenantReferralProgram } from './tenant-referral-program.ts';
 
 export interface ReferralCustomer {
   accountId: number;
@@ -44,20 +44,13 @@ export interface ConfirmedReferral {
 /** reversed: it earns nothing now · kept: already withdrawable or paid, left alone · none: nothing to reverse */
 export type ReversalOutcome = 'reversed' | 'kept' | 'none';
 
-export interface AffiliateBalance {
-  /** withdrawable */
-  available: number;
-  /** confirmed, still in the holding period */
-  onHold: number;
-  /** requested payouts not yet paid or refused */
-  payoutsPending: number;
+export interface AffiliateBalance extends AffiliateLedgerBalances {
   /** paid out to the affiliate's bank, in total */
   paidOut: number;
 }
 
 const commissionKey = (referralId: number) => `affiliate-referral:${referralId}:commission`;
 const reversalKey = (referralId: number) => `affiliate-referral:${referralId}:reversal`;
-const releaseKey = (referralId: number) => `affiliate-referral:${referralId}:release`;
 
 interface AffiliateRow {
   id: number;
@@ -90,7 +83,7 @@ export class ReferralCommissionsService {
     return attributeOrder({
       ...input,
       now: scope.now,
-      windowDays: referralProgramSettings(scope.tenant).attributionDays,
+      windowDays: tenantReferralProgram(scope.tenant).attributionDays,
     });
   }
 
@@ -102,6 +95,8 @@ export class ReferralCommissionsService {
   async onOrderPlaced(tx: Scope, order: PlacedOrder): Promise<PlacedOutcome> {
     const attribution = order.attribution;
     if (!attribution) return { recorded: false, reason: 'no_attribution' };
+    // The affiliate with its account's email and phone (identity's table) in one statement: this runs
+    // inside every attributed order's transaction, and only reads.
     const [affiliate] = await tx.em.execute<AffiliateRow[]>(
       `select a.id, a.status, a.account_id, a.commission_rate_bps, a.whatsapp, acc.email, acc.phone
          from affiliate a join account acc on acc.id = a.account_id
@@ -113,7 +108,7 @@ export class ReferralCommissionsService {
       isSelfReferral({ accountId: affiliate.account_id, email: affiliate.email, phone }, order.customer),
     );
     if (self) return { recorded: false, reason: 'self_referral' };
-    const rateBps = affiliate.commission_rate_bps ?? referralProgramSettings(tx.tenant).defaultRateBps;
+    const rateBps = affiliate.commission_rate_bps ?? tenantReferralProgram(tx.tenant).defaultRateBps;
     const commission = referralCommission(order.orderValue, rateBps);
     const inserted = await tx.em.execute<{ id: number }[]>(
       `insert into affiliate_referral (tenant_id, affiliate_id, order_id, customer_account_id, source, click_id,
@@ -147,7 +142,7 @@ export class ReferralCommissionsService {
    * pending (no referral, or already confirmed).
    */
   async onOrderPaid(tx: Scope, orderId: number): Promise<ConfirmedReferral | null> {
-    const availableAt = holdEndsAt(tx.now, referralProgramSettings(tx.tenant).holdDays);
+    const availableAt = holdEndsAt(tx.now, tenantReferralProgram(tx.tenant).holdDays);
     const [referral] = await tx.em.execute<{ id: number; affiliate_id: number; commission: string }[]>(
       `update affiliate_referral set status = 'confirmed', confirmed_at = ?, available_at = ?
         where tenant_id = ? and order_id = ? and status = 'pending'
@@ -213,68 +208,11 @@ export class ReferralCommissionsService {
   }
 
   /**
-   * Makes confirmed commissions whose hold ended by `now` available, `batchSize` per transaction,
-   * until none are left; returns how many this call released. Safe to run on several instances at
-   * once: each batch claims its rows with FOR UPDATE SKIP LOCKED, so concurrent runs take disjoint
-   * rows instead of queueing behind each other, and the status update is conditional as well.
+   * Makes confirmed commissions whose hold ended by `now` available (the `affiliate-commission-release`
+   * job); returns how many this call released. See `releaseDueCommissions`.
    */
-  async releaseDue(scope: Scope, now: Date, options: { batchSize?: number } = {}): Promise<number> {
-    const batchSize = options.batchSize ?? 200;
-    let released = 0;
-    for (;;) {
-      const batch = await inTransaction(scope, async (tx) => {
-        // PESSIMISTIC_PARTIAL_WRITE is FOR UPDATE SKIP LOCKED, chosen on purpose: rows another run
-        // (or a reversal) holds are skipped, not waited for; the other run releases them.
-        const due = await tx.em.find(
-          AffiliateReferral,
-          { status: 'confirmed', availableAt: { $lte: now } },
-          {
-            fields: ['id', 'affiliate', 'commission'],
-            orderBy: { availableAt: 'asc', id: 'asc' },
-            limit: batchSize,
-            lockMode: LockMode.PESSIMISTIC_PARTIAL_WRITE,
-            disableIdentityMap: true,
-          },
-        );
-        if (due.length === 0) return { claimed: 0, released: 0 };
-        const updated = await tx.em.execute<{ id: number; affiliate_id: number; commission: string }[]>(
-          `update affiliate_referral set status = 'available'
-            where tenant_id = ? and id in (?) and status = 'confirmed'
-            returning id, affiliate_id, commission::text`,
-          [tx.tenant.id, due.map((r) => r.id)],
-        );
-        const accounts = await this.#accountIds(
-          tx,
-          updated.map((r) => r.affiliate_id),
-        );
-        // In account order: a release may create an affiliate's `available` ledger account, and
-        // concurrent runs creating several in different orders would deadlock on them.
-        const ordered = updated
-          .map((r) => ({ ...r, accountId: accounts.get(r.affiliate_id)! }))
-          .sort((a, b) => a.accountId - b.accountId || a.id - b.id);
-        for (const r of ordered) {
-          const amount = toSafeInteger(r.commission);
-          if (amount === 0) continue;
-          const accountId = r.accountId;
-          await this.#ledger.post(tx, releaseKey(r.id), `Referral commission released: #${r.id}`, [
-            { account: LedgerAccounts.affiliateOnHold(accountId), amount },
-            { account: LedgerAccounts.affiliateAvailable(accountId), amount: -amount },
-          ]);
-        }
-        return { claimed: due.length, released: updated.length };
-      });
-      released += batch.released;
-      if (batch.claimed < batchSize) return released;
-    }
-  }
-
-  async #accountIds(tx: Scope, affiliateIds: number[]): Promise<Map<number, number>> {
-    if (affiliateIds.length === 0) return new Map();
-    const rows = await tx.em.execute<{ id: number; account_id: number }[]>(
-      'select id, account_id from affiliate where tenant_id = ? and id in (?)',
-      [tx.tenant.id, [...new Set(affiliateIds)]],
-    );
-    return new Map(rows.map((r) => [r.id, r.account_id]));
+  releaseDue(scope: Scope, now: Date, options: { batchSize?: number } = {}): Promise<number> {
+    return releaseDueCommissions(this.#ledger, scope, now, options);
   }
 
   /**
@@ -283,18 +221,14 @@ export class ReferralCommissionsService {
    */
   async balance(scope: Scope, affiliateAccountId: number): Promise<AffiliateBalance> {
     // three running balances (one row each) and the paid payouts (their business record)
-    const [[onHold = 0, available = 0, payoutsPending = 0], paid] = await Promise.all([
-      this.#ledger.balances(scope, [
-        LedgerAccounts.affiliateOnHold(affiliateAccountId),
-        LedgerAccounts.affiliateAvailable(affiliateAccountId),
-        LedgerAccounts.affiliatePayoutsPending(affiliateAccountId),
-      ]),
+    const [ledger, paid] = await Promise.all([
+      affiliateLedgerBalances(this.#ledger, scope, affiliateAccountId),
       scope.em.execute<{ total: string }[]>(
         `select coalesce(sum(amount), 0)::text as total from affiliate_payout
          where tenant_id = ? and account_id = ? and status = 'paid'`,
         [scope.tenant.id, affiliateAccountId],
       ),
     ]);
-    return { available, onHold, payoutsPending, paidOut: toSafeInteger(paid[0]?.total ?? 0) };
+    return { ...ledger, paidOut: toSafeInteger(paid[0]?.total ?? 0) };
   }
 }

@@ -1,9 +1,9 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account.service.ts';
-import type { AdminPayoutView } from '../../contexts/referral-affiliates/payouts.service.ts';
+import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account-views.ts';
+import type { AdminPayoutView } from '../../contexts/referral-affiliates/payout-views.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
-import * as a from './affiliate.schemas.ts';
-import { presentPayout } from './affiliate-money.router.ts';
+import * as a from './admin-money.schemas.ts';
+import { presentPayout } from './affiliate-money.presenters.ts';
 import { presentPagination } from './qutab.presenters.ts';
 
 const tags = ['Admin: bank accounts and payouts'];
@@ -112,7 +112,7 @@ export const adminMoneyRouter = {
     .input(a.adminPayoutListInput)
     .output(a.adminPayoutListOutput)
     .query(async ({ ctx, input }) => {
-      const { items, window } = await ctx.services.payouts.list(ctx.scope(), input);
+      const { items, window } = await ctx.services.payoutProcessing.list(ctx.scope(), input);
       return { payouts: items.map(presentAdminPayout), pagination: presentPagination(window) };
     }),
 
@@ -128,11 +128,16 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutNoteInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markProcessing(scope, input.id, ctx.auth.accountId, input.note ?? undefined);
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
-    }),
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
+        await ctx.services.payoutProcessing.markProcessing(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.note ?? undefined,
+        ),
+      ),
+    ),
 
   markPayoutPaid: adminProcedure
     .meta({
@@ -147,17 +152,17 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutPaidInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markPaid(
-        scope,
-        input.id,
-        ctx.auth.accountId,
-        input.transfer_reference,
-        input.note ?? undefined,
-      );
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
-    }),
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
+        await ctx.services.payoutProcessing.markPaid(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.transfer_reference,
+          input.note ?? undefined,
+        ),
+      ),
+    ),
 
   rejectPayout: adminProcedure
     .meta({
@@ -171,9 +176,14 @@ export const adminMoneyRouter = {
     })
     .input(a.payoutRejectInput)
     .output(a.adminPayoutOutput)
-    .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      await ctx.services.payouts.markFailed(scope, input.id, ctx.auth.accountId, input.reason);
-      return presentAdminPayout(await ctx.services.payouts.adminGet(scope, input.id));
-    }),
+    .mutation(async ({ ctx, input }) =>
+      presentAdminPayout(
+        await ctx.services.payoutProcessing.markFailed(
+          ctx.scope(),
+          input.id,
+          ctx.auth.accountId,
+          input.reason,
+        ),
+      ),
+    ),
 } satisfies TRPCRouterRecord;

@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
-import { adminAffiliatesRouter } from './admin-affiliates.router.ts';
+import { adminAffiliatesRouter } from './admin-affiliates-router/router.ts';
 import { adminMoneyRouter } from './admin-money.router.ts';
 import { presentTracking } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';

@@ -1,40 +1,12 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountView } from '../../contexts/referral-affiliates/bank-account.service.ts';
-import type { PayoutView } from '../../contexts/referral-affiliates/payouts.service.ts';
 import { affiliateProcedure, approvedAffiliateProcedure } from './affiliate.procedures.ts';
-import * as a from './affiliate.schemas.ts';
+import { presentBankAccount, presentPayout } from './affiliate-money.presenters.ts';
+import * as a from './affiliate-money.schemas.ts';
 import { presentPagination } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
+import { uploaded } from './uploads.ts';
 
 const tags = ['Affiliate: bank account and payouts'];
-
-/** An uploaded file as the files context takes it (the REST handler passed it on as base64). */
-export const uploaded = (base64: string, field: string) => ({ bytes: Buffer.from(base64, 'base64'), field });
-
-const iso = (d: Date | null) => d?.toISOString() ?? null;
-
-export const presentBankAccount = (b: BankAccountView | null) =>
-  b && {
-    bank_name: b.bankName,
-    account_number: b.accountNumberMasked,
-    account_holder_name: b.accountHolderName,
-    verification_status: b.verificationStatus,
-    rejection_reason: b.rejectionReason,
-    ktp_submitted: b.ktpSubmitted,
-    submitted_at: iso(b.submittedAt),
-    verified_at: iso(b.verifiedAt),
-  };
-
-export const presentPayout = (p: PayoutView) => ({
-  id: String(p.id),
-  amount: p.amount,
-  status: p.status,
-  requested_at: p.requestedAt.toISOString(),
-  processed_at: iso(p.processedAt),
-  bank_name: p.bankName,
-  account_number: p.accountNumberMasked,
-  notes: p.notes,
-});
 
 export const affiliateMoneyRouter = {
   bankAccount: affiliateProcedure

@@ -5,7 +5,6 @@ import type {
   ReferralRow,
 } from '../../contexts/referral-affiliates/affiliate-referrals.service.ts';
 import type { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
-import type { ReferralProgramSettings } from '../../contexts/referral-affiliates/referral-program.ts';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { escapeHtml } from '../../kernel/html.ts';
 
@@ -30,20 +29,25 @@ export function presentAffiliateSession(
   };
 }
 
+/** Who an affiliate is (`affiliateContactFields`), for the affiliate's profile and the admins' views. */
+export const presentAffiliateContact = (affiliate: Affiliate, email: string) => ({
+  id: String(affiliate.id),
+  first_name: affiliate.firstName,
+  last_name: affiliate.lastName,
+  email,
+  whatsapp: affiliate.whatsapp,
+  city: affiliate.city,
+  instagram: affiliate.instagram ?? null,
+  tiktok: affiliate.tiktok ?? null,
+});
+
 export function presentAffiliateProfile(
   affiliate: Affiliate,
   account: Pick<Account, 'email'>,
   photoUrl: string | null,
 ) {
   return {
-    id: String(affiliate.id),
-    first_name: affiliate.firstName,
-    last_name: affiliate.lastName,
-    email: account.email,
-    whatsapp: affiliate.whatsapp,
-    city: affiliate.city,
-    instagram: affiliate.instagram ?? null,
-    tiktok: affiliate.tiktok ?? null,
+    ...presentAffiliateContact(affiliate, account.email),
     profile_photo: photoUrl,
     affiliate_code: affiliate.code ?? null,
     joined_at: affiliate.createdAt.toISOString(),
@@ -51,23 +55,16 @@ export function presentAffiliateProfile(
   };
 }
 
-/**
- * The affiliate's link: `{referralBaseUrl}/{code}` when the tenant hands out its own short domain
- * (qutab.id/r/XK7mP2q), otherwise this server's tenant path; the target is where it redirects.
- */
+/** The affiliate's link (ReferralLinksService.referralUrl), where it redirects, and a snippet to embed it. */
 export function referralLink(
   affiliate: Affiliate,
-  program: ReferralProgramSettings,
-  /** the tenant's public base, e.g. `https://host/t/qutab` */
-  tenantBaseUrl: string,
+  /** the link handed out, e.g. `https://qutab.id/r/XK7mP2q` */
+  url: string,
   /** where the link redirects (ReferralLinksService.targetUrl) */
   targetUrl: string,
 ) {
-  const code = affiliate.code ?? '';
-  const base = (program.referralBaseUrl ?? `${tenantBaseUrl}/r`).replace(/\/+$/, '');
-  const url = `${base}/${encodeURIComponent(code)}`;
   return {
-    referral_code: code,
+    referral_code: affiliate.code ?? '',
     referral_url: url,
     target_url: targetUrl,
     embed_code: `<a href="${escapeHtml(url)}" target="_blank" rel="noopener">Qurban bersama ${escapeHtml(`${affiliate.firstName}`)}</a>`,

@@ -1,7 +1,8 @@
 import { router } from '../../kernel/trpc.ts';
 import { adminRouter } from './admin.router.ts';
-import { affiliateAuthRouter, affiliateRouter } from './affiliate.router.ts';
+import { affiliateAuthRouter } from './affiliate-auth.router.ts';
 import { affiliateMoneyRouter } from './affiliate-money.router.ts';
+import { affiliateRouter } from './affiliate-router/router.ts';
 import { authRouter } from './auth.router.ts';
 import { ordersRouter, productsRouter } from './orders.router.ts';
 import { profileRouter } from './profile.router.ts';

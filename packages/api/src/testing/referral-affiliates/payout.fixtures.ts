@@ -12,6 +12,7 @@ import { OutboxService } from '../../contexts/notifications/outbox.service.ts';
 import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
 import { AffiliatePhotosService } from '../../contexts/referral-affiliates/affiliate-photos.service.ts';
 import { BankAccountsService } from '../../contexts/referral-affiliates/bank-account.service.ts';
+import { PayoutProcessingService } from '../../contexts/referral-affiliates/payout-processing.service.ts';
 import { PayoutsService } from '../../contexts/referral-affiliates/payouts.service.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../../contexts/tenancy/tenant.service.ts';
@@ -32,6 +33,7 @@ export interface Harness {
   bankAccounts: BankAccountsService;
   photos: AffiliatePhotosService;
   payouts: PayoutsService;
+  payoutProcessing: PayoutProcessingService;
   close(): Promise<void>;
 }
 
@@ -56,7 +58,8 @@ export async function startHarness(): Promise<Harness> {
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
     photos: new AffiliatePhotosService(files),
-    payouts: new PayoutsService({ ledger, cipher, outbox }),
+    payouts: new PayoutsService({ ledger }),
+    payoutProcessing: new PayoutProcessingService({ ledger, cipher, outbox }),
     async close() {
       await orm.close();
       await db.drop();

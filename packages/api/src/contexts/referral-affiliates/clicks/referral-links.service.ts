@@ -3,8 +3,8 @@ import { isReferralCode } from '@komisi/domain';
 import { type Orm, systemEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { TenantRecord } from '../../../kernel/tenant-record.ts';
-import { referralProgramSettings } from '../referral-program.ts';
 import { localDate } from '../stats/stats-period.ts';
+import { tenantReferralProgram } from '../tenant-referral-program.ts';
 import {
   derivedKey,
   type ReferralClickRef,
@@ -102,12 +102,21 @@ export class ReferralLinksService {
   }
 
   /**
-   * Where a referral link sends the visitor: `referralProgram.targetUrl`, else the tenant's base
+   * The link handed out for `code`: `{referralBaseUrl}/{code}` when the tenant hands out its own
+   * short domain (qutab.id/r/XK7mP2q), otherwise this server's tenant path (`tenantBaseUrl/r/{code}`).
+   */
+  referralUrl(tenant: TenantRecord, tenantBaseUrl: string, code: string): string {
+    const base = (tenantReferralProgram(tenant).referralBaseUrl ?? `${tenantBaseUrl}/r`).replace(/\/+$/, '');
+    return `${base}/${encodeURIComponent(code)}`;
+  }
+
+  /**
+   * Where a referral link sends the visitor: the programme's `targetUrl`, else the tenant's base
    * (`tenantBaseUrl/`: the site root on a host mapped to the tenant), as the referral-link endpoint
    * reports it (`target_url`).
    */
   targetUrl(tenant: TenantRecord, tenantBaseUrl: string): string {
-    return referralProgramSettings(tenant).targetUrl ?? `${tenantBaseUrl}/`;
+    return tenantReferralProgram(tenant).targetUrl ?? `${tenantBaseUrl}/`;
   }
 
   /**
@@ -125,7 +134,7 @@ export class ReferralLinksService {
 
   /** The cookie's lifetime and the window in which a click attributes orders. */
   attributionDays(tenant: TenantRecord): number {
-    return referralProgramSettings(tenant).attributionDays;
+    return tenantReferralProgram(tenant).attributionDays;
   }
 
   /** The signed `komisi_ref` value for a counted click. */

@@ -159,6 +159,8 @@ export class AffiliateStatsService {
   async activity(scope: Scope, affiliateId: number, limit = 20): Promise<ActivityItem[]> {
     if (!Number.isInteger(limit) || limit < 1 || limit > ACTIVITY_LIMIT_MAX)
       throw fieldError('limit', `must be a whole number from 1 to ${ACTIVITY_LIMIT_MAX}`);
+    // Reads commerce's customer_order for the order numbers: a dashboard read kept to one statement
+    // (a join on its primary key), not a write.
     const rows = await scope.em.execute<
       {
         type: ActivityType;

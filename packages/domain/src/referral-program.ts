@@ -1,11 +1,75 @@
+import { normalizeEmailAddress, normalizeIndonesianPhone } from './contact-details.ts';
 import { DomainError, DomainErrorCode, fieldError } from './errors.ts';
 import { applyRate, BASIS_POINTS_PER_WHOLE, type BasisPoints } from './money.ts';
 
-// Referral-link affiliate programme (qutab-platform): commission, holding period, attribution,
-// self-referral, masking of customers' data, referral codes and payout requests. Pure: data in,
-// data out, `now` passed in.
+// The referral-link affiliate programme (qutab-platform): its rules and their defaults, all here.
+// Pure: data in, data out, `now` passed in.
+//
+//   holding period      holdDays, 30            holdEndsAt: when a confirmed commission is withdrawable
+//   attribution window  attributionDays, 30     attributeOrder; also the referral cookie's lifetime
+//   attribution rules   a coupon beats a link   attributeOrder
+//   commission rate     defaultRateBps, 10%     referralCommission (an affiliate's own rate comes first)
+//   payout minimum      minimumPayout, 100,000  canRequestPayout, checkPayoutRequest
+//   self-referral       earns nothing           isSelfReferral
+//
+// A tenant changes any setting through its overrides (tenant setting `referralAffiliates`), laid on
+// the defaults by `referralProgramSettings`.
 
 const DAY_MS = 86_400_000;
+
+/** The programme's settings, every one filled in. */
+export interface ReferralProgramSettings {
+  /** the holding period: days a confirmed commission stays on hold before it is withdrawable */
+  holdDays: number;
+  /** the attribution window: days a referral-link click keeps attributing the customer's orders */
+  attributionDays: number;
+  /** commission rate of affiliates without their own rate, basis points (1000 = 10%) */
+  defaultRateBps: number;
+  /** the payout minimum: smallest payout an affiliate may request, minor units */
+  minimumPayout: number;
+  /** where a referral link sends the visitor; null: the tenant's site root */
+  targetUrl: string | null;
+  /** base of the links handed out (`https://qutab.id/r`, the code is appended); null: the server's own `/t/{tenant}/r` */
+  referralBaseUrl: string | null;
+}
+
+export const REFERRAL_PROGRAM_DEFAULTS: ReferralProgramSettings = Object.freeze({
+  holdDays: 30,
+  attributionDays: 30,
+  defaultRateBps: 1000,
+  minimumPayout: 100_000,
+  targetUrl: null,
+  referralBaseUrl: null,
+});
+
+/** A tenant's changes to the defaults: any of the settings; an absent or null one keeps the default. */
+export type ReferralProgramOverrides = {
+  [K in keyof ReferralProgramSettings]?: ReferralProgramSettings[K] | null;
+};
+
+/**
+ * The settings with each layer of overrides laid on the defaults in turn: a key a later layer sets
+ * wins over the same key of an earlier one; a key no layer sets (or sets to null) keeps its default.
+ */
+export function referralProgramSettings(
+  ...layers: (ReferralProgramOverrides | null | undefined)[]
+): ReferralProgramSettings {
+  const pick = <K extends keyof ReferralProgramSettings>(key: K): ReferralProgramSettings[K] => {
+    for (let i = layers.length - 1; i >= 0; i--) {
+      const value = layers[i]?.[key];
+      if (value != null) return value;
+    }
+    return REFERRAL_PROGRAM_DEFAULTS[key];
+  };
+  return {
+    holdDays: pick('holdDays'),
+    attributionDays: pick('attributionDays'),
+    defaultRateBps: pick('defaultRateBps'),
+    minimumPayout: pick('minimumPayout'),
+    targetUrl: pick('targetUrl'),
+    referralBaseUrl: pick('referralBaseUrl'),
+  };
+}
 
 /**
  * Commission on an order: floor(orderValue × rateBps / 10000), in minor units. Rounding down keeps
@@ -70,22 +134,6 @@ export interface Party {
   phone?: string | null | undefined;
 }
 
-/** Emails compare trimmed and in lower case. */
-export function normalizeEmailAddress(email: string): string {
-  return email.trim().toLowerCase();
-}
-
-/**
- * An Indonesian phone number in its national significant form: spaces, dashes, dots and brackets
- * ignored, then the `+62`, `62` or trunk `0` prefix dropped (`+62 812-3456-789`, `628123456789` and
- * `0812 3456 789` are all `8123456789`).
- */
-export function normalizeIndonesianPhone(phone: string): string {
-  const compact = phone.replace(/[\s\-.()]/g, '');
-  const match = /^(?:\+62|62|0)(.*)$/.exec(compact);
-  return match ? match[1]! : compact;
-}
-
 function same(a: string | null | undefined, b: string | null | undefined, normalize: (s: string) => string) {
   if (!a || !b) return false;
   const left = normalize(a);
@@ -99,77 +147,6 @@ export function isSelfReferral(affiliate: Party, customer: Party): boolean {
     same(affiliate.email, customer.email, normalizeEmailAddress) ||
     same(affiliate.phone, customer.phone, normalizeIndonesianPhone)
   );
-}
-
-/** How many leading characters a masked word or email shows: a third, rounded up, at most 3. */
-function shown(length: number): number {
-  return Math.min(3, Math.ceil(length / 3));
-}
-
-/**
- * A customer's name as an affiliate sees it: each word keeps its first third (rounded up, at most
- * 3 letters), the rest becomes stars, at most 4 so long words do not give their length away.
- * `Darmawan Putra` → `Dar**** Pu***`.
- */
-export function maskName(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .filter((word) => word !== '')
-    .map((word) => {
-      const letters = Array.from(word);
-      const keep = shown(letters.length);
-      return letters.slice(0, keep).join('') + '*'.repeat(Math.min(4, letters.length - keep));
-    })
-    .join(' ');
-}
-
-/**
- * A customer's email as an affiliate sees it: the first third of the part before `@` (rounded up,
- * at most 3 characters), then always `***`, then the domain. `darmawan@gmail.com` → `dar***@gmail.com`.
- */
-export function maskEmail(email: string): string {
-  const trimmed = email.trim();
-  const at = trimmed.lastIndexOf('@');
-  const local = Array.from(at < 0 ? trimmed : trimmed.slice(0, at));
-  const domain = at < 0 ? '' : trimmed.slice(at);
-  return `${local.slice(0, shown(local.length)).join('')}***${domain}`;
-}
-
-/**
- * A bank account number with only its last 4 digits visible (`1234567890` → `******7890`); spaces
- * and dashes are dropped first. Numbers of 4 characters or fewer are shown as stars only.
- */
-export function maskAccountNumber(accountNumber: string): string {
-  const compact = accountNumber.replace(/[\s-]/g, '');
-  if (compact.length <= 4) return '*'.repeat(compact.length);
-  return '*'.repeat(compact.length - 4) + compact.slice(-4);
-}
-
-export const REFERRAL_CODE_LENGTH = 7;
-export const REFERRAL_CODE_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-/** Random bytes to hand `referralCode`: enough that running out is practically impossible (< 1e-30). */
-export const REFERRAL_CODE_RANDOM_BYTES = 32;
-// The largest multiple of 62 below 256: bytes from 248 up are skipped, so every character is equally likely.
-const UNBIASED_LIMIT = 256 - (256 % REFERRAL_CODE_ALPHABET.length);
-
-/**
- * A 7-character referral code (e.g. `XK7mP2q`) from random bytes, by rejection sampling: a byte
- * below 248 picks `byte % 62`, larger bytes are skipped (no modulo bias). Null when the bytes ran
- * out first; the caller draws again. Codes are case-sensitive.
- */
-export function referralCode(randomBytes: Uint8Array): string | null {
-  let code = '';
-  for (const byte of randomBytes) {
-    if (byte >= UNBIASED_LIMIT) continue;
-    code += REFERRAL_CODE_ALPHABET[byte % REFERRAL_CODE_ALPHABET.length];
-    if (code.length === REFERRAL_CODE_LENGTH) return code;
-  }
-  return null;
-}
-
-export function isReferralCode(value: string): boolean {
-  return /^[A-Za-z0-9]{7}$/.test(value);
 }
 
 export interface PayoutRequestCheck {

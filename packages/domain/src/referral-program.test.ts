@@ -5,21 +5,51 @@ import {
   canRequestPayout,
   checkPayoutRequest,
   holdEndsAt,
-  isReferralCode,
   isSelfReferral,
-  maskAccountNumber,
-  maskEmail,
-  maskName,
-  normalizeIndonesianPhone,
-  REFERRAL_CODE_ALPHABET,
-  REFERRAL_CODE_RANDOM_BYTES,
-  referralCode,
+  REFERRAL_PROGRAM_DEFAULTS,
   referralCommission,
-} from './affiliate-program.ts';
+  referralProgramSettings,
+} from './referral-program.ts';
 
 const invalid = (fields: Record<string, string[]>) =>
   expect.objectContaining({ code: 'VALIDATION_ERROR', fields });
 const DAY = 86_400_000;
+
+describe('referralProgramSettings', () => {
+  it('is the defaults without overrides: a 30-day hold and window, 10%, a 100,000 minimum', () => {
+    expect(referralProgramSettings()).toEqual(REFERRAL_PROGRAM_DEFAULTS);
+    expect(referralProgramSettings(undefined, null, {})).toEqual({
+      holdDays: 30,
+      attributionDays: 30,
+      defaultRateBps: 1000,
+      minimumPayout: 100_000,
+      targetUrl: null,
+      referralBaseUrl: null,
+    });
+  });
+
+  it('lays each layer on the ones before: a later key wins, absent and null keys fall through', () => {
+    const settings = referralProgramSettings(
+      { holdDays: 14, minimumPayout: 50_000, targetUrl: 'https://old.example/' },
+      { holdDays: 7, attributionDays: null, referralBaseUrl: 'https://qutab.id/r' },
+    );
+    expect(settings).toEqual({
+      holdDays: 7,
+      attributionDays: 30,
+      defaultRateBps: 1000,
+      minimumPayout: 50_000,
+      targetUrl: 'https://old.example/',
+      referralBaseUrl: 'https://qutab.id/r',
+    });
+  });
+
+  it('keeps a 0 an override sets', () => {
+    expect(referralProgramSettings({ holdDays: 0, minimumPayout: 0 })).toMatchObject({
+      holdDays: 0,
+      minimumPayout: 0,
+    });
+  });
+});
 
 describe('referralCommission', () => {
   it('is the rate of the order value, rounded down', () => {
@@ -132,19 +162,6 @@ describe('attributeOrder', () => {
   });
 });
 
-describe('normalizeIndonesianPhone', () => {
-  it.each([
-    ['+62 812-3456-789', '8123456789'],
-    ['628123456789', '8123456789'],
-    ['0812 3456 789', '8123456789'],
-    ['(0812) 3456.789', '8123456789'],
-    ['8123456789', '8123456789'],
-    ['', ''],
-  ])('%s → %s', (raw, expected) => {
-    expect(normalizeIndonesianPhone(raw)).toBe(expected);
-  });
-});
-
 describe('isSelfReferral', () => {
   const affiliate = { accountId: 1, email: 'Darmawan@Gmail.com ', phone: '+62 812-3456-789' };
 
@@ -169,89 +186,6 @@ describe('isSelfReferral', () => {
     expect(isSelfReferral({ accountId: null, email: null, phone: null }, { accountId: null })).toBe(false);
     expect(isSelfReferral({ email: ' ', phone: '0' }, { email: ' ', phone: '+62' })).toBe(false);
     expect(isSelfReferral({}, {})).toBe(false);
-  });
-});
-
-describe('masking', () => {
-  it('reproduces the spec’s examples', () => {
-    expect(maskName('Darmawan Putra')).toBe('Dar**** Pu***');
-    expect(maskEmail('darmawan@gmail.com')).toBe('dar***@gmail.com');
-    expect(maskAccountNumber('1234567890')).toBe('******7890');
-  });
-
-  it('masks names word by word', () => {
-    expect(maskName('  Siti   Nurhaliza binti A ')).toBe('Si** Nur**** bi*** A');
-    expect(maskName('Jo')).toBe('J*');
-    expect(maskName('')).toBe('');
-    expect(maskName('Ömer Çelik')).toBe('Öm** Çe***');
-  });
-
-  it('masks emails, with or without a domain', () => {
-    expect(maskEmail('ab@x.id')).toBe('a***@x.id');
-    expect(maskEmail('averyveryverylongname@x.id')).toBe('ave***@x.id');
-    expect(maskEmail('nodomain')).toBe('nod***');
-  });
-
-  it('masks short and spaced account numbers', () => {
-    expect(maskAccountNumber('1234')).toBe('****');
-    expect(maskAccountNumber('1234-5678 90')).toBe('******7890');
-  });
-
-  it('never shows more than 3 characters of a word or an email’s local part', () => {
-    fc.assert(
-      fc.property(fc.stringMatching(/^[A-Za-z]{1,30}$/), (word) => {
-        const masked = maskName(word);
-        expect(masked.replace(/\*/g, '').length).toBeLessThanOrEqual(3);
-        expect(masked.startsWith(word.slice(0, 1))).toBe(true);
-        const email = maskEmail(`${word}@example.com`);
-        expect(email.endsWith('***@example.com')).toBe(true);
-        expect(email.length - '***@example.com'.length).toBeLessThanOrEqual(3);
-      }),
-    );
-  });
-});
-
-describe('referralCode', () => {
-  it('makes 7 characters from the alphabet', () => {
-    expect(referralCode(new Uint8Array([0, 1, 25, 26, 51, 52, 61]))).toBe('ABZaz09');
-    expect(referralCode(new Uint8Array([62, 63, 124, 186, 247, 0, 0]))).toBe('ABAA9AA');
-  });
-
-  it('skips bytes that would bias the choice and returns null when the bytes run out', () => {
-    expect(referralCode(new Uint8Array([248, 255, 0, 1, 2, 3, 4, 5, 6]))).toBe('ABCDEFG');
-    expect(referralCode(new Uint8Array([0, 1, 2, 3, 4, 5, 255]))).toBeNull();
-    expect(referralCode(new Uint8Array())).toBeNull();
-  });
-
-  it('only ever produces valid codes', () => {
-    fc.assert(
-      fc.property(
-        fc.uint8Array({ minLength: REFERRAL_CODE_RANDOM_BYTES, maxLength: REFERRAL_CODE_RANDOM_BYTES }),
-        (bytes) => {
-          const code = referralCode(bytes);
-          // 32 bytes with 7 or fewer below 248 is about as likely as winning no lottery 25 times
-          expect(code).not.toBeNull();
-          expect(isReferralCode(code!)).toBe(true);
-        },
-      ),
-    );
-  });
-
-  it('gives every character the same chance (each of the 248 accepted byte values maps to one of 62, 4 each)', () => {
-    const counts = new Map<string, number>();
-    for (let b = 0; b < 248; b++) {
-      const ch = referralCode(new Uint8Array([b, 0, 0, 0, 0, 0, 0]))![0]!;
-      counts.set(ch, (counts.get(ch) ?? 0) + 1);
-    }
-    expect(counts.size).toBe(REFERRAL_CODE_ALPHABET.length);
-    expect(new Set(counts.values())).toEqual(new Set([4]));
-  });
-
-  it('recognises codes', () => {
-    expect(isReferralCode('XK7mP2q')).toBe(true);
-    expect(isReferralCode('XK7mP2')).toBe(false);
-    expect(isReferralCode('XK7mP2q!')).toBe(false);
-    expect(isReferralCode('XK7-P2q')).toBe(false);
   });
 });
 

@@ -1,0 +1,12 @@
+import { type ReferralProgramSettings, referralProgramSettings } from '@komisi/domain';
+import type { TenantRecord } from '../../kernel/tenant-record.ts';
+
+/**
+ * A tenant's referral programme: its overrides (`settings.referralAffiliates`) laid on the domain's
+ * defaults (`REFERRAL_PROGRAM_DEFAULTS`). Tenants set up before the setting was renamed have
+ * `settings.referralProgram`: it is still read, under the new name, whose keys win.
+ */
+export function tenantReferralProgram(tenant: Pick<TenantRecord, 'settings'>): ReferralProgramSettings {
+  const { referralProgram: formerName, referralAffiliates } = tenant.settings;
+  return referralProgramSettings(formerName, referralAffiliates);
+}

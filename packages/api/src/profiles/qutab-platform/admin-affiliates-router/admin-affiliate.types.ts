@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import {
+  affiliateContactFields,
+  applicationStatus,
+  isoDateTime,
+  money,
+  PRIMARY_PLATFORM,
+} from '../affiliate.schemas.ts';
+
+/** An application or affiliate as the admin endpoints answer it. */
+export const adminAffiliate = z.object({
+  ...affiliateContactFields,
+  youtube: z.string().nullable(),
+  facebook: z.string().nullable(),
+  primary_platform: PRIMARY_PLATFORM,
+  reason: z.string(),
+  status: applicationStatus,
+  rejection_reason: z.string().nullable(),
+  affiliate_code: z.string().nullable(),
+  commission_rate_bps: z.number().int().nullable().meta({ description: 'null: the programme default' }),
+  total_clicks: z.number().int(),
+  total_conversions: z.number().int(),
+  total_commission: money,
+  applied_at: isoDateTime,
+  approved_at: isoDateTime.nullable(),
+});
+export const rateBps = z.number().int().min(0).max(10_000).meta({ description: 'Basis points: 1000 = 10%' });

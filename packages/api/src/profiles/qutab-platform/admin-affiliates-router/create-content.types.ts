@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Meta } from '../../../kernel/trpc.ts';
+import { upload } from '../affiliate.schemas.ts';
+import { contentFields, contentKind, contentOutput } from './program-content.types.ts';
+import { tags } from './tags.ts';
+
+export const createContentMeta = {
+  openapi: {
+    method: 'POST',
+    path: '/admin/content',
+    tags,
+    summary: 'Publish a banner, social graphic or FAQ entry',
+  },
+  successStatus: 201,
+  uploads: ['image'],
+  errors: [422],
+} satisfies Meta;
+export const createContentInput = z.object({
+  kind: contentKind,
+  ...contentFields,
+  image: upload.optional().meta({ description: 'Uploaded image (JPEG/PNG ≤ 5 MB) instead of image_url' }),
+});
+export const createContentOutput = contentOutput;

@@ -1,0 +1,21 @@
+import { adminProcedure } from '../../../kernel/trpc.ts';
+import {
+  setSupportContactInput,
+  setSupportContactMeta,
+  setSupportContactOutput,
+} from './set-support-contact.types.ts';
+
+/** How affiliates reach the programme's support (a tenant setting). */
+export const setSupportContactProcedure = adminProcedure
+  .meta(setSupportContactMeta)
+  .input(setSupportContactInput)
+  .output(setSupportContactOutput)
+  .mutation(async ({ ctx, input }) => {
+    const tenant = await ctx.services.tenants.updateSetting(ctx.tenant.id, 'affiliateSupport', {
+      whatsapp: input.whatsapp,
+      email: input.email,
+      responseTime: input.response_time,
+    });
+    const support = tenant.settings.affiliateSupport!;
+    return { whatsapp: support.whatsapp, email: support.email, response_time: support.responseTime };
+  });

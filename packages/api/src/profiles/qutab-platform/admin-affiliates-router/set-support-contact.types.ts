@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Meta } from '../../../kernel/trpc.ts';
+import { supportContactOutput, text, trimmed, whatsapp } from '../affiliate.schemas.ts';
+import { tags } from './tags.ts';
+
+export const setSupportContactMeta = {
+  openapi: {
+    method: 'PUT',
+    path: '/admin/support-contact',
+    tags,
+    summary: "Set the affiliates' support contact",
+  },
+  errors: [422],
+} satisfies Meta;
+export const setSupportContactInput = z.object({
+  whatsapp,
+  email: z.preprocess(trimmed, z.email().max(254)),
+  response_time: text(1, 100),
+});
+export const setSupportContactOutput = supportContactOutput;

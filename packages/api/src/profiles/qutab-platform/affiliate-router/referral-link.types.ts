@@ -1,0 +1,21 @@
+import { z } from 'zod';
+import type { Meta } from '../../../kernel/trpc.ts';
+import { emptyInput } from '../qutab.schemas.ts';
+import { tags } from './tags.ts';
+
+export const referralLinkMeta = {
+  openapi: {
+    method: 'GET',
+    path: '/affiliate/referral-link',
+    tags,
+    summary: "Get affiliate's unique referral link",
+  },
+} satisfies Meta;
+export const referralLinkInput = emptyInput;
+export const referralLinkOutput = z.object({
+  referral_code: z.string(),
+  referral_url: z.string(),
+  target_url: z.string(),
+  embed_code: z.string(),
+  total_clicks: z.number().int(),
+});

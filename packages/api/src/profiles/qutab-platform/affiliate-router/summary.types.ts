@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import type { Meta } from '../../../kernel/trpc.ts';
+import { money } from '../affiliate.schemas.ts';
+import { emptyInput } from '../qutab.schemas.ts';
+import { tags } from './tags.ts';
+
+export const summaryMeta = {
+  openapi: {
+    method: 'GET',
+    path: '/affiliate/dashboard/summary',
+    tags,
+    summary: 'Get dashboard summary stats',
+  },
+} satisfies Meta;
+export const summaryInput = emptyInput;
+export const summaryOutput = z.object({
+  total_clicks: z.number().int(),
+  total_conversions: z.number().int(),
+  conversion_rate: z.number().meta({ description: 'Percent of clicks that became sales, 2 decimals' }),
+  total_commission: money,
+  available_balance: money,
+  pending_commission: money,
+});

@@ -1,0 +1,14 @@
+import { DomainError } from '@komisi/domain';
+import { affiliateProcedure } from '../affiliate.procedures.ts';
+import { supportContactInput, supportContactMeta, supportContactOutput } from './support-contact.types.ts';
+
+/** How affiliates reach the programme's support; 404 until an admin set it up. */
+export const supportContactProcedure = affiliateProcedure
+  .meta(supportContactMeta)
+  .input(supportContactInput)
+  .output(supportContactOutput)
+  .query(({ ctx }) => {
+    const support = ctx.tenant.settings.affiliateSupport;
+    if (!support) throw new DomainError('NOT_FOUND', 'Support contact is not set up yet');
+    return { whatsapp: support.whatsapp, email: support.email, response_time: support.responseTime };
+  });

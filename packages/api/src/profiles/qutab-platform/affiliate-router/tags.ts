@@ -1,0 +1,2 @@
+/** The OpenAPI tag of the affiliate dashboard's operations. */
+export const tags = ['Affiliate'];
