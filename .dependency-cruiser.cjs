@@ -92,9 +92,10 @@ module.exports = {
     },
     {
       name: 'schemas-import-only-zod-and-the-domain',
-      comment: 'a schema describes the wire: it may not reach a service',
+      comment:
+        "a schema (`*.schemas.ts`, a procedure's `*.types.ts`) describes the wire: it may not reach a service",
       severity: 'error',
-      from: { path: `${API}/profiles/.+\\.schemas\\.ts$` },
+      from: { path: `${API}/profiles/.+\\.(schemas|types)\\.ts$` },
       to: { path: [`${API}/contexts/`, `${API}/composition/`], dependencyTypesNot: ['type-only'] },
     },
   ],
