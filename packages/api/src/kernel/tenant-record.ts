@@ -1,4 +1,4 @@
-import type { CommissionBase, CurrencyCode, StockistEligibility } from '@komisi/domain';
+import type { CommissionBase, CurrencyCode, MlmPlanOverrides } from '@komisi/domain';
 
 /** The immutable view of a tenant that travels with every request. */
 export interface TenantRecord {
@@ -36,16 +36,8 @@ export interface TenantSettings {
    * server-wide `KOMISI_CORS_ORIGINS`; an entry that is not such an origin is ignored.
    */
   allowedOrigins?: string[];
-  /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
-  mlm?: {
-    stockistRateBps?: number;
-    /** who may be a sale's stockist: any active member (default) or only holders of the stockist role */
-    stockistEligibility?: StockistEligibility;
-    generationRatesBps?: number[];
-    compression?: boolean;
-    membershipFees?: { dtehm: number; dip: number };
-    sponsorBonusPerDtehm?: number;
-  };
+  /** MLM plan overrides (see the domain's `MlmPlanOverrides`); absent keys use the plan's defaults. */
+  mlm?: MlmPlanOverrides;
   /**
    * Further app profiles this tenant serves next to `profile`, tried in order for a REST path
    * the main profile has no route for (e.g. ansania also serves `affiliate-marketer`).

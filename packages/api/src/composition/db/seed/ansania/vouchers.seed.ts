@@ -1,8 +1,36 @@
-import { ANSANIA_DEMO_VOUCHERS, type VoucherRule, validateVoucherRule } from '@komisi/domain';
+import { type VoucherRule, validateVoucherRule } from '@komisi/domain';
 import { Voucher } from '../../../../contexts/commerce/voucher.entity.ts';
 import type { Scope } from '../../../../kernel/scope.ts';
 
 const DAY = 86_400_000;
+
+/** The ansania furniture store's demo vouchers (IDR). */
+export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
+  Object.freeze({
+    code: 'WELCOME10',
+    discountType: 'percentage',
+    discountValue: 1000,
+    maxDiscountAmount: 100_000,
+    minPurchaseAmount: 500_000,
+    startsAt: null,
+    endsAt: null,
+    usageLimit: null,
+    perCustomerLimit: null,
+    active: true,
+  }),
+  Object.freeze({
+    code: 'FREESHIP',
+    discountType: 'free_shipping',
+    discountValue: 0,
+    maxDiscountAmount: null,
+    minPurchaseAmount: 0,
+    startsAt: null,
+    endsAt: null,
+    usageLimit: null,
+    perCustomerLimit: null,
+    active: true,
+  }),
+]);
 
 /**
  * The spec's test vouchers `WELCOME10` (10% off, at most 100,000, from 500,000, once per customer) and
