@@ -12,6 +12,11 @@ export interface TenantRecord {
   settings: TenantSettings;
 }
 
+/** Voucher-code affiliates' settings; absent keys use the defaults (see `commissionBaseOf`). */
+export interface VoucherAffiliatesSettings {
+  commissionBase?: CommissionBase;
+}
+
 /** Per-tenant settings a business would change without a deploy. */
 export interface TenantSettings {
   payments?: {
@@ -43,8 +48,13 @@ export interface TenantSettings {
    * the main profile has no route for (e.g. ansania also serves `affiliate-marketer`).
    */
   extraProfiles?: string[];
-  /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
-  affiliateProgram?: { commissionBase?: CommissionBase };
+  /**
+   * Voucher-code affiliates: which amount of an order the commission rate applies to (the
+   * referral-link affiliates apply theirs to the same base).
+   */
+  voucherAffiliates?: VoucherAffiliatesSettings;
+  /** The former name of `voucherAffiliates`, still read for tenants stored with it; the new name wins. */
+  affiliateProgram?: VoucherAffiliatesSettings;
   /**
    * Referral-link affiliates (qutab-platform); absent keys use the defaults in
    * `referralProgramSettings` (affiliate-program context).

@@ -1,13 +1,7 @@
-import {
-  affiliateCommission,
-  type CommissionBase,
-  commissionBase,
-  DEFAULT_COMMISSION_BASE,
-  DomainError,
-  type PricedOrder,
-} from '@komisi/domain';
+import { affiliateCommission, commissionBase, DomainError, type PricedOrder } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import { commissionBaseOf } from './commission-base.ts';
 
 /** Orders that count as sold for an affiliate: paid and not cancelled or refunded. */
 export const SOLD_STATUSES = ['paid', 'processing', 'shipped', 'delivered'] as const;
@@ -30,10 +24,6 @@ interface OrderRow {
 interface VoucherRow {
   affiliate_account_id: number | null;
   affiliate_commission_bps: number | null;
-}
-
-export function programBase(scope: Scope): CommissionBase {
-  return scope.tenant.settings.affiliateProgram?.commissionBase ?? DEFAULT_COMMISSION_BASE;
 }
 
 /**
@@ -79,7 +69,7 @@ export class AffiliateCommissionsService {
       );
     }
     const priced = await this.#priced(tx, order);
-    const base = commissionBase(priced, programBase(tx));
+    const base = commissionBase(priced, commissionBaseOf(tx.tenant.settings));
     const amount = affiliateCommission(base, rateBps);
     if (amount <= 0) return;
     const entryId = await this.#ledger.post(
