@@ -138,7 +138,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
-  const affiliateCommissions = new AffiliateCommissionsService(ledger);
+  const affiliateCommissions = new AffiliateCommissionsService({ ledger, commissions, vouchers });
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
   const referralCommissions = new ReferralCommissionsService(ledger);
   const jobs = new JobRunner(orm);
