@@ -4,6 +4,9 @@ import type { Scope } from '../../../../kernel/scope.ts';
 
 const DAY = 86_400_000;
 
+/** No window, no limits, active: what a voucher is unless it says otherwise. */
+const UNLIMITED = { startsAt: null, endsAt: null, usageLimit: null, perCustomerLimit: null, active: true };
+
 /** The ansania furniture store's demo vouchers (IDR). */
 export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
   Object.freeze({
@@ -12,11 +15,7 @@ export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
     discountValue: 1000,
     maxDiscountAmount: 100_000,
     minPurchaseAmount: 500_000,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perCustomerLimit: null,
-    active: true,
+    ...UNLIMITED,
   }),
   Object.freeze({
     code: 'FREESHIP',
@@ -24,11 +23,7 @@ export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
     discountValue: 0,
     maxDiscountAmount: null,
     minPurchaseAmount: 0,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perCustomerLimit: null,
-    active: true,
+    ...UNLIMITED,
   }),
 ]);
 
@@ -61,11 +56,9 @@ export async function seedAnsaniaVouchers(scope: Scope): Promise<void> {
       discountValue: 500,
       maxDiscountAmount: 50_000,
       minPurchaseAmount: 0,
+      ...UNLIMITED,
       startsAt: new Date(now - 60 * DAY),
       endsAt: new Date(now - 30 * DAY),
-      usageLimit: null,
-      perCustomerLimit: null,
-      active: true,
       name: 'Expired 5%',
       description: 'An expired voucher, for trying the refusal',
     },
