@@ -9,6 +9,7 @@ import {
   stockistRefusal,
   totalNetworkRateBps,
   validatePlan,
+  withOverrides,
 } from './mlm-plan.ts';
 import type { CurrencyCode } from './money.ts';
 
@@ -41,6 +42,45 @@ describe('DTEHM_DEFAULT_PLAN', () => {
 
   it('is valid', () => {
     expect(validatePlan(DTEHM_DEFAULT_PLAN)).toBe(DTEHM_DEFAULT_PLAN);
+  });
+});
+
+describe('withOverrides', () => {
+  it('keeps every default when nothing is overridden', () => {
+    expect(withOverrides(DTEHM_DEFAULT_PLAN)).toEqual(DTEHM_DEFAULT_PLAN);
+    expect(withOverrides(DTEHM_DEFAULT_PLAN, {})).toEqual(DTEHM_DEFAULT_PLAN);
+  });
+
+  it('lays each set key over the plan and keeps the rest', () => {
+    const overrides = {
+      stockistRateBps: 500,
+      stockistEligibility: 'designated',
+      generationRatesBps: [400, 100],
+      compression: true,
+      membershipFees: { dtehm: 50_000, dip: 0 },
+      sponsorBonusPerDtehm: 0,
+    } as const;
+    expect(withOverrides(DTEHM_DEFAULT_PLAN, overrides)).toEqual({ ...overrides, currency: 'UGX' });
+    expect(withOverrides(DTEHM_DEFAULT_PLAN, { compression: true })).toEqual(plan({ compression: true }));
+  });
+
+  it('ignores keys set to undefined and keys that are not overridable', () => {
+    const stored = { stockistRateBps: undefined, currency: 'IDR', bonus: 1 } as unknown as Parameters<
+      typeof withOverrides
+    >[1];
+    expect(withOverrides(DTEHM_DEFAULT_PLAN, stored)).toEqual(DTEHM_DEFAULT_PLAN);
+  });
+
+  it('leaves the plan it was given unchanged', () => {
+    const base = plan({});
+    withOverrides(base, { stockistRateBps: 100 });
+    expect(base).toEqual(DTEHM_DEFAULT_PLAN);
+  });
+
+  it('refuses overrides that make the plan invalid', () => {
+    expect(() => withOverrides(DTEHM_DEFAULT_PLAN, { stockistRateBps: 9000 })).toThrow(
+      invalid({ totalRateBps: [expect.any(String)] }),
+    );
   });
 });
 

@@ -25,7 +25,10 @@ export interface MlmPlan {
 /** Deeper chains are refused: they dilute payouts and make one sale fan out into too many ledger lines. */
 export const MAX_GENERATIONS = 20;
 
-/** The DTEHM compensation plan: 8% stockist, 12.5% over ten generations, amounts in UGX. */
+/**
+ * The DTEHM compensation plan, the default of every tenant: 8% stockist, 12.5% over ten generations
+ * (GN1 3% down to GN10 0.2%), membership fees and the sponsor's bonus, amounts in UGX.
+ */
 export const DTEHM_DEFAULT_PLAN: MlmPlan = Object.freeze({
   stockistRateBps: 800,
   stockistEligibility: 'any-member',
@@ -35,6 +38,40 @@ export const DTEHM_DEFAULT_PLAN: MlmPlan = Object.freeze({
   sponsorBonusPerDtehm: 10000,
   currency: 'UGX',
 });
+
+/**
+ * What a tenant may change of the plan (tenant setting `mlm`; basis points / minor units); an absent
+ * key keeps the default. The currency is not among them: it is the tenant's own.
+ */
+export interface MlmPlanOverrides {
+  stockistRateBps?: number;
+  /** who may be a sale's stockist: any active member (default) or only holders of the stockist role */
+  stockistEligibility?: StockistEligibility;
+  generationRatesBps?: readonly number[];
+  compression?: boolean;
+  membershipFees?: { dtehm: number; dip: number };
+  sponsorBonusPerDtehm?: number;
+}
+
+const OVERRIDABLE = [
+  'stockistRateBps',
+  'stockistEligibility',
+  'generationRatesBps',
+  'compression',
+  'membershipFees',
+  'sponsorBonusPerDtehm',
+] as const satisfies readonly (keyof MlmPlanOverrides)[];
+
+/**
+ * `plan` with the overrides laid over it, checked. Only the keys above count: anything else stored
+ * in the setting (a currency, a typo) is ignored, as is a key set to undefined.
+ */
+export function withOverrides(plan: MlmPlan, overrides: MlmPlanOverrides = {}): MlmPlan {
+  const laid: Partial<MlmPlan> = Object.fromEntries(
+    OVERRIDABLE.filter((key) => overrides[key] !== undefined).map((key) => [key, overrides[key]]),
+  );
+  return validatePlan({ ...plan, ...laid });
+}
 
 const BAD_RATE = 'must be a whole, non-negative number of basis points';
 const BAD_MONEY = 'must be a whole, non-negative number of minor units';

@@ -59,34 +59,6 @@ export type VoucherEvaluation =
   | { ok: true; discountAmount: number; shippingDiscount: number }
   | { ok: false; reason: VoucherRejection; message: string };
 
-/** The ansania furniture store's demo vouchers (IDR). */
-export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
-  Object.freeze({
-    code: 'WELCOME10',
-    discountType: 'percentage',
-    discountValue: 1000,
-    maxDiscountAmount: 100_000,
-    minPurchaseAmount: 500_000,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perCustomerLimit: null,
-    active: true,
-  }),
-  Object.freeze({
-    code: 'FREESHIP',
-    discountType: 'free_shipping',
-    discountValue: 0,
-    maxDiscountAmount: null,
-    minPurchaseAmount: 0,
-    startsAt: null,
-    endsAt: null,
-    usageLimit: null,
-    perCustomerLimit: null,
-    active: true,
-  }),
-]);
-
 const CODE_PATTERN = /^[A-Z0-9_-]{1,32}$/;
 const BAD_MONEY = 'must be a whole, non-negative number of minor units';
 const BAD_COUNT = 'must be a whole, non-negative number';

@@ -13,7 +13,7 @@ import { everyHook } from '../contexts/commerce/order-hooks.ts';
 import { OrderPayments } from '../contexts/commerce/order-payments.ts';
 import { orderSettlement } from '../contexts/commerce/order-settlement.ts';
 import { OrderWriter } from '../contexts/commerce/order-writer.ts';
-import { OrdersService } from '../contexts/commerce/orders.service.ts';
+import { OrdersService, saleTotal } from '../contexts/commerce/orders.service.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
@@ -28,7 +28,9 @@ import { JobRunner } from '../contexts/jobs/job-runner.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
 import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MemberRegistrationService } from '../contexts/network/member-registration.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
+import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
 import { DokuProvider } from '../contexts/payments/doku.provider.ts';
 import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
@@ -51,6 +53,7 @@ import { ReferralCommissionsService } from '../contexts/referral-affiliates/refe
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
+import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
 import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
 import { AccessTokens } from '../kernel/auth/access-token.ts';
 import { type Orm, systemEm, tenantEm } from '../kernel/database.ts';
@@ -144,7 +147,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
-  const affiliateCommissions = new AffiliateCommissionsService(ledger);
+  const affiliateCommissions = new AffiliateCommissionsService({ ledger, commissions, vouchers });
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
   const referralCommissions = new ReferralCommissionsService(ledger);
   const jobs = new JobRunner(orm);
@@ -182,6 +185,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     commissions,
     affiliateCommissions,
     affiliates: new AffiliatesService(),
+    affiliateSales: new AffiliateSalesService(),
     affiliateApplications: new AffiliateApplicationsService(identity, outbox),
     referralCommissions,
     jobs,
@@ -189,6 +193,8 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     referralLinks,
     affiliateStats: new AffiliateStatsService(ledger),
     membership,
+    memberRegistration: new MemberRegistrationService(identity, membership),
+    saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),
     downline: new DownlineService(),
     addresses,
     carts,

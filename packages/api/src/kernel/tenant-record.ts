@@ -1,8 +1,8 @@
 import type {
   CommissionBase,
   CurrencyCode,
+  MlmPlanOverrides,
   ReferralProgramOverrides,
-  StockistEligibility,
 } from '@komisi/domain';
 
 /** The immutable view of a tenant that travels with every request. */
@@ -15,6 +15,11 @@ export interface TenantRecord {
   timeZone: string;
   hosts: string[];
   settings: TenantSettings;
+}
+
+/** Voucher-code affiliates' settings; absent keys use the defaults (see `commissionBaseOf`). */
+export interface VoucherAffiliatesSettings {
+  commissionBase?: CommissionBase;
 }
 
 /** Per-tenant settings a business would change without a deploy. */
@@ -41,23 +46,20 @@ export interface TenantSettings {
    * server-wide `KOMISI_CORS_ORIGINS`; an entry that is not such an origin is ignored.
    */
   allowedOrigins?: string[];
-  /** MLM plan overrides (basis points / minor units); absent keys use the profile defaults. */
-  mlm?: {
-    stockistRateBps?: number;
-    /** who may be a sale's stockist: any active member (default) or only holders of the stockist role */
-    stockistEligibility?: StockistEligibility;
-    generationRatesBps?: number[];
-    compression?: boolean;
-    membershipFees?: { dtehm: number; dip: number };
-    sponsorBonusPerDtehm?: number;
-  };
+  /** MLM plan overrides (see the domain's `MlmPlanOverrides`); absent keys use the plan's defaults. */
+  mlm?: MlmPlanOverrides;
   /**
    * Further app profiles this tenant serves next to `profile`, tried in order for a REST path
    * the main profile has no route for (e.g. ansania also serves `affiliate-marketer`).
    */
   extraProfiles?: string[];
-  /** Voucher-code affiliates: which amount of an order the commission rate applies to. */
-  affiliateProgram?: { commissionBase?: CommissionBase };
+  /**
+   * Voucher-code affiliates: which amount of an order the commission rate applies to (the
+   * referral-link affiliates apply theirs to the same base).
+   */
+  voucherAffiliates?: VoucherAffiliatesSettings;
+  /** @deprecated the former name of `voucherAffiliates`, still read; `voucherAffiliates` wins key by key */
+  affiliateProgram?: VoucherAffiliatesSettings;
   /** minutes a shop order may stay unpaid before it is cancelled and its stock returns (default 1440) */
   orderPaymentTtlMinutes?: number;
   /** qutab-platform helpdesk: how affiliates reach the programme's support (admin-managed) */

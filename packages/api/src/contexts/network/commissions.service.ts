@@ -11,6 +11,18 @@ export interface SaleParties {
   stockistAccountId: number | null;
 }
 
+/** A commission on an order, its money already posted in the ledger. */
+export interface OrderCommission {
+  beneficiaryId: number;
+  kind: CommissionKind;
+  level: string;
+  rateBps: number;
+  amount: number;
+  description: string;
+  orderId: number;
+  ledgerEntryId: number;
+}
+
 export interface CommissionFilter {
   kind: CommissionKind | 'all';
   from: Date | null;
@@ -62,25 +74,57 @@ export class CommissionsService {
       ],
     );
     if (entryId === null) return lines;
-    await tx.em.execute(
-      `insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description, order_id,
-         reference_type, reference_id, ledger_entry_id, created_at) values ${lines.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
-      lines.flatMap((l) => [
-        tx.tenant.id,
-        l.member.id,
-        l.kind,
-        l.level,
-        l.rateBps,
-        l.amount,
-        `${l.level} Commission from Order #${sale.orderId}`,
-        sale.orderId,
-        'order',
-        sale.itemId,
-        entryId,
-        tx.now,
-      ]),
+    await insertCommissions(
+      tx,
+      lines.map((l) => ({
+        beneficiaryId: l.member.id,
+        kind: l.kind,
+        level: l.level,
+        rateBps: l.rateBps,
+        amount: l.amount,
+        description: `${l.level} Commission from Order #${sale.orderId}`,
+        orderId: sale.orderId,
+        referenceId: sale.itemId,
+        ledgerEntryId: entryId,
+      })),
     );
     return lines;
+  }
+
+  /**
+   * Records another programme's commission on an order (a voucher-code affiliate's), whose money the
+   * caller has posted as `ledgerEntryId`. One row per order and level: a repeat is ignored.
+   */
+  async recordOrderCommission(tx: Scope, commission: OrderCommission): Promise<void> {
+    await insertCommissions(tx, [{ ...commission, referenceId: commission.orderId }], { ignoreRepeat: true });
+  }
+
+  /**
+   * The order's commission of `kind` at `level` that is not reversed yet, its row locked until the
+   * transaction ends (a concurrent reversal waits, then finds it reversed); null when there is none.
+   */
+  async lockUnreversed(
+    tx: Scope,
+    kind: CommissionKind,
+    orderId: number,
+    level: string,
+  ): Promise<{ id: number; beneficiaryId: number; amount: number } | null> {
+    const [row] = await tx.em.execute<{ id: number; beneficiary_id: number; amount: string }[]>(
+      `select id, beneficiary_id, amount::text from commission
+        where tenant_id = ? and kind = ? and reference_type = 'order' and reference_id = ? and level = ?
+          and reversed_at is null
+        for update`,
+      [tx.tenant.id, kind, orderId, level],
+    );
+    return row ? { id: row.id, beneficiaryId: row.beneficiary_id, amount: toSafeInteger(row.amount) } : null;
+  }
+
+  /** Marks a commission reversed (its money posted back by the caller); once. */
+  async markReversed(tx: Scope, commissionId: number): Promise<void> {
+    await tx.em.execute('update commission set reversed_at = ? where id = ? and reversed_at is null', [
+      tx.now,
+      commissionId,
+    ]);
   }
 
   async totalsForOrder(scope: Scope, orderId: number): Promise<{ count: number; total: number }> {
@@ -116,4 +160,33 @@ export class CommissionsService {
   balance(scope: Scope, accountId: number): Promise<number> {
     return this.#ledger.balance(scope, LedgerAccounts.memberCommissions(accountId));
   }
+}
+
+/**
+ * Commission rows of order sales in one statement (`referenceId`: the order line, or the order itself).
+ * `ignoreRepeat` leaves a row that is already there (same order reference and level) as it is.
+ */
+async function insertCommissions(
+  tx: Scope,
+  rows: (OrderCommission & { referenceId: number })[],
+  options: { ignoreRepeat?: boolean } = {},
+): Promise<void> {
+  await tx.em.execute(
+    `insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description, order_id,
+       reference_type, reference_id, ledger_entry_id, created_at) values ${rows.map(() => '(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}${options.ignoreRepeat ? ' on conflict (tenant_id, reference_type, reference_id, level) do nothing' : ''}`,
+    rows.flatMap((r) => [
+      tx.tenant.id,
+      r.beneficiaryId,
+      r.kind,
+      r.level,
+      r.rateBps,
+      r.amount,
+      r.description,
+      r.orderId,
+      'order',
+      r.referenceId,
+      r.ledgerEntryId,
+      tx.now,
+    ]),
+  );
 }

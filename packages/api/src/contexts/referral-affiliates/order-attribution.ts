@@ -1,7 +1,8 @@
-import { commissionBase, DEFAULT_COMMISSION_BASE } from '@komisi/domain';
+import { commissionBase } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
 import type { Order } from '../commerce/order.entity.ts';
 import { Account } from '../identity/account.entity.ts';
+import { commissionBaseOf } from '../voucher-affiliates/commission-base.ts';
 import type { ReferralLinksService } from './clicks/referral-links.service.ts';
 import type { PlacedOutcome, ReferralCommissionsService } from './referral-commissions.service.ts';
 
@@ -9,7 +10,7 @@ import type { PlacedOutcome, ReferralCommissionsService } from './referral-commi
  * Who a new order earns for, decided inside the order's transaction: the affiliate whose coupon it
  * used, else the referral link the customer's signed cookie proves (within the attribution window;
  * the domain's `attributeOrder` keeps "a coupon beats a link"). The commission applies to the
- * programme's base amount (tenant setting `affiliateProgram.commissionBase`, the same shared rule as
+ * programme's base amount (tenant setting `voucherAffiliates.commissionBase`, the same shared rule as
  * the voucher-code affiliates: by default the total before discounts).
  */
 export class OrderAttribution {
@@ -39,7 +40,7 @@ export class OrderAttribution {
         total: order.totalAmount,
         lines: [],
       },
-      tx.tenant.settings.affiliateProgram?.commissionBase ?? DEFAULT_COMMISSION_BASE,
+      commissionBaseOf(tx.tenant.settings),
     );
     return this.#commissions.onOrderPlaced(tx, {
       orderId: order.id,

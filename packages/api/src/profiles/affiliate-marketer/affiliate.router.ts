@@ -1,7 +1,6 @@
 import { bpsToPercent, DomainError, percentToBps } from '@komisi/domain';
 import type { AffiliateView } from '../../contexts/voucher-affiliates/affiliates.service.ts';
 import { AFFILIATE_ROLE } from '../../contexts/voucher-affiliates/affiliates.service.ts';
-import { inTransaction } from '../../kernel/scope.ts';
 import { adminProcedure, authedProcedure, router } from '../../kernel/trpc.ts';
 import { startOfLocalDay } from '../shared/zoned-time.ts';
 import * as s from './affiliate.schemas.ts';
@@ -59,7 +58,7 @@ export const affiliateRouter = router({
       })
       .input(s.emptyInput)
       .output(s.commissionOutput)
-      .query(({ ctx }) => ctx.services.affiliates.totals(ctx.scope(), ctx.auth.accountId, null)),
+      .query(({ ctx }) => ctx.services.affiliateSales.totals(ctx.scope(), ctx.auth.accountId, null)),
 
     stats: affiliateProcedure
       .meta({
@@ -78,14 +77,12 @@ export const affiliateRouter = router({
       .input(s.emptyInput)
       .output(s.statsOutput)
       .query(async ({ ctx }) => {
-        const scope = ctx.scope();
-        const totals = await ctx.services.affiliates.totals(scope, ctx.auth.accountId, null);
-        const productsSold = await ctx.services.affiliates.productsSold(scope, ctx.auth.accountId, null);
+        const report = await ctx.services.affiliateSales.report(ctx.scope(), ctx.auth.accountId, null);
         return {
-          totalOrders: totals.totalOrders,
-          totalAmountSold: totals.totalAmountSold,
-          totalCommission: totals.totalCommission,
-          productsSold,
+          totalOrders: report.totalOrders,
+          totalAmountSold: report.totalAmountSold,
+          totalCommission: report.totalCommission,
+          productsSold: report.productsSold,
         };
       }),
 
@@ -113,15 +110,14 @@ export const affiliateRouter = router({
         const first = `${year}-${String(month).padStart(2, '0')}-01`;
         const next = month === 12 ? `${year + 1}-01-01` : `${year}-${String(month + 1).padStart(2, '0')}-01`;
         const period = { from: startOfLocalDay(first, zone), until: startOfLocalDay(next, zone) };
-        const totals = await ctx.services.affiliates.totals(scope, ctx.auth.accountId, period);
-        const productsSold = await ctx.services.affiliates.productsSold(scope, ctx.auth.accountId, period);
+        const report = await ctx.services.affiliateSales.report(scope, ctx.auth.accountId, period);
         return {
           month,
           year,
-          totalCommission: totals.totalCommission,
-          totalAmountSold: totals.totalAmountSold,
-          totalOrders: totals.totalOrders,
-          productsSold,
+          totalCommission: report.totalCommission,
+          totalAmountSold: report.totalAmountSold,
+          totalOrders: report.totalOrders,
+          productsSold: report.productsSold,
         };
       }),
   }),
@@ -147,16 +143,14 @@ export const affiliateRouter = router({
       .output(s.affiliateOutput)
       .mutation(async ({ ctx, input }) =>
         presentAffiliate(
-          await inTransaction(ctx.scope(), (tx) =>
-            ctx.services.affiliates.create(tx, {
-              name: input.name,
-              email: input.email,
-              password: input.password,
-              voucherCode: input.voucher_code,
-              discountBps: percentToBps(input.discount_percent),
-              commissionBps: percentToBps(input.commission_percent),
-            }),
-          ),
+          await ctx.services.affiliates.create(ctx.scope(), {
+            name: input.name,
+            email: input.email,
+            password: input.password,
+            voucherCode: input.voucher_code,
+            discountBps: percentToBps(input.discount_percent),
+            commissionBps: percentToBps(input.commission_percent),
+          }),
         ),
       ),
 
@@ -176,20 +170,18 @@ export const affiliateRouter = router({
       .output(s.affiliateOutput)
       .mutation(async ({ ctx, input }) =>
         presentAffiliate(
-          await inTransaction(ctx.scope(), (tx) =>
-            ctx.services.affiliates.update(tx, input.id, {
-              ...(input.name !== undefined && { name: input.name }),
-              ...(input.email !== undefined && { email: input.email }),
-              ...(input.password !== undefined && { password: input.password }),
-              ...(input.voucher_code !== undefined && { voucherCode: input.voucher_code }),
-              ...(input.discount_percent !== undefined && {
-                discountBps: percentToBps(input.discount_percent),
-              }),
-              ...(input.commission_percent !== undefined && {
-                commissionBps: percentToBps(input.commission_percent),
-              }),
+          await ctx.services.affiliates.update(ctx.scope(), input.id, {
+            ...(input.name !== undefined && { name: input.name }),
+            ...(input.email !== undefined && { email: input.email }),
+            ...(input.password !== undefined && { password: input.password }),
+            ...(input.voucher_code !== undefined && { voucherCode: input.voucher_code }),
+            ...(input.discount_percent !== undefined && {
+              discountBps: percentToBps(input.discount_percent),
             }),
-          ),
+            ...(input.commission_percent !== undefined && {
+              commissionBps: percentToBps(input.commission_percent),
+            }),
+          }),
         ),
       ),
   }),

@@ -2,6 +2,7 @@ import type { TRPCRouterRecord } from '@trpc/server';
 import { registerShopCustomer } from '../../contexts/commerce/shop-customers.ts';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
 import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
+import { passwordResetProcedures } from '../shared/password-reset.procedures.ts';
 import { presentUserSummary } from './ansania.presenters.ts';
 import * as s from './ansania.schemas.ts';
 import { mergeHeldGuestCart } from './cart-token.ts';
@@ -96,43 +97,21 @@ export const authRouter = {
       return { token: tokens.accessToken, refresh_token: tokens.refreshToken };
     }),
 
-  forgotPassword: credentialProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/auth/forgot-password',
-        tags,
-        protect: false,
-        summary: 'Request password reset email',
-      },
-    })
-    .input(s.forgotPasswordInput)
-    .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      // The same answer whether or not the email is registered.
-      await ctx.services.passwordResets.request(ctx.scope(), input.email, {
-        resetUrl: `${ctx.baseUrl}/reset-password`,
-        appName: ctx.tenant.name,
-      });
-      return { message: 'Password reset email sent' };
-    }),
-
-  resetPassword: credentialProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/auth/reset-password',
-        tags,
-        protect: false,
-        summary: 'Reset password using token from email',
-      },
-    })
-    .input(s.resetPasswordInput)
-    .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.services.passwordResets.reset(ctx.scope(), input.token, input.new_password);
-      return { message: 'Password has been reset' };
-    }),
+  ...passwordResetProcedures({
+    tags,
+    output: s.messageOutput,
+    forgot: {
+      input: s.forgotPasswordInput,
+      summary: 'Request password reset email',
+      message: 'Password reset email sent',
+    },
+    reset: {
+      input: s.resetPasswordInput,
+      summary: 'Reset password using token from email',
+      message: 'Password has been reset',
+      newPassword: (input) => input.new_password,
+    },
+  }),
 
   /** tRPC only (the spec documents no logout): ends this login for the SDK. */
   logout: authedProcedure.output(s.okOutput).mutation(async ({ ctx }) => {

@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { cardsByAccountIds } from '../../contexts/network/member-directory.ts';
+import type { SaleRequest } from '../../contexts/network/sale-requests.service.ts';
 import { authedProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
 import {
@@ -11,9 +12,16 @@ import {
   percentOf,
 } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
-import { resolveSale } from './parties.ts';
 
 const tags = ['Orders'];
+
+/** The wire's sale fields, as the network checks them. */
+const saleRequest = (input: s.SaleRequestInput): SaleRequest => ({
+  productId: input.product_id,
+  quantity: input.quantity,
+  sponsorMemberNumber: input.sponsor_id,
+  stockistMemberNumber: input.stockist_id,
+});
 
 export const ordersRouter = {
   calculateCommission: authedProcedure
@@ -29,25 +37,13 @@ export const ordersRouter = {
     .input(s.commissionPreviewInput)
     .output(s.commissionPreviewOutput)
     .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      const buyer = await ctx.services.membership.profile(scope, ctx.auth.accountId);
-      const { product, total, ...parties } = await resolveSale(
-        scope,
-        ctx.services.catalog,
-        input,
-        buyer.sponsorAccountId,
-      );
-      const d = await ctx.services.commissions.preview(
-        scope,
-        { sponsorAccountId: parties.sponsorAccountId, stockistAccountId: parties.stockist?.id ?? null },
+      const {
+        product,
         total,
-      );
-      const sponsorCard =
-        parties.sponsor ??
-        (parties.sponsorAccountId === null
-          ? null
-          : ((await cardsByAccountIds(scope, [parties.sponsorAccountId])).get(parties.sponsorAccountId) ??
-            null));
+        sponsor,
+        stockist,
+        distribution: d,
+      } = await ctx.services.saleRequests.preview(ctx.scope(), ctx.auth.accountId, saleRequest(input));
       return {
         product: {
           id: product.id,
@@ -56,8 +52,8 @@ export const ordersRouter = {
           quantity: input.quantity,
           total,
         },
-        sponsor: memberRef(sponsorCard),
-        stockist: memberRef(parties.stockist),
+        sponsor: memberRef(sponsor),
+        stockist: memberRef(stockist),
         commissions: d.lines.map((l) => ({
           level: l.level,
           rate: percentOf(l.rateBps),
@@ -84,8 +80,7 @@ export const ordersRouter = {
     .output(s.createOrderOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      const buyer = await ctx.services.membership.profile(scope, ctx.auth.accountId);
-      const parties = await resolveSale(scope, ctx.services.catalog, input, buyer.sponsorAccountId);
+      const parties = await ctx.services.saleRequests.check(scope, ctx.auth.accountId, saleRequest(input));
       const { order, item, payment } = await ctx.services.orders.create(scope, ctx.auth.accountId, {
         productId: input.product_id,
         quantity: input.quantity,

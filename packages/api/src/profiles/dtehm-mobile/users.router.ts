@@ -1,38 +1,11 @@
-import { type FieldErrors, validationError } from '@komisi/domain';
+import { validationError } from '@komisi/domain';
 import type { TRPCRouterRecord } from '@trpc/server';
-import { EMAIL_TAKEN } from '../../contexts/identity/identity.service.ts';
-import { findByMemberNumber, type MemberCard } from '../../contexts/network/member-directory.ts';
-import type { ApiContext } from '../../kernel/api-context.ts';
 import { zodIssuesToFields } from '../../kernel/error-map.ts';
-import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import { presentUser } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Users'];
-
-export const SPONSOR_NOT_FOUND = 'The selected sponsor id does not exist.';
-
-/**
- * The checks of a registration that need the database: the sponsor must be an active member
- * (whether or not the app requires one, a sponsor that is named must exist) and the email must be free.
- */
-async function registrationConflicts(
-  ctx: ApiContext,
-  scope: Scope,
-  candidate: { email?: string | undefined; sponsorId?: string | undefined },
-): Promise<{ fields: FieldErrors; sponsor: MemberCard | null }> {
-  const fields: FieldErrors = {};
-  let sponsor: MemberCard | null = null;
-  if (candidate.sponsorId !== undefined) {
-    sponsor = await findByMemberNumber(scope, candidate.sponsorId);
-    if (!sponsor?.active) fields.sponsor_id = [SPONSOR_NOT_FOUND];
-  }
-  if (candidate.email !== undefined && (await ctx.services.identity.emailTaken(scope, candidate.email))) {
-    fields.email = [EMAIL_TAKEN];
-  }
-  return { fields, sponsor };
-}
 
 /**
  * Runs before the input parser: when the body is invalid, the sponsor and email checks still run
@@ -48,9 +21,9 @@ const registerPreflight = publicProcedure.use(async ({ ctx, getRawInput, next })
     !(key in fields) && typeof raw?.[key] === 'string' ? shape[key].safeParse(raw[key]) : undefined;
   const email = valid('email');
   const sponsorId = valid('sponsor_id');
-  const conflicts = await registrationConflicts(ctx, ctx.scope(), {
+  const conflicts = await ctx.services.memberRegistration.conflicts(ctx.scope(), {
     email: email?.success ? email.data : undefined,
-    sponsorId: sponsorId?.success ? sponsorId.data : undefined,
+    sponsorMemberNumber: sponsorId?.success ? sponsorId.data : undefined,
   });
   throw validationError({ ...fields, ...conflicts.fields });
 });
@@ -70,33 +43,17 @@ export const usersRouter = {
     .input(s.registerInput)
     .output(s.registerOutput)
     .mutation(async ({ ctx, input }) => {
-      const scope = ctx.scope();
-      const { identity, membership } = ctx.services;
-      const { fields, sponsor } = await registrationConflicts(ctx, scope, {
+      const { profile, tokens, quote } = await ctx.services.memberRegistration.register(ctx.scope(), {
         email: input.email,
-        sponsorId: input.sponsor_id,
+        password: input.password,
+        name: input.name,
+        phone: input.phone_number,
+        address: input.address ?? null,
+        sponsorMemberNumber: input.sponsor_id,
+        wantsDtehm: input.is_dtehm_member === 'Yes',
+        wantsDip: input.is_dip_member === 'Yes',
+        fromMobile: input.from_mobile === 'Yes',
       });
-      if (Object.keys(fields).length > 0) throw validationError(fields);
-      const account = await inTransaction(scope, async (tx) => {
-        const created = await identity.createAccount(tx, {
-          email: input.email,
-          password: input.password,
-          name: input.name,
-          phone: input.phone_number,
-        });
-        await membership.join(tx, {
-          accountId: created.id,
-          sponsorAccountId: sponsor?.id ?? null,
-          wantsDtehm: input.is_dtehm_member === 'Yes',
-          wantsDip: input.is_dip_member === 'Yes',
-          address: input.address ?? null,
-          fromMobile: input.from_mobile === 'Yes',
-        });
-        return created;
-      });
-      const tokens = await identity.issueTokens(scope, account);
-      const profile = await membership.profile(scope, account.id);
-      const quote = membership.quote(scope, profile);
       return {
         user: {
           ...presentUser(profile, ctx.tenant.timeZone),

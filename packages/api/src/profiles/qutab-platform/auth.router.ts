@@ -1,5 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
+import { passwordResetProcedures } from '../shared/password-reset.procedures.ts';
 import { presentUser } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
@@ -86,46 +87,25 @@ export const authRouter = {
       return { message: 'Logged out' };
     }),
 
-  forgotPassword: credentialProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/auth/forgot-password',
-        tags,
-        protect: false,
-        summary: 'Send reset email',
-        description:
-          'Answers the same whether or not the email is registered. The link works once, for one hour.',
-      },
-    })
-    .input(s.forgotPasswordInput)
-    .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.services.passwordResets.request(ctx.scope(), input.email, {
-        resetUrl: `${ctx.baseUrl}/reset-password`,
-        appName: ctx.tenant.name,
-      });
-      return { message: 'If the email is registered, a reset link has been sent' };
-    }),
-
-  resetPassword: credentialProcedure
-    .meta({
-      openapi: {
-        method: 'POST',
-        path: '/auth/reset-password',
-        tags,
-        protect: false,
-        summary: 'Reset password with token',
-        description: 'Every session of the account ends.',
-      },
+  ...passwordResetProcedures({
+    tags,
+    output: s.messageOutput,
+    forgot: {
+      input: s.forgotPasswordInput,
+      summary: 'Send reset email',
+      description:
+        'Answers the same whether or not the email is registered. The link works once, for one hour.',
+      message: 'If the email is registered, a reset link has been sent',
+    },
+    reset: {
+      input: s.resetPasswordInput,
+      summary: 'Reset password with token',
+      description: 'Every session of the account ends.',
       errors: [422],
-    })
-    .input(s.resetPasswordInput)
-    .output(s.messageOutput)
-    .mutation(async ({ ctx, input }) => {
-      await ctx.services.passwordResets.reset(ctx.scope(), input.token, input.password);
-      return { message: 'Password has been reset' };
-    }),
+      message: 'Password has been reset',
+      newPassword: (input) => input.password,
+    },
+  }),
 } satisfies TRPCRouterRecord;
 
 export function session(

@@ -36,6 +36,11 @@ export const commissionPreviewInput = z.object({
   sponsor_id: optionalParty,
   stockist_id: stockistParty,
 });
+/** The sale fields both the preview and the order carry. */
+export type SaleRequestInput = Pick<
+  z.output<typeof commissionPreviewInput>,
+  'product_id' | 'quantity' | 'sponsor_id' | 'stockist_id'
+>;
 export const commissionPreviewOutput = z.object({
   product: z.object({
     id: z.number().int(),

@@ -1,8 +1,31 @@
-import { ANSANIA_DEMO_VOUCHERS, type VoucherRule, validateVoucherRule } from '@komisi/domain';
+import { type VoucherRule, validateVoucherRule } from '@komisi/domain';
 import { Voucher } from '../../../../contexts/commerce/voucher.entity.ts';
 import type { Scope } from '../../../../kernel/scope.ts';
 
 const DAY = 86_400_000;
+
+/** No window, no limits, active: what a voucher is unless it says otherwise. */
+const UNLIMITED = { startsAt: null, endsAt: null, usageLimit: null, perCustomerLimit: null, active: true };
+
+/** The ansania furniture store's demo vouchers (IDR). */
+export const ANSANIA_DEMO_VOUCHERS: readonly VoucherRule[] = Object.freeze([
+  Object.freeze({
+    code: 'WELCOME10',
+    discountType: 'percentage',
+    discountValue: 1000,
+    maxDiscountAmount: 100_000,
+    minPurchaseAmount: 500_000,
+    ...UNLIMITED,
+  }),
+  Object.freeze({
+    code: 'FREESHIP',
+    discountType: 'free_shipping',
+    discountValue: 0,
+    maxDiscountAmount: null,
+    minPurchaseAmount: 0,
+    ...UNLIMITED,
+  }),
+]);
 
 /**
  * The spec's test vouchers `WELCOME10` (10% off, at most 100,000, from 500,000, once per customer) and
@@ -33,11 +56,9 @@ export async function seedAnsaniaVouchers(scope: Scope): Promise<void> {
       discountValue: 500,
       maxDiscountAmount: 50_000,
       minPurchaseAmount: 0,
+      ...UNLIMITED,
       startsAt: new Date(now - 60 * DAY),
       endsAt: new Date(now - 30 * DAY),
-      usageLimit: null,
-      perCustomerLimit: null,
-      active: true,
       name: 'Expired 5%',
       description: 'An expired voucher, for trying the refusal',
     },

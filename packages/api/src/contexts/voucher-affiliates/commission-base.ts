@@ -1,0 +1,15 @@
+import { type CommissionBase, DEFAULT_COMMISSION_BASE } from '@komisi/domain';
+import type { TenantSettings } from '../../kernel/tenant-record.ts';
+
+/**
+ * Which amount of an order the tenant's affiliate commission rates apply to: the setting
+ * `voucherAffiliates.commissionBase`, else its former name `affiliateProgram.commissionBase` (tenants
+ * stored before the rename), else the domain's default (the total before discounts).
+ */
+export function commissionBaseOf(settings: TenantSettings): CommissionBase {
+  return (
+    settings.voucherAffiliates?.commissionBase ??
+    settings.affiliateProgram?.commissionBase ??
+    DEFAULT_COMMISSION_BASE
+  );
+}
