@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, toMajorUnits } from '@komisi/domain';
+import { type DomainError, toMajorUnits } from '@komisi/domain';
 import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
 import type {
   CreatedPayment,
@@ -7,6 +7,7 @@ import type {
   PaymentProvider,
   ProviderStatus,
 } from './payment-provider.ts';
+import { hasText, providerError } from './provider-error.ts';
 
 export interface DokuProviderOptions {
   /** https://api-sandbox.doku.com (sandbox) or https://api.doku.com (live) */
@@ -70,14 +71,6 @@ const STATUS_BY_ORDER: Record<string, ProviderStatus['status']> = {
   ORDER_GENERATED: 'pending',
   ORDER_EXPIRED: 'failed',
 };
-
-function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
-  return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
-}
-
-function hasText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /** DOKU's words about a failure; they hold no secrets and help support trace it. */
 function errorOf(body: DokuEnvelope | null): { code: string | null; message: string | null } {

@@ -1,4 +1,4 @@
-import { DomainError, type FieldErrors, toMajorUnits } from '@komisi/domain';
+import { type FieldErrors, toMajorUnits } from '@komisi/domain';
 import { z } from 'zod';
 import { zodIssuesToFields } from '../../kernel/error-map.ts';
 import type {
@@ -7,6 +7,7 @@ import type {
   PaymentProvider,
   ProviderStatus,
 } from './payment-provider.ts';
+import { hasText, providerError } from './provider-error.ts';
 
 export interface PesapalProviderOptions {
   /** e.g. https://cybqa.pesapal.com/pesapalv3 (sandbox) or https://pay.pesapal.com/v3 (live) */
@@ -69,14 +70,6 @@ const STATUS_BY_CODE: Record<number, ProviderStatus['status']> = {
   2: 'failed', // FAILED
   3: 'failed', // REVERSED
 };
-
-function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
-  return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
-}
-
-function hasText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /** The Pesapal error in a body, if any: a filled `error` object or a non-200 `status`. */
 function apiErrorOf(body: PesapalEnvelope): PesapalApiError | null {

@@ -1,10 +1,11 @@
-import { type CurrencyCode, DomainError, toMajorUnits } from '@komisi/domain';
+import { type CurrencyCode, toMajorUnits } from '@komisi/domain';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
 } from './payment-provider.ts';
+import { hasText, providerError } from './provider-error.ts';
 
 /** Told when Xendit reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */
 export type XenditLog = (details: Record<string, unknown>, message: string) => void;
@@ -63,14 +64,6 @@ const STATUS_BY_NAME: Record<string, ProviderStatus['status']> = {
   SETTLED: 'completed',
   EXPIRED: 'failed',
 };
-
-function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
-  return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
-}
-
-function hasText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 function isJson(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
