@@ -16,14 +16,14 @@ export {
   SmtpTransport,
   type SmtpTransportOptions,
 } from './contexts/notifications/smtp.transport.ts';
-export { receiveDokuNotification, type WebhookAnswer } from './contexts/payments/doku-webhook.ts';
-export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
+export { receiveDokuNotification, type WebhookAnswer } from './contexts/payments/doku/doku-webhook.ts';
+export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal/pesapal.provider.ts';
 export {
   isSandboxReference,
   SANDBOX_PAY_PATH,
   sandboxPayBody,
 } from './contexts/payments/sandbox.provider.ts';
-export { receiveXenditCallback } from './contexts/payments/xendit-webhook.ts';
+export { receiveXenditCallback } from './contexts/payments/xendit/xendit-webhook.ts';
 export {
   createReferralClickWriter,
   type ReferralClickWriter,

@@ -1,6 +1,6 @@
 import { DomainError } from '@komisi/domain';
 import { describe, expect, it, vi } from 'vitest';
-import type { CreatePaymentRequest } from './payment-provider.ts';
+import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakeXendit, type FakeXendit } from './xendit.fake.ts';
 import { XenditProvider, type XenditProviderOptions, xenditMobileNumber } from './xendit.provider.ts';
 import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit-webhook.ts';

@@ -1,6 +1,7 @@
 import { createHash, createHmac } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
+import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakeDoku, type FakeDoku } from './doku.fake.ts';
 import { DokuProvider, parseDokuNotification } from './doku.provider.ts';
 import {
@@ -10,7 +11,6 @@ import {
   dokuTimestamp,
   verifyDokuNotification,
 } from './doku.signature.ts';
-import type { CreatePaymentRequest } from './payment-provider.ts';
 
 const BASE_URL = 'https://api-sandbox.doku.com';
 const CLIENT_ID = 'MCH-0001-10791114622547';

@@ -1,7 +1,7 @@
-import type { Scope } from '../../kernel/scope.ts';
+import type { Scope } from '../../../kernel/scope.ts';
+import type { PaymentsService } from '../payments.service.ts';
 import { parseDokuNotification } from './doku.provider.ts';
 import { verifyDokuNotification } from './doku.signature.ts';
-import type { PaymentsService } from './payments.service.ts';
 
 export interface DokuNotificationRequest {
   headers: Record<string, string | undefined>;

@@ -1,6 +1,6 @@
 import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
-import type { CreatePaymentRequest } from './payment-provider.ts';
+import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakePesapal, type FakePesapal } from './pesapal.fake.ts';
 import { PesapalProvider, parsePesapalIpn, pesapalIpnAck } from './pesapal.provider.ts';
 

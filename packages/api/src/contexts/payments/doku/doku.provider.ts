@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { type DomainError, toMajorUnits } from '@komisi/domain';
-import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
-} from './payment-provider.ts';
-import { hasText, providerError } from './provider-error.ts';
+} from '../payment-provider.ts';
+import { hasText, providerError } from '../provider-error.ts';
+import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
 
 export interface DokuProviderOptions {
   /** https://api-sandbox.doku.com (sandbox) or https://api.doku.com (live) */

@@ -4,8 +4,8 @@ import type {
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
-} from './payment-provider.ts';
-import { hasText, providerError } from './provider-error.ts';
+} from '../payment-provider.ts';
+import { hasText, providerError } from '../provider-error.ts';
 
 /** Told when Xendit reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */
 export type XenditLog = (details: Record<string, unknown>, message: string) => void;

@@ -1,8 +1,8 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import type { Scope } from '../../kernel/scope.ts';
-import type { WebhookAnswer } from './doku-webhook.ts';
-import { Payment } from './payment.entity.ts';
-import type { PaymentsService } from './payments.service.ts';
+import type { Scope } from '../../../kernel/scope.ts';
+import type { WebhookAnswer } from '../doku/doku-webhook.ts';
+import { Payment } from '../payment.entity.ts';
+import type { PaymentsService } from '../payments.service.ts';
 
 export interface XenditCallbackRequest {
   headers: Record<string, string | undefined>;

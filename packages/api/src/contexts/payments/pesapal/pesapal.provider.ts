@@ -1,13 +1,13 @@
 import { type FieldErrors, toMajorUnits } from '@komisi/domain';
 import { z } from 'zod';
-import { zodIssuesToFields } from '../../kernel/error-map.ts';
+import { zodIssuesToFields } from '../../../kernel/error-map.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
-} from './payment-provider.ts';
-import { hasText, providerError } from './provider-error.ts';
+} from '../payment-provider.ts';
+import { hasText, providerError } from '../provider-error.ts';
 
 export interface PesapalProviderOptions {
   /** e.g. https://cybqa.pesapal.com/pesapalv3 (sandbox) or https://pay.pesapal.com/v3 (live) */
