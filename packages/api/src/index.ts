@@ -16,14 +16,13 @@ export {
   SmtpTransport,
   type SmtpTransportOptions,
 } from './contexts/notifications/smtp.transport.ts';
-export { receiveDokuNotification, type WebhookAnswer } from './contexts/payments/doku/doku-webhook.ts';
-export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal/pesapal.provider.ts';
+export type { NotificationRequest } from './contexts/payments/gateway-notification.ts';
+export type { PaymentGateway } from './contexts/payments/payment-gateway.ts';
 export {
   isSandboxReference,
   SANDBOX_PAY_PATH,
   sandboxPayBody,
 } from './contexts/payments/sandbox.provider.ts';
-export { receiveXenditCallback } from './contexts/payments/xendit/xendit-webhook.ts';
 export {
   createReferralClickWriter,
   type ReferralClickWriter,

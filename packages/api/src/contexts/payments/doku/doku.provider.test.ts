@@ -3,7 +3,8 @@ import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakeDoku, type FakeDoku } from './doku.fake.ts';
-import { DokuProvider, parseDokuNotification } from './doku.provider.ts';
+import { parseDokuNotification } from './doku.gateway.ts';
+import { DokuProvider } from './doku.provider.ts';
 import {
   dokuDigest,
   dokuSignature,

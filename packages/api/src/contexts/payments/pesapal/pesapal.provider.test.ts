@@ -2,7 +2,8 @@ import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakePesapal, type FakePesapal } from './pesapal.fake.ts';
-import { PesapalProvider, parsePesapalIpn, pesapalIpnAck } from './pesapal.provider.ts';
+import { parsePesapalIpn, pesapalIpnAck } from './pesapal.gateway.ts';
+import { PesapalProvider } from './pesapal.provider.ts';
 
 const BASE_URL = 'https://cybqa.pesapal.com/pesapalv3';
 const KEY = 'qkio1BGGYAXTu2JOfm7XSXNruoZsrqEW';

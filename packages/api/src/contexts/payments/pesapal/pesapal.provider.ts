@@ -1,6 +1,4 @@
-import { type FieldErrors, toMajorUnits } from '@komisi/domain';
-import { z } from 'zod';
-import { zodIssuesToFields } from '../../../kernel/error-map.ts';
+import { toMajorUnits } from '@komisi/domain';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
@@ -290,60 +288,4 @@ export class PesapalProvider implements PaymentProvider {
 /** The path without its query string, so references stay out of error messages. */
 function pathName(path: string): string {
   return path.split('?')[0] ?? path;
-}
-
-export interface PesapalIpn {
-  orderTrackingId: string;
-  merchantReference: string;
-  notificationType: string;
-}
-
-/** What an IPN may carry: Pesapal's ids are UUIDs and short references, so anything longer is not one. */
-const pesapalIpnSchema = z.object({
-  OrderTrackingId: z
-    .string()
-    .trim()
-    .min(1, 'is required')
-    .max(64, 'is not a Pesapal tracking id')
-    .regex(/^[\w-]+$/, 'is not a Pesapal tracking id'),
-  OrderMerchantReference: z.string().trim().max(100).optional(),
-  OrderNotificationType: z.string().trim().max(32).optional(),
-});
-
-export type ParsedPesapalIpn = { ok: true; ipn: PesapalIpn } | { ok: false; fields: FieldErrors };
-
-/**
- * Reads a Pesapal IPN from its query (GET) or JSON body (POST), validated by a schema (a field that
- * is not text, or too long for what Pesapal sends, is named). An IPN says only that something
- * changed, never the outcome, and anyone can forge one: callers must re-query the status.
- */
-export function parsePesapalIpn(params: unknown): ParsedPesapalIpn {
-  const parsed = pesapalIpnSchema.safeParse(params);
-  if (!parsed.success) return { ok: false, fields: zodIssuesToFields(parsed.error) };
-  const { OrderTrackingId, OrderMerchantReference, OrderNotificationType } = parsed.data;
-  return {
-    ok: true,
-    ipn: {
-      orderTrackingId: OrderTrackingId,
-      merchantReference: OrderMerchantReference ?? '',
-      notificationType: OrderNotificationType || 'IPNCHANGE',
-    },
-  };
-}
-
-export interface PesapalIpnAck {
-  orderNotificationType: string;
-  orderTrackingId: string;
-  orderMerchantReference: string;
-  status: 200 | 500;
-}
-
-/** The JSON Pesapal expects in reply; status 500 asks it to notify again later. */
-export function pesapalIpnAck(ipn: PesapalIpn, ok: boolean): PesapalIpnAck {
-  return {
-    orderNotificationType: ipn.notificationType,
-    orderTrackingId: ipn.orderTrackingId,
-    orderMerchantReference: ipn.merchantReference,
-    status: ok ? 200 : 500,
-  };
 }

@@ -2,8 +2,8 @@ import { DomainError } from '@komisi/domain';
 import { describe, expect, it, vi } from 'vitest';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakeXendit, type FakeXendit } from './xendit.fake.ts';
+import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit.gateway.ts';
 import { XenditProvider, type XenditProviderOptions, xenditMobileNumber } from './xendit.provider.ts';
-import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit-webhook.ts';
 
 const BASE_URL = 'https://api.xendit.co';
 const SECRET = 'xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw==';

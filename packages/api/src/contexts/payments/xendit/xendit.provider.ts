@@ -2,13 +2,14 @@ import { type CurrencyCode, toMajorUnits } from '@komisi/domain';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
+  GatewayLog,
   PaymentProvider,
   ProviderStatus,
 } from '../payment-provider.ts';
 import { hasText, providerError } from '../provider-error.ts';
 
-/** Told when Xendit reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */
-export type XenditLog = (details: Record<string, unknown>, message: string) => void;
+/** Where Xendit payments refused for an amount or currency mismatch are reported. */
+export type XenditLog = GatewayLog;
 
 export interface XenditProviderOptions {
   /** https://api.xendit.co (test and live mode are chosen by the key, not the host) */
