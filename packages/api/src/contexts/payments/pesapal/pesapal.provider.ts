@@ -6,34 +6,12 @@ import type {
   ProviderStatus,
 } from '../payment-provider.ts';
 import { hasText, providerError } from '../provider-error.ts';
+import { assertNoApiError, PesapalApi, type PesapalApiOptions, type PesapalEnvelope } from './pesapal.api.ts';
 
-export interface PesapalProviderOptions {
-  /** e.g. https://cybqa.pesapal.com/pesapalv3 (sandbox) or https://pay.pesapal.com/v3 (live) */
-  baseUrl: string;
-  consumerKey: string;
-  consumerSecret: string;
+export interface PesapalProviderOptions extends PesapalApiOptions {
   /** our IPN endpoint; registered with Pesapal on first use unless `ipnId` is given */
   ipnUrl: string;
   ipnId?: string;
-  fetch?: typeof fetch;
-  now?: () => Date;
-}
-
-/** Pesapal's error object. Status responses carry one with all-null fields even on success. */
-interface PesapalApiError {
-  error_type?: string | null;
-  code?: string | null;
-  message?: string | null;
-}
-
-interface PesapalEnvelope {
-  error?: PesapalApiError | null;
-  status?: string | number | null;
-}
-
-interface TokenResponse extends PesapalEnvelope {
-  token?: string | null;
-  expiryDate?: string | null;
 }
 
 interface RegisterIpnResponse extends PesapalEnvelope {
@@ -50,17 +28,6 @@ interface TransactionStatusResponse extends PesapalEnvelope {
   payment_status_description?: string | null;
 }
 
-interface CachedToken {
-  value: string;
-  /** epoch ms after which we stop using it */
-  refreshAt: number;
-}
-
-const TIMEOUT_MS = 10_000;
-/** Stop using a token this long before Pesapal says it expires, to absorb latency and clock skew. */
-const TOKEN_MARGIN_MS = 30_000;
-/** Pesapal tokens live 5 minutes; used only when expiryDate is unreadable. */
-const FALLBACK_TOKEN_LIFE_MS = 4 * 60_000;
 const MAX_DESCRIPTION = 100;
 
 const STATUS_BY_CODE: Record<number, ProviderStatus['status']> = {
@@ -68,33 +35,6 @@ const STATUS_BY_CODE: Record<number, ProviderStatus['status']> = {
   2: 'failed', // FAILED
   3: 'failed', // REVERSED
 };
-
-/** The Pesapal error in a body, if any: a filled `error` object or a non-200 `status`. */
-function apiErrorOf(body: PesapalEnvelope): PesapalApiError | null {
-  const error = body.error;
-  if (error && (hasText(error.code) || hasText(error.message) || hasText(error.error_type))) return error;
-  if (body.status != null && String(body.status) !== '200') return { code: `status_${body.status}` };
-  return null;
-}
-
-function assertNoApiError(body: PesapalEnvelope, operation: string): void {
-  const error = apiErrorOf(body);
-  if (!error) return;
-  // Pesapal's codes and messages hold no secrets; they help support trace the failure.
-  throw providerError(`Pesapal ${operation} failed: ${error.code ?? 'unknown error'}`, {
-    operation,
-    code: error.code ?? null,
-    message: error.message ?? null,
-    status: body.status ?? null,
-  });
-}
-
-/** Pesapal writes UTC with up to 7 fractional digits, sometimes without a zone designator. */
-function parseExpiry(expiryDate: string | null | undefined): number {
-  if (!hasText(expiryDate)) return Number.NaN;
-  const zoned = /(Z|[+-]\d\d:?\d\d)$/i.test(expiryDate) ? expiryDate : `${expiryDate}Z`;
-  return Date.parse(zoned);
-}
 
 function splitName(name: string): { first: string; last: string } {
   const parts = name.trim().split(/\s+/).filter(Boolean);
@@ -104,24 +44,14 @@ function splitName(name: string): { first: string; last: string } {
 /** Pesapal API 3.0 (https://developer.pesapal.com): hosted checkout, status always re-queried. */
 export class PesapalProvider implements PaymentProvider {
   readonly name = 'pesapal';
-  readonly #baseUrl: string;
-  readonly #consumerKey: string;
-  readonly #consumerSecret: string;
+  readonly #api: PesapalApi;
   readonly #ipnUrl: string;
-  readonly #fetch: typeof fetch;
-  readonly #now: () => Date;
-  #token: CachedToken | null = null;
-  // In-flight promises are shared so concurrent callers trigger one request, not one each.
-  #tokenRequest: Promise<CachedToken> | null = null;
+  // The registration in flight is shared, so concurrent first payments register once.
   #ipn: Promise<string> | null;
 
   constructor(options: PesapalProviderOptions) {
-    this.#baseUrl = options.baseUrl.replace(/\/+$/, '');
-    this.#consumerKey = options.consumerKey;
-    this.#consumerSecret = options.consumerSecret;
+    this.#api = new PesapalApi(options);
     this.#ipnUrl = options.ipnUrl;
-    this.#fetch = options.fetch ?? globalThis.fetch;
-    this.#now = options.now ?? (() => new Date());
     this.#ipn = options.ipnId ? Promise.resolve(options.ipnId) : null;
   }
 
@@ -140,7 +70,7 @@ export class PesapalProvider implements PaymentProvider {
   async createPayment(request: CreatePaymentRequest): Promise<CreatedPayment> {
     if (!request.callbackUrl) throw providerError('Pesapal needs a callback URL for the payer');
     const notificationId = await this.ensureIpn();
-    const body = await this.#authorized<SubmitOrderResponse>(
+    const body = await this.#api.authorized<SubmitOrderResponse>(
       'POST',
       '/api/Transactions/SubmitOrderRequest',
       this.#orderPayload(request, request.callbackUrl, notificationId),
@@ -157,7 +87,7 @@ export class PesapalProvider implements PaymentProvider {
   async queryStatus(providerReference: string): Promise<ProviderStatus> {
     const query = new URLSearchParams({ orderTrackingId: providerReference });
     const path = `/api/Transactions/GetTransactionStatus?${query}`;
-    const body = await this.#authorized<TransactionStatusResponse>('GET', path);
+    const body = await this.#api.authorized<TransactionStatusResponse>('GET', path);
     // An unpaid order comes back as status_code 0 with error "payment_details_not_found" and
     // status "500", so a status_code is trusted over the error envelope.
     if (typeof body.status_code !== 'number') {
@@ -190,7 +120,7 @@ export class PesapalProvider implements PaymentProvider {
   }
 
   async #registerIpn(): Promise<string> {
-    const body = await this.#authorized<RegisterIpnResponse>('POST', '/api/URLSetup/RegisterIPN', {
+    const body = await this.#api.authorized<RegisterIpnResponse>('POST', '/api/URLSetup/RegisterIPN', {
       url: this.#ipnUrl,
       ipn_notification_type: 'GET',
     });
@@ -200,92 +130,4 @@ export class PesapalProvider implements PaymentProvider {
     }
     return body.ipn_id;
   }
-
-  /** A call with a bearer token; a 401 means the token died early, so fetch a new one and retry once. */
-  async #authorized<T>(method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
-    let token = await this.#validToken();
-    let response = await this.#send(method, path, payload, token.value);
-    if (response.status === 401) {
-      await response.body?.cancel();
-      this.#dropToken(token);
-      token = await this.#validToken();
-      response = await this.#send(method, path, payload, token.value);
-    }
-    return this.#readJson<T>(response, path);
-  }
-
-  async #validToken(): Promise<CachedToken> {
-    if (this.#token && this.#now().getTime() < this.#token.refreshAt) return this.#token;
-    if (!this.#tokenRequest) {
-      this.#tokenRequest = this.#requestToken().finally(() => {
-        this.#tokenRequest = null;
-      });
-    }
-    return this.#tokenRequest;
-  }
-
-  #dropToken(token: CachedToken): void {
-    if (this.#token === token) this.#token = null;
-  }
-
-  async #requestToken(): Promise<CachedToken> {
-    const path = '/api/Auth/RequestToken';
-    const response = await this.#send('POST', path, {
-      consumer_key: this.#consumerKey,
-      consumer_secret: this.#consumerSecret,
-    });
-    const body = await this.#readJson<TokenResponse>(response, path);
-    assertNoApiError(body, 'RequestToken');
-    if (!hasText(body.token)) {
-      throw providerError('Pesapal RequestToken returned no token', { operation: 'RequestToken' });
-    }
-    const now = this.#now().getTime();
-    const expiry = parseExpiry(body.expiryDate);
-    const refreshAt = Number.isNaN(expiry) ? now + FALLBACK_TOKEN_LIFE_MS : expiry - TOKEN_MARGIN_MS;
-    this.#token = { value: body.token, refreshAt };
-    return this.#token;
-  }
-
-  async #send(method: string, path: string, payload: unknown, token?: string): Promise<Response> {
-    const headers: Record<string, string> = { Accept: 'application/json' };
-    if (payload !== undefined) headers['Content-Type'] = 'application/json';
-    if (token) headers.Authorization = `Bearer ${token}`;
-    try {
-      return await this.#fetch(`${this.#baseUrl}${path}`, {
-        method,
-        headers,
-        body: payload === undefined ? undefined : JSON.stringify(payload),
-        signal: AbortSignal.timeout(TIMEOUT_MS),
-      });
-    } catch (cause) {
-      // The cause is a network or abort error; it never contains the request body (and so no secret).
-      throw providerError(`Pesapal request failed: ${pathName(path)}`, { path: pathName(path) }, cause);
-    }
-  }
-
-  async #readJson<T>(response: Response, path: string): Promise<T> {
-    const where = pathName(path);
-    if (!response.ok) {
-      await response.body?.cancel();
-      throw providerError(`Pesapal ${where} answered HTTP ${response.status}`, {
-        path: where,
-        httpStatus: response.status,
-      });
-    }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      throw providerError(`Pesapal ${where} answered with invalid JSON`, { path: where }, cause);
-    }
-    if (body === null || typeof body !== 'object') {
-      throw providerError(`Pesapal ${where} answered with an unexpected body`, { path: where });
-    }
-    return body as T;
-  }
-}
-
-/** The path without its query string, so references stay out of error messages. */
-function pathName(path: string): string {
-  return path.split('?')[0] ?? path;
 }

@@ -3,7 +3,8 @@ import { describe, expect, it, vi } from 'vitest';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
 import { createFakeXendit, type FakeXendit } from './xendit.fake.ts';
 import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit.gateway.ts';
-import { XenditProvider, type XenditProviderOptions, xenditMobileNumber } from './xendit.provider.ts';
+import { xenditMobileNumber } from './xendit.invoice.ts';
+import { XenditProvider, type XenditProviderOptions } from './xendit.provider.ts';
 
 const BASE_URL = 'https://api.xendit.co';
 const SECRET = 'xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw==';
