@@ -16,7 +16,6 @@ export {
   SmtpTransport,
   type SmtpTransportOptions,
 } from './contexts/notifications/smtp.transport.ts';
-export type { NotificationRequest } from './contexts/payments/gateway-notification.ts';
 export type { PaymentGateway } from './contexts/payments/payment-gateway.ts';
 export {
   isSandboxReference,
