@@ -1,4 +1,4 @@
-import { hasText } from './provider-error.ts';
+import { hasText } from './gateway-api.ts';
 
 // Gateways add fields per channel and version: notifications are read leniently, one field at a time.
 

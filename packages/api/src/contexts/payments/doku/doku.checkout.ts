@@ -1,6 +1,6 @@
 import { toMajorUnits } from '@komisi/domain';
+import { hasText, providerError } from '../gateway-api.ts';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
-import { hasText, providerError } from '../provider-error.ts';
 
 // DOKU Checkout's side of a payment: what it accepts, the request we send and the expiry it answers.
 

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { DomainError } from '@komisi/domain';
+import { hasText, providerError, readJsonAnswer } from '../gateway-api.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
 } from '../payment-provider.ts';
-import { hasText, providerError, readJsonAnswer } from '../provider-error.ts';
 import { assertPayable, checkoutPayload, parseExpiry } from './doku.checkout.ts';
 import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
 

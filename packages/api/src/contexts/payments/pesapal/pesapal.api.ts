@@ -1,4 +1,4 @@
-import { hasText, providerError } from '../provider-error.ts';
+import { hasText, providerError } from '../gateway-api.ts';
 
 export interface PesapalApiOptions {
   /** e.g. https://cybqa.pesapal.com/pesapalv3 (sandbox) or https://pay.pesapal.com/v3 (live) */

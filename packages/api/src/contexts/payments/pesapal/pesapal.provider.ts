@@ -1,11 +1,11 @@
 import { toMajorUnits } from '@komisi/domain';
+import { hasText, providerError } from '../gateway-api.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
 } from '../payment-provider.ts';
-import { hasText, providerError } from '../provider-error.ts';
 import { assertNoApiError, PesapalApi, type PesapalApiOptions, type PesapalEnvelope } from './pesapal.api.ts';
 
 export interface PesapalProviderOptions extends PesapalApiOptions {

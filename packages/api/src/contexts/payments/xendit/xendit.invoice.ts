@@ -1,6 +1,6 @@
 import { type CurrencyCode, toMajorUnits } from '@komisi/domain';
+import { hasText, providerError } from '../gateway-api.ts';
 import type { CreatePaymentRequest } from '../payment-provider.ts';
-import { hasText, providerError } from '../provider-error.ts';
 
 // Xendit's side of opening a payment: what it invoices, and the invoice we ask for.
 

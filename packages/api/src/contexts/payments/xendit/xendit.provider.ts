@@ -1,4 +1,5 @@
 import type { CurrencyCode } from '@komisi/domain';
+import { hasText, providerError, readJsonAnswer } from '../gateway-api.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
@@ -6,7 +7,6 @@ import type {
   PaymentProvider,
   ProviderStatus,
 } from '../payment-provider.ts';
-import { hasText, providerError, readJsonAnswer } from '../provider-error.ts';
 import { assertPayable, invoicePayload } from './xendit.invoice.ts';
 
 /** Where Xendit payments refused for an amount or currency mismatch are reported. */

@@ -1,5 +1,7 @@
 import { DomainError } from '@komisi/domain';
 
+// What every gateway's API client shares: its errors, reading optional text, and reading its answers.
+
 /** A gateway refused, failed or answered what we cannot use; `details` hold only what helps support (no secrets). */
 export function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
   return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
