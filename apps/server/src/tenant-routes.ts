@@ -11,28 +11,22 @@ import {
   MAX_JSON_UPLOAD_BODY_BYTES,
   MAX_TRPC_BATCH,
   PROFILES,
-  parsePesapalIpn,
-  pesapalIpnAck,
   profilesOf,
   type RateLimiter,
   type RestHandler,
   rateLimitHeaders,
   rateLimitKey,
   readCapped,
-  receiveDokuNotification,
-  receiveXenditCallback,
-  type Scope,
   type Services,
   type TenantRecord,
   tenantRouter,
-  toApiError,
-  type WebhookAnswer,
 } from '@komisi/api';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientIp } from './client-ip.ts';
+import { gatewayCallback } from './gateway-callback.ts';
 
 export interface TenantRouteOptions {
   services: Services;
@@ -54,24 +48,6 @@ async function cappedRequest(raw: Request): Promise<{ req: Request; tooLarge: bo
   headers.delete('content-length');
   const body = bytes ? new Uint8Array(bytes) : '{}';
   return { req: new Request(raw.url, { method: 'POST', headers, body }), tooLarge: !bytes };
-}
-
-/** Gateway notifications are a few kilobytes; nothing larger is read. */
-const MAX_CALLBACK_BODY_BYTES = 64 * 1024;
-
-/** How a gateway receiver's refusal statuses read as domain codes. */
-const CALLBACK_REFUSAL: Partial<Record<number, ApiError['code']>> = {
-  401: 'UNAUTHORIZED',
-  404: 'NOT_FOUND',
-};
-
-function apiError(
-  status: number,
-  code: ApiError['code'],
-  message: string,
-  fields?: Record<string, string[]>,
-): ApiError {
-  return { status, code, message, fields, details: undefined };
 }
 
 const TOO_MANY: ApiError = {
@@ -155,12 +131,10 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(docProfile, base));
       return c.json(openApiDocuments.get(key) as object);
     }
-    if (subPath === '/webhooks/pesapal') return pesapalIpn(c, tenant, basePath, profile);
-    if (subPath === '/checkout/payment-webhook' && c.req.method === 'POST') {
-      return dokuNotification(c, tenant, basePath, profile);
+    const gateway = services.gatewayNotifications.callbackAt(subPath, c.req.method);
+    if (gateway) {
+      return gatewayCallback(c, options, profile, gateway, () => context(c, tenant, basePath).scope());
     }
-    if (subPath === '/webhooks/xendit' && c.req.method === 'POST')
-      return xenditCallback(c, tenant, basePath, profile);
     return serveRest(c, tenant, basePath, rest, servingProfile(tenant, profile, rest, c.req.method));
   };
 
@@ -205,93 +179,5 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       ? (`user:${accountId}` as const)
       : (`ip:${clientIp(c, options.trustProxy)}` as const);
     return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule, calls);
-  }
-
-  /**
-   * A gateway callback: the body read under `MAX_CALLBACK_BODY_BYTES`, handed to the gateway's
-   * receiver, which verifies and parses it. A refusal (not configured, bad signature, malformed) is
-   * answered in the profile's envelope; an acknowledgement in the shape the gateway expects.
-   */
-  async function gatewayCallback(
-    c: Context,
-    tenant: TenantRecord,
-    basePath: string,
-    profile: AppProfile,
-    receive: (scope: Scope, body: string) => Promise<WebhookAnswer>,
-  ) {
-    const requestId = c.get('requestId') as string;
-    const bytes = await readCapped(c.req.raw, MAX_CALLBACK_BODY_BYTES);
-    if (!bytes)
-      return refuse(c, profile, apiError(413, 'VALIDATION_ERROR', 'The notification body is too large.'));
-    try {
-      const answer = await receive(context(c, tenant, basePath).scope(), bytes.toString('utf8'));
-      if (answer.status < 400) return c.json(answer.body, answer.status);
-      const { error, fields } = answer.body as { error?: unknown; fields?: Record<string, string[]> };
-      const message = typeof error === 'string' ? error : 'Notification refused';
-      const code = CALLBACK_REFUSAL[answer.status] ?? 'VALIDATION_ERROR';
-      return refuse(c, profile, apiError(answer.status, code, message, fields));
-    } catch (err) {
-      const error = toApiError(err);
-      if (error.status >= 500) log.error({ err, requestId }, 'gateway callback failed');
-      return refuse(c, profile, error);
-    }
-  }
-
-  /** An error in the profile's envelope, with the status its wire style gives it. */
-  function refuse(c: Context, profile: AppProfile, error: ApiError) {
-    return c.json(
-      profile.wire.error(error, c.get('requestId') as string) as object,
-      // a wire style may fold statuses its spec does not list; 413 stays what it is
-      (error.status === 413 ? 413 : profile.wire.status(error)) as 400,
-    );
-  }
-
-  /** DOKU's HTTP notification: the raw body and the request's path are what its signature covers. */
-  function dokuNotification(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
-    return gatewayCallback(c, tenant, basePath, profile, (scope, rawBody) =>
-      receiveDokuNotification(services.payments, scope, {
-        headers: c.req.header(),
-        rawBody,
-        target: new URL(c.req.url).pathname,
-      }),
-    );
-  }
-
-  /** Xendit's callback: its token is checked and the invoice re-queried; the body is read as raw text. */
-  function xenditCallback(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
-    return gatewayCallback(c, tenant, basePath, profile, (scope, rawBody) =>
-      receiveXenditCallback(services.payments, scope, { headers: c.req.header(), rawBody }),
-    );
-  }
-
-  /** Pesapal's IPN names a payment but carries no status: we always re-query Pesapal. */
-  function pesapalIpn(c: Context, tenant: TenantRecord, basePath: string, profile: AppProfile) {
-    return gatewayCallback(c, tenant, basePath, profile, async (scope, rawBody) => {
-      let params: unknown = c.req.query();
-      if (c.req.method !== 'GET' && rawBody.trim() !== '') {
-        try {
-          params = JSON.parse(rawBody);
-        } catch {
-          return { status: 400, body: { error: 'The notification body is not JSON' } };
-        }
-      }
-      const parsed = parsePesapalIpn(params);
-      if (!parsed.ok)
-        return {
-          status: 400,
-          body: { error: 'The notification is not a Pesapal IPN.', fields: parsed.fields },
-        };
-      const { ipn } = parsed;
-      if (scope.tenant.settings.payments?.provider !== 'pesapal')
-        return { status: 404, body: { error: 'Pesapal is not configured for this store' } };
-      try {
-        await services.payments.settleByProviderReference(scope, 'pesapal', ipn.orderTrackingId);
-        return { status: 200, body: { ...pesapalIpnAck(ipn, true) } };
-      } catch (err) {
-        log.error({ err, requestId: c.get('requestId') }, 'pesapal ipn failed');
-        // Pesapal reads the acknowledgement's status and retries on 500
-        return { status: 200, body: { ...pesapalIpnAck(ipn, false) } };
-      }
-    });
   }
 }

@@ -16,14 +16,12 @@ export {
   SmtpTransport,
   type SmtpTransportOptions,
 } from './contexts/notifications/smtp.transport.ts';
-export { receiveDokuNotification, type WebhookAnswer } from './contexts/payments/doku-webhook.ts';
-export { parsePesapalIpn, pesapalIpnAck } from './contexts/payments/pesapal.provider.ts';
+export type { PaymentGateway } from './contexts/payments/payment-gateway.ts';
 export {
   isSandboxReference,
   SANDBOX_PAY_PATH,
   sandboxPayBody,
 } from './contexts/payments/sandbox.provider.ts';
-export { receiveXenditCallback } from './contexts/payments/xendit-webhook.ts';
 export {
   createReferralClickWriter,
   type ReferralClickWriter,

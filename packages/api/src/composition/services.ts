@@ -32,12 +32,11 @@ import { MemberRegistrationService } from '../contexts/network/member-registrati
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
-import { DokuProvider } from '../contexts/payments/doku.provider.ts';
-import type { PaymentProvider } from '../contexts/payments/payment-provider.ts';
+import { GatewayNotifications } from '../contexts/payments/gateway-notifications.ts';
+import { PaymentProviders } from '../contexts/payments/payment-gateways.ts';
 import { PaymentsService } from '../contexts/payments/payments.service.ts';
-import { PesapalProvider } from '../contexts/payments/pesapal.provider.ts';
-import { SandboxGateway, SandboxProvider } from '../contexts/payments/sandbox.provider.ts';
-import { type XenditLog, XenditProvider } from '../contexts/payments/xendit.provider.ts';
+import { SandboxGateway } from '../contexts/payments/sandbox.provider.ts';
+import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
 import { AffiliateApplicationsService } from '../contexts/referral-affiliates/affiliate-applications.service.ts';
 import { AffiliateDirectoryService } from '../contexts/referral-affiliates/affiliate-directory.service.ts';
 import { AffiliatePhotosService } from '../contexts/referral-affiliates/affiliate-photos.service.ts';
@@ -56,8 +55,7 @@ import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affi
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
 import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
 import { AccessTokens } from '../kernel/auth/access-token.ts';
-import { type Orm, systemEm, tenantEm } from '../kernel/database.ts';
-import type { TenantRecord } from '../kernel/tenant-record.ts';
+import type { Orm } from '../kernel/database.ts';
 
 export interface ServiceOptions {
   jwtSecret: string;
@@ -82,43 +80,13 @@ export interface ServiceOptions {
 export function createServices(orm: Orm, options: ServiceOptions) {
   const ledger = new LedgerService();
   const catalog = new CatalogService();
-  const providers = new Map<number, PaymentProvider>();
-  const providerFor = (tenant: TenantRecord): PaymentProvider => {
-    let provider = providers.get(tenant.id);
-    const xendit =
-      tenant.settings.payments?.provider === 'xendit' ? tenant.settings.payments.xendit : undefined;
-    if (!provider && xendit) {
-      provider = new XenditProvider({
-        ...xendit,
-        currency: tenant.currency,
-        ...(options.xenditFetch && { fetch: options.xenditFetch }),
-        ...(options.xenditLog && { log: options.xenditLog }),
-      });
-      providers.set(tenant.id, provider);
-    }
-    if (!provider) {
-      const pesapal =
-        tenant.settings.payments?.provider === 'pesapal' ? tenant.settings.payments.pesapal : undefined;
-      const doku = tenant.settings.payments?.provider === 'doku' ? tenant.settings.payments.doku : undefined;
-      provider = doku
-        ? new DokuProvider({
-            ...doku,
-            notificationUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/checkout/payment-webhook`,
-            ...(options.dokuFetch && { fetch: options.dokuFetch }),
-          })
-        : pesapal
-          ? new PesapalProvider({
-              ...pesapal,
-              ipnUrl: `${options.publicBaseUrl()}/t/${tenant.slug}/api/webhooks/pesapal`,
-              ...(options.pesapalFetch && { fetch: options.pesapalFetch }),
-            })
-          : new SandboxProvider(orm, tenant.id, options.publicBaseUrl);
-      providers.set(tenant.id, provider);
-    }
-    return provider;
-  };
+  const providers = new PaymentProviders(orm, {
+    publicBaseUrl: options.publicBaseUrl,
+    fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
+    log: options.xenditLog,
+  });
   const payments = new PaymentsService(
-    (scope) => providerFor(scope.tenant),
+    (scope) => providers.providerFor(scope.tenant),
     ledger,
     (scope) => `${options.publicBaseUrl()}/t/${scope.tenant.slug}/payment-complete`,
   );
@@ -131,16 +99,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const addresses = new AddressesService();
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
-  /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
-  async function settleFromProvider(provider: string, providerReference: string) {
-    const [row] = await systemEm(orm).execute<{ id: number; tenant_id: number }[]>(
-      'select id, tenant_id from payment where provider = ? and provider_reference = ?',
-      [provider, providerReference],
-    );
-    const tenant = row && (await tenants.byId(row.tenant_id));
-    if (!row || !tenant) return null;
-    return payments.settle({ em: tenantEm(orm, tenant.id), tenant, now: new Date() }, row.id);
-  }
+  const gatewayNotifications = new GatewayNotifications(payments, orm, tenants);
 
   const identity = new IdentityService(
     new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
@@ -172,7 +131,9 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const services = {
     orm,
     tenants,
-    settleFromProvider,
+    gatewayNotifications,
+    settleFromProvider: (provider: string, reference: string) =>
+      gatewayNotifications.settleFromProvider(provider, reference),
     identity,
     passwordResets: new PasswordResetService(identity, outbox),
     outbox,

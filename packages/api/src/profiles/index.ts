@@ -1,4 +1,6 @@
 import type { AnyRouter } from '@trpc/server';
+import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
+import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
 import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
 import { mergeRouters } from '../kernel/trpc.ts';
 import { bareStyle } from '../kernel/wire/bare-style.ts';
@@ -49,7 +51,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
-    plainRoutes: { '/checkout/payment-webhook': dokuWebhookDoc },
+    plainRoutes: { [dokuGateway.callbackPath]: dokuWebhookDoc },
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
@@ -64,7 +66,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: qutabRouter,
     wire: koperasiStyle,
     restPrefix: '/api',
-    plainRoutes: { '/webhooks/xendit': xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
+    plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',

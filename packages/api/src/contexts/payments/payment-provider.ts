@@ -28,6 +28,9 @@ export interface ProviderStatus {
   description?: string;
 }
 
+/** Told when a gateway reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */
+export type GatewayLog = (details: Record<string, unknown>, message: string) => void;
+
 /** A payment gateway. Status is always asked of the provider: callers never trust a client's word. */
 export interface PaymentProvider {
   readonly name: string;

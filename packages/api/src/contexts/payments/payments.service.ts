@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import type { PaymentReference } from './gateway-notification.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
 import type { PaymentProvider } from './payment-provider.ts';
 
@@ -158,9 +159,12 @@ export class PaymentsService {
     );
   }
 
-  /** Settles the payment a provider notification points at (the notification itself is not trusted). */
-  async settleByProviderReference(scope: Scope, provider: string, providerReference: string) {
-    const payment = await scope.em.findOne(Payment, { provider, providerReference });
+  /**
+   * Settles the payment a gateway notification names, by the gateway's reference or ours (the
+   * notification itself is not trusted); null when no payment of ours has that reference.
+   */
+  async settleByReference(scope: Scope, provider: string, reference: PaymentReference) {
+    const payment = await scope.em.findOne(Payment, { provider, ...reference });
     if (!payment) return null;
     return this.settle(scope, payment.id);
   }

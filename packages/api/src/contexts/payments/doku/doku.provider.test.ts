@@ -1,8 +1,9 @@
 import { createHash, createHmac } from 'node:crypto';
-import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
+import { paymentRequests, providerError } from '../provider.test-support.ts';
 import { createFakeDoku, type FakeDoku } from './doku.fake.ts';
-import { DokuProvider, parseDokuNotification } from './doku.provider.ts';
+import { parseDokuNotification } from './doku.gateway.ts';
+import { DokuProvider } from './doku.provider.ts';
 import {
   dokuDigest,
   dokuSignature,
@@ -10,7 +11,6 @@ import {
   dokuTimestamp,
   verifyDokuNotification,
 } from './doku.signature.ts';
-import type { CreatePaymentRequest } from './payment-provider.ts';
 
 const BASE_URL = 'https://api-sandbox.doku.com';
 const CLIENT_ID = 'MCH-0001-10791114622547';
@@ -51,27 +51,13 @@ function setup(options: Setup = {}) {
   return { fake, provider, clock };
 }
 
-function paymentRequest(overrides: Partial<CreatePaymentRequest> = {}): CreatePaymentRequest {
-  return {
-    merchantReference: `KMS-${Math.random().toString(36).slice(2, 10)}`,
-    amount: 4_750_000,
-    currency: 'IDR',
-    description: 'Kursi jati Jepara (2 pcs)',
-    callbackUrl: 'https://komisi.test/checkout/done',
-    customer: { email: 'siti@example.com', name: 'Siti Rahayu', phone: '6281234567890' },
-    ...overrides,
-  };
-}
-
-async function providerError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe('PAYMENT_PROVIDER_ERROR');
-  return error as DomainError;
-}
+const paymentRequest = paymentRequests({
+  amount: 4_750_000,
+  currency: 'IDR',
+  description: 'Kursi jati Jepara (2 pcs)',
+  callbackUrl: 'https://komisi.test/checkout/done',
+  customer: { email: 'siti@example.com', name: 'Siti Rahayu', phone: '6281234567890' },
+});
 
 /** What a reviewer can recompute by hand: openssl gives the same two values. */
 describe('DOKU signature', () => {

@@ -1,9 +1,10 @@
-import { DomainError } from '@komisi/domain';
 import { describe, expect, it, vi } from 'vitest';
-import type { CreatePaymentRequest } from './payment-provider.ts';
+import type { CreatePaymentRequest } from '../payment-provider.ts';
+import { paymentRequests, providerError } from '../provider.test-support.ts';
 import { createFakeXendit, type FakeXendit } from './xendit.fake.ts';
-import { XenditProvider, type XenditProviderOptions, xenditMobileNumber } from './xendit.provider.ts';
-import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit-webhook.ts';
+import { parseXenditCallback, xenditCallbackTokenMatches } from './xendit.gateway.ts';
+import { xenditMobileNumber } from './xendit.invoice.ts';
+import { XenditProvider, type XenditProviderOptions } from './xendit.provider.ts';
 
 const BASE_URL = 'https://api.xendit.co';
 const SECRET = 'xnd_development_P4qDfOss0OCpl8RtKrROHjaQYNCk9dN5lSfk+R1l9Wbe+rSiCwZ3jw==';
@@ -37,27 +38,13 @@ function setup(options: Setup = {}) {
   return { fake, provider, log, clock };
 }
 
-function paymentRequest(overrides: Partial<CreatePaymentRequest> = {}): CreatePaymentRequest {
-  return {
-    merchantReference: `KMS-${Math.random().toString(36).slice(2, 10)}`,
-    amount: 4_750_000,
-    currency: 'IDR',
-    description: 'Kelas Qutab: Tahsin dasar',
-    callbackUrl: 'https://komisi.test/t/qutab/payment-complete',
-    customer: { email: 'siti@example.com', name: 'Siti Rahayu', phone: '+62 812-3456-7890' },
-    ...overrides,
-  };
-}
-
-async function providerError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe('PAYMENT_PROVIDER_ERROR');
-  return error as DomainError;
-}
+const paymentRequest = paymentRequests({
+  amount: 4_750_000,
+  currency: 'IDR',
+  description: 'Kelas Qutab: Tahsin dasar',
+  callbackUrl: 'https://komisi.test/t/qutab/payment-complete',
+  customer: { email: 'siti@example.com', name: 'Siti Rahayu', phone: '+62 812-3456-7890' },
+});
 
 async function created(
   fake: FakeXendit,

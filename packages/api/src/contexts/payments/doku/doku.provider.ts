@@ -1,12 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError, toMajorUnits } from '@komisi/domain';
-import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
+import type { DomainError } from '@komisi/domain';
+import { hasText, providerError, readJsonAnswer } from '../gateway-api.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
   PaymentProvider,
   ProviderStatus,
-} from './payment-provider.ts';
+} from '../payment-provider.ts';
+import { assertPayable, checkoutPayload, parseExpiry } from './doku.checkout.ts';
+import { dokuSignature, dokuTimestamp } from './doku.signature.ts';
 
 export interface DokuProviderOptions {
   /** https://api-sandbox.doku.com (sandbox) or https://api.doku.com (live) */
@@ -50,14 +52,6 @@ export const DOKU_CHECKOUT_PATH = '/checkout/v1/payment';
 export const DOKU_STATUS_PATH = '/orders/v1/status/';
 const TIMEOUT_MS = 10_000;
 const DEFAULT_DUE_MINUTES = 60;
-/** 64 per DOKU; 30 if the merchant has the card channel on, which we cannot know here. */
-const MAX_INVOICE_NUMBER = 64;
-const MAX_ITEM_NAME = 255;
-/** DOKU: amount "without decimal, max length 12". */
-const MAX_AMOUNT = 999_999_999_999;
-/** DOKU prints expired_date as yyyyMMddHHmmss in Jakarta time (WIB, UTC+7). */
-const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})(\d{2})$/;
-
 /** transaction.status values; anything else (PENDING, REDIRECT, TIMEOUT, REFUNDED...) stays pending. */
 const STATUS_BY_NAME: Record<string, ProviderStatus['status']> = {
   SUCCESS: 'completed',
@@ -70,14 +64,6 @@ const STATUS_BY_ORDER: Record<string, ProviderStatus['status']> = {
   ORDER_GENERATED: 'pending',
   ORDER_EXPIRED: 'failed',
 };
-
-function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
-  return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
-}
-
-function hasText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 /** DOKU's words about a failure; they hold no secrets and help support trace it. */
 function errorOf(body: DokuEnvelope | null): { code: string | null; message: string | null } {
@@ -94,39 +80,6 @@ function errorOf(body: DokuEnvelope | null): { code: string | null; message: str
 
 function isSuccess(body: DokuEnvelope): boolean {
   return Array.isArray(body.message) && body.message.includes('SUCCESS');
-}
-
-function parseExpiry(value: unknown): Date | undefined {
-  if (!hasText(value)) return undefined;
-  const compact = COMPACT_DATE.exec(value);
-  const iso = compact
-    ? `${compact[1]}-${compact[2]}-${compact[3]}T${compact[4]}:${compact[5]}:${compact[6]}+07:00`
-    : value;
-  const at = Date.parse(iso);
-  return Number.isNaN(at) ? undefined : new Date(at);
-}
-
-/** What DOKU would refuse anyway, refused before a signed request goes out. */
-function assertPayable(request: CreatePaymentRequest): void {
-  if (request.currency !== 'IDR') {
-    throw providerError(`DOKU only accepts IDR, not ${request.currency}`, { currency: request.currency });
-  }
-  const amount = toMajorUnits(request.amount, 'IDR');
-  if (!Number.isInteger(amount) || amount <= 0 || amount > MAX_AMOUNT) {
-    throw providerError('DOKU needs a whole, positive IDR amount of at most 12 digits', { amount });
-  }
-  const invoice = request.merchantReference;
-  if (!hasText(invoice) || invoice.length > MAX_INVOICE_NUMBER) {
-    throw providerError(`DOKU needs an invoice number of 1 to ${MAX_INVOICE_NUMBER} characters`);
-  }
-}
-
-function customerOf(customer: CreatePaymentRequest['customer']) {
-  return {
-    name: customer.name,
-    email: customer.email,
-    ...(hasText(customer.phone) ? { phone: customer.phone } : {}),
-  };
 }
 
 /** DOKU Checkout (Jokul Checkout v1): a hosted payment page; status always re-queried by invoice number. */
@@ -158,7 +111,7 @@ export class DokuProvider implements PaymentProvider {
       'checkout',
       'POST',
       DOKU_CHECKOUT_PATH,
-      this.#payload(request),
+      checkoutPayload(request, this.#dueMinutes, this.#notificationUrl),
     );
     if (!isSuccess(body)) throw this.#answerError('checkout', body);
     const { order, payment } = body.response ?? {};
@@ -195,26 +148,6 @@ export class DokuProvider implements PaymentProvider {
     throw this.#answerError('status', body);
   }
 
-  #payload(request: CreatePaymentRequest) {
-    const amount = toMajorUnits(request.amount, 'IDR');
-    const name = request.description.trim().slice(0, MAX_ITEM_NAME);
-    return {
-      order: {
-        amount,
-        invoice_number: request.merchantReference,
-        currency: 'IDR',
-        ...(request.callbackUrl ? { callback_url: request.callbackUrl } : {}),
-        // One line so the payer sees what they pay for; DOKU expects line items to add up to the amount.
-        ...(name ? { line_items: [{ name, price: amount, quantity: 1 }] } : {}),
-      },
-      payment: { payment_due_date: this.#dueMinutes },
-      customer: customerOf(request.customer),
-      ...(this.#notificationUrl
-        ? { additional_info: { override_notification_url: this.#notificationUrl } }
-        : {}),
-    };
-  }
-
   #answerError(operation: Operation, body: DokuEnvelope): DomainError {
     const { code, message } = errorOf(body);
     return providerError(`DOKU ${operation} failed: ${code ?? message ?? 'unexpected answer'}`, {
@@ -245,7 +178,12 @@ export class DokuProvider implements PaymentProvider {
     };
   }
 
-  async #call<T>(operation: Operation, method: 'GET' | 'POST', path: string, payload?: unknown): Promise<T> {
+  async #call<T extends DokuEnvelope>(
+    operation: Operation,
+    method: 'GET' | 'POST',
+    path: string,
+    payload?: unknown,
+  ): Promise<T> {
     const url = `${this.#baseUrl}${path}`;
     // The signed target is the path as it goes on the wire, including any prefix in baseUrl.
     const target = new URL(url).pathname;
@@ -262,78 +200,11 @@ export class DokuProvider implements PaymentProvider {
       // A network or abort error; it carries neither the secret nor the signature.
       throw providerError(`DOKU ${operation} request failed`, { operation }, cause);
     }
-    return this.#readJson<T>(operation, response);
+    return readJsonAnswer<T>(response, {
+      call: `DOKU ${operation}`,
+      details: { operation },
+      isAnswer: (body): body is T => body !== null && typeof body === 'object',
+      errorOf,
+    });
   }
-
-  async #readJson<T>(operation: Operation, response: Response): Promise<T> {
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      const what = response.ok ? 'invalid JSON' : `HTTP ${response.status}`;
-      throw providerError(
-        `DOKU ${operation} answered with ${what}`,
-        {
-          operation,
-          httpStatus: response.status,
-        },
-        cause,
-      );
-    }
-    const envelope = body !== null && typeof body === 'object' ? (body as DokuEnvelope) : null;
-    if (!response.ok) {
-      const { code, message } = errorOf(envelope);
-      throw providerError(
-        `DOKU ${operation} answered HTTP ${response.status}: ${code ?? message ?? 'no details'}`,
-        {
-          operation,
-          httpStatus: response.status,
-          code,
-          message,
-        },
-      );
-    }
-    if (!envelope) throw providerError(`DOKU ${operation} answered with an unexpected body`, { operation });
-    return envelope as T;
-  }
-}
-
-export interface DokuNotification {
-  invoiceNumber: string;
-  /** transaction.status as DOKU wrote it: SUCCESS, FAILED, EXPIRED... */
-  status: string;
-  amount: number | null;
-  channel: string | null;
-  service: string | null;
-}
-
-function field(value: unknown, key: string): unknown {
-  return value !== null && typeof value === 'object' ? (value as Record<string, unknown>)[key] : undefined;
-}
-
-function textOrNull(value: unknown): string | null {
-  return hasText(value) ? value.trim() : null;
-}
-
-function amountOf(value: unknown): number | null {
-  const amount = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-  return typeof amount === 'number' && Number.isFinite(amount) ? amount : null;
-}
-
-/**
- * Reads the parts of a DOKU HTTP notification body we act on, leniently: DOKU adds fields per channel.
- * Verify the signature first (verifyDokuNotification), and still re-query the status before settling.
- */
-export function parseDokuNotification(body: unknown): DokuNotification | null {
-  const order = field(body, 'order');
-  const invoiceNumber = textOrNull(field(order, 'invoice_number'));
-  const status = textOrNull(field(field(body, 'transaction'), 'status'));
-  if (!invoiceNumber || !status) return null;
-  return {
-    invoiceNumber,
-    status,
-    amount: amountOf(field(order, 'amount')),
-    channel: textOrNull(field(field(body, 'channel'), 'id')),
-    service: textOrNull(field(field(body, 'service'), 'id')),
-  };
 }

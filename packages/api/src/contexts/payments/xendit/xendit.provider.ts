@@ -1,13 +1,16 @@
-import { type CurrencyCode, DomainError, toMajorUnits } from '@komisi/domain';
+import type { CurrencyCode } from '@komisi/domain';
+import { hasText, providerError, readJsonAnswer } from '../gateway-api.ts';
 import type {
   CreatedPayment,
   CreatePaymentRequest,
+  GatewayLog,
   PaymentProvider,
   ProviderStatus,
-} from './payment-provider.ts';
+} from '../payment-provider.ts';
+import { assertPayable, invoicePayload } from './xendit.invoice.ts';
 
-/** Told when Xendit reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */
-export type XenditLog = (details: Record<string, unknown>, message: string) => void;
+/** Where Xendit payments refused for an amount or currency mismatch are reported. */
+export type XenditLog = GatewayLog;
 
 export interface XenditProviderOptions {
   /** https://api.xendit.co (test and live mode are chosen by the key, not the host) */
@@ -51,26 +54,12 @@ export const XENDIT_INVOICES_PATH = '/v2/invoices';
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** What Xendit itself accepts for invoice_duration: up to a year. */
 const MAX_INVOICE_DURATION = 31_536_000;
-const MAX_EXTERNAL_ID = 255;
-/** The currencies of ours an Indonesian Xendit account can invoice in (UGX it cannot). */
-const XENDIT_CURRENCIES: ReadonlySet<CurrencyCode> = new Set<CurrencyCode>(['IDR', 'USD']);
-/** Xendit wants mobile numbers in E.164: a plus, a country code and up to 15 digits. */
-const E164 = /^\+[1-9]\d{7,14}$/;
-
 /** Invoice statuses; PENDING (and anything new) stays pending. PAID and SETTLED are checked further. */
 const STATUS_BY_NAME: Record<string, ProviderStatus['status']> = {
   PAID: 'completed',
   SETTLED: 'completed',
   EXPIRED: 'failed',
 };
-
-function providerError(message: string, details?: unknown, cause?: unknown): DomainError {
-  return new DomainError('PAYMENT_PROVIDER_ERROR', message, { details, cause });
-}
-
-function hasText(value: unknown): value is string {
-  return typeof value === 'string' && value.trim() !== '';
-}
 
 function isJson(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -88,32 +77,10 @@ function basicAuth(secretKey: string): string {
   return `Basic ${Buffer.from(`${secretKey}:`).toString('base64')}`;
 }
 
-/** `+62 812-3456-7890` → `+6281234567890`; a number without a country code is left out (Xendit would refuse it). */
-export function xenditMobileNumber(phone: string | null): string | null {
-  if (!hasText(phone)) return null;
-  const compact = phone.replace(/[\s\-().]/g, '');
-  const e164 = compact.startsWith('+') ? compact : /^[1-9]/.test(compact) ? `+${compact}` : compact;
-  return E164.test(e164) ? e164 : null;
-}
-
 function parseDate(value: unknown): Date | undefined {
   if (!hasText(value)) return undefined;
   const at = Date.parse(value);
   return Number.isNaN(at) ? undefined : new Date(at);
-}
-
-/** What Xendit would refuse anyway, refused before the request goes out. */
-function assertPayable(request: CreatePaymentRequest): number {
-  if (!XENDIT_CURRENCIES.has(request.currency)) {
-    throw providerError(`Xendit does not invoice in ${request.currency}`, { currency: request.currency });
-  }
-  const amount = toMajorUnits(request.amount, request.currency);
-  if (!(amount > 0)) throw providerError('Xendit needs a positive amount', { amount });
-  const reference = request.merchantReference;
-  if (!hasText(reference) || reference.length > MAX_EXTERNAL_ID) {
-    throw providerError(`Xendit needs an external_id of 1 to ${MAX_EXTERNAL_ID} characters`);
-  }
-  return amount;
 }
 
 /**
@@ -153,7 +120,7 @@ export class XenditProvider implements PaymentProvider {
       'create invoice',
       'POST',
       XENDIT_INVOICES_PATH,
-      this.#payload(request, amount),
+      invoicePayload(request, amount, this.#duration),
     );
     if (!hasText(invoice.id) || !hasText(invoice.invoice_url)) {
       throw providerError('Xendit created no invoice id or invoice URL', { operation: 'create invoice' });
@@ -213,30 +180,6 @@ export class XenditProvider implements PaymentProvider {
     return null;
   }
 
-  #payload(request: CreatePaymentRequest, amount: number) {
-    const { customer } = request;
-    const mobile = xenditMobileNumber(customer.phone);
-    const email = hasText(customer.email) ? customer.email.trim() : null;
-    const payer = {
-      ...(hasText(customer.name) && { given_names: customer.name.trim() }),
-      ...(email && { email }),
-      ...(mobile && { mobile_number: mobile }),
-    };
-    return {
-      external_id: request.merchantReference,
-      amount,
-      currency: request.currency,
-      ...(hasText(request.description) && { description: request.description.trim() }),
-      ...(email && { payer_email: email }),
-      ...(Object.keys(payer).length > 0 && { customer: payer }),
-      ...(request.callbackUrl && {
-        success_redirect_url: request.callbackUrl,
-        failure_redirect_url: request.callbackUrl,
-      }),
-      ...(this.#duration !== undefined && { invoice_duration: this.#duration }),
-    };
-  }
-
   async #call(
     operation: Operation,
     method: 'GET' | 'POST',
@@ -259,26 +202,11 @@ export class XenditProvider implements PaymentProvider {
       // A network or abort error; it carries no key.
       throw providerError(`Xendit ${operation} request failed`, { operation }, cause);
     }
-    let body: unknown;
-    try {
-      body = await response.json();
-    } catch (cause) {
-      const what = response.ok ? 'invalid JSON' : `HTTP ${response.status}`;
-      throw providerError(
-        `Xendit ${operation} answered with ${what}`,
-        { operation, httpStatus: response.status },
-        cause,
-      );
-    }
-    const json = isJson(body) ? (body as XenditInvoice) : null;
-    if (!response.ok) {
-      const { code, message } = errorOf(json);
-      throw providerError(
-        `Xendit ${operation} answered HTTP ${response.status}: ${code ?? message ?? 'no details'}`,
-        { operation, httpStatus: response.status, code, message },
-      );
-    }
-    if (!json) throw providerError(`Xendit ${operation} answered with an unexpected body`, { operation });
-    return json;
+    return readJsonAnswer(response, {
+      call: `Xendit ${operation}`,
+      details: { operation },
+      isAnswer: (body): body is XenditInvoice => isJson(body),
+      errorOf,
+    });
   }
 }

@@ -1,8 +1,8 @@
-import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
-import type { CreatePaymentRequest } from './payment-provider.ts';
+import { paymentRequests, providerError } from '../provider.test-support.ts';
 import { createFakePesapal, type FakePesapal } from './pesapal.fake.ts';
-import { PesapalProvider, parsePesapalIpn, pesapalIpnAck } from './pesapal.provider.ts';
+import { parsePesapalIpn, pesapalIpnAck } from './pesapal.gateway.ts';
+import { PesapalProvider } from './pesapal.provider.ts';
 
 const BASE_URL = 'https://cybqa.pesapal.com/pesapalv3';
 const KEY = 'qkio1BGGYAXTu2JOfm7XSXNruoZsrqEW';
@@ -47,30 +47,16 @@ function setup(options: Setup = {}) {
   return { fake, provider, clock, seen };
 }
 
-function paymentRequest(overrides: Partial<CreatePaymentRequest> = {}): CreatePaymentRequest {
-  return {
-    merchantReference: `KMS-${Math.random().toString(36).slice(2, 10)}`,
-    amount: 850_000,
-    currency: 'UGX',
-    description: 'Starter package registration',
-    callbackUrl: 'https://komisi.test/checkout/done',
-    customer: { email: 'amina@example.com', name: 'Amina Nakato Okello', phone: '+256700000001' },
-    ...overrides,
-  };
-}
+const paymentRequest = paymentRequests({
+  amount: 850_000,
+  currency: 'UGX',
+  description: 'Starter package registration',
+  callbackUrl: 'https://komisi.test/checkout/done',
+  customer: { email: 'amina@example.com', name: 'Amina Nakato Okello', phone: '+256700000001' },
+});
 
 function count(fake: FakePesapal, path: string): number {
   return fake.requests.filter((r) => r.path === path).length;
-}
-
-async function providerError(promise: Promise<unknown>): Promise<DomainError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(DomainError);
-  expect((error as DomainError).code).toBe('PAYMENT_PROVIDER_ERROR');
-  return error as DomainError;
 }
 
 const TOKEN = '/api/Auth/RequestToken';

@@ -1,0 +1,94 @@
+import { type Orm, systemEm, tenantEm } from '../../kernel/database.ts';
+import type { Scope } from '../../kernel/scope.ts';
+import type { TenantDirectory } from '../tenancy/tenant.service.ts';
+import {
+  isRefusal,
+  type NotificationHandling,
+  type NotificationRequest,
+  type PaymentReference,
+  refusalError,
+} from './gateway-notification.ts';
+import type { PaymentGateway } from './payment-gateway.ts';
+import { gatewayAtCallback } from './payment-gateways.ts';
+import type { PaymentsService } from './payments.service.ts';
+import { webhookInbox } from './webhook-inbox.ts';
+
+export interface ReceivedNotification {
+  /** the JSON body of the 200 the gateway expects */
+  body: Record<string, unknown>;
+  /** a failure the acknowledgement told the gateway of (Pesapal's status 500), for the log */
+  failure?: unknown;
+}
+
+/** What gateways tell us: their notifications, one way for all of them, and settling on their word. */
+export class GatewayNotifications {
+  readonly #payments: PaymentsService;
+  readonly #orm: Orm;
+  readonly #tenants: TenantDirectory;
+
+  constructor(payments: PaymentsService, orm: Orm, tenants: TenantDirectory) {
+    this.#payments = payments;
+    this.#orm = orm;
+    this.#tenants = tenants;
+  }
+
+  /** The gateway whose callback `path` (below the tenant's REST prefix) is, for `method`. */
+  callbackAt(path: string, method: string): PaymentGateway | undefined {
+    return gatewayAtCallback(path, method);
+  }
+
+  /**
+   * A gateway's notification for the scope's tenant: checked and read by its gateway (a refusal is
+   * thrown, as the error to answer), recorded once in the webhook inbox when it has an event id (a
+   * repeated delivery is acknowledged and not processed again), then the payment it names is
+   * settled by asking the gateway: the notification's own word is never taken.
+   */
+  async receive(
+    scope: Scope,
+    gateway: PaymentGateway,
+    request: NotificationRequest,
+  ): Promise<ReceivedNotification> {
+    const notification = gateway.parseNotification(request, {
+      payments: scope.tenant.settings.payments,
+      now: scope.now,
+    });
+    if (isRefusal(notification)) throw refusalError(notification);
+    if (!notification.payment) return { body: gateway.acknowledge(notification, 'ignored') };
+    let inboxId: number | null = null;
+    if (notification.eventId !== null) {
+      inboxId = await webhookInbox.record(scope, gateway.name, notification.eventId, request.rawBody);
+      if (inboxId === null) return { body: gateway.acknowledge(notification, 'duplicate') };
+    }
+    try {
+      const handling = await this.#settle(scope, gateway.name, notification.payment);
+      if (inboxId !== null) {
+        if (handling === 'unconfirmed' && gateway.forgetsUnconfirmed)
+          await webhookInbox.forget(scope, inboxId);
+        else await webhookInbox.markProcessed(scope, inboxId);
+      }
+      return { body: gateway.acknowledge(notification, handling) };
+    } catch (err) {
+      // Forget the delivery so the gateway's retry is processed.
+      if (inboxId !== null) await webhookInbox.forget(scope, inboxId);
+      if (!gateway.acknowledgeFailure) throw err;
+      return { body: gateway.acknowledgeFailure(notification), failure: err };
+    }
+  }
+
+  /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
+  async settleFromProvider(provider: string, providerReference: string) {
+    const [row] = await systemEm(this.#orm).execute<{ id: number; tenant_id: number }[]>(
+      'select id, tenant_id from payment where provider = ? and provider_reference = ?',
+      [provider, providerReference],
+    );
+    const tenant = row && (await this.#tenants.byId(row.tenant_id));
+    if (!row || !tenant) return null;
+    return this.#payments.settle({ em: tenantEm(this.#orm, tenant.id), tenant, now: new Date() }, row.id);
+  }
+
+  async #settle(scope: Scope, provider: string, reference: PaymentReference): Promise<NotificationHandling> {
+    const payment = await this.#payments.settleByReference(scope, provider, reference);
+    if (!payment) return 'not-ours';
+    return payment.status === 'pending' ? 'unconfirmed' : 'settled';
+  }
+}

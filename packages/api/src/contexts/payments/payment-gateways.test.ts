@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import type { Orm } from '../../kernel/database.ts';
+import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
+import { gatewayAtCallback, PaymentProviders } from './payment-gateways.ts';
+
+const tenant = (id: number, payments: TenantSettings['payments']): TenantRecord => ({
+  id,
+  slug: `shop-${id}`,
+  name: 'Shop',
+  profile: 'ansania-ecommerce',
+  currency: 'IDR',
+  timeZone: 'Asia/Jakarta',
+  hosts: [],
+  settings: { payments },
+});
+
+describe('gatewayAtCallback', () => {
+  it('finds each gateway at the callback path it declares, for the methods it serves', () => {
+    expect(gatewayAtCallback('/checkout/payment-webhook', 'POST')?.name).toBe('doku');
+    expect(gatewayAtCallback('/checkout/payment-webhook', 'GET')).toBeUndefined();
+    expect(gatewayAtCallback('/webhooks/xendit', 'POST')?.name).toBe('xendit');
+    expect(gatewayAtCallback('/webhooks/xendit', 'PUT')).toBeUndefined();
+    expect(gatewayAtCallback('/webhooks/pesapal', 'GET')?.name).toBe('pesapal');
+    expect(gatewayAtCallback('/webhooks/pesapal', 'DELETE')?.name).toBe('pesapal');
+    expect(gatewayAtCallback('/webhooks/doku', 'POST')).toBeUndefined();
+  });
+});
+
+describe('PaymentProviders', () => {
+  const providers = new PaymentProviders({} as Orm, { publicBaseUrl: () => 'https://komisi.test' });
+
+  it("builds the tenant's gateway from its settings, once", () => {
+    const shop = tenant(1, {
+      provider: 'xendit',
+      xendit: { baseUrl: 'https://api.xendit.co', secretKey: 'xnd', callbackToken: 'token' },
+    });
+
+    expect(providers.providerFor(shop).name).toBe('xendit');
+    expect(providers.providerFor(shop)).toBe(providers.providerFor(shop));
+  });
+
+  it('falls back to the sandbox without settings, or when the named gateway has none', () => {
+    expect(providers.providerFor(tenant(2, undefined)).name).toBe('sandbox');
+    expect(providers.providerFor(tenant(3, { provider: 'doku' })).name).toBe('sandbox');
+    expect(
+      providers.providerFor(
+        tenant(4, { provider: 'pesapal', doku: { baseUrl: 'https://x', clientId: 'c', secretKey: 's' } }),
+      ).name,
+    ).toBe('sandbox');
+  });
+});
