@@ -691,7 +691,7 @@ describe('POST /orders/confirm-payment', () => {
         app.post('/orders/confirm-payment', { order_id: order.order_id }, buyer.token),
       ),
       // The gateway's notification arrives in the middle of it all.
-      app.services.settleFromProvider('sandbox', order.tracking_id).then(() => null),
+      app.services.gatewayNotifications.settleFromProvider('sandbox', order.tracking_id).then(() => null),
     ]);
     const responses = results.filter((r) => r !== null);
     const ok = responses.filter((r) => r.status === 200);

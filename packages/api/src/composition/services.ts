@@ -132,8 +132,6 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     orm,
     tenants,
     gatewayNotifications,
-    settleFromProvider: (provider: string, reference: string) =>
-      gatewayNotifications.settleFromProvider(provider, reference),
     identity,
     passwordResets: new PasswordResetService(identity, outbox),
     outbox,
