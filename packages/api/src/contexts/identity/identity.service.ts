@@ -1,17 +1,12 @@
 import { DomainError, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
+import { hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account, type Role } from './account.entity.ts';
-import {
-  attemptSucceeded,
-  DEFAULT_THROTTLE,
-  lockExhausted,
-  reserveAttempt,
-  type ThrottlePolicy,
-  throttleKeys,
-} from './login-throttle.ts';
+import { EMAIL_TAKEN, normalizeEmail } from './emails.ts';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './login-throttle.ts';
+import { passwordLogin } from './password-login.ts';
 import { Session } from './session.entity.ts';
 import { type IssuedTokens, Sessions, type TokenPolicy } from './sessions.ts';
 
@@ -25,9 +20,7 @@ export interface NewAccount {
   roles?: Role[];
 }
 
-/** Emails are stored and compared trimmed and in lower case. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-export const EMAIL_TAKEN = 'The email has already been taken.';
+export { EMAIL_TAKEN, normalizeEmail };
 
 /** Accounts, password logins and the sessions they open (see `Sessions`). */
 export class IdentityService {
@@ -98,37 +91,19 @@ export class IdentityService {
    * Checks a password login, counting failures per account and per client address. `identifier` is
    * an email, or a phone number where the profile allows it (`byPhone`).
    */
-  async login(
+  login(
     scope: Scope,
     identifier: string,
     password: string,
     ip: string,
     options: { byPhone?: boolean } = {},
   ): Promise<Account> {
-    const keys = throttleKeys(identifier, ip);
-    // reserved before the password is checked: concurrent attempts cannot outrun the limits
-    await reserveAttempt(scope, keys, this.#throttle);
-    const account = await this.#findForLogin(scope, identifier, options.byPhone === true);
-    const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!account || !ok) {
-      await lockExhausted(scope, keys, this.#throttle);
-      throw new DomainError('UNAUTHORIZED', 'Invalid email or password');
-    }
-    await attemptSucceeded(scope, keys);
-    return account;
-  }
-
-  async #findForLogin(scope: Scope, identifier: string, byPhone: boolean): Promise<Account | null> {
-    if (!byPhone || identifier.includes('@')) {
-      return scope.em.findOne(Account, { email: normalizeEmail(identifier) }, { populate: ['passwordHash'] });
-    }
-    // A phone number logs in only when it names exactly one account.
-    const matches = await scope.em.find(
-      Account,
-      { phone: identifier.trim() },
-      { populate: ['passwordHash'], limit: 2 },
-    );
-    return matches.length === 1 ? matches[0]! : null;
+    return passwordLogin(scope, this.#throttle, {
+      identifier,
+      password,
+      ip,
+      byPhone: options.byPhone === true,
+    });
   }
 
   /**
