@@ -96,7 +96,6 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   payments.onSettlement('membership', membership);
   const vouchers = new VouchersService();
   const carts = new CartsService(vouchers);
-  const addresses = new AddressesService();
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
   const gatewayNotifications = new GatewayNotifications(payments, orm, tenants);
@@ -106,6 +105,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
+  const addresses = new AddressesService(identity);
   const affiliateCommissions = new AffiliateCommissionsService({ ledger, commissions, vouchers });
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
   const referralCommissions = new ReferralCommissionsService(ledger);
