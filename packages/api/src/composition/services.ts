@@ -1,5 +1,6 @@
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
+import { ShopStockService } from '../contexts/catalog/shop-stock.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
@@ -80,6 +81,7 @@ export interface ServiceOptions {
 export function createServices(orm: Orm, options: ServiceOptions) {
   const ledger = new LedgerService();
   const catalog = new CatalogService();
+  const stock = new ShopStockService();
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
     fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
@@ -115,10 +117,14 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   // Shop orders. Both affiliate programmes hear about them being paid and reversed; each acts only on
   // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
   const orderHooks = everyHook(affiliateCommissions, referralCommissions);
-  const orderCancellation = new OrderCancellation({ vouchers, hooks: orderHooks });
+  const orderCancellation = new OrderCancellation({ vouchers, stock, hooks: orderHooks });
   const orderPayments = new OrderPayments({ payments, cancellation: orderCancellation });
-  const orderWriter = new OrderWriter(vouchers);
-  const shopSettlement = new ShopOrderSettlement({ cancellation: orderCancellation, hooks: orderHooks });
+  const orderWriter = new OrderWriter({ vouchers, stock });
+  const shopSettlement = new ShopOrderSettlement({
+    cancellation: orderCancellation,
+    stock,
+    hooks: orderHooks,
+  });
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
@@ -160,7 +166,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     addresses,
     carts,
     vouchers,
-    checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments }),
+    checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),
     directOrders: new DirectOrdersService({ writer: orderWriter, payments: orderPayments }),
@@ -173,7 +179,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     affiliatePhotos: new AffiliatePhotosService(files),
     payouts: new PayoutsService({ ledger }),
     payoutProcessing: new PayoutProcessingService({ ledger, cipher, outbox }),
-    adminOrders: new AdminOrdersService({ vouchers, hooks: orderHooks }),
+    adminOrders: new AdminOrdersService({ vouchers, stock, hooks: orderHooks }),
     orders,
     sandbox: new SandboxGateway(orm),
   };
