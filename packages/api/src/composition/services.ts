@@ -1,4 +1,5 @@
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { ListedProductsService } from '../contexts/catalog/listed-products.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
 import { ShopStockService } from '../contexts/catalog/shop-stock.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
@@ -15,6 +16,7 @@ import { OrderPayments } from '../contexts/commerce/order-payments.ts';
 import { orderSettlement } from '../contexts/commerce/order-settlement.ts';
 import { OrderWriter } from '../contexts/commerce/order-writer.ts';
 import { OrdersService, saleTotal } from '../contexts/commerce/orders.service.ts';
+import { purchasedIn } from '../contexts/commerce/purchases.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
@@ -146,8 +148,8 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     ledger,
     catalog,
     storefront: new StorefrontService(),
-    reviews: new ReviewsService(),
-    wishlist: new WishlistService(),
+    reviews: new ReviewsService(purchasedIn),
+    wishlist: new WishlistService(new ListedProductsService()),
     payments,
     commissions,
     affiliateCommissions,
