@@ -1,4 +1,4 @@
-import { DomainError, normalizeVoucherCode, type VoucherRule } from '@komisi/domain';
+import { DomainError, normalizeVoucherCode, openVoucherRule } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import type { Voucher } from '../commerce/voucher.entity.ts';
@@ -133,19 +133,7 @@ export class AffiliatesService {
     discountBps: number,
     commissionBps: number,
   ): Promise<Voucher> {
-    const rule: VoucherRule = {
-      code,
-      discountType: 'percentage',
-      discountValue: discountBps,
-      maxDiscountAmount: null,
-      minPurchaseAmount: 0,
-      startsAt: null,
-      endsAt: null,
-      usageLimit: null,
-      perCustomerLimit: null,
-      active: true,
-    };
-    return this.#vouchers.create(tx, rule, {
+    return this.#vouchers.create(tx, openVoucherRule(code, 'percentage', discountBps), {
       name: `Affiliate ${account.name.trim()}`.slice(0, 200),
       isPublic: false,
       affiliate: account.id,
