@@ -4,6 +4,7 @@ import { DomainError } from './errors.ts';
 import {
   evaluateVoucher,
   normalizeVoucherCode,
+  openVoucherRule,
   VOUCHER_DISCOUNT_TYPES,
   VOUCHER_REJECTIONS,
   type VoucherCheckout,
@@ -21,16 +22,7 @@ const MAX = Number.MAX_SAFE_INTEGER;
 const NOW = new Date('2025-06-15T12:00:00Z');
 
 const rule = (overrides: Partial<VoucherRule> = {}): VoucherRule => ({
-  code: 'SALE',
-  discountType: 'fixed',
-  discountValue: 50_000,
-  maxDiscountAmount: null,
-  minPurchaseAmount: 0,
-  startsAt: null,
-  endsAt: null,
-  usageLimit: null,
-  perCustomerLimit: null,
-  active: true,
+  ...openVoucherRule('SALE', 'fixed', 50_000),
   ...overrides,
 });
 

@@ -30,6 +30,26 @@ export interface VoucherRule {
   active: boolean;
 }
 
+/** A rule that is only its discount: no cap, no minimum, no window, no limits; active. */
+export function openVoucherRule(
+  code: string,
+  discountType: VoucherDiscountType,
+  discountValue: number,
+): VoucherRule {
+  return {
+    code,
+    discountType,
+    discountValue,
+    maxDiscountAmount: null,
+    minPurchaseAmount: 0,
+    startsAt: null,
+    endsAt: null,
+    usageLimit: null,
+    perCustomerLimit: null,
+    active: true,
+  };
+}
+
 /** How often the voucher was already used: by anyone, and by this customer. */
 export interface VoucherUsage {
   totalUses: number;

@@ -1,5 +1,7 @@
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
+import { ListedProductsService } from '../contexts/catalog/listed-products.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
+import { ShopStockService } from '../contexts/catalog/shop-stock.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { AddressesService } from '../contexts/commerce/addresses.service.ts';
 import { AdminOrdersService } from '../contexts/commerce/admin-orders.service.ts';
@@ -14,6 +16,7 @@ import { OrderPayments } from '../contexts/commerce/order-payments.ts';
 import { orderSettlement } from '../contexts/commerce/order-settlement.ts';
 import { OrderWriter } from '../contexts/commerce/order-writer.ts';
 import { OrdersService, saleTotal } from '../contexts/commerce/orders.service.ts';
+import { purchasedIn } from '../contexts/commerce/purchases.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers.service.ts';
@@ -80,6 +83,7 @@ export interface ServiceOptions {
 export function createServices(orm: Orm, options: ServiceOptions) {
   const ledger = new LedgerService();
   const catalog = new CatalogService();
+  const stock = new ShopStockService();
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
     fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
@@ -96,7 +100,6 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   payments.onSettlement('membership', membership);
   const vouchers = new VouchersService();
   const carts = new CartsService(vouchers);
-  const addresses = new AddressesService();
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
   const gatewayNotifications = new GatewayNotifications(payments, orm, tenants);
@@ -106,6 +109,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
+  const addresses = new AddressesService(identity);
   const affiliateCommissions = new AffiliateCommissionsService({ ledger, commissions, vouchers });
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
   const referralCommissions = new ReferralCommissionsService(ledger);
@@ -115,10 +119,14 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   // Shop orders. Both affiliate programmes hear about them being paid and reversed; each acts only on
   // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
   const orderHooks = everyHook(affiliateCommissions, referralCommissions);
-  const orderCancellation = new OrderCancellation({ vouchers, hooks: orderHooks });
+  const orderCancellation = new OrderCancellation({ vouchers, stock, hooks: orderHooks });
   const orderPayments = new OrderPayments({ payments, cancellation: orderCancellation });
-  const orderWriter = new OrderWriter(vouchers);
-  const shopSettlement = new ShopOrderSettlement({ cancellation: orderCancellation, hooks: orderHooks });
+  const orderWriter = new OrderWriter({ vouchers, stock });
+  const shopSettlement = new ShopOrderSettlement({
+    cancellation: orderCancellation,
+    stock,
+    hooks: orderHooks,
+  });
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
@@ -138,12 +146,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     ledger,
     catalog,
     storefront: new StorefrontService(),
-    reviews: new ReviewsService(),
-    wishlist: new WishlistService(),
+    reviews: new ReviewsService(purchasedIn),
+    wishlist: new WishlistService(new ListedProductsService()),
     payments,
     commissions,
     affiliateCommissions,
-    affiliates: new AffiliatesService(),
+    affiliates: new AffiliatesService({ identity, vouchers }),
     affiliateSales: new AffiliateSalesService(),
     affiliateApplications: new AffiliateApplicationsService(identity, outbox),
     referralCommissions,
@@ -158,20 +166,20 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     addresses,
     carts,
     vouchers,
-    checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments }),
+    checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),
     directOrders: new DirectOrdersService({ writer: orderWriter, payments: orderPayments }),
     programContent: new ProgramContentService(),
     affiliateReferrals: new AffiliateReferralsService(),
-    affiliateDirectory: new AffiliateDirectoryService(),
+    affiliateDirectory: new AffiliateDirectoryService(vouchers),
     orderAttribution: new OrderAttribution(referralCommissions, referralLinks),
     files,
     bankAccounts: new BankAccountsService({ files, cipher, outbox }),
     affiliatePhotos: new AffiliatePhotosService(files),
     payouts: new PayoutsService({ ledger }),
     payoutProcessing: new PayoutProcessingService({ ledger, cipher, outbox }),
-    adminOrders: new AdminOrdersService({ vouchers, hooks: orderHooks }),
+    adminOrders: new AdminOrdersService({ vouchers, stock, hooks: orderHooks }),
     orders,
     sandbox: new SandboxGateway(orm),
   };

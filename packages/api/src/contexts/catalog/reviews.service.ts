@@ -2,14 +2,6 @@ import { DomainError, type OrderRef, pageWindow, type ReviewSort } from '@komisi
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { averageRating } from './storefront.service.ts';
 
-/**
- * Order statuses that count as a purchase for a review. TODO: add 'shipped' and 'delivered'
- * once the shop order statuses exist (checkout is not built yet; customer_order knows only
- * pending_payment / paid / payment_failed).
- */
-// A review needs an order that was paid (and not cancelled or refunded since).
-export const REVIEWABLE_ORDER_STATUSES = ['paid', 'processing', 'shipped', 'delivered'] as const;
-
 const ORDER_BY: Record<ReviewSort, string> = {
   recent: 'r.created_at desc, r.id desc',
   highest: 'r.rating desc, r.created_at desc, r.id desc',
@@ -52,6 +44,7 @@ interface ReviewRow {
   created_at: Date;
 }
 
+// The author's name is identity's account.name, joined into the review listing's one statement.
 const REVIEW_COLUMNS = `r.id, a.name as author_name, r.rating, r.title, r.comment, r.images,
   r.helpful_count, r.created_at`;
 
@@ -69,27 +62,24 @@ const toView = (r: ReviewRow): ReviewView => ({
 
 /**
  * The id of `order` when it is the account's own order, in a status that counts as bought, and
- * contains the product; null otherwise. The only place that decides what a "verified purchase" is.
+ * contains the product; null otherwise. Orders are commerce's, which sits above catalog: composition
+ * hands commerce's check in.
  */
-export async function purchasedIn(
+export type PurchaseCheck = (
   scope: Scope,
   accountId: number,
   productId: number,
   order: OrderRef,
-): Promise<number | null> {
-  const [column, value] = 'id' in order ? ['o.id', order.id] : ['o.order_number', order.orderNumber];
-  const rows = await scope.em.execute<{ id: number }[]>(
-    `select o.id from customer_order o
-     where o.tenant_id = ? and ${column} = ? and o.account_id = ? and o.status in (?)
-       and exists (select 1 from order_item i where i.order_id = o.id and i.product_id = ?)
-     limit 1`,
-    [scope.tenant.id, value, accountId, [...REVIEWABLE_ORDER_STATUSES], productId],
-  );
-  return rows[0]?.id ?? null;
-}
+) => Promise<number | null>;
 
 /** Verified-purchase product reviews; the product keeps their count and rating sum. */
 export class ReviewsService {
+  readonly #purchasedIn: PurchaseCheck;
+
+  constructor(purchasedIn: PurchaseCheck) {
+    this.#purchasedIn = purchasedIn;
+  }
+
   async list(scope: Scope, productId: number, q: { page: number; limit: number; sort: ReviewSort }) {
     const window = pageWindow(0, q.page, q.limit);
     // the product (404 when unknown) and its rating distribution in one statement
@@ -138,7 +128,7 @@ export class ReviewsService {
         [tx.tenant.id, productId],
       );
       if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
-      const orderId = await purchasedIn(tx, accountId, productId, input.order);
+      const orderId = await this.#purchasedIn(tx, accountId, productId, input.order);
       if (orderId === null) {
         throw new DomainError('FORBIDDEN', 'Only verified purchases can be reviewed', {
           fields: {

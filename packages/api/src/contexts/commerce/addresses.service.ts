@@ -1,5 +1,6 @@
 import { DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
+import type { IdentityService } from '../identity/identity.service.ts';
 import { Address } from './address.entity.ts';
 
 export interface AddressInput {
@@ -16,18 +17,17 @@ export interface AddressInput {
 }
 
 /**
- * Changes to one customer's address book queue behind each other (the account row is their lock),
- * so concurrent "make this the default" requests all succeed and one default remains.
+ * A customer's address book. The first address becomes the default; removing it promotes the oldest.
+ * Changes to one customer's address book queue behind each other (identity's account row is their
+ * lock), so concurrent "make this the default" requests all succeed and one default remains.
  */
-async function lockAddressBook(tx: Scope, accountId: number): Promise<void> {
-  await tx.em.execute('select id from account where id = ? and tenant_id = ? for update', [
-    accountId,
-    tx.tenant.id,
-  ]);
-}
-
-/** A customer's address book. The first address becomes the default; removing it promotes the oldest. */
 export class AddressesService {
+  readonly #identity: IdentityService;
+
+  constructor(identity: IdentityService) {
+    this.#identity = identity;
+  }
+
   list(scope: Scope, accountId: number): Promise<Address[]> {
     return scope.em.find(Address, { account: accountId }, { orderBy: { isDefault: 'desc', id: 'asc' } });
   }
@@ -41,7 +41,7 @@ export class AddressesService {
 
   async create(scope: Scope, accountId: number, input: AddressInput): Promise<Address> {
     return inTransaction(scope, async (tx) => {
-      await lockAddressBook(tx, accountId);
+      await this.#identity.lockAccount(tx, accountId);
       const first = (await tx.em.count(Address, { account: accountId })) === 0;
       const makeDefault = first || input.isDefault === true;
       if (makeDefault) await this.#clearDefault(tx, accountId);
@@ -59,7 +59,7 @@ export class AddressesService {
 
   async update(scope: Scope, accountId: number, id: number, input: AddressInput): Promise<Address> {
     return inTransaction(scope, async (tx) => {
-      await lockAddressBook(tx, accountId);
+      await this.#identity.lockAccount(tx, accountId);
       const address = await this.own(tx, accountId, id);
       if (input.isDefault === true && !address.isDefault) await this.#clearDefault(tx, accountId);
       tx.em.assign(address, { ...fields(input), ...(input.isDefault === true && { isDefault: true }) });
@@ -70,7 +70,7 @@ export class AddressesService {
 
   async remove(scope: Scope, accountId: number, id: number): Promise<void> {
     await inTransaction(scope, async (tx) => {
-      await lockAddressBook(tx, accountId);
+      await this.#identity.lockAccount(tx, accountId);
       const address = await this.own(tx, accountId, id);
       tx.em.remove(address);
       await tx.em.flush();
@@ -86,7 +86,7 @@ export class AddressesService {
 
   async setDefault(scope: Scope, accountId: number, id: number): Promise<Address> {
     return inTransaction(scope, async (tx) => {
-      await lockAddressBook(tx, accountId);
+      await this.#identity.lockAccount(tx, accountId);
       const address = await this.own(tx, accountId, id);
       if (!address.isDefault) {
         await this.#clearDefault(tx, accountId);

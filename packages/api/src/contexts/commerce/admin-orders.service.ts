@@ -10,10 +10,11 @@ import {
 } from '@komisi/domain';
 import { type EntityData, LockMode } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
+import type { ShopStockService } from '../catalog/shop-stock.service.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Order } from './order.entity.ts';
 import type { OrderHooks } from './order-hooks.ts';
-import { addSoldCount, releaseOrderStock } from './order-stock.ts';
+import { orderQuantities } from './order-stock.ts';
 import { recordStatus, type TimelineEvent, timelineOf } from './order-timeline.ts';
 import { orderDetail, type ShopOrderDetail } from './shop-orders.service.ts';
 import type { VouchersService } from './vouchers.service.ts';
@@ -48,10 +49,12 @@ export interface AdminOrderDetail extends ShopOrderDetail {
  */
 export class AdminOrdersService {
   readonly #vouchers: VouchersService;
+  readonly #stock: ShopStockService;
   readonly #hooks: OrderHooks | null;
 
-  constructor(deps: { vouchers: VouchersService; hooks?: OrderHooks | null }) {
+  constructor(deps: { vouchers: VouchersService; stock: ShopStockService; hooks?: OrderHooks | null }) {
     this.#vouchers = deps.vouchers;
+    this.#stock = deps.stock;
     this.#hooks = deps.hooks ?? null;
   }
 
@@ -120,9 +123,10 @@ export class AdminOrdersService {
         refundDue: order.totalAmount,
         refundedAt: tx.now,
       });
-      if (NOT_SHIPPED.includes(from)) await releaseOrderStock(tx, order.id);
+      const quantities = await orderQuantities(tx, order.id);
+      if (NOT_SHIPPED.includes(from)) await this.#stock.putBack(tx, quantities.variants);
       await this.#vouchers.release(tx, order.id);
-      await addSoldCount(tx, order.id, -1);
+      await this.#stock.countSold(tx, quantities.products, -1);
       await this.#hooks?.onOrderReversed(tx, order.id);
       await recordStatus(tx, order.id, 'refunded', reason, actorId);
     });

@@ -106,6 +106,7 @@ export async function cartContents(
 }
 
 /** A cart's lines with their variant, product and image, oldest first. */
+// Joins catalog's variant, product and image rows: the cart is read on every page, in one statement.
 export async function cartLines(scope: Scope, cartId: number): Promise<CartLine[]> {
   const rows = await scope.em.execute<LineRow[]>(
     `select ci.id, ci.quantity, v.id as variant_id, v.sku, v.color, v.finishing, v.size, v.price,

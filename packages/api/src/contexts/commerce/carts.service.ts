@@ -53,6 +53,7 @@ export class CartsService {
    */
   async addItem(scope: Scope, owner: CartOwner, variantId: number, quantity: number): Promise<OwnedCart> {
     return inTransaction(scope, async (tx) => {
+      // catalog's variant read directly: adding to the cart is the shop's hot path
       const [variant] = await tx.em.execute<VariantRow[]>(
         'select id, stock, is_visible from product_variant where tenant_id = ? and id = ?',
         [tx.tenant.id, variantId],
@@ -75,6 +76,7 @@ export class CartsService {
     await inTransaction(scope, async (tx) => {
       const cartId = await lockCart(tx, owner);
       if (cartId === null) throw itemNotFound();
+      // the line joined to catalog's variant (stock, visibility): one statement on the cart's hot path
       const [line] = await tx.em.execute<(VariantRow & { quantity: number })[]>(
         `select ci.quantity, v.id, v.stock, v.is_visible from cart_item ci
          join product_variant v on v.id = ci.variant_id

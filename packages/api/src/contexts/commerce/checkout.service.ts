@@ -6,6 +6,7 @@ import {
   voucherError,
 } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
+import type { ShopStockService } from '../catalog/shop-stock.service.ts';
 import type { Address } from './address.entity.ts';
 import type { AddressesService } from './addresses.service.ts';
 import type { CartLine } from './cart-contents.ts';
@@ -65,16 +66,6 @@ function insufficientStockError(line: CartLine, available: number): DomainError 
   });
 }
 
-/** A line refused at checkout, with the stock there is now (0 for a variant no longer sold). */
-async function refusal(tx: Scope, line: CheckoutLine): Promise<DomainError> {
-  if (!line.forSale) return insufficientStockError(line.cartLine, 0);
-  const [now] = await tx.em.execute<{ stock: number }[]>(
-    'select stock from product_variant where tenant_id = ? and id = ?',
-    [tx.tenant.id, line.variantId],
-  );
-  return insufficientStockError(line.cartLine, now?.stock ?? 0);
-}
-
 /**
  * Shop checkout: validates the cart, quotes shipping and turns the cart into an order with its stock
  * reserved and its voucher redeemed in one transaction, then opens the payment.
@@ -84,17 +75,20 @@ export class CheckoutService {
   readonly #addresses: AddressesService;
   readonly #writer: OrderWriter;
   readonly #payments: OrderPayments;
+  readonly #stock: ShopStockService;
 
   constructor(deps: {
     carts: CartsService;
     addresses: AddressesService;
     writer: OrderWriter;
     payments: OrderPayments;
+    stock: ShopStockService;
   }) {
     this.#carts = deps.carts;
     this.#addresses = deps.addresses;
     this.#writer = deps.writer;
     this.#payments = deps.payments;
+    this.#stock = deps.stock;
   }
 
   /** What stands between the customer's cart and an order (prices are always live, so never a price change). */
@@ -163,10 +157,16 @@ export class CheckoutService {
         shippingCourier: courierFor(input.courier).code,
         shippingService: service.service,
       },
-      refuse: refusal,
+      refuse: (t, line) => this.#refusal(t, line),
     });
     await this.#carts.clear(tx, cart.id);
     return order;
+  }
+
+  /** A line refused at checkout, with the stock there is now (0 for a variant no longer sold). */
+  async #refusal(tx: Scope, line: CheckoutLine): Promise<DomainError> {
+    if (!line.forSale) return insufficientStockError(line.cartLine, 0);
+    return insufficientStockError(line.cartLine, await this.#stock.stockOf(tx, line.variantId));
   }
 }
 

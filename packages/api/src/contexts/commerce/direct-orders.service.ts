@@ -55,6 +55,7 @@ export class DirectOrdersService {
 
   /** What can be ordered: products with a visible variant, at that variant's price and stock. */
   async products(scope: Scope): Promise<DirectProduct[]> {
+    // catalog's products with their first visible variant (a lateral join): the listing is one statement
     const rows = await scope.em.execute<(Omit<DirectProduct, 'price'> & { price: string | number })[]>(
       `select p.id, p.name, p.description, p.feature_photo as image, v.price, v.stock
        from product p
@@ -85,6 +86,7 @@ export class DirectOrdersService {
   }
 
   async #record(tx: Scope, accountId: number, input: NewDirectOrder): Promise<Order> {
+    // catalog's product and its first visible variant in one statement, in the order's transaction
     const [product] = await tx.em.execute<ProductRow[]>(
       `select p.id, p.name, p.feature_photo, v.id as variant_id, v.sku, v.price as unit_price
        from product p

@@ -23,6 +23,7 @@ export async function mergeGuestCart(scope: Scope, accountId: number, token: str
     );
     if (!guest) return false;
     const { cartId } = await lockOrCreateCart(tx, { accountId });
+    // the guest's lines joined to catalog's variants (stock, visibility) and to the customer's lines
     const rows = await tx.em.execute<GuestLineRow[]>(
       `select g.quantity, v.id, v.stock, v.is_visible, m.quantity as mine
        from cart_item g

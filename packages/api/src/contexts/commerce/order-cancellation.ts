@@ -1,7 +1,8 @@
 import { customerCanCancel, DomainError, isShopOrderStatus } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import type { ShopStockService } from '../catalog/shop-stock.service.ts';
 import type { OrderHooks } from './order-hooks.ts';
-import { addSoldCount, releaseOrderStock } from './order-stock.ts';
+import { orderQuantities } from './order-stock.ts';
 import { recordStatus } from './order-timeline.ts';
 import type { VouchersService } from './vouchers.service.ts';
 
@@ -20,10 +21,12 @@ interface ShopOrderRow {
  */
 export class OrderCancellation {
   readonly #vouchers: VouchersService;
+  readonly #stock: ShopStockService;
   readonly #hooks: OrderHooks | null;
 
-  constructor(deps: { vouchers: VouchersService; hooks?: OrderHooks | null }) {
+  constructor(deps: { vouchers: VouchersService; stock: ShopStockService; hooks?: OrderHooks | null }) {
     this.#vouchers = deps.vouchers;
+    this.#stock = deps.stock;
     this.#hooks = deps.hooks ?? null;
   }
 
@@ -36,7 +39,7 @@ export class OrderCancellation {
     );
     if (rows.length === 0) return false;
     await recordStatus(tx, orderId, 'cancelled', reason);
-    await releaseOrderStock(tx, orderId);
+    await this.#stock.putBack(tx, (await orderQuantities(tx, orderId)).variants);
     await this.#vouchers.release(tx, orderId);
     // a referral recorded when the order was placed earns nothing now
     await this.#hooks?.onOrderReversed(tx, orderId);
@@ -69,10 +72,11 @@ export class OrderCancellation {
         [reason, tx.now, wasPaid ? toSafeInteger(order.total_amount) : 0, tx.tenant.id, order.id],
       );
       await recordStatus(tx, order.id, 'cancelled', reason, accountId);
-      await releaseOrderStock(tx, order.id);
+      const quantities = await orderQuantities(tx, order.id);
+      await this.#stock.putBack(tx, quantities.variants);
       await this.#vouchers.release(tx, order.id);
       if (wasPaid) {
-        await addSoldCount(tx, order.id, -1);
+        await this.#stock.countSold(tx, quantities.products, -1);
         await this.#hooks?.onOrderReversed(tx, order.id);
       }
     });

@@ -1,11 +1,11 @@
 import { type DomainError, priceOrder } from '@komisi/domain';
 import type { EntityData } from '@mikro-orm/core';
 import type { Scope } from '../../kernel/scope.ts';
+import type { ShopStockService } from '../catalog/shop-stock.service.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Order } from './order.entity.ts';
 import { OrderItem } from './order-item.entity.ts';
 import { nextOrderNumber } from './order-numbers.ts';
-import { takeVariantStock } from './order-stock.ts';
 import { recordStatus } from './order-timeline.ts';
 import type { VouchersService } from './vouchers.service.ts';
 
@@ -61,15 +61,17 @@ export interface OrderDraft<L extends OrderLine> {
  */
 export class OrderWriter {
   readonly #vouchers: VouchersService;
+  readonly #stock: ShopStockService;
 
-  constructor(vouchers: VouchersService) {
-    this.#vouchers = vouchers;
+  constructor(deps: { vouchers: VouchersService; stock: ShopStockService }) {
+    this.#vouchers = deps.vouchers;
+    this.#stock = deps.stock;
   }
 
   async write<L extends OrderLine>(tx: Scope, draft: OrderDraft<L>): Promise<Order> {
     // Variants in id order, so concurrent orders of the same variants lock them in the same order.
     for (const line of [...draft.lines].sort((a, b) => a.variantId - b.variantId)) {
-      if (!line.forSale || !(await takeVariantStock(tx, line.variantId, line.quantity))) {
+      if (!line.forSale || !(await this.#stock.take(tx, line.variantId, line.quantity))) {
         throw await draft.refuse(tx, line);
       }
     }

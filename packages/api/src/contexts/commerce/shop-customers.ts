@@ -5,9 +5,6 @@ import { EMAIL_TAKEN, type IdentityService } from '../identity/identity.service.
 
 export const PHONE_TAKEN = 'The phone has already been taken.';
 
-/** `normalizeIndonesianPhone` in SQL, for the stored column. */
-const NORMALIZED_PHONE = `regexp_replace(regexp_replace(phone, '[[:space:]().-]', '', 'g'), '^(\\+62|62|0)', '')`;
-
 export interface NewShopCustomer {
   email: string;
   phone: string;
@@ -33,11 +30,7 @@ export async function registerShopCustomer(
       await tx.em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [tx.tenant.id, `phone:${phone}`]);
       const fields: FieldErrors = {};
       if (await identity.emailTaken(tx, input.email)) fields.email = [EMAIL_TAKEN];
-      const [samePhone] = await tx.em.execute<{ id: number }[]>(
-        `select id from account where tenant_id = ? and ${NORMALIZED_PHONE} = ? limit 1`,
-        [tx.tenant.id, phone],
-      );
-      if (samePhone) fields.phone = [PHONE_TAKEN];
+      if (await identity.phoneTaken(tx, phone)) fields.phone = [PHONE_TAKEN];
       if (fields.email || fields.phone) throw conflict(fields);
       return identity.createAccount(tx, {
         email: input.email,

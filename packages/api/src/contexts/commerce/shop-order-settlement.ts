@@ -1,18 +1,21 @@
 import type { Scope } from '../../kernel/scope.ts';
+import type { ShopStockService } from '../catalog/shop-stock.service.ts';
 import type { Payment } from '../payments/payment.entity.ts';
 import type { SettlementHandler } from '../payments/payments.service.ts';
 import type { OrderCancellation } from './order-cancellation.ts';
 import type { OrderHooks } from './order-hooks.ts';
-import { addSoldCount } from './order-stock.ts';
+import { orderQuantities } from './order-stock.ts';
 import { recordStatus } from './order-timeline.ts';
 
 /** A shop order's payment settled: paid → the order is paid; failed or expired → it is cancelled. */
 export class ShopOrderSettlement implements SettlementHandler {
   readonly #cancellation: OrderCancellation;
+  readonly #stock: ShopStockService;
   readonly #hooks: OrderHooks | null;
 
-  constructor(deps: { cancellation: OrderCancellation; hooks?: OrderHooks | null }) {
+  constructor(deps: { cancellation: OrderCancellation; stock: ShopStockService; hooks?: OrderHooks | null }) {
     this.#cancellation = deps.cancellation;
+    this.#stock = deps.stock;
     this.#hooks = deps.hooks ?? null;
   }
 
@@ -34,7 +37,7 @@ export class ShopOrderSettlement implements SettlementHandler {
       return;
     }
     await recordStatus(tx, orderId, 'paid');
-    await addSoldCount(tx, orderId, +1);
+    await this.#stock.countSold(tx, (await orderQuantities(tx, orderId)).products, +1);
     await this.#hooks?.onOrderPaid(tx, orderId);
   }
 

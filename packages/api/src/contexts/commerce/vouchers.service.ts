@@ -29,6 +29,19 @@ export interface AvailableVoucher {
   usageRemaining: number | null;
 }
 
+/** What a voucher holds besides its rules. */
+export interface VoucherExtras {
+  name: string;
+  isPublic: boolean;
+  /** the affiliate whose code it is: orders using it earn them a commission */
+  affiliate?: number | null;
+  affiliateCommissionBps?: number | null;
+}
+
+export type VoucherChanges = Partial<
+  Pick<Voucher, 'code' | 'discountType' | 'discountValue' | 'affiliateCommissionBps'>
+>;
+
 export const toVoucherRule = (v: Voucher): VoucherRule => ({
   code: v.code,
   discountType: v.discountType,
@@ -61,6 +74,41 @@ export class VouchersService {
     const normalized = normalizeVoucherCode(code);
     if (!normalized) return null;
     return scope.em.findOne(Voucher, { code: normalized });
+  }
+
+  /** Whether another voucher (not `exceptId`) has this code; `code` as `normalizeVoucherCode` gives it. */
+  async codeTaken(scope: Scope, code: string, exceptId: number | null = null): Promise<boolean> {
+    const other = await scope.em.findOne(Voucher, { code }, { fields: ['id'] });
+    return other !== null && other.id !== exceptId;
+  }
+
+  /** The affiliate's first voucher (its code), or null. */
+  ofAffiliate(scope: Scope, accountId: number): Promise<Voucher | null> {
+    return scope.em.findOne(Voucher, { affiliate: accountId }, { orderBy: { id: 'asc' } });
+  }
+
+  /**
+   * A new voucher with the rules the caller validated. The caller also checked the code is free
+   * (`codeTaken`): a raced duplicate reaches it as the unique violation, for it to answer.
+   */
+  async create(scope: Scope, rule: VoucherRule, extras: VoucherExtras): Promise<Voucher> {
+    const voucher = scope.em.create(Voucher, {
+      tenant: scope.tenant.id,
+      ...rule,
+      ...extras,
+      description: null,
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
+    return voucher;
+  }
+
+  /** Changes a voucher's code, discount or affiliate commission (a new code checked as for `create`). */
+  async update(scope: Scope, voucherId: number, changes: VoucherChanges): Promise<Voucher> {
+    const voucher = await scope.em.findOneOrFail(Voucher, { id: voucherId });
+    Object.assign(voucher, changes);
+    await scope.em.flush();
+    return voucher;
   }
 
   async usage(scope: Scope, voucher: Voucher, accountId: number | null): Promise<VoucherUsage> {

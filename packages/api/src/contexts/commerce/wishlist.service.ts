@@ -1,5 +1,6 @@
 import { DomainError, fieldError } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import type { ListedProductsService } from '../catalog/listed-products.service.ts';
 import { type StockStatus, stockStatus } from '../catalog/storefront.service.ts';
 import type { CartsService } from './carts.service.ts';
 
@@ -60,6 +61,12 @@ export type CartAdder = Pick<CartsService, 'addItem'>;
 
 /** A customer's saved products (optionally a chosen variant); one row per product and variant. */
 export class WishlistService {
+  readonly #products: ListedProductsService;
+
+  constructor(products: ListedProductsService) {
+    this.#products = products;
+  }
+
   /** Newest first; one statement. */
   async list(scope: Scope, accountId: number): Promise<WishlistEntry[]> {
     return (await this.#entries(scope, accountId)).map(toEntry);
@@ -82,17 +89,12 @@ export class WishlistService {
     productId: number,
     variantId?: number | null,
   ): Promise<WishlistEntry> {
-    const [product] = await scope.em.execute<{ id: number }[]>(
-      'select id from product where tenant_id = ? and id = ? and slug is not null',
-      [scope.tenant.id, productId],
-    );
-    if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
+    if (!(await this.#products.isListed(scope, productId))) {
+      throw new DomainError('NOT_FOUND', 'Product not found');
+    }
     if (variantId != null) {
-      const [variant] = await scope.em.execute<{ product_id: number; is_visible: boolean }[]>(
-        'select product_id, is_visible from product_variant where tenant_id = ? and id = ?',
-        [scope.tenant.id, variantId],
-      );
-      if (!variant || variant.product_id !== productId || !variant.is_visible) {
+      const variant = await this.#products.variant(scope, variantId);
+      if (!variant || variant.productId !== productId || !variant.visible) {
         throw fieldError('product_variant_id', 'must be a variant of the given product');
       }
     }
@@ -143,15 +145,12 @@ export class WishlistService {
         [tx.tenant.id, accountId, id],
       );
       if (!item) throw new DomainError('NOT_FOUND', 'Wishlist item not found');
-      const visible = await tx.em.execute<{ id: number }[]>(
-        'select id from product_variant where tenant_id = ? and product_id = ? and is_visible order by id',
-        [tx.tenant.id, item.product_id],
-      );
-      const chosen = variantId ?? item.variant_id ?? (visible.length === 1 ? visible[0]!.id : null);
+      const visible = await this.#products.visibleVariantIds(tx, item.product_id);
+      const chosen = variantId ?? item.variant_id ?? (visible.length === 1 ? visible[0]! : null);
       if (chosen === null) {
         throw fieldError('product_variant_id', 'is required: this item was saved without a variant');
       }
-      if (!visible.some((v) => v.id === chosen)) {
+      if (!visible.includes(chosen)) {
         throw fieldError('product_variant_id', 'must be an available variant of the saved product');
       }
       const { cartId } = await carts.addItem(tx, { accountId }, chosen, quantity);
@@ -160,6 +159,7 @@ export class WishlistService {
     });
   }
 
+  // The items joined to catalog's product, variant and image rows: the wishlist page is one statement.
   #entries(scope: Scope, accountId: number, id?: number): Promise<EntryRow[]> {
     return scope.em.execute<EntryRow[]>(
       `select w.id, w.created_at, p.id as product_id, p.name, p.slug,

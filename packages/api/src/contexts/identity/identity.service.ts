@@ -1,17 +1,12 @@
 import { DomainError, validationError } from '@komisi/domain';
-import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
-import { dummyPasswordHash, hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
+import { hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account, type Role } from './account.entity.ts';
-import {
-  attemptSucceeded,
-  DEFAULT_THROTTLE,
-  lockExhausted,
-  reserveAttempt,
-  type ThrottlePolicy,
-  throttleKeys,
-} from './login-throttle.ts';
+import { EMAIL_TAKEN, normalizeEmail } from './emails.ts';
+import { DEFAULT_THROTTLE, type ThrottlePolicy } from './login-throttle.ts';
+import { passwordLogin } from './password-login.ts';
 import { Session } from './session.entity.ts';
 import { type IssuedTokens, Sessions, type TokenPolicy } from './sessions.ts';
 
@@ -25,9 +20,10 @@ export interface NewAccount {
   roles?: Role[];
 }
 
-/** Emails are stored and compared trimmed and in lower case. */
-export const normalizeEmail = (email: string) => email.trim().toLowerCase();
-export const EMAIL_TAKEN = 'The email has already been taken.';
+export { EMAIL_TAKEN, normalizeEmail };
+
+/** `normalizeIndonesianPhone` in SQL, for the stored column. */
+const NORMALIZED_PHONE = `regexp_replace(regexp_replace(phone, '[[:space:]().-]', '', 'g'), '^(\\+62|62|0)', '')`;
 
 /** Accounts, password logins and the sessions they open (see `Sessions`). */
 export class IdentityService {
@@ -47,32 +43,110 @@ export class IdentityService {
     return (await scope.em.count(Account, { email: normalizeEmail(email) })) > 0;
   }
 
+  /** The account an email names (any case, surrounding spaces ignored), or null. */
+  async accountIdByEmail(scope: Scope, email: string): Promise<number | null> {
+    const [row] = await scope.em.execute<{ id: number }[]>(
+      'select id from account where tenant_id = ? and email = ?',
+      [scope.tenant.id, normalizeEmail(email)],
+    );
+    return row?.id ?? null;
+  }
+
+  /**
+   * Whether an account has this phone number in any written form (`+62812…`, `62812…`, `0812…`):
+   * `phone` as the domain's `normalizeIndonesianPhone` gives it.
+   */
+  async phoneTaken(scope: Scope, phone: string): Promise<boolean> {
+    const [row] = await scope.em.execute<{ id: number }[]>(
+      `select id from account where tenant_id = ? and ${NORMALIZED_PHONE} = ? limit 1`,
+      [scope.tenant.id, phone],
+    );
+    return row !== undefined;
+  }
+
+  /** A new account; a taken email is a 422 naming the field, also when another request just took it. */
   async createAccount(scope: Scope, input: NewAccount): Promise<Account> {
-    const email = normalizeEmail(input.email);
-    if (await this.emailTaken(scope, email)) throw validationError({ email: [EMAIL_TAKEN] });
-    const account = scope.em.create(Account, {
-      tenant: scope.tenant.id,
-      email,
-      name: input.name.trim(),
-      phone: input.phone ?? null,
-      passwordHash: await hashPassword(input.password),
-      roles: input.roles ?? ['member'],
-      createdAt: scope.now,
-    });
+    if (await this.emailTaken(scope, input.email)) throw validationError({ email: [EMAIL_TAKEN] });
     try {
-      await scope.em.flush();
+      return await this.addAccount(scope, input);
     } catch (e) {
       if (e instanceof UniqueConstraintViolationException) {
         throw validationError({ email: [EMAIL_TAKEN] });
       }
       throw e;
     }
+  }
+
+  /**
+   * Inserts the account without checking its email first: for a caller that checked it and answers
+   * a taken email its own way (the unique violation of a raced duplicate reaches it as it is).
+   */
+  async addAccount(scope: Scope, input: NewAccount): Promise<Account> {
+    const account = scope.em.create(Account, {
+      tenant: scope.tenant.id,
+      email: normalizeEmail(input.email),
+      name: input.name.trim(),
+      phone: input.phone ?? null,
+      passwordHash: await hashPassword(input.password),
+      roles: input.roles ?? ['member'],
+      createdAt: scope.now,
+    });
+    await scope.em.flush();
     return account;
   }
 
   async account(scope: Scope, accountId: number): Promise<Account> {
-    const account = await scope.em.findOne(Account, { id: accountId });
+    const account = await this.findAccount(scope, accountId);
     if (!account) throw new DomainError('NOT_FOUND', 'User not found');
+    return account;
+  }
+
+  findAccount(scope: Scope, accountId: number): Promise<Account | null> {
+    return scope.em.findOne(Account, { id: accountId });
+  }
+
+  /**
+   * Adds `role` to the account unless it has it, under the account's row lock (held until the
+   * transaction ends, so concurrent grants cannot lose one another's roles).
+   */
+  async grantRole(tx: Scope, accountId: number, role: Role): Promise<Account> {
+    const account = await tx.em.findOneOrFail(
+      Account,
+      { id: accountId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    if (!account.roles.includes(role)) {
+      account.roles = [...account.roles, role];
+      await tx.em.flush();
+    }
+    return account;
+  }
+
+  /**
+   * Locks the account's row until the transaction ends: changes another context makes to what the
+   * account owns (its address book) queue behind each other on it.
+   */
+  async lockAccount(tx: Scope, accountId: number): Promise<void> {
+    await tx.em.execute('select id from account where id = ? and tenant_id = ? for update', [
+      accountId,
+      tx.tenant.id,
+    ]);
+  }
+
+  /**
+   * An admin's change to an account it manages: name, sign-in email, password (other logins stay
+   * signed in). The caller checked the email is free; a raced duplicate reaches it as the unique violation.
+   */
+  async editAccount(
+    scope: Scope,
+    accountId: number,
+    changes: { name?: string | undefined; email?: string | undefined; password?: string | undefined },
+  ): Promise<Account> {
+    const account = await this.account(scope, accountId);
+    if (changes.name !== undefined) account.name = changes.name.trim();
+    if (changes.email !== undefined) account.email = normalizeEmail(changes.email);
+    if (changes.password !== undefined) account.passwordHash = await hashPassword(changes.password);
+    await scope.em.flush();
     return account;
   }
 
@@ -98,37 +172,19 @@ export class IdentityService {
    * Checks a password login, counting failures per account and per client address. `identifier` is
    * an email, or a phone number where the profile allows it (`byPhone`).
    */
-  async login(
+  login(
     scope: Scope,
     identifier: string,
     password: string,
     ip: string,
     options: { byPhone?: boolean } = {},
   ): Promise<Account> {
-    const keys = throttleKeys(identifier, ip);
-    // reserved before the password is checked: concurrent attempts cannot outrun the limits
-    await reserveAttempt(scope, keys, this.#throttle);
-    const account = await this.#findForLogin(scope, identifier, options.byPhone === true);
-    const ok = await verifyPassword(account?.passwordHash ?? (await dummyPasswordHash()), password);
-    if (!account || !ok) {
-      await lockExhausted(scope, keys, this.#throttle);
-      throw new DomainError('UNAUTHORIZED', 'Invalid email or password');
-    }
-    await attemptSucceeded(scope, keys);
-    return account;
-  }
-
-  async #findForLogin(scope: Scope, identifier: string, byPhone: boolean): Promise<Account | null> {
-    if (!byPhone || identifier.includes('@')) {
-      return scope.em.findOne(Account, { email: normalizeEmail(identifier) }, { populate: ['passwordHash'] });
-    }
-    // A phone number logs in only when it names exactly one account.
-    const matches = await scope.em.find(
-      Account,
-      { phone: identifier.trim() },
-      { populate: ['passwordHash'], limit: 2 },
-    );
-    return matches.length === 1 ? matches[0]! : null;
+    return passwordLogin(scope, this.#throttle, {
+      identifier,
+      password,
+      ip,
+      byPhone: options.byPhone === true,
+    });
   }
 
   /**

@@ -169,6 +169,7 @@ export class JobRunner {
   async #runTenants(job: Job, onlyTenant: number | undefined): Promise<JobRunResult> {
     const now = this.#clock();
     const em = systemEm(this.#orm);
+    // tenancy's table read system-wide: the runner works before any tenant scope exists
     const ids =
       onlyTenant !== undefined
         ? [onlyTenant]

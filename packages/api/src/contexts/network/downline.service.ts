@@ -51,6 +51,7 @@ export class DownlineService {
       .filter((s) => s.depth >= levels.from && s.depth <= levels.to)
       .reduce((n, s) => n + s.members, 0);
     const window = pageWindow(total, page, perPage);
+    // links and memberships joined to identity's account (name, email, phone): one statement a page
     const members =
       window.from === null
         ? []

@@ -10,6 +10,7 @@ export interface MemberCard {
   roles: string[];
 }
 
+// A card joins identity's account (name, roles) to the membership: each lookup below is one statement.
 const CARD_COLUMNS = `a.id, a.name, a.roles, coalesce(m.dtehm_member_id, m.dip_member_id) as member_id,
   coalesce(m.status = 'active', false) as active`;
 

@@ -170,7 +170,7 @@ export class MembershipService implements SettlementHandler {
     await tx.em.flush();
   }
 
-  /** Account, membership and the sponsor's member number in one read. */
+  /** Account (identity's row), membership and the sponsor's member number in one read. */
   async profile(scope: Scope, accountId: number): Promise<MemberProfile> {
     const [row] = await scope.em.execute<MemberProfile[]>(
       `select a.id, a.name, a.email, a.phone, a.roles, a.created_at as "createdAt", m.address,

@@ -57,34 +57,22 @@ export class AffiliateApplicationsService {
     clientIp = 'unknown',
   ): Promise<AppliedAffiliate> {
     const email = normalizeEmail(input.email);
-    const [existing] = await scope.em.execute<{ id: number }[]>(
-      'select id from account where tenant_id = ? and email = ?',
-      [scope.tenant.id, email],
-    );
-    if (existing) {
+    const existing = await this.#identity.accountIdByEmail(scope, email);
+    if (existing !== null) {
       await this.#checkPassword(scope, email, input.password, clientIp);
-      if ((await scope.em.count(Affiliate, { account: existing.id })) > 0) throw alreadyApplied();
+      if ((await scope.em.count(Affiliate, { account: existing })) > 0) throw alreadyApplied();
     }
     return inTransaction(scope, async (tx) => {
-      let account: Account;
-      if (existing) {
-        account = await tx.em.findOneOrFail(
-          Account,
-          { id: existing.id },
-          { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
-        );
-        if (!account.roles.includes(AFFILIATE_PROGRAM_ROLE)) {
-          account.roles = [...account.roles, AFFILIATE_PROGRAM_ROLE];
-        }
-      } else {
-        account = await this.#identity.createAccount(tx, {
-          email,
-          password: input.password,
-          name: `${input.firstName.trim()} ${input.lastName.trim()}`,
-          phone: input.whatsapp.trim(),
-          roles: [AFFILIATE_PROGRAM_ROLE],
-        });
-      }
+      const account =
+        existing !== null
+          ? await this.#identity.grantRole(tx, existing, AFFILIATE_PROGRAM_ROLE)
+          : await this.#identity.createAccount(tx, {
+              email,
+              password: input.password,
+              name: `${input.firstName.trim()} ${input.lastName.trim()}`,
+              phone: input.whatsapp.trim(),
+              roles: [AFFILIATE_PROGRAM_ROLE],
+            });
       const affiliate = newApplication(tx, account.id, input);
       try {
         await tx.em.flush();
@@ -93,7 +81,7 @@ export class AffiliateApplicationsService {
         if (e instanceof UniqueConstraintViolationException) throw alreadyApplied();
         throw e;
       }
-      return { affiliate, account, newAccount: !existing };
+      return { affiliate, account, newAccount: existing === null };
     });
   }
 

@@ -10,7 +10,8 @@ import {
   validationError,
 } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
-import { Voucher } from '../commerce/voucher.entity.ts';
+import type { Voucher } from '../commerce/voucher.entity.ts';
+import type { VouchersService } from '../commerce/vouchers.service.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Affiliate, type AffiliateStatus } from './affiliate.entity.ts';
 
@@ -55,6 +56,12 @@ const EDITABLE = ['firstName', 'lastName', 'whatsapp', 'city', 'instagram', 'tik
 
 /** Affiliates as the admins list them, and the profile fields an affiliate edits. */
 export class AffiliateDirectoryService {
+  readonly #vouchers: VouchersService;
+
+  constructor(vouchers: VouchersService) {
+    this.#vouchers = vouchers;
+  }
+
   /** Applications and affiliates, newest first, optionally of one status, with their account email. */
   async list(
     scope: Scope,
@@ -118,20 +125,15 @@ export class AffiliateDirectoryService {
       if (isDomainError(e) && e.fields) throw validationError(renameFields(e.fields, COUPON_FIELDS));
       throw e;
     }
-    if (await scope.em.count(Voucher, { code: rule.code })) {
+    if (await this.#vouchers.codeTaken(scope, rule.code)) {
       throw validationError({ code: ['The code has already been taken.'] });
     }
-    const voucher = scope.em.create(Voucher, {
-      tenant: scope.tenant.id,
-      ...rule,
+    // a raced duplicate code: the unique violation, answered as any other (409)
+    return this.#vouchers.create(scope, rule, {
       name: input.name ?? `${rule.code} (${affiliate.firstName} ${affiliate.lastName})`,
-      description: null,
       isPublic: false,
       affiliate: affiliate.account,
-      createdAt: scope.now,
     });
-    await scope.em.flush();
-    return voucher;
   }
 
   /** The affiliate's own editable profile fields; the code, status, rate and totals never change here. */

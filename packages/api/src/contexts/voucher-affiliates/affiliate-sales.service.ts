@@ -19,6 +19,9 @@ export type Period = { from: Date; until: Date } | null;
 
 const SOLD = SOLD_STATUSES.map((s) => `'${s}'`).join(', ');
 
+// A report: commerce's orders, vouchers and items, network's commissions and catalog's product names,
+// joined so each figure is one statement.
+
 /**
  * The affiliate's orders: sold (paid, not cancelled/refunded), attributed to them by `order.affiliate`
  * or, when that is null, by the affiliate of the voucher the order's code names.

@@ -32,6 +32,7 @@ export async function quoteShipping(
 
 async function parcelWeight(scope: Scope, lines: ParcelLine[]): Promise<number> {
   if (lines.length === 0) return DEFAULT_WEIGHT_GRAMS;
+  // catalog's product weights read directly: quoting runs on every checkout (the shop's hot path)
   const rows = await scope.em.execute<{ id: number; weight_grams: number | null }[]>(
     `select id, weight_grams from product where tenant_id = ? and id in (${lines.map(() => '?').join(', ')})`,
     [scope.tenant.id, ...lines.map((l) => l.productId)],
