@@ -3,13 +3,13 @@ import { Product } from '../../contexts/catalog/product.entity.ts';
 import { ProductImage } from '../../contexts/catalog/product-image.entity.ts';
 import { ProductVariant } from '../../contexts/catalog/product-variant.entity.ts';
 import { Review } from '../../contexts/catalog/review.entity.ts';
-import { Address } from '../../contexts/commerce/address.entity.ts';
-import { Cart, CartItem } from '../../contexts/commerce/cart.entity.ts';
-import { Order } from '../../contexts/commerce/order.entity.ts';
-import { OrderItem } from '../../contexts/commerce/order-item.entity.ts';
-import { OrderStatusEvent } from '../../contexts/commerce/order-status-event.entity.ts';
-import { Voucher, VoucherRedemption } from '../../contexts/commerce/voucher.entity.ts';
-import { WishlistItem } from '../../contexts/commerce/wishlist-item.entity.ts';
+import { Cart, CartItem } from '../../contexts/commerce/cart/cart.entity.ts';
+import { Address } from '../../contexts/commerce/customers/address.entity.ts';
+import { Order } from '../../contexts/commerce/orders/order.entity.ts';
+import { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
+import { OrderStatusEvent } from '../../contexts/commerce/orders/order-status-event.entity.ts';
+import { Voucher, VoucherRedemption } from '../../contexts/commerce/vouchers/voucher.entity.ts';
+import { WishlistItem } from '../../contexts/commerce/wishlist/wishlist-item.entity.ts';
 import { FileObject } from '../../contexts/files/file-object.entity.ts';
 import { Account } from '../../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../../contexts/identity/login-throttle.entity.ts';
@@ -26,13 +26,13 @@ import { Payment } from '../../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
 import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
-import { AffiliateReferral } from '../../contexts/referral-affiliates/affiliate-referral.entity.ts';
-import { BankAccount } from '../../contexts/referral-affiliates/bank-account.entity.ts';
+import { BankAccount } from '../../contexts/referral-affiliates/bank-accounts/bank-account.entity.ts';
 import {
   AffiliateClickDaily,
   ReferralClick,
 } from '../../contexts/referral-affiliates/clicks/referral-click.entity.ts';
-import { AffiliatePayout } from '../../contexts/referral-affiliates/payout.entity.ts';
+import { AffiliateReferral } from '../../contexts/referral-affiliates/commissions/affiliate-referral.entity.ts';
+import { AffiliatePayout } from '../../contexts/referral-affiliates/payouts/payout.entity.ts';
 import { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
 import { SequenceCounter } from '../../contexts/tenancy/sequence.entity.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';

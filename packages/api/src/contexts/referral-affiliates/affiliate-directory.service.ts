@@ -10,8 +10,8 @@ import {
   validationError,
 } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
-import type { Voucher } from '../commerce/voucher.entity.ts';
-import type { VouchersService } from '../commerce/vouchers.service.ts';
+import type { Voucher } from '../commerce/vouchers/voucher.entity.ts';
+import type { VouchersService } from '../commerce/vouchers/vouchers.service.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Affiliate, type AffiliateStatus } from './affiliate.entity.ts';
 

@@ -1,7 +1,11 @@
 import { affiliateCommission, commissionBase, DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
-import { affiliatedOrder, attributeToAffiliate, storedPricing } from '../commerce/affiliated-orders.ts';
-import type { VouchersService } from '../commerce/vouchers.service.ts';
+import {
+  affiliatedOrder,
+  attributeToAffiliate,
+  storedPricing,
+} from '../commerce/orders/affiliated-orders.ts';
+import type { VouchersService } from '../commerce/vouchers/vouchers.service.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { CommissionsService } from '../network/commissions.service.ts';
 import { commissionBaseOf } from './commission-base.ts';

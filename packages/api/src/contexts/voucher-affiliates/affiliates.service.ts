@@ -1,8 +1,8 @@
 import { DomainError, normalizeVoucherCode, openVoucherRule } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import type { Voucher } from '../commerce/voucher.entity.ts';
-import type { VoucherChanges, VouchersService } from '../commerce/vouchers.service.ts';
+import type { Voucher } from '../commerce/vouchers/voucher.entity.ts';
+import type { VoucherChanges, VouchersService } from '../commerce/vouchers/vouchers.service.ts';
 import type { Account } from '../identity/account.entity.ts';
 import { type IdentityService, normalizeEmail } from '../identity/identity.service.ts';
 

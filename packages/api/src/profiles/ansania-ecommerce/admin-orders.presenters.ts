@@ -1,5 +1,8 @@
-import type { AdminOrderDetail, AdminOrderSummary } from '../../contexts/commerce/admin-orders.service.ts';
-import { paymentStatusOf } from '../../contexts/commerce/shop-orders.service.ts';
+import type {
+  AdminOrderDetail,
+  AdminOrderSummary,
+} from '../../contexts/commerce/orders/admin-orders.service.ts';
+import { paymentStatusOf } from '../../contexts/commerce/orders/shop-orders.service.ts';
 import type { Account } from '../../contexts/identity/account.entity.ts';
 import { presentOrderDetail } from './checkout.presenters.ts';
 

@@ -1,4 +1,4 @@
-import type { Address } from '../../contexts/commerce/address.entity.ts';
+import type { Address } from '../../contexts/commerce/customers/address.entity.ts';
 import type { Account } from '../../contexts/identity/account.entity.ts';
 
 export const presentUserSummary = (a: Pick<Account, 'id' | 'email' | 'name'>) => ({

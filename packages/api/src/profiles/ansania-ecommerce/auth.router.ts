@@ -1,5 +1,5 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import { registerShopCustomer } from '../../contexts/commerce/shop-customers.ts';
+import { registerShopCustomer } from '../../contexts/commerce/customers/shop-customers.ts';
 import type { TokenPolicy } from '../../contexts/identity/identity.service.ts';
 import { authedProcedure, credentialProcedure, publicProcedure } from '../../kernel/trpc.ts';
 import { passwordResetProcedures } from '../shared/password-reset.procedures.ts';

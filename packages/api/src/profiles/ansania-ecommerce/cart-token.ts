@@ -1,4 +1,4 @@
-import { CART_TOKEN_MAX_AGE_SECONDS, type CartOwner } from '../../contexts/commerce/cart-rows.ts';
+import { CART_TOKEN_MAX_AGE_SECONDS, type CartOwner } from '../../contexts/commerce/cart/cart-rows.ts';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import type { AccessClaims } from '../../kernel/auth/access-token.ts';
 

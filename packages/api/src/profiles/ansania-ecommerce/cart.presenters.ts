@@ -1,7 +1,7 @@
 import { BASIS_POINTS_PER_WHOLE } from '@komisi/domain';
-import type { CartContents } from '../../contexts/commerce/cart-contents.ts';
-import type { Voucher } from '../../contexts/commerce/voucher.entity.ts';
-import type { AppliedVoucher, AvailableVoucher } from '../../contexts/commerce/vouchers.service.ts';
+import type { CartContents } from '../../contexts/commerce/cart/cart-contents.ts';
+import type { Voucher } from '../../contexts/commerce/vouchers/voucher.entity.ts';
+import type { AppliedVoucher, AvailableVoucher } from '../../contexts/commerce/vouchers/vouchers.service.ts';
 
 /** The spec's units: a percentage as percent (1000 bps → 10), fixed and free-shipping amounts in IDR. */
 const discountValue = (v: Pick<Voucher, 'discountType' | 'discountValue'>) =>

@@ -1,7 +1,7 @@
 import type { PageWindow } from '@komisi/domain';
 import type { ReviewView } from '../../contexts/catalog/reviews.service.ts';
 import type { ProductCard, ProductDetail } from '../../contexts/catalog/storefront.service.ts';
-import type { WishlistEntry } from '../../contexts/commerce/wishlist.service.ts';
+import type { WishlistEntry } from '../../contexts/commerce/wishlist/wishlist.service.ts';
 
 /** The spec's `{ page, limit, total, totalPages }`. */
 export const presentPagination = (w: PageWindow) => ({

@@ -1,7 +1,7 @@
-import type { CheckoutIssue } from '../../contexts/commerce/checkout-issues.ts';
-import type { Order } from '../../contexts/commerce/order.entity.ts';
-import type { OrderItem } from '../../contexts/commerce/order-item.entity.ts';
-import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/shop-orders.service.ts';
+import type { CheckoutIssue } from '../../contexts/commerce/checkout/checkout-issues.ts';
+import type { Order } from '../../contexts/commerce/orders/order.entity.ts';
+import type { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
+import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/orders/shop-orders.service.ts';
 import type { Payment } from '../../contexts/payments/payment.entity.ts';
 
 const iso = (d: Date | null | undefined) => (d ? d.toISOString() : null);

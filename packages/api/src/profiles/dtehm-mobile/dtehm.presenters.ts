@@ -1,6 +1,6 @@
 import { bpsToPercent, type PageWindow, ratioPercent } from '@komisi/domain';
 import type { ProductSummary } from '../../contexts/catalog/catalog.service.ts';
-import type { OrderStatus } from '../../contexts/commerce/order.entity.ts';
+import type { OrderStatus } from '../../contexts/commerce/orders/order.entity.ts';
 import type { MemberCard } from '../../contexts/network/member-directory.ts';
 import type { MemberProfile } from '../../contexts/network/membership.service.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';

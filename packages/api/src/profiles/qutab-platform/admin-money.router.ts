@@ -1,6 +1,6 @@
 import type { TRPCRouterRecord } from '@trpc/server';
-import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-account-views.ts';
-import type { AdminPayoutView } from '../../contexts/referral-affiliates/payout-views.ts';
+import type { BankAccountReview } from '../../contexts/referral-affiliates/bank-accounts/bank-account-views.ts';
+import type { AdminPayoutView } from '../../contexts/referral-affiliates/payouts/payout-views.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
 import * as a from './admin-money.schemas.ts';
 import { presentPayout } from './affiliate-money.presenters.ts';

@@ -1,5 +1,5 @@
-import type { BankAccountView } from '../../contexts/referral-affiliates/bank-account-views.ts';
-import type { PayoutView } from '../../contexts/referral-affiliates/payout-views.ts';
+import type { BankAccountView } from '../../contexts/referral-affiliates/bank-accounts/bank-account-views.ts';
+import type { PayoutView } from '../../contexts/referral-affiliates/payouts/payout-views.ts';
 
 const iso = (d: Date | null) => d?.toISOString() ?? null;
 

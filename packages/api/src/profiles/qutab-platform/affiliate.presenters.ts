@@ -3,7 +3,7 @@ import type { Affiliate } from '../../contexts/referral-affiliates/affiliate.ent
 import type {
   AffiliateCoupon,
   ReferralRow,
-} from '../../contexts/referral-affiliates/affiliate-referrals.service.ts';
+} from '../../contexts/referral-affiliates/commissions/affiliate-referrals.service.ts';
 import type { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { escapeHtml } from '../../kernel/html.ts';

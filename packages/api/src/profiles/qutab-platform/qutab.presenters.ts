@@ -1,8 +1,8 @@
 import type { PageWindow, ShopListStatus } from '@komisi/domain';
-import type { Order } from '../../contexts/commerce/order.entity.ts';
-import type { OrderItem } from '../../contexts/commerce/order-item.entity.ts';
-import type { TimelineEvent } from '../../contexts/commerce/order-timeline.ts';
-import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/shop-orders.service.ts';
+import type { Order } from '../../contexts/commerce/orders/order.entity.ts';
+import type { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
+import type { TimelineEvent } from '../../contexts/commerce/orders/order-timeline.ts';
+import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/orders/shop-orders.service.ts';
 import type { Account } from '../../contexts/identity/account.entity.ts';
 import type { QutabOrderStatus } from './qutab.schemas.ts';
 

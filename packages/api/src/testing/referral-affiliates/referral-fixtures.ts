@@ -2,7 +2,7 @@
 import { randomBytes } from 'node:crypto';
 import { createOrm } from '../../composition/db/orm.ts';
 import { createServices, type Services } from '../../composition/services.ts';
-import type { ReferralStatus } from '../../contexts/referral-affiliates/affiliate-referral.entity.ts';
+import type { ReferralStatus } from '../../contexts/referral-affiliates/commissions/affiliate-referral.entity.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../kernel/database.ts';

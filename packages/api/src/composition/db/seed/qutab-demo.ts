@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { Product } from '../../../contexts/catalog/product.entity.ts';
 import { ProductVariant } from '../../../contexts/catalog/product-variant.entity.ts';
-import { Voucher } from '../../../contexts/commerce/voucher.entity.ts';
+import { Voucher } from '../../../contexts/commerce/vouchers/voucher.entity.ts';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';

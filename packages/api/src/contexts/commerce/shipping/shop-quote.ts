@@ -1,5 +1,5 @@
 import type { Scope } from '../../../kernel/scope.ts';
-import type { Address } from '../address.entity.ts';
+import type { Address } from '../customers/address.entity.ts';
 import type { ShippingOption } from './courier.ts';
 import { courierFor } from './couriers.ts';
 

@@ -1,7 +1,7 @@
 import { DomainError, fieldError } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../../ledger/ledger.service.ts';
-import type { ReferralStatus } from '../affiliate-referral.entity.ts';
+import type { ReferralStatus } from '../commissions/affiliate-referral.entity.ts';
 import { type PeriodQuery, resolvePeriod } from './stats-period.ts';
 
 /** Dashboard home (qutab `/affiliate/dashboard/summary`), field names as the spec writes them. */

@@ -1,5 +1,5 @@
 import { type VoucherRule, validateVoucherRule } from '@komisi/domain';
-import { Voucher } from '../../../../contexts/commerce/voucher.entity.ts';
+import { Voucher } from '../../../../contexts/commerce/vouchers/voucher.entity.ts';
 import type { Scope } from '../../../../kernel/scope.ts';
 
 const DAY = 86_400_000;

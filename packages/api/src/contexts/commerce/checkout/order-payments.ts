@@ -1,0 +1,56 @@
+import { inTransaction, type Scope } from '../../../kernel/scope.ts';
+import { Account } from '../../identity/account.entity.ts';
+import type { Payment } from '../../payments/payment.entity.ts';
+import type { PaymentsService } from '../../payments/payments.service.ts';
+import { Order } from '../orders/order.entity.ts';
+import type { OrderCancellation } from '../orders/order-cancellation.ts';
+
+export interface PlacedOrder {
+  order: Order;
+  payment: Payment;
+}
+
+export interface OrderPaymentRequest {
+  paymentMethod: string;
+  callbackUrl: string | null;
+  /** extra details for the gateway (the payment channel the customer chose) */
+  details?: Record<string, unknown>;
+}
+
+/** The gateway payment of a shop order (purpose `order`), opened once the order is recorded. */
+export class OrderPayments {
+  readonly #payments: PaymentsService;
+  readonly #cancellation: OrderCancellation;
+
+  constructor(deps: { payments: PaymentsService; cancellation: OrderCancellation }) {
+    this.#payments = deps.payments;
+    this.#cancellation = deps.cancellation;
+  }
+
+  /**
+   * Opens the gateway payment of a just-recorded order (outside its transaction: a gateway call
+   * must not hold row locks). If the gateway refuses, the order is cancelled, stock and voucher back.
+   */
+  async open(scope: Scope, order: Order, input: OrderPaymentRequest): Promise<PlacedOrder> {
+    const buyer = await scope.em.findOneOrFail(Account, { id: order.account });
+    try {
+      const payment = await this.#payments.create(scope, {
+        accountId: order.account,
+        purpose: 'order',
+        subjectId: order.id,
+        amount: order.totalAmount,
+        requestedMethod: input.paymentMethod.slice(0, 32),
+        callbackUrl: input.callbackUrl,
+        description: `Order ${order.orderNumber}`,
+        customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
+        details: { orderNumber: order.orderNumber, ...input.details },
+      });
+      await scope.em.nativeUpdate(Order, { id: order.id }, { paymentId: payment.id });
+      order.paymentId = payment.id;
+      return { order, payment };
+    } catch (e) {
+      await inTransaction(scope, (tx) => this.#cancellation.cancelPending(tx, order.id, 'payment_failed'));
+      throw e;
+    }
+  }
+}
