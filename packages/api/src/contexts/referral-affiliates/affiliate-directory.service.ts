@@ -4,7 +4,6 @@ import {
   isDomainError,
   normalizeVoucherCode,
   type PageWindow,
-  pageWindow,
   type VoucherRule,
   validateVoucherRule,
   validationError,
@@ -14,6 +13,7 @@ import type { Voucher } from '../commerce/vouchers/voucher.entity.ts';
 import type { VouchersService } from '../commerce/vouchers/vouchers.service.ts';
 import { Account } from '../identity/account.entity.ts';
 import { Affiliate, type AffiliateStatus } from './affiliate.entity.ts';
+import { findPage } from './paged-find.ts';
 
 export interface AffiliateProfileChanges {
   firstName?: string | undefined;
@@ -67,13 +67,9 @@ export class AffiliateDirectoryService {
     scope: Scope,
     q: { status?: AffiliateStatus | undefined; page: number; limit: number },
   ): Promise<{ affiliates: { affiliate: Affiliate; email: string }[]; window: PageWindow }> {
-    pageWindow(0, q.page, q.limit); // validates page and limit before any query
     const where = q.status ? { status: q.status } : {};
-    const window = pageWindow(await scope.em.count(Affiliate, where), q.page, q.limit);
-    const affiliates = await scope.em.find(Affiliate, where, {
+    const { rows: affiliates, window } = await findPage(scope, Affiliate, where, q, {
       orderBy: { createdAt: 'desc', id: 'desc' },
-      limit: window.per_page,
-      offset: window.offset,
     });
     const accounts = affiliates.length
       ? await scope.em.find(Account, { id: { $in: affiliates.map((a) => a.account) } })

@@ -1,9 +1,10 @@
-import { DomainError, fieldError, maskAccountNumber, type PageWindow, pageWindow } from '@komisi/domain';
+import { DomainError, fieldError, maskAccountNumber, type PageWindow } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { FileCipher } from '../../files/file-cipher.ts';
 import type { FilesService, FileViewer, Upload, UrlOptions } from '../../files/files.service.ts';
 import type { OutboxService } from '../../notifications/outbox.service.ts';
 import { affiliateOf } from '../affiliate-lookup.ts';
+import { findPage } from '../paged-find.ts';
 import { BankAccount } from './bank-account.entity.ts';
 import { decideBankAccount, type ReviewOptions } from './bank-account-decisions.ts';
 import {
@@ -150,16 +151,12 @@ export class BankAccountsService {
     q: { page: number; limit: number } & UrlOptions,
   ): Promise<{ items: BankAccountReview[]; window: PageWindow }> {
     if (!viewer.isAdmin) throw new DomainError('FORBIDDEN', 'This action requires the admin role.');
-    pageWindow(0, q.page, q.limit);
     const where = { verificationStatus: 'pending' as const, ktpFile: { $ne: null } };
-    const window = pageWindow(await scope.em.count(BankAccount, where), q.page, q.limit);
-    const banks = await scope.em.find(BankAccount, where, {
+    const { rows, window } = await findPage(scope, BankAccount, where, q, {
       orderBy: { submittedAt: 'asc', id: 'asc' },
-      limit: window.limit,
-      offset: window.offset,
       refresh: true,
     });
-    return { items: await this.#reviews(scope, banks, viewer, q), window };
+    return { items: await this.#reviews(scope, rows, viewer, q), window };
   }
 
   /** Admin: one bank account as a reviewer sees it. */

@@ -1,8 +1,9 @@
-import { fieldError, type PageWindow, pageWindow } from '@komisi/domain';
+import { fieldError, type PageWindow } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { FileCipher } from '../../files/file-cipher.ts';
 import { LedgerAccounts, type LedgerService } from '../../ledger/ledger.service.ts';
 import type { OutboxService } from '../../notifications/outbox.service.ts';
+import { findPage } from '../paged-find.ts';
 import { markReferralsPaid } from './paid-referrals.ts';
 import { AffiliatePayout, type PayoutStatus } from './payout.entity.ts';
 import { claimPayout, optionalNote, payoutNotFound } from './payout-claims.ts';
@@ -33,16 +34,12 @@ export class PayoutProcessingService {
     scope: Scope,
     q: { page: number; limit: number; status?: PayoutStatus | undefined },
   ): Promise<{ items: AdminPayoutView[]; window: PageWindow }> {
-    pageWindow(0, q.page, q.limit);
     const where = q.status ? { status: q.status } : {};
-    const window = pageWindow(await scope.em.count(AffiliatePayout, where), q.page, q.limit);
-    const payouts = await scope.em.find(AffiliatePayout, where, {
+    const { rows, window } = await findPage(scope, AffiliatePayout, where, q, {
       orderBy: { requestedAt: 'asc', id: 'asc' },
-      limit: window.limit,
-      offset: window.offset,
       refresh: true,
     });
-    return { items: await adminPayoutViews(scope, this.#cipher, payouts), window };
+    return { items: await adminPayoutViews(scope, this.#cipher, rows), window };
   }
 
   async adminGet(scope: Scope, payoutId: number): Promise<AdminPayoutView> {

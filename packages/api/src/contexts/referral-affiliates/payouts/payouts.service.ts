@@ -9,6 +9,7 @@ import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../../ledger/ledger.service.ts';
 import { affiliateOf } from '../affiliate-lookup.ts';
 import { BankAccount } from '../bank-accounts/bank-account.entity.ts';
+import { findPage } from '../paged-find.ts';
 import { tenantReferralProgram } from '../tenant-referral-program.ts';
 import { affiliateLedgerBalances } from './affiliate-balances.ts';
 import { AffiliatePayout } from './payout.entity.ts';
@@ -130,17 +131,13 @@ export class PayoutsService {
     accountId: number,
     q: { page: number; limit: number },
   ): Promise<{ items: PayoutView[]; window: PageWindow }> {
-    pageWindow(0, q.page, q.limit);
+    pageWindow(0, q.page, q.limit); // validates page and limit before the affiliate is looked up
     await affiliateOf(scope, accountId);
-    const where = { account: accountId };
-    const window = pageWindow(await scope.em.count(AffiliatePayout, where), q.page, q.limit);
-    const payouts = await scope.em.find(AffiliatePayout, where, {
+    const { rows, window } = await findPage(scope, AffiliatePayout, { account: accountId }, q, {
       orderBy: { requestedAt: 'desc', id: 'desc' },
-      limit: window.limit,
-      offset: window.offset,
       refresh: true,
     });
-    return { items: payouts.map(payoutView), window };
+    return { items: rows.map(payoutView), window };
   }
 
   /** One of the affiliate's own payouts; another affiliate's is 404. */
