@@ -40,7 +40,7 @@ export class IdentityService {
   }
 
   async emailTaken(scope: Scope, email: string): Promise<boolean> {
-    return (await scope.em.count(Account, { email: normalizeEmail(email) })) > 0;
+    return (await this.accountIdByEmail(scope, email)) !== null;
   }
 
   /** The account an email names (any case, surrounding spaces ignored), or null. */
