@@ -11,7 +11,7 @@ const LAYERS = [
   ['contexts', `${API}/contexts/`],
   ['profiles', `${API}/profiles/`],
   ['composition', `${API}/composition/`],
-  ['entry', `${API}/(index\\.ts$|testing/)`],
+  ['entry', `${API}/(index\\.ts$|client\\.ts$|testing/)`],
 ];
 
 /** The contexts, bottom to top: a context imports only contexts before it. */

@@ -51,7 +51,7 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 /** Starts one server in its own process (through tsx, like `pnpm start`) and waits for /health. */
 export async function startServer(kind: ServerKind, label: string): Promise<RunningServer> {
   const port = settings.port;
-  const execArgv = ['--import', 'tsx'];
+  const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
   if (settings.cpuProfile) {
     const dir = join(import.meta.dirname, '..', 'results', 'profiles');
     mkdirSync(dir, { recursive: true });

@@ -32,7 +32,10 @@ function startServer(): Server {
   delete env.DATABASE_URL;
   delete env.PUBLIC_BASE_URL;
   // node itself (not the tsx launcher, which would leave its node child behind a kill -9)
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: serverDir, env });
+  const child = spawn(process.execPath, ['--conditions=komisi-source', '--import', 'tsx', 'src/main.ts'], {
+    cwd: serverDir,
+    env,
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';

@@ -1,4 +1,4 @@
-import type { AffiliateMarketerRouter, AnsaniaRouter } from '@komisi/api';
+import type { AffiliateMarketerRouter, AnsaniaRouter } from '@komisi/api/client';
 import type { TRPCClient } from '@trpc/client';
 import type { inferRouterOutputs } from '@trpc/server';
 import { createSessionClient, type KomisiClientOptions } from './client.ts';

@@ -1,4 +1,4 @@
-import type { AnsaniaRouter } from '@komisi/api';
+import type { AnsaniaRouter } from '@komisi/api/client';
 import type { TRPCClient } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createSessionClient, endSession, type KomisiClientOptions, withMethods } from './client.ts';

@@ -1,4 +1,4 @@
-import type { ApiError } from '@komisi/api';
+import type { ApiError } from '@komisi/api/client';
 import { TRPCClientError } from '@trpc/client';
 import type { AnyTRPCRouter } from '@trpc/server';
 
