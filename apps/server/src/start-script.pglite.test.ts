@@ -90,9 +90,9 @@ describe('pnpm start', () => {
     expect(await until(health, 150_000), output).toBe(true);
 
     const tree = descendants(pnpm.pid!);
-    const servers = tree.filter((p) => p.cmd.includes('apps/server/dist/main.js'));
+    const servers = tree.filter((p) => p.cmd.includes('apps/server/dist/bin.js'));
     expect(servers, JSON.stringify(tree)).toHaveLength(1);
-    expect(servers[0]!.cmd).toMatch(/^\S*node apps\/server\/dist\/main\.js$/);
+    expect(servers[0]!.cmd).toMatch(/^\S*node apps\/server\/dist\/bin\.js$/);
     expect(
       tree.filter((p) => /tsx|pnpm/.test(p.cmd)),
       JSON.stringify(tree),
