@@ -111,5 +111,6 @@ describe('the SDK as a frontend installs it: packed, outside the workspace, offl
       currency: 'UGX',
     });
     expect(report.validation).toHaveProperty('quantity');
+    expect(Array.isArray(report.categoriesListed)).toBe(true);
   });
 });

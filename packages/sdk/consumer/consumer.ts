@@ -3,9 +3,13 @@ import {
   createDtehmClient,
   type DtehmInputs,
   type DtehmOutputs,
+  type DtehmRouter,
   isKomisiError,
   memoryTokenStore,
+  tenantTrpcUrl,
 } from '@komisi/sdk';
+import { createTRPCClient, httpLink } from '@trpc/client';
+import superjson from 'superjson';
 
 declare const process: { env: Record<string, string | undefined>; exitCode?: number };
 
@@ -26,6 +30,12 @@ const { balance, currency } = await dtehm.user.balance.query();
 const { products } = await dtehm.products.list.query({ per_page: 5 });
 const firstProductId: number | undefined = products[0]?.id;
 
+// the exported router type drives a tRPC client of one's own (what a React Query setup does)
+const own = createTRPCClient<DtehmRouter>({
+  links: [httpLink({ url: tenantTrpcUrl(baseUrl, 'dtehm'), transformer: superjson })],
+});
+const categories = await own.products.categories.query();
+
 let validation: Record<string, string[]> | null = null;
 try {
   await dtehm.orders.create.mutate({ product_id: 1, quantity: 0 });
@@ -41,6 +51,7 @@ console.log(
     balance,
     currency,
     firstProductId: firstProductId ?? null,
+    categoriesListed: categories.map((c) => c.name),
     validation,
   }),
 );

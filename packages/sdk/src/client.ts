@@ -22,6 +22,14 @@ export interface KomisiClientOptions {
   batch?: boolean;
 }
 
+/**
+ * Where a tenant's procedures answer over tRPC, for callers that build their own tRPC client
+ * (e.g. `@trpc/tanstack-react-query` with `httpBatchLink({ url, transformer: superjson })`).
+ */
+export function tenantTrpcUrl(baseUrl: string, tenant: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(tenant)}/trpc`;
+}
+
 export interface SessionClient<TRouter extends AnyTRPCRouter> {
   /** the typed client: sends the stored access token and refreshes it when it expires */
   client: TRPCClient<TRouter>;
@@ -42,7 +50,7 @@ export function createSessionClient<TRouter extends AnyTRPCRouter>(
   },
 ): SessionClient<TRouter> {
   const store = options.tokenStore ?? memoryTokenStore();
-  const url = `${options.baseUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(options.tenant)}/trpc`;
+  const url = tenantTrpcUrl(options.baseUrl, options.tenant);
   const userFetch = options.fetch;
   const fetch =
     userFetch && ((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(userFetch(input, init)));

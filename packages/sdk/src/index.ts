@@ -1,4 +1,12 @@
 // Typed clients per app profile. Routers are imported as types only: no server code ships here.
+// The router types are exported too, for a tRPC client of one's own (React Query, another link
+// chain): every Komisi router uses superjson as its transformer.
+export type {
+  AffiliateMarketerRouter,
+  AnsaniaRouter,
+  DtehmRouter,
+  QutabRouter,
+} from '@komisi/api/client';
 export {
   type AffiliateMarketerClient,
   type AffiliateMarketerOutputs,
@@ -11,7 +19,13 @@ export {
   type AnsaniaSession,
   createAnsaniaClient,
 } from './ansania.client.ts';
-export { createSessionClient, type FetchLike, type KomisiClientOptions, withMethods } from './client.ts';
+export {
+  createSessionClient,
+  type FetchLike,
+  type KomisiClientOptions,
+  tenantTrpcUrl,
+  withMethods,
+} from './client.ts';
 export {
   createDtehmClient,
   type DtehmClient,
