@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Options } from '@mikro-orm/core';
 import { Migrator } from '@mikro-orm/migrations';
-import { PgliteDriver } from '@mikro-orm/pglite';
-import { PostgreSqlDriver } from '@mikro-orm/postgresql';
 import { MikroORM as SqlMikroORM } from '@mikro-orm/sql';
 import { type Orm, TENANT_FILTER } from '../../kernel/database.ts';
 import { ALL_ENTITIES, TENANT_OWNED_ENTITIES } from './entities.ts';
@@ -17,7 +15,14 @@ export interface DatabaseTarget {
   debug?: boolean;
 }
 
-function ormOptions(target: DatabaseTarget): Partial<Options> {
+/** Only the driver in use is loaded: each pulls its own client (pg, or the PGlite WebAssembly build). */
+async function driverFor(target: DatabaseTarget): Promise<Options['driver']> {
+  return target.databaseUrl
+    ? (await import('@mikro-orm/postgresql')).PostgreSqlDriver
+    : (await import('@mikro-orm/pglite')).PgliteDriver;
+}
+
+function ormOptions(target: DatabaseTarget, driver: Options['driver']): Partial<Options> {
   const common: Partial<Options> = {
     entities: ALL_ENTITIES,
     extensions: [Migrator],
@@ -48,18 +53,18 @@ function ormOptions(target: DatabaseTarget): Partial<Options> {
   if (target.databaseUrl) {
     return {
       ...common,
-      driver: PostgreSqlDriver,
+      driver,
       clientUrl: target.databaseUrl,
       pool: { min: 0, max: target.poolMax ?? 10 },
     };
   }
   const dir = target.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory:')) mkdirSync(dir, { recursive: true });
-  return { ...common, driver: PgliteDriver, dbName: dir };
+  return { ...common, driver, dbName: dir };
 }
 
 export async function createOrm(target: DatabaseTarget): Promise<Orm> {
-  return SqlMikroORM.init(ormOptions(target));
+  return SqlMikroORM.init(ormOptions(target, await driverFor(target)));
 }
 
 export async function migrate(orm: Orm): Promise<void> {

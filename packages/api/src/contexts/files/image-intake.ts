@@ -1,6 +1,9 @@
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
 import { fieldError, isDomainError } from '@komisi/domain';
-import sharp from 'sharp';
+import type Sharp from 'sharp';
+
+const require = createRequire(import.meta.url);
 
 /** Uploaded images: the limits and the one pipeline every image goes through before it is stored. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -44,6 +47,8 @@ export async function processImage(input: Uint8Array, field = 'file'): Promise<P
   const contentType = sniffImageType(input);
   if (!contentType) throw fieldError(field, 'must be a JPEG or PNG image');
 
+  // sharp's native library loads with the first image, not at server start (most requests carry none)
+  const sharp = require('sharp') as typeof Sharp;
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
   let format: string | undefined;
   try {

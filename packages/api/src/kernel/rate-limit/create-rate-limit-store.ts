@@ -1,4 +1,5 @@
-import { Redis } from 'ioredis';
+import { createRequire } from 'node:module';
+import type { Redis as RedisClient } from 'ioredis';
 import { MemoryRateLimitStore } from './memory-store.ts';
 import type { RateLimitStore } from './rate-limit-store.ts';
 import { RedisRateLimitStore } from './redis-store.ts';
@@ -16,6 +17,8 @@ export function createRateLimitStore(config: RateLimitStoreConfig): RateLimitSto
   // A limiter outage must cost little latency: a command queued while connecting, or
   // sent to a Redis that hangs, waits at most 250 ms, and while reconnecting the store
   // answers at once; either way the request is allowed.
+  // loaded only when configured: a server without Redis never pays for the client
+  const { Redis } = createRequire(import.meta.url)('ioredis') as { Redis: typeof RedisClient };
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 250 });
   // Without a listener ioredis prints every failed reconnect to stderr.
   redis.on('error', onError);

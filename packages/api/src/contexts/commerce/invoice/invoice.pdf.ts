@@ -1,4 +1,5 @@
-import PDFDocument from 'pdfkit';
+import { createRequire } from 'node:module';
+import type PDFKit from 'pdfkit';
 import {
   COLOR,
   contentBox,
@@ -55,6 +56,8 @@ export function formatInvoiceDate(date: Date, timeZone: string): string {
  */
 export function renderInvoicePdf(invoice: InvoiceModel, options: RenderInvoiceOptions = {}): Promise<Buffer> {
   return new Promise<Buffer>((resolve, reject) => {
+    // pdfkit (and its fonts) load with the first invoice, not at server start
+    const PDFDocument = createRequire(import.meta.url)('pdfkit') as typeof PDFKit;
     const doc: Doc = new PDFDocument({
       size: 'A4',
       margins: { top: TOP_MARGIN, left: MARGIN, right: MARGIN, bottom: MARGIN + FOOTER_ZONE },
