@@ -60,7 +60,9 @@ function ormOptions(target: DatabaseTarget, driver: Options['driver']): Partial<
   }
   const dir = target.pgliteDir ?? 'memory://';
   if (!dir.startsWith('memory:')) mkdirSync(dir, { recursive: true });
-  return { ...common, driver, dbName: dir };
+  // PGlite's Postgres keeps 128 MB of shared buffers in the WebAssembly heap by default; an embedded,
+  // single-process database gets by with far less, and the server's idle memory drops by ~100 MB
+  return { ...common, driver, dbName: dir, driverOptions: { postgresqlconf: ['shared_buffers = 32MB'] } };
 }
 
 export async function createOrm(target: DatabaseTarget): Promise<Orm> {
