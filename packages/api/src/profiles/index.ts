@@ -11,10 +11,12 @@ import type { WireStyle } from '../kernel/wire/wire-style.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
+import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
 import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
+import type { OperationExamples } from './shared/operation-examples.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
 export interface AppProfile {
@@ -27,6 +29,8 @@ export interface AppProfile {
   restPrefix: string;
   /** routes served outside the procedures (gateway webhooks need the raw body), for the OpenAPI document */
   plainRoutes?: Record<string, Record<string, unknown>>;
+  /** each REST operation's example request and answer, shown in the OpenAPI document */
+  examples: OperationExamples;
   /** REST request budgets the spec documents, per client address and per signed-in user */
   rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
 }
@@ -42,6 +46,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: dtehmRouter,
     wire: codeStyle,
     restPrefix: '/api',
+    examples: dtehmExamples,
   },
   'ansania-ecommerce': {
     id: 'ansania-ecommerce',
@@ -51,6 +56,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
+    examples: {},
     plainRoutes: { [dokuGateway.callbackPath]: dokuWebhookDoc },
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
@@ -66,6 +72,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: qutabRouter,
     wire: koperasiStyle,
     restPrefix: '/api',
+    examples: {},
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
   },
   'affiliate-marketer': {
@@ -77,6 +84,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: affiliateRouter,
     wire: bareStyle,
     restPrefix: '/api',
+    examples: {},
   },
 };
 
