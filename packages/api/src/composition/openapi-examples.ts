@@ -42,6 +42,7 @@ export function showExample(
         ? Object.fromEntries(Object.entries(body).filter(([field]) => !options.uploads.includes(field)))
         : body;
   }
+  // 204 No Content has no body to show
   const success = op.responses[options.successStatus]?.content?.['application/json'];
-  if (success) success.example = options.envelope(example.response);
+  if (success && example.response !== undefined) success.example = options.envelope(example.response);
 }

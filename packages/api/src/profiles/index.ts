@@ -8,7 +8,9 @@ import { codeStyle } from '../kernel/wire/code-style.ts';
 import { koperasiStyle } from '../kernel/wire/koperasi-style.ts';
 import { successStyle } from '../kernel/wire/success-style.ts';
 import type { WireStyle } from '../kernel/wire/wire-style.ts';
+import { affiliateMarketerExamples } from './affiliate-marketer/affiliate.examples.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
+import { ansaniaExamples } from './ansania-ecommerce/ansania.examples.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
@@ -56,7 +58,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
-    examples: {},
+    examples: ansaniaExamples,
     plainRoutes: { [dokuGateway.callbackPath]: dokuWebhookDoc },
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
@@ -84,7 +86,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: affiliateRouter,
     wire: bareStyle,
     restPrefix: '/api',
-    examples: {},
+    examples: affiliateMarketerExamples,
   },
 };
 

@@ -10,8 +10,11 @@ export interface OperationExample {
    * shows each path or query field on its parameter and the rest as the JSON body.
    */
   request?: Record<string, unknown>;
-  /** The data of a successful answer; the document wraps it in the profile's envelope. */
-  response: unknown;
+  /**
+   * The data of a successful answer; the document wraps it in the profile's envelope. Absent for an
+   * operation that answers 204 No Content.
+   */
+  response?: unknown;
 }
 
 /** An operation's key: its method and its path as in the procedure's meta, e.g. `POST /users/register`. */
