@@ -15,6 +15,7 @@ import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
 import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
@@ -74,7 +75,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: qutabRouter,
     wire: koperasiStyle,
     restPrefix: '/api',
-    examples: {},
+    examples: qutabExamples,
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
   },
   'affiliate-marketer': {
