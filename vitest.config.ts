@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config';
 
 // Three projects: pure unit tests, integration tests on real PostgreSQL
 // (a fresh database per file, cloned from a migrated template), and the
-// storage layer on embedded PGlite.
+// storage layer on embedded PGlite. The browser tests have their own config
+// (vitest.browser.config.ts, `pnpm test:browser`).
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +11,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.pglite.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.pglite.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
         },
       },
       {

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// `pnpm test:browser`: the docs site in headless chromium (Debian's, /usr/bin/chromium) against the
+// real server on real PostgreSQL. Apart from `pnpm test`, which needs no browser.
+export default defineConfig({
+  test: {
+    name: 'browser',
+    include: ['apps/*/src/**/*.browser.test.ts'],
+    globalSetup: ['packages/api/src/testing/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
