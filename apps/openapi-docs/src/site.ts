@@ -26,8 +26,8 @@ ${headLinks(assets)}
 
 /**
  * Scalar with nothing from another host (the docs' CSP allows none): its fonts come from this server
- * (`fonts.css`), and its hosted extras stay off: telemetry, the AI agent, MCP and the developer
- * toolbar. "Test Request" calls the API on this origin.
+ * (`fonts.css`), and its hosted extras stay off: telemetry, the AI agent, MCP, the developer
+ * toolbar and the hosted client. "Test Request" calls the API on this origin.
  */
 const SCALAR_CONFIGURATION = JSON.stringify({
   withDefaultFonts: false,
@@ -35,6 +35,9 @@ const SCALAR_CONFIGURATION = JSON.stringify({
   agent: { disabled: true },
   mcp: { disabled: true },
   showDeveloperTools: 'never',
+  // "Open API Client" opens Scalar's hosted client (client.scalar.com) on this document's URL;
+  // each operation's "Test Request" opens the bundled client here instead
+  hideClientButton: true,
   // the sidebar lists every operation by its summary (the largest document has 60)
   defaultOpenAllTags: true,
 });

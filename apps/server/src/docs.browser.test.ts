@@ -132,6 +132,9 @@ describe('the docs site in a browser', () => {
     const text = await page.locator('body').innerText();
     const missing = [...all.values()].map((op) => op.summary).filter((s) => !s || !text.includes(s));
     expect(missing).toEqual([]);
+    // Scalar's hosted services are not offered (they would leave this origin)
+    expect(text).not.toContain('Ask AI');
+    expect(text).not.toContain('Open API Client');
     // the operation's page shows its example answer
     await page.getByText(sampled.summary!, { exact: true }).first().click();
     await page.getByText(sample.value).first().waitFor({ state: 'visible' });
