@@ -1,30 +1,10 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
+import { sources } from './vitest.sources.ts';
 
 // Three projects: pure unit tests, integration tests on real PostgreSQL
 // (a fresh database per file, cloned from a migrated template), and the
-// storage layer on embedded PGlite.
-/**
- * Workspace packages resolve to their TypeScript sources (each export's `komisi-source` target),
- * never to a built `dist/` that may be stale. Aliases rather than resolve conditions: they also
- * reach the global setup, which runs outside the projects' environments.
- */
-function workspaceSources() {
-  const dirs = ['packages/domain', 'packages/api', 'packages/sdk', 'apps/openapi-docs', 'apps/server'];
-  return dirs.flatMap((dir) => {
-    const pkg = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as {
-      name: string;
-      exports: Record<string, { 'komisi-source': string }>;
-    };
-    return Object.entries(pkg.exports).map(([subpath, targets]) => ({
-      find: new RegExp(`^${pkg.name}${subpath.slice(1)}$`),
-      replacement: resolve(dir, targets['komisi-source']),
-    }));
-  });
-}
-const sources = { resolve: { alias: workspaceSources() } };
-
+// storage layer on embedded PGlite. The browser tests have their own config
+// (vitest.browser.config.ts, `pnpm test:browser`).
 export default defineConfig({
   ...sources,
   test: {
@@ -34,7 +14,7 @@ export default defineConfig({
         test: {
           name: 'unit',
           include: ['packages/*/src/**/*.test.ts', 'apps/*/src/**/*.test.ts'],
-          exclude: ['**/*.int.test.ts', '**/*.pglite.test.ts', '**/node_modules/**'],
+          exclude: ['**/*.int.test.ts', '**/*.pglite.test.ts', '**/*.browser.test.ts', '**/node_modules/**'],
         },
       },
       {

@@ -2,12 +2,17 @@
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildOpenApiDocument, PROFILES } from '@komisi/api';
-import { renderIndexPage, renderProfilePage, scalarBundlePath } from './site.ts';
+import { FAVICON_SVG, FONT_FILES, FONTS_CSS, fontPath, scalarBundlePath } from './assets.ts';
+import { renderIndexPage, renderProfilePage } from './site.ts';
 
 const out = resolve(import.meta.dirname, '..', 'dist');
 const baseUrl = process.argv[2] ?? 'http://localhost:3000/t/{tenant}/api';
-mkdirSync(join(out, 'assets'), { recursive: true });
-copyFileSync(scalarBundlePath(), join(out, 'assets', 'scalar.js'));
+const assets = join(out, 'assets');
+mkdirSync(join(assets, 'fonts'), { recursive: true });
+copyFileSync(scalarBundlePath(), join(assets, 'scalar.js'));
+writeFileSync(join(assets, 'fonts.css'), `${FONTS_CSS}\n`);
+for (const file of FONT_FILES) copyFileSync(fontPath(file)!, join(assets, 'fonts', file));
+writeFileSync(join(assets, 'favicon.svg'), FAVICON_SVG);
 const profiles = Object.values(PROFILES);
 writeFileSync(join(out, 'index.html'), renderIndexPage(profiles));
 for (const profile of profiles) {
@@ -15,7 +20,7 @@ for (const profile of profiles) {
   mkdirSync(dir, { recursive: true });
   const doc = buildOpenApiDocument(profile, baseUrl);
   writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
-  writeFileSync(join(dir, 'index.html'), renderProfilePage(profile, './openapi.json', '../assets/scalar.js'));
+  writeFileSync(join(dir, 'index.html'), renderProfilePage(profile, './openapi.json', '../assets'));
   console.log(`${profile.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
 }
 console.log(`Docs written to ${out}`);

@@ -1,15 +1,7 @@
-import { readFileSync } from 'node:fs';
-import {
-  type Logger,
-  PROFILES,
-  profilesOf,
-  type RateLimiter,
-  type ReferralClickWriter,
-  type Services,
-} from '@komisi/api';
-import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/openapi-docs';
+import type { Logger, RateLimiter, ReferralClickWriter, Services } from '@komisi/api';
 import { type Context, Hono } from 'hono';
 import { tenantCors } from './cors.ts';
+import { docsRoutes } from './docs-routes.ts';
 import { fileRoutes } from './files/file-routes.ts';
 import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
@@ -39,7 +31,6 @@ export function createApp({
 }: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
-  let scalarBundle: string | undefined;
 
   app.use('*', requestMeta(log));
   app.use('*', securityHeaders({ trustProxy }));
@@ -50,31 +41,8 @@ export function createApp({
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', sandboxPayRoutes(services));
-
-  app.get('/docs', (c) => c.redirect('/docs/'));
-  app.get('/docs/', (c) => {
-    const byProfile = new Map<string, string[]>();
-    for (const t of services.tenants.all())
-      for (const p of profilesOf(t)) byProfile.set(p.id, [...(byProfile.get(p.id) ?? []), t.slug]);
-    return c.html(renderIndexPage(Object.values(PROFILES), byProfile));
-  });
-  app.get('/docs/assets/scalar.js', (c) => {
-    scalarBundle ??= readFileSync(scalarBundlePath(), 'utf8');
-    c.header('cache-control', 'public, max-age=86400');
-    return c.body(scalarBundle, 200, { 'content-type': 'text/javascript; charset=utf-8' });
-  });
-  app.get('/docs/:profile/', (c) => {
-    const profile = PROFILES[c.req.param('profile')];
-    if (!profile) return c.notFound();
-    const main = services.tenants.all().find((t) => t.profile === profile.id);
-    const extra = services.tenants.all().find((t) => profilesOf(t).some((p) => p.id === profile.id));
-    const spec = main
-      ? `/t/${main.slug}${profile.restPrefix}/openapi.json`
-      : extra
-        ? `/t/${extra.slug}${profile.restPrefix}/openapi.json?profile=${profile.id}`
-        : '';
-    return c.html(renderProfilePage(profile, spec, '/docs/assets/scalar.js'));
-  });
+  // the API reference, its assets and the favicon
+  app.route('/', docsRoutes(services));
 
   // CORS where the tenant is known: its /t/{tenant}/… paths, and the paths of a host mapped to it
   const tenantOfHost = (c: Context) => services.tenants.byHost(new URL(c.req.url).hostname);

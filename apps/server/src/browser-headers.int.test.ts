@@ -289,6 +289,7 @@ describe('security headers', () => {
     expect(csp).toContain(`style-src 'sha256-${hash}'`);
     expect(csp).toContain("default-src 'none'");
     expect(csp).toContain("form-action 'self'");
+    expect(csp).toContain("img-src 'self'");
     expect(csp).not.toContain('unsafe');
     expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     const unknown = await app.app.request('/sandbox/pay/SBX-nothing');
@@ -296,12 +297,19 @@ describe('security headers', () => {
     expect(securityHeadersOf(unknown)).toEqual(SECURITY_HEADERS);
   });
 
-  it('give the payment-complete page a CSP that loads nothing and forbids framing', async () => {
+  it('give the payment-complete page a CSP that loads nothing but its favicon and forbids framing', async () => {
     const res = await app.app.request('/t/ansania/payment-complete');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toContain('text/html');
     expect(securityHeadersOf(res)).toEqual(SECURITY_HEADERS);
-    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("default-src 'none'");
+    expect(csp).toContain("img-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(await res.text()).toContain('<link rel="icon" href="/favicon.svg"');
+    // JSON answers keep the policy that loads nothing at all
+    const json = await app.app.request('/t/dtehm/api/products/categories');
+    expect(json.headers.get('content-security-policy')).not.toContain('img-src');
   });
 
   it("give the docs pages a CSP that runs the local Scalar bundle and nothing from elsewhere; the bundle's caching stays", async () => {

@@ -213,6 +213,29 @@ describe('docs site', () => {
     expect((await app.app.request('/docs/no-such-profile/')).status).toBe(404);
   });
 
+  it('serves the reference’s fonts and the favicon itself', async () => {
+    const page = await (await app.app.request('/docs/dtehm-mobile/')).text();
+    expect(page).toContain('href="/docs/assets/fonts.css"');
+    expect(page).toContain('href="/docs/assets/favicon.svg"');
+    const css = await app.app.request('/docs/assets/fonts.css');
+    expect(css.headers.get('content-type')).toMatch(/^text\/css/);
+    const fonts = [...(await css.text()).matchAll(/url\(([^)]+)\)/g)].map((m) => m[1]!);
+    expect(fonts.length).toBeGreaterThan(0);
+    for (const font of fonts) {
+      const res = await app.app.request(`/docs/assets/${font}`);
+      expect(res.status, font).toBe(200);
+      expect(res.headers.get('content-type')).toBe('font/woff2');
+    }
+    expect((await app.app.request('/docs/assets/fonts/other.woff2')).status).toBe(404);
+    for (const icon of ['/favicon.svg', '/docs/assets/favicon.svg']) {
+      const res = await app.app.request(icon);
+      expect(res.headers.get('content-type')).toBe('image/svg+xml');
+      expect(await res.text()).toMatch(/^<svg /);
+    }
+    const ico = await app.app.request('/favicon.ico');
+    expect(ico.headers.get('location')).toBe('/favicon.svg');
+  });
+
   it('/docs/assets/scalar.js is served as JavaScript', async () => {
     const res = await app.app.request('/docs/assets/scalar.js');
     expect(res.status).toBe(200);

@@ -31,6 +31,7 @@ export function sandboxPayRoutes(services: Services) {
     const settled = charge.status !== 'pending';
     return c.html(`<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Sandbox payment</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
+<link rel="icon" href="/favicon.svg" type="image/svg+xml">
 <style>${SANDBOX_PAGE_STYLE}</style>
 </head><body><h1>Komisi sandbox payment</h1>
 <p>${escapeHtml(charge.description)}</p><p><strong>${money(charge.amount, charge.currency)}</strong></p>

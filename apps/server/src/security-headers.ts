@@ -3,14 +3,12 @@ import { SANDBOX_PAY_PATH } from '@komisi/api';
 import type { Context, MiddlewareHandler } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
 import { isHttps } from './https.ts';
+import { PAYMENT_COMPLETE_PATH } from './payment-complete-page.ts';
 import { SANDBOX_PAGE_STYLE } from './sandbox-page.ts';
 
 type CspDirectives = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>;
 
-/**
- * JSON, redirects, errors and the bare HTML pages (`/t/{tenant}/payment-complete`): nothing may load,
- * nothing may frame the response, no form may post from it.
- */
+/** JSON, redirects and errors: nothing may load, nothing may frame the response, no form may post from it. */
 const API_CSP: CspDirectives = {
   defaultSrc: ["'none'"],
   baseUri: ["'none'"],
@@ -18,10 +16,14 @@ const API_CSP: CspDirectives = {
   frameAncestors: ["'none'"],
 };
 
-/** The sandbox gateway's pay page: its one inline style (by hash) and its form posting to itself. */
+/** The bare HTML page a payment returns to (`/t/{tenant}/payment-complete`): as strict, but its favicon. */
+const PAGE_CSP: CspDirectives = { ...API_CSP, imgSrc: ["'self'"] };
+
+/** The sandbox gateway's pay page: its one inline style (by hash), its favicon and its form posting to itself. */
 const SANDBOX_PAGE_CSP: CspDirectives = {
   defaultSrc: ["'none'"],
   styleSrc: [`'sha256-${createHash('sha256').update(SANDBOX_PAGE_STYLE).digest('base64')}'`],
+  imgSrc: ["'self'"],
   baseUri: ["'none'"],
   formAction: ["'self'"],
   frameAncestors: ["'none'"],
@@ -70,12 +72,15 @@ function policy(contentSecurityPolicy: CspDirectives, referrerPolicy: string) {
 }
 
 const API = policy(API_CSP, 'strict-origin-when-cross-origin');
+const PAGE = policy(PAGE_CSP, 'strict-origin-when-cross-origin');
 const SANDBOX_PAGE = policy(SANDBOX_PAGE_CSP, 'no-referrer');
 const DOCS = policy(DOCS_CSP, 'no-referrer');
 
 function policyFor(path: string) {
   if (path === '/docs' || path.startsWith('/docs/')) return DOCS;
   if (path.startsWith(`${SANDBOX_PAY_PATH}/`)) return SANDBOX_PAGE;
+  // under /t/{tenant}/, or at the root of a host mapped to a tenant
+  if (path.endsWith(PAYMENT_COMPLETE_PATH)) return PAGE;
   return API;
 }
 

@@ -27,6 +27,7 @@ import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { clientIp } from './client-ip.ts';
 import { gatewayCallback } from './gateway-callback.ts';
+import { PAYMENT_COMPLETE_HTML, PAYMENT_COMPLETE_PATH } from './payment-complete-page.ts';
 
 export interface TenantRouteOptions {
   services: Services;
@@ -114,10 +115,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         },
       });
     }
-    if (rest === '/payment-complete') {
-      return c.html(
-        '<!doctype html><meta charset="utf-8"><title>Payment</title><p>Thank you. You can return to the app now.</p>',
-      );
+    if (rest === PAYMENT_COMPLETE_PATH) {
+      return c.html(PAYMENT_COMPLETE_HTML);
     }
     if (!rest.startsWith(`${profile.restPrefix}/`)) return c.json({ error: 'Not found' }, 404);
     const subPath = rest.slice(profile.restPrefix.length);

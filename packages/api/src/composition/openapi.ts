@@ -3,6 +3,8 @@ import { generateOpenApiDocument, type OpenAPIObject } from 'trpc-to-openapi';
 import type { Meta } from '../kernel/trpc.ts';
 import type { JsonSchema } from '../kernel/wire/wire-style.ts';
 import type { AppProfile } from '../profiles/index.ts';
+import { operationKey } from '../profiles/shared/operation-examples.ts';
+import { showExample } from './openapi-examples.ts';
 
 type Operation = {
   responses: Record<
@@ -71,6 +73,14 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
           content: { 'application/json': { schema: wire.successSchema(okSchema, meta?.message) } },
         },
       };
+      const example = profile.examples[operationKey(method, path)];
+      if (example) {
+        showExample(op, example, {
+          successStatus,
+          uploads: meta?.uploads ?? [],
+          envelope: (data) => wire.successExample(data, meta?.message),
+        });
+      }
       for (const status of [...statuses].sort((a, b) => a - b)) {
         // 400 stands for invalid input: some styles answer it with another status (422)
         const code = wire.status({

@@ -8,13 +8,18 @@ import { codeStyle } from '../kernel/wire/code-style.ts';
 import { koperasiStyle } from '../kernel/wire/koperasi-style.ts';
 import { successStyle } from '../kernel/wire/success-style.ts';
 import type { WireStyle } from '../kernel/wire/wire-style.ts';
+import { affiliateMarketerExamples } from './affiliate-marketer/affiliate.examples.ts';
 import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
+import { ansaniaExamples } from './ansania-ecommerce/ansania.examples.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
+import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
 import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
+import type { OperationExamples } from './shared/operation-examples.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
 export interface AppProfile {
@@ -27,6 +32,8 @@ export interface AppProfile {
   restPrefix: string;
   /** routes served outside the procedures (gateway webhooks need the raw body), for the OpenAPI document */
   plainRoutes?: Record<string, Record<string, unknown>>;
+  /** each REST operation's example request and answer, shown in the OpenAPI document */
+  examples: OperationExamples;
   /** REST request budgets the spec documents, per client address and per signed-in user */
   rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
 }
@@ -42,6 +49,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: dtehmRouter,
     wire: codeStyle,
     restPrefix: '/api',
+    examples: dtehmExamples,
   },
   'ansania-ecommerce': {
     id: 'ansania-ecommerce',
@@ -51,6 +59,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: ansaniaRouter,
     wire: successStyle,
     restPrefix: '/api',
+    examples: ansaniaExamples,
     plainRoutes: { [dokuGateway.callbackPath]: dokuWebhookDoc },
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
@@ -66,6 +75,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: qutabRouter,
     wire: koperasiStyle,
     restPrefix: '/api',
+    examples: qutabExamples,
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
   },
   'affiliate-marketer': {
@@ -77,6 +87,7 @@ export const PROFILES: Record<string, AppProfile> = {
     router: affiliateRouter,
     wire: bareStyle,
     restPrefix: '/api',
+    examples: affiliateMarketerExamples,
   },
 };
 

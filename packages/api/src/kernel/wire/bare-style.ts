@@ -27,6 +27,7 @@ function messages(e: ApiError): string[] {
 export const bareStyle: WireStyle = {
   name: 'bare',
   success: (data) => data,
+  successExample: (data) => data,
   error: (e) => {
     const code = status(e);
     if (code === 401) return { statusCode: 401, message: 'Unauthorized' };

@@ -7,6 +7,7 @@ const DOCUMENTED = new Set([200, 201, 400, 401, 403, 404, 429, 500]);
 export const codeStyle: WireStyle = {
   name: 'code',
   success: (data, message) => (message === undefined ? { code: 1, data } : { code: 1, message, data }),
+  successExample: (data, message) => codeStyle.success(data, message),
   error: (e) => ({ code: 0, message: e.message, errors: e.fields ?? {} }),
   status: (e) => (DOCUMENTED.has(e.status) ? e.status : e.status < 500 ? 400 : 500),
   successSchema: (data, message) => ({

@@ -41,6 +41,7 @@ export const koperasiStyle: WireStyle = {
   name: 'koperasi',
   success: (data, message) =>
     message === undefined ? { success: true, data } : { success: true, message, data },
+  successExample: (data, message) => koperasiStyle.success(data, message),
   error: (e, requestId) => {
     const fields = e.fields ? Object.keys(e.fields) : [];
     return {

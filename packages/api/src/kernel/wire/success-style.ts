@@ -21,11 +21,15 @@ function specCode(e: ApiError): string {
   return SPEC_CODE[e.code] ?? e.code;
 }
 
+/** the documents' examples carry a fixed time, so the documents stay the same from one build to the next */
+const EXAMPLE_TIMESTAMP = '2026-02-03T10:00:00Z';
+
 const meta = () => ({ timestamp: new Date().toISOString() });
 
 export const successStyle: WireStyle = {
   name: 'success',
   success: (data) => ({ success: true, data, meta: meta() }),
+  successExample: (data) => ({ success: true, data, meta: { timestamp: EXAMPLE_TIMESTAMP } }),
   error: (e) => ({
     success: false,
     error: e.message,
@@ -83,6 +87,6 @@ export const successStyle: WireStyle = {
         } as Record<number, string>
       )[status] ?? 'INTERNAL_ERROR',
     details: status === 400 ? { field_name: ['Validation error message'] } : {},
-    meta: { timestamp: '2026-02-03T10:00:00Z' },
+    meta: { timestamp: EXAMPLE_TIMESTAMP },
   }),
 };

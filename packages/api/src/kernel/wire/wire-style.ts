@@ -14,6 +14,8 @@ export interface WireStyle {
   /** the HTTP status this app documents for an error (some apps list fewer statuses) */
   status(error: ApiError): number;
   successSchema(data: JsonSchema, message: string | undefined): JsonSchema;
+  /** `success` for the document's examples: the same envelope, with fixed values where `success` reads the clock */
+  successExample(data: unknown, message: string | undefined): unknown;
   errorSchema(): JsonSchema;
   errorExample(status: number, message: string): unknown;
 }

@@ -34,6 +34,9 @@ export const adminOrdersRouter = {
         tags,
         protect: true,
         summary: 'Get a shop order with its status timeline',
+        description:
+          'Admin only. Any customer’s order with the customer, the refund state and every status it ' +
+          'reached (oldest first, with who moved it and the note).',
       },
     })
     .input(s.adminOrderNumberInput)

@@ -53,6 +53,11 @@ export const authRouter = {
         tags,
         protect: false,
         summary: 'Login with email/phone and password',
+        description:
+          '`email` takes the email address or the phone number. The access token lasts 1 hour, the ' +
+          'refresh token 7 days (30 with `remember_me`). A guest cart held by the caller (cart token) ' +
+          'joins the user’s cart. Wrong credentials: 401; after 5 failed attempts on one account (or ' +
+          '30 from one address) within 15 minutes: 429.',
       },
       errors: [401, 429],
     })
@@ -87,6 +92,9 @@ export const authRouter = {
         tags,
         protect: false,
         summary: 'Refresh the access token',
+        description:
+          'Trades a refresh token for a new access token and a new refresh token. Each refresh token ' +
+          'works once: using one again ends the whole login (401), as a stolen token would.',
       },
       errors: [401],
     })
@@ -103,11 +111,17 @@ export const authRouter = {
     forgot: {
       input: s.forgotPasswordInput,
       summary: 'Request password reset email',
+      description:
+        'Emails a link to reset the password, valid for one hour. The answer is the same whether or not ' +
+        'the address has an account, so it tells nobody who is registered.',
       message: 'Password reset email sent',
     },
     reset: {
       input: s.resetPasswordInput,
       summary: 'Reset password using token from email',
+      description:
+        'Sets the new password with the token from the email. A token works once and for one hour; ' +
+        'resetting ends every session of the account, so the customer signs in again.',
       message: 'Password has been reset',
       newPassword: (input) => input.new_password,
     },

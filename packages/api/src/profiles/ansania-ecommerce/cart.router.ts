@@ -75,7 +75,13 @@ export const cartRouter = {
 
   removeItem: optionalAuthProcedure
     .meta({
-      openapi: { method: 'DELETE', path: '/cart/items/{id}', tags, summary: 'Remove item from cart' },
+      openapi: {
+        method: 'DELETE',
+        path: '/cart/items/{id}',
+        tags,
+        summary: 'Remove item from cart',
+        description: 'Removes one line of your cart (a line of another cart: 404). Answers 204 with no body.',
+      },
       successStatus: 204,
     })
     .input(s.cartItemIdInput)
@@ -110,7 +116,15 @@ export const cartRouter = {
 
   removeVoucher: authedProcedure
     .meta({
-      openapi: { method: 'DELETE', path: '/cart/remove-voucher', tags, summary: 'Remove applied voucher' },
+      openapi: {
+        method: 'DELETE',
+        path: '/cart/remove-voucher',
+        tags,
+        summary: 'Remove applied voucher',
+        description:
+          'Takes the voucher off your cart and answers the cart at its full price. Nothing to remove ' +
+          'is not an error.',
+      },
     })
     .input(emptyInput)
     .output(s.cartOutput)

@@ -28,6 +28,10 @@ export const catalogRouter = {
         tags,
         protect: false,
         summary: 'Get product list with filters and pagination',
+        description:
+          'Published products, `limit` at most 100 per page. `color`, `finishing` and `size` take one ' +
+          'value or several separated by commas and match a visible variant; prices are whole IDR. ' +
+          'Without `sort`: best match first when `search` is given, otherwise newest.',
       },
     })
     .input(s.productListInput)
@@ -58,6 +62,10 @@ export const catalogRouter = {
         tags,
         protect: false,
         summary: 'Get product detail by slug',
+        description:
+          'The product with its images (primary first), visible variants with price and stock, ' +
+          'categories, rating, weight (grams) and dimensions (cm). An unknown or unpublished slug: ' +
+          '404.',
       },
     })
     .input(s.productDetailInput)
@@ -74,6 +82,9 @@ export const catalogRouter = {
         tags: reviewTags,
         protect: false,
         summary: 'Get product reviews',
+        description:
+          'A page of the product’s reviews (`limit` at most 100) with the rating summary of all of ' +
+          'them. Reviewers are shown by first name and initial. An unknown product: 404.',
       },
     })
     .input(s.reviewListInput)
@@ -102,6 +113,10 @@ export const catalogRouter = {
         path: '/products/{id}/reviews',
         tags: reviewTags,
         summary: 'Create product review (verified purchase only)',
+        description:
+          'Reviews a product you bought: `order_id` names one of your paid orders containing it (its ' +
+          'id or its order number), otherwise 403. One review per product per order (409 on a ' +
+          'second). Images are http(s) URLs of hosted images, at most 5.',
       },
       successStatus: 201,
       errors: [403, 409],

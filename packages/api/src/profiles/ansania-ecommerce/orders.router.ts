@@ -26,7 +26,15 @@ export const ordersRouter = {
 
   detail: authedProcedure
     .meta({
-      openapi: { method: 'GET', path: '/orders/{order_number}', tags, summary: 'Get order detail' },
+      openapi: {
+        method: 'GET',
+        path: '/orders/{order_number}',
+        tags,
+        summary: 'Get order detail',
+        description:
+          'One of your orders (another customer’s order: 404) with its items, shipping, payment and ' +
+          'price summary. A cancelled order shows its reason and, if it was paid, the `refund_due`.',
+      },
       errors: [404],
     })
     .input(s.orderNumberInput)

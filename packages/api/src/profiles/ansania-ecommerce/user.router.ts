@@ -7,7 +7,17 @@ const tags = ['User'];
 
 export const userRouter = {
   profile: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/user/profile', tags, summary: 'Get current user profile' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/user/profile',
+        tags,
+        summary: 'Get current user profile',
+        description:
+          'The signed-in customer’s account. `email_verified` is false until the email address is ' +
+          'confirmed.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.profileOutput)
     .query(async ({ ctx }) =>
@@ -15,7 +25,16 @@ export const userRouter = {
     ),
 
   updateProfile: authedProcedure
-    .meta({ openapi: { method: 'PUT', path: '/user/profile', tags, summary: 'Update user profile' } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/user/profile',
+        tags,
+        summary: 'Update user profile',
+        description:
+          'Changes `full_name`, `phone` or both (send at least one); the email address never changes here.',
+      },
+    })
     .input(s.updateProfileInput)
     .output(s.profileOutput)
     .mutation(async ({ ctx, input }) => {
@@ -27,7 +46,15 @@ export const userRouter = {
     }),
 
   addresses: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/user/addresses', tags, summary: 'Get all user addresses' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/user/addresses',
+        tags,
+        summary: 'Get all user addresses',
+        description: 'The signed-in customer’s address book, the default address first.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.addressListOutput)
     .query(async ({ ctx }) => ({
@@ -36,7 +63,15 @@ export const userRouter = {
 
   addAddress: authedProcedure
     .meta({
-      openapi: { method: 'POST', path: '/user/addresses', tags, summary: 'Add new address' },
+      openapi: {
+        method: 'POST',
+        path: '/user/addresses',
+        tags,
+        summary: 'Add new address',
+        description:
+          'The first address becomes the default; `is_default: true` makes a later one the default ' +
+          'instead of the current one.',
+      },
       successStatus: 201,
     })
     .input(s.addressInput)
@@ -48,7 +83,15 @@ export const userRouter = {
     })),
 
   updateAddress: authedProcedure
-    .meta({ openapi: { method: 'PUT', path: '/user/addresses/{id}', tags, summary: 'Update address' } })
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/user/addresses/{id}',
+        tags,
+        summary: 'Update address',
+        description: 'Replaces every field of one of your addresses (another customer’s address: 404).',
+      },
+    })
     .input(s.updateAddressInput)
     .output(s.singleAddressOutput)
     .mutation(async ({ ctx, input }) => {
@@ -64,7 +107,15 @@ export const userRouter = {
 
   deleteAddress: authedProcedure
     .meta({
-      openapi: { method: 'DELETE', path: '/user/addresses/{id}', tags, summary: 'Delete address' },
+      openapi: {
+        method: 'DELETE',
+        path: '/user/addresses/{id}',
+        tags,
+        summary: 'Delete address',
+        description:
+          'Removes one of your addresses (another customer’s: 404). When it was the default, your ' +
+          'oldest remaining address becomes the default. Answers 204 with no body.',
+      },
       successStatus: 204,
     })
     .input(s.addressIdInput)
@@ -80,6 +131,7 @@ export const userRouter = {
         path: '/user/addresses/{id}/set-default',
         tags,
         summary: 'Set address as default',
+        description: 'Makes one of your addresses the default; the previous default stays in the book.',
       },
     })
     .input(s.addressIdInput)

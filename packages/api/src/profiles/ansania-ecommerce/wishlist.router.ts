@@ -8,7 +8,17 @@ const tags = ['Wishlist'];
 
 export const wishlistRouter = {
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/wishlist', tags, summary: 'Get user wishlist' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/wishlist',
+        tags,
+        summary: 'Get user wishlist',
+        description:
+          'Saved products, the latest first, each with the saved variant (if any), its price and the ' +
+          'stock status.',
+      },
+    })
     .input(s.wishlistInput)
     .output(s.wishlistOutput)
     .query(async ({ ctx }) => ({
@@ -43,7 +53,13 @@ export const wishlistRouter = {
 
   remove: authedProcedure
     .meta({
-      openapi: { method: 'DELETE', path: '/wishlist/{id}', tags, summary: 'Remove item from wishlist' },
+      openapi: {
+        method: 'DELETE',
+        path: '/wishlist/{id}',
+        tags,
+        summary: 'Remove item from wishlist',
+        description: 'Removes one of your saved items (another customer’s: 404). Answers 204 with no body.',
+      },
       successStatus: 204,
     })
     .input(s.wishlistItemIdInput)
@@ -59,6 +75,10 @@ export const wishlistRouter = {
         path: '/wishlist/{id}/move-to-cart',
         tags,
         summary: 'Move wishlist item to cart',
+        description:
+          'Puts the saved variant in your cart (the cart’s stock rules apply) and takes the item off ' +
+          'the wishlist, both or neither. An item saved without a variant needs `product_variant_id` ' +
+          'unless its product has exactly one.',
       },
     })
     .input(s.moveToCartInput)

@@ -15,7 +15,18 @@ function levelRange(level: string, deepest: number): { from: number; to: number 
 
 export const accountRouter = {
   commissions: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/user/commissions', tags } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/user/commissions',
+        tags,
+        summary: 'List my commissions',
+        description:
+          'The signed-in member’s commission lines, newest first: stockist, network (GN1–GN10) and membership ' +
+          'referral bonuses, filtered by type and by a date range (the tenant’s local dates, both included). ' +
+          'The summary gives the total of the lines filtered and the current balance.',
+      },
+    })
     .input(s.commissionsInput)
     .output(s.commissionsOutput)
     .query(async ({ ctx, input }) => {
@@ -54,7 +65,15 @@ export const accountRouter = {
     }),
 
   balance: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/user/balance', tags } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/user/balance',
+        tags,
+        summary: 'Get my balance',
+        description: 'The sum of the signed-in member’s commission ledger, in the tenant’s currency.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.balanceOutput)
     .query(async ({ ctx }) => ({
@@ -63,7 +82,17 @@ export const accountRouter = {
     })),
 
   network: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/user/network', tags } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/user/network',
+        tags,
+        summary: 'Get my downline',
+        description:
+          'Members of the signed-in member’s sponsor tree, level 1 being the direct referrals; `level` picks ' +
+          'all, direct or one level. The statistics count the whole downline, whatever the filter.',
+      },
+    })
     .input(s.networkInput)
     .output(s.networkOutput)
     .query(async ({ ctx, input }) => {

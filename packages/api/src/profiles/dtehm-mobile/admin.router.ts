@@ -26,7 +26,13 @@ const presentProduct = (p: ProductDetail, timeZone: string) => ({
 export const adminRouter = {
   createCategory: adminProcedure
     .meta({
-      openapi: { method: 'POST', path: '/admin/categories', tags, summary: 'Create a product category' },
+      openapi: {
+        method: 'POST',
+        path: '/admin/categories',
+        tags,
+        summary: 'Create a product category',
+        description: 'Admin only. The category appears in `/products/categories` at once.',
+      },
       message: 'Category created successfully',
       successStatus: 201,
     })
@@ -39,7 +45,15 @@ export const adminRouter = {
 
   createProduct: adminProcedure
     .meta({
-      openapi: { method: 'POST', path: '/admin/products', tags, summary: 'Create a product' },
+      openapi: {
+        method: 'POST',
+        path: '/admin/products',
+        tags,
+        summary: 'Create a product',
+        description:
+          'Admin only. The price is a whole amount in the currency’s minor unit (UGX has none); photos are ' +
+          'http(s) addresses, at most 20 images.',
+      },
       message: 'Product created successfully',
       successStatus: 201,
     })
@@ -55,7 +69,13 @@ export const adminRouter = {
 
   updateProduct: adminProcedure
     .meta({
-      openapi: { method: 'PUT', path: '/admin/products/{id}', tags, summary: 'Update a product' },
+      openapi: {
+        method: 'PUT',
+        path: '/admin/products/{id}',
+        tags,
+        summary: 'Update a product',
+        description: 'Admin only. Changes the fields sent and keeps the others.',
+      },
       message: 'Product updated successfully',
     })
     .input(s.updateProductInput)

@@ -31,7 +31,17 @@ async function membershipPayment(ctx: ApiContext, auth: AccessClaims | null, pay
 export const membershipRouter = {
   initiatePayment: optionalAuthProcedure
     .meta({
-      openapi: { method: 'POST', path: '/membership/initiate-payment', tags },
+      openapi: {
+        method: 'POST',
+        path: '/membership/initiate-payment',
+        tags,
+        summary: 'Start the membership payment',
+        description:
+          'Opens the payment of the memberships chosen at registration and returns the payment page to send ' +
+          'the member to. A payment still open for the same amount is handed out again instead of charging ' +
+          'twice. Needs the member’s own token (unless the tenant allows anonymous membership payments); ' +
+          'an already active membership is a 400.',
+      },
       errors: [404],
       message: 'Payment initialized successfully',
     })
@@ -74,7 +84,17 @@ export const membershipRouter = {
 
   confirmPayment: optionalAuthProcedure
     .meta({
-      openapi: { method: 'POST', path: '/membership/confirm-payment', tags },
+      openapi: {
+        method: 'POST',
+        path: '/membership/confirm-payment',
+        tags,
+        summary: 'Confirm the membership payment',
+        description:
+          'Asks the payment provider for the payment’s status (the `status` field is ignored). Once paid, the ' +
+          'membership is Active, the member numbers are assigned and the sponsor’s referral bonus (10,000 UGX ' +
+          'per DTEHM membership) is recorded, once however often this is called. A payment still pending or ' +
+          'failed answers 400 naming `payment_id`.',
+      },
       errors: [404],
       message: 'Payment confirmed successfully. Your account is now active.',
     })
@@ -111,7 +131,15 @@ export const membershipRouter = {
 
   paymentStatus: optionalAuthProcedure
     .meta({
-      openapi: { method: 'GET', path: '/membership/payment-status/{payment_id}', tags },
+      openapi: {
+        method: 'GET',
+        path: '/membership/payment-status/{payment_id}',
+        tags,
+        summary: 'Check a membership payment',
+        description:
+          'The payment’s amount, memberships and status. A pending payment is asked of the provider again, so ' +
+          'polling this also completes the membership once paid. Another member’s payment is a 404.',
+      },
     })
     .input(s.paymentStatusInput)
     .output(s.paymentStatusOutput)

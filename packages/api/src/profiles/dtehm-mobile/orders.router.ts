@@ -31,6 +31,11 @@ export const ordersRouter = {
         path: '/orders/calculate-commission',
         tags,
         summary: 'Preview the commissions of a sale',
+        description:
+          'What a sale of the product would pay, recording nothing: the stockist line (8% by default) and one ' +
+          'line per generation of the sponsor’s upline (GN1 3% … GN10 0.2%), and what the company keeps. ' +
+          'The sponsor defaults to the buyer’s own; the stockist must be an active member. A 400 names every ' +
+          'bad field at once.',
       },
       message: 'Commission calculated successfully',
     })
@@ -73,7 +78,15 @@ export const ordersRouter = {
 
   create: authedProcedure
     .meta({
-      openapi: { method: 'POST', path: '/orders/create', tags },
+      openapi: {
+        method: 'POST',
+        path: '/orders/create',
+        tags,
+        summary: 'Order a product',
+        description:
+          'Places the order for the signed-in member with the sale’s sponsor and stockist, and opens its ' +
+          'payment; send the member to `payment_url`. Commissions are recorded when the payment is confirmed.',
+      },
       message: 'Order created successfully. Please complete payment.',
     })
     .input(s.createOrderInput)
@@ -100,7 +113,16 @@ export const ordersRouter = {
 
   confirmPayment: authedProcedure
     .meta({
-      openapi: { method: 'POST', path: '/orders/confirm-payment', tags },
+      openapi: {
+        method: 'POST',
+        path: '/orders/confirm-payment',
+        tags,
+        summary: 'Confirm an order payment',
+        description:
+          'Asks the payment provider for the order’s payment (the `status` field is ignored). Once paid, the ' +
+          'order is Paid and its commissions (stockist and GN1–GN10) are recorded, once however often this is ' +
+          'called.',
+      },
       message: 'Payment confirmed successfully. Commissions have been distributed.',
     })
     .input(s.confirmOrderInput)
@@ -121,7 +143,16 @@ export const ordersRouter = {
     }),
 
   myOrders: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/orders/my-orders', tags } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/orders/my-orders',
+        tags,
+        summary: 'List my orders',
+        description:
+          'The signed-in member’s orders, newest first, with their items; optionally of one status.',
+      },
+    })
     .input(s.myOrdersInput)
     .output(s.myOrdersOutput)
     .query(async ({ ctx, input }) => {
@@ -159,7 +190,17 @@ export const ordersRouter = {
     }),
 
   detail: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/orders/detail/{id}', tags } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/orders/detail/{id}',
+        tags,
+        summary: 'Get one of my orders',
+        description:
+          'The order with its payment reference, customer, items and each item’s sponsor and stockist. ' +
+          'Another member’s order is a 404.',
+      },
+    })
     .input(s.orderDetailInput)
     .output(s.orderDetailOutput)
     .query(async ({ ctx, input }) => {

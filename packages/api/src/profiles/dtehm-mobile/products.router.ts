@@ -8,7 +8,16 @@ const tags = ['Products'];
 export const productsRouter = {
   list: publicProcedure
     .meta({
-      openapi: { method: 'GET', path: '/products/list', tags, protect: false, summary: 'List products' },
+      openapi: {
+        method: 'GET',
+        path: '/products/list',
+        tags,
+        protect: false,
+        summary: 'List products',
+        description:
+          'Products, a page at a time (`per_page` at most 100), filtered by category and by a search in the ' +
+          'name and description, sorted by name, price or created_at. Prices are whole UGX.',
+      },
       message: 'Products retrieved successfully',
     })
     .input(s.productListInput)
@@ -29,7 +38,17 @@ export const productsRouter = {
     }),
 
   detail: publicProcedure
-    .meta({ openapi: { method: 'GET', path: '/products/detail/{id}', tags, protect: false } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/products/detail/{id}',
+        tags,
+        protect: false,
+        summary: 'Get a product',
+        description:
+          'One product with its specifications and images, and up to four newer products of the same category.',
+      },
+    })
     .input(s.productDetailInput)
     .output(s.productDetailOutput)
     .query(async ({ ctx, input }) => {
@@ -48,7 +67,16 @@ export const productsRouter = {
     }),
 
   categories: publicProcedure
-    .meta({ openapi: { method: 'GET', path: '/products/categories', tags, protect: false } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/products/categories',
+        tags,
+        protect: false,
+        summary: 'List product categories',
+        description: 'Every category, by name, with the number of its products.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.categoriesOutput)
     .query(async ({ ctx }) =>

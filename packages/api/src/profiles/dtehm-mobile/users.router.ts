@@ -37,6 +37,11 @@ export const usersRouter = {
         tags,
         protect: false,
         summary: 'Register a new member',
+        description:
+          'Creates a member account and quotes its membership fees (DTEHM 76,000 and DIP 20,000 UGX by ' +
+          'default). The account stays Pending until the membership payment is confirmed. `sponsor_id` is the ' +
+          'member number of an active member, required when `from_mobile` is yes; at least one membership ' +
+          'must be chosen. The answer carries tokens, so the app can go straight to the payment.',
       },
       message: 'Account created successfully. Please complete membership payment to activate your account.',
     })
@@ -72,6 +77,9 @@ export const usersRouter = {
         tags,
         protect: false,
         summary: 'Log in with email and password',
+        description:
+          'Returns the member with an access token (valid `expires_in` seconds) and a refresh token. After 5 ' +
+          'failed attempts on one account (or 30 from one address) within 15 minutes, logins answer 429.',
       },
       message: 'Login successful',
       errors: [401, 429],

@@ -90,6 +90,9 @@ export const adminMoneyRouter = {
         path: '/admin/bank-accounts/{id}/reject',
         tags,
         summary: 'Reject a bank account with a reason (the affiliate resubmits)',
+        description:
+          'Only a pending account with a KTP (409 otherwise); send the `version` you reviewed. The ' +
+          'affiliate sees the reason and saves the account or sends a KTP again.',
       },
       errors: [409, 422],
     })
@@ -107,7 +110,15 @@ export const adminMoneyRouter = {
 
   listPayouts: adminProcedure
     .meta({
-      openapi: { method: 'GET', path: '/admin/payouts', tags, summary: 'Payout requests, oldest first' },
+      openapi: {
+        method: 'GET',
+        path: '/admin/payouts',
+        tags,
+        summary: 'Payout requests, oldest first',
+        description:
+          'Admin only. Payout requests with the full account number and holder, optionally of one ' +
+          'status.',
+      },
     })
     .input(a.adminPayoutListInput)
     .output(a.adminPayoutListOutput)
@@ -123,6 +134,9 @@ export const adminMoneyRouter = {
         path: '/admin/payouts/{id}/approve',
         tags,
         summary: 'Approve a payout: processing (the transfer is being made)',
+        description:
+          'Only a pending payout (409 otherwise). Then transfer the money and mark the payout paid ' +
+          'with the transfer reference.',
       },
       errors: [409],
     })
@@ -171,6 +185,9 @@ export const adminMoneyRouter = {
         path: '/admin/payouts/{id}/reject',
         tags,
         summary: 'Reject (or fail) a payout: the amount returns to the available balance',
+        description:
+          'A pending or processing payout (409 otherwise) is failed with the reason, which the ' +
+          'affiliate sees as its notes.',
       },
       errors: [409, 422],
     })

@@ -59,6 +59,10 @@ export const affiliateAuthRouter = {
         tags,
         protect: false,
         summary: 'Authenticate affiliate',
+        description:
+          'Email and password of an affiliate (an application in any status); the answer says the ' +
+          'application’s status and, once approved, the affiliate code. A customer account without an ' +
+          'application: 403 `AFFILIATE_NOT_FOUND`.',
       },
       message: 'Login successful',
       errors: [401, 403, 429],
@@ -78,7 +82,15 @@ export const affiliateAuthRouter = {
     }),
 
   logout: affiliateProcedure
-    .meta({ openapi: { method: 'POST', path: '/affiliate/auth/logout', tags, summary: 'End session' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/affiliate/auth/logout',
+        tags,
+        summary: 'End session',
+        description: 'Ends this login: its access and refresh tokens stop working. Other logins stay.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.messageOutput)
     .mutation(async ({ ctx }) => {

@@ -16,6 +16,9 @@ export const affiliateMoneyRouter = {
         path: '/affiliate/bank-account',
         tags,
         summary: 'Get saved bank account (null when none)',
+        description:
+          'The payout account with its number masked, its verification status (pending, verified or ' +
+          'rejected with the reason) and whether a KTP was sent. `data` is null before one is saved.',
       },
     })
     .input(s.emptyInput)
@@ -106,7 +109,15 @@ export const affiliateMoneyRouter = {
 
   payoutHistory: approvedAffiliateProcedure
     .meta({
-      openapi: { method: 'GET', path: '/affiliate/payout/history', tags, summary: 'Get payout history' },
+      openapi: {
+        method: 'GET',
+        path: '/affiliate/payout/history',
+        tags,
+        summary: 'Get payout history',
+        description:
+          'The affiliate’s payout requests, newest first: pending, processing, paid (with the payment ' +
+          'date) or failed (the amount went back to the balance).',
+      },
     })
     .input(a.pageInput)
     .output(a.payoutHistoryOutput)

@@ -16,6 +16,10 @@ export const authRouter = {
         tags,
         protect: false,
         summary: 'Create new customer account',
+        description:
+          'Creates the customer’s account and signs them in: the answer carries the access token ' +
+          '(valid `expires_in` seconds) and a refresh token. An email that already has an account: ' +
+          '422 naming `email`.',
       },
       successStatus: 201,
       message: 'Registration successful',
@@ -44,6 +48,10 @@ export const authRouter = {
         tags,
         protect: false,
         summary: 'Authenticate customer',
+        description:
+          'Email and password. Wrong credentials: 401; after 5 failed attempts on one account (or 30 ' +
+          'from one address) within 15 minutes: 429. Trade the refresh token at /auth/refresh when ' +
+          'the access token expires.',
       },
       message: 'Login successful',
       errors: [401, 429],
@@ -79,7 +87,17 @@ export const authRouter = {
     }),
 
   logout: authedProcedure
-    .meta({ openapi: { method: 'POST', path: '/auth/logout', tags, summary: 'End session' } })
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/auth/logout',
+        tags,
+        summary: 'End session',
+        description:
+          'Ends this login: its access and refresh tokens stop working. Other logins of the account ' +
+          'stay.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.messageOutput)
     .mutation(async ({ ctx }) => {

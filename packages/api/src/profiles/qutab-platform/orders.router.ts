@@ -19,6 +19,9 @@ export const productsRouter = {
         path: '/products',
         tags: ['Products'],
         summary: 'Qurban products (not in the document: what orders name by product_id)',
+        description:
+          'The animals (and cattle shares) on sale, with price and stock: the `product_id` an order ' +
+          'names.',
       },
     })
     .input(s.emptyInput)
@@ -37,7 +40,17 @@ export const productsRouter = {
 
 export const ordersRouter = {
   list: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/orders', tags, summary: "Get customer's orders" } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/orders',
+        tags,
+        summary: "Get customer's orders",
+        description:
+          'The signed-in customer’s orders, newest first, optionally of one status: pending, paid, ' +
+          'processing, distributed, completed (or cancelled, failed, refunded).',
+      },
+    })
     .input(s.orderListInput)
     .output(s.orderListOutput)
     .query(async ({ ctx, input }) => {
@@ -55,7 +68,17 @@ export const ordersRouter = {
     }),
 
   detail: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/orders/{id}', tags, summary: 'Get order details' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/orders/{id}',
+        tags,
+        summary: 'Get order details',
+        description:
+          'One of your orders by its order number (another customer’s: 404), with the price ' +
+          'breakdown, the payment state and, while it is pending, the `payment_url` to pay at.',
+      },
+    })
     .input(s.orderIdInput)
     .output(s.orderDetailOutput)
     .query(async ({ ctx, input }) =>

@@ -23,7 +23,15 @@ export async function changePassword(
 
 export const profileRouter = {
   get: authedProcedure
-    .meta({ openapi: { method: 'GET', path: '/profile', tags, summary: 'Get customer profile' } })
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/profile',
+        tags,
+        summary: 'Get customer profile',
+        description: 'The signed-in customer’s name, email, phone and address.',
+      },
+    })
     .input(s.emptyInput)
     .output(s.profileOutput)
     .query(async ({ ctx }) =>

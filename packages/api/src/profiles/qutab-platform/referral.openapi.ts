@@ -13,10 +13,21 @@ export const referralRedirectDoc = {
       'requests are redirected but not counted. An unknown or unapproved code redirects too, without a cookie. ' +
       '`utm_*` parameters are passed on to the target.',
     parameters: [
-      { name: 'code', in: 'path', required: true, schema: { type: 'string', example: 'XK7mP2q' } },
+      {
+        name: 'code',
+        in: 'path',
+        required: true,
+        schema: { type: 'string', example: 'XK7mP2q' },
+        example: 'XK7mP2q',
+      },
     ],
     responses: {
-      '302': { description: 'To the target URL', headers: { Location: { schema: { type: 'string' } } } },
+      '302': {
+        description: 'To the target URL',
+        headers: {
+          Location: { schema: { type: 'string' }, example: 'https://qutab.id/?utm_source=instagram' },
+        },
+      },
     },
   },
 };

@@ -10,6 +10,10 @@ export const createContentMeta = {
     path: '/admin/content',
     tags,
     summary: 'Publish a banner, social graphic or FAQ entry',
+    description:
+      'Admin only. A banner or social graphic needs an image: `image_url` or an uploaded `image` ' +
+      '(JPEG/PNG, at most 5 MB); an FAQ entry is `title` (the question), `body` (the answer) and ' +
+      '`category`.',
   },
   successStatus: 201,
   uploads: ['image'],

@@ -6,7 +6,15 @@ import { adminAffiliate } from './admin-affiliate.types.ts';
 import { tags } from './tags.ts';
 
 export const listAffiliatesMeta = {
-  openapi: { method: 'GET', path: '/admin/affiliates', tags, summary: 'Applications and affiliates' },
+  openapi: {
+    method: 'GET',
+    path: '/admin/affiliates',
+    tags,
+    summary: 'Applications and affiliates',
+    description:
+      'Admin only. Every application, newest first, optionally of one status, with its details, ' +
+      'rate and totals.',
+  },
 } satisfies Meta;
 export const listAffiliatesInput = pageInput.extend({ status: applicationStatus.optional() });
 export const listAffiliatesOutput = z.object({

@@ -9,6 +9,7 @@ export const setSupportContactMeta = {
     path: '/admin/support-contact',
     tags,
     summary: "Set the affiliates' support contact",
+    description: 'Admin only. What /affiliate/support/contact answers from now on.',
   },
   errors: [422],
 } satisfies Meta;

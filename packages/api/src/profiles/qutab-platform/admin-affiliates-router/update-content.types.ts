@@ -10,6 +10,9 @@ export const updateContentMeta = {
     path: '/admin/content/{id}',
     tags,
     summary: 'Edit, reorder or retire content',
+    description:
+      'Admin only. Changes the fields sent: `position` reorders, `active: false` hides the entry ' +
+      'from affiliates.',
   },
   uploads: ['image'],
   errors: [422],

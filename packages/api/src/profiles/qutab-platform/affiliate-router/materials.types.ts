@@ -4,7 +4,15 @@ import { emptyInput } from '../qutab.schemas.ts';
 import { tags } from './tags.ts';
 
 export const materialsMeta = {
-  openapi: { method: 'GET', path: '/affiliate/materials', tags, summary: 'Get promotional materials' },
+  openapi: {
+    method: 'GET',
+    path: '/affiliate/materials',
+    tags,
+    summary: 'Get promotional materials',
+    description:
+      'The active banners (by size) and social media graphics (by platform, with a caption) the ' +
+      'programme publishes. Uploaded images come as links valid for a day.',
+  },
 } satisfies Meta;
 export const materialsInput = emptyInput;
 const material = z.object({

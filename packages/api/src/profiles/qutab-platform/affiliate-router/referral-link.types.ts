@@ -9,6 +9,9 @@ export const referralLinkMeta = {
     path: '/affiliate/referral-link',
     tags,
     summary: "Get affiliate's unique referral link",
+    description:
+      'The affiliate’s link, where it redirects, an HTML snippet to embed it and how often it was ' +
+      'clicked. A visit through the link attributes the visitor’s orders for 30 days.',
   },
 } satisfies Meta;
 export const referralLinkInput = emptyInput;

@@ -5,7 +5,16 @@ import { pageInput, pagination } from '../qutab.schemas.ts';
 import { tags } from './tags.ts';
 
 export const referralsMeta = {
-  openapi: { method: 'GET', path: '/affiliate/referrals', tags, summary: 'Get referred customers' },
+  openapi: {
+    method: 'GET',
+    path: '/affiliate/referrals',
+    tags,
+    summary: 'Get referred customers',
+    description:
+      'Orders attributed to the affiliate, newest first, customers masked: pending (awaiting ' +
+      'payment), confirmed (paid, commission in the holding period or available) or paid (the ' +
+      'commission was paid out).',
+  },
 } satisfies Meta;
 export const referralsInput = pageInput.extend({
   status: z.enum(['all', 'pending', 'confirmed', 'paid']).default('all'),

@@ -5,7 +5,16 @@ import { emptyInput } from '../qutab.schemas.ts';
 import { tags } from './tags.ts';
 
 export const statusMeta = {
-  openapi: { method: 'GET', path: '/affiliate/status', tags, summary: 'Check application status' },
+  openapi: {
+    method: 'GET',
+    path: '/affiliate/status',
+    tags,
+    summary: 'Check application status',
+    description:
+      'pending, approved (with the approval time and the affiliate code) or rejected (with the ' +
+      'reason). Works for any applicant; the other dashboard endpoints need an approved ' +
+      'application (403 `AFFILIATE_NOT_APPROVED`).',
+  },
 } satisfies Meta;
 export const statusInput = emptyInput;
 export const statusOutput = z.object({

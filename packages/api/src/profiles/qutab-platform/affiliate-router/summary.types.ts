@@ -10,6 +10,10 @@ export const summaryMeta = {
     path: '/affiliate/dashboard/summary',
     tags,
     summary: 'Get dashboard summary stats',
+    description:
+      'All-time clicks and conversions (paid referred orders), the conversion rate, the ' +
+      'commission earned, what can be withdrawn now and what is still in its 30-day holding ' +
+      'period.',
   },
 } satisfies Meta;
 export const summaryInput = emptyInput;

@@ -9,6 +9,9 @@ export const supportContactMeta = {
     path: '/affiliate/support/contact',
     tags,
     summary: 'Get support contact info',
+    description:
+      'Where affiliates get help: WhatsApp, email and the expected response time, as the admins ' +
+      'set them.',
   },
 } satisfies Meta;
 export const supportContactInput = emptyInput;

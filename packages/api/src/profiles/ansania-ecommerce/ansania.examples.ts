@@ -1,0 +1,15 @@
+import type { OperationExamples } from '../shared/operation-examples.ts';
+import { accountExamples } from './examples/account.examples.ts';
+import { adminOrdersExamples } from './examples/admin-orders.examples.ts';
+import { cartExamples } from './examples/cart.examples.ts';
+import { catalogExamples } from './examples/catalog.examples.ts';
+import { ordersExamples } from './examples/orders.examples.ts';
+
+/** The ansania-ecommerce document's examples: the spec's own, completed where it elides fields. */
+export const ansaniaExamples: OperationExamples = {
+  ...accountExamples,
+  ...catalogExamples,
+  ...cartExamples,
+  ...ordersExamples,
+  ...adminOrdersExamples,
+};

@@ -1,0 +1,15 @@
+import { defineConfig } from 'vitest/config';
+import { sources } from './vitest.sources.ts';
+
+// `pnpm test:browser`: the docs site in headless chromium (Debian's, /usr/bin/chromium) against the
+// real server on real PostgreSQL. Apart from `pnpm test`, which needs no browser.
+export default defineConfig({
+  ...sources,
+  test: {
+    name: 'browser',
+    include: ['apps/*/src/**/*.browser.test.ts'],
+    globalSetup: ['packages/api/src/testing/global-setup.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+  },
+});
