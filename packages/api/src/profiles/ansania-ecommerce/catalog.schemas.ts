@@ -1,14 +1,23 @@
 // Request and response shapes of the ansania-ecommerce spec: products and reviews.
 import { type OrderRef, REVIEW_SORTS, STOREFRONT_SORTS } from '@komisi/domain';
 import { z } from 'zod';
+import {
+  boundedInt,
+  coercedNumber,
+  INT4_MAX,
+  INT32,
+  INT64,
+  MONEY_MAX,
+  pageNumber,
+  rowId,
+} from '../shared/request-fields.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-export const id = z.coerce.number({ message: 'must be a number' }).int().positive();
-export const page = z.coerce.number({ message: 'must be a number' }).int().min(1).default(1);
-export const limit = (fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(fallback);
+const NOT_A_NUMBER = { message: 'must be a number' };
+export const id = rowId(NOT_A_NUMBER);
+export const page = pageNumber(NOT_A_NUMBER).default(1);
+export const limit = (fallback: number) => boundedInt(1, 100, NOT_A_NUMBER).default(fallback);
 const money = z.number().int().meta({ description: 'IDR (no minor unit)' });
-const amount = z.coerce.number({ message: 'must be a number' }).int().min(0).max(Number.MAX_SAFE_INTEGER);
+const amount = coercedNumber(NOT_A_NUMBER).int().min(0).max(MONEY_MAX).meta(INT64);
 const isoDateTime = z.string().meta({ example: '2026-01-15T10:00:00.000Z' });
 /** a query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean */
 const queryBoolean = z
@@ -45,8 +54,7 @@ export const productListInput = z
     size: filterList.optional(),
     price_min: amount.meta({ description: 'Minimum selling price (IDR)' }).optional(),
     price_max: amount.meta({ description: 'Maximum selling price (IDR)' }).optional(),
-    rating_min: z.coerce
-      .number({ message: 'must be a number' })
+    rating_min: coercedNumber(NOT_A_NUMBER)
       .min(1)
       .max(5)
       .meta({ description: 'Minimum average rating as shown (1-5, one decimal)' })
@@ -168,20 +176,33 @@ const isHttpUrl = (v: string) => {
     return false;
   }
 };
+/** Optional text: trimmed, and blank counts as null. */
 const optionalText = (max: number) =>
   z
-    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : trimmed(v)), z.string().max(max))
+    .preprocess<unknown, z.ZodString, string>(
+      (v) => (typeof v === 'string' ? v.trim() || null : v),
+      z.string().max(max),
+    )
     .nullable()
     .optional();
 
-const INT4_MAX = 2_147_483_647;
 const ORDER_REF = 'must be an order id or order number';
 const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 /** The order a review names: its `id` (an integer, or digits in a string) or its `order_number`. */
 const orderRef = z
-  .union([z.number().int(), z.string()], {
-    error: (issue) => (issue.input === undefined ? 'is required' : ORDER_REF),
-  })
+  // the bounds the transform enforces, shown on the number (checked there, so the message stays ORDER_REF)
+  .union(
+    [
+      z
+        .number()
+        .int()
+        .meta({ ...INT32, minimum: 1, maximum: INT4_MAX }),
+      z.string(),
+    ],
+    {
+      error: (issue) => (issue.input === undefined ? 'is required' : ORDER_REF),
+    },
+  )
   .transform((value, ctx): OrderRef => {
     const v = typeof value === 'string' ? value.trim() : value;
     if (typeof v === 'number' || /^\d+$/.test(v)) {
@@ -200,7 +221,7 @@ const orderRef = z
 export const createReviewInput = z.object({
   id,
   order_id: orderRef,
-  rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5),
+  rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5).meta(INT32),
   title: optionalText(200),
   comment: optionalText(5000),
   images: z

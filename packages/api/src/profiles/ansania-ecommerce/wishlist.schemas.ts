@@ -1,5 +1,6 @@
 // Request and response shapes of the ansania-ecommerce spec: wishlist.
 import { z } from 'zod';
+import { INT32 } from '../shared/request-fields.schemas.ts';
 import { id, stockStatus } from './catalog.schemas.ts';
 
 export const wishlistItem = z.object({
@@ -36,7 +37,13 @@ export const wishlistItemIdInput = z.object({ id });
 
 export const moveToCartInput = z.object({
   id,
-  quantity: z.number({ message: 'must be a whole number of at least 1' }).int().min(1).max(999).default(1),
+  quantity: z
+    .number({ message: 'must be a whole number of at least 1' })
+    .int()
+    .min(1)
+    .max(999)
+    .meta(INT32)
+    .default(1),
   product_variant_id: id
     .optional()
     .meta({ description: 'Needed when the item was saved without a variant and the product has several' }),

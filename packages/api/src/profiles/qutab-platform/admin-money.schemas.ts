@@ -1,5 +1,6 @@
 // Request and response shapes of the admins' bank account reviews and payout processing.
 import { z } from 'zod';
+import { INT4_MAX, INT32 } from '../shared/request-fields.schemas.ts';
 import { id, isoDateTime, optionalText, text } from './affiliate.schemas.ts';
 import { payout } from './affiliate-money.schemas.ts';
 import { pageInput, pagination } from './qutab.schemas.ts';
@@ -25,8 +26,10 @@ export const bankReviewListOutput = z.object({
   bank_accounts: z.array(bankReview),
   pagination: pagination,
 });
-export const bankDecisionInput = z.object({ id, version: z.number().int().optional() });
-export const bankRejectInput = z.object({ id, reason: text(1, 500), version: z.number().int().optional() });
+/** The version the reviewer saw (from 1, as the bank account's `version` column counts). */
+const reviewedVersion = z.number().int().min(1).max(INT4_MAX).meta(INT32).optional();
+export const bankDecisionInput = z.object({ id, version: reviewedVersion });
+export const bankRejectInput = z.object({ id, reason: text(1, 500), version: reviewedVersion });
 export const adminPayoutListInput = pageInput.extend({
   status: z.enum(['pending', 'processing', 'paid', 'failed']).optional(),
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { boundedInt } from '../../shared/request-fields.schemas.ts';
 import {
   callbackUrl,
   clientStatus,
@@ -18,10 +19,13 @@ const memberRef = z.object({
   name: z.string(),
   member_id: z.string().nullable(),
 });
-export const quantity = z.coerce.number().int().min(1).max(10_000);
+export const quantity = boundedInt(1, 10_000);
 
 /** An optional member number of an order; '' and null (what app forms send for "none") mean absent. */
-const optionalParty = z.preprocess((v) => (v === '' || v === null ? undefined : v), memberNumber.optional());
+const optionalParty = z.preprocess<unknown, z.ZodOptional<typeof memberNumber>, string | null | undefined>(
+  (v) => (v === '' || v === null ? undefined : v),
+  memberNumber.optional(),
+);
 /** Who earns the stockist line; which members qualify is the tenant's plan (`stockistEligibility`). */
 const stockistParty = optionalParty.meta({
   description:

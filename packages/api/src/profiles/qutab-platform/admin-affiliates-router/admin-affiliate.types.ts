@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { INT32 } from '../../shared/request-fields.schemas.ts';
 import {
   affiliateContactFields,
   applicationStatus,
@@ -24,4 +25,9 @@ export const adminAffiliate = z.object({
   applied_at: isoDateTime,
   approved_at: isoDateTime.nullable(),
 });
-export const rateBps = z.number().int().min(0).max(10_000).meta({ description: 'Basis points: 1000 = 10%' });
+export const rateBps = z
+  .number()
+  .int()
+  .min(0)
+  .max(10_000)
+  .meta({ ...INT32, description: 'Basis points: 1000 = 10%' });
