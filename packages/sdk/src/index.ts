@@ -1,6 +1,7 @@
 // Typed clients per app profile. Routers are imported as types only: no server code ships here.
 export {
   type AffiliateMarketerClient,
+  type AffiliateMarketerInputs,
   type AffiliateMarketerOutputs,
   createAffiliateMarketerClient,
 } from './affiliate-marketer.client.ts';
