@@ -1,6 +1,7 @@
 // Request and response shapes of the affiliate-marketer spec (camelCase bodies) and its admin endpoints.
 import { z } from 'zod';
 import { coercedNumber, INT32, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput, totalOutput } from '../shared/response-fields.schemas.ts';
 
 const NOT_A_NUMBER = (field: string) => `${field} must be a number conforming to the specified constraints`;
 
@@ -22,34 +23,34 @@ export const monthlyReportInput = z
   })
   .optional();
 
-const money = z.number().int().meta({ description: 'In currency units (IDR has no decimals)' });
+const money = amountOutput.meta({ description: 'In currency units (IDR has no decimals)' });
 
 export const commissionOutput = z.object({
   totalCommission: money,
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   totalAmountSold: money,
 });
 
 export const productSold = z.object({
-  productId: z.number().int(),
+  productId: idOutput,
   productName: z.string().optional(),
-  quantity: z.number().int(),
+  quantity: totalOutput,
   totalAmount: money,
 });
 
 export const statsOutput = z.object({
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   totalAmountSold: money,
   totalCommission: money,
   productsSold: z.array(productSold),
 });
 
 export const monthlyReportOutput = z.object({
-  month: z.number().int(),
-  year: z.number().int(),
+  month: z.number().int().min(1).max(12).meta(INT32),
+  year: z.number().int().min(2000).max(9999).meta(INT32),
   totalCommission: money,
   totalAmountSold: money,
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   productsSold: z.array(productSold),
 });
 
@@ -91,7 +92,7 @@ export const updateAffiliateInput = z.object({
 });
 
 export const affiliateOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   email: z.string(),
   role: z.literal('AFFILIATE_MARKETER'),

@@ -2,14 +2,15 @@
 import { FULFILMENT_STATUSES, SHOP_ORDER_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
 import { trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { limit, page, pagination } from './catalog.schemas.ts';
 import { orderDetailOutput, orderId, orderNumberInput } from './checkout.schemas.ts';
 
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
 const paymentStatus = z.enum(['unpaid', 'paid', 'failed', 'refunded']);
 const customer = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -54,11 +55,7 @@ export const adminOrderDetailOutput = z.object({
         z.object({
           status: z.string(),
           note: z.string().nullable(),
-          actor_id: z
-            .number()
-            .int()
-            .nullable()
-            .meta({ description: 'who made the change; null: the system' }),
+          actor_id: idOutput.nullable().meta({ description: 'who made the change; null: the system' }),
           created_at: isoDateTime,
         }),
       )

@@ -1,6 +1,7 @@
 // Request and response shapes of the ansania-ecommerce spec (auth, user, addresses).
 import { z } from 'zod';
 import { rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { idOutput } from '../shared/response-fields.schemas.ts';
 
 const email = trimmed(z.email().max(254));
 const phone = trimmed(z.string().regex(/^\+?[0-9]{8,15}$/, 'must be a phone number like +628123456789'));
@@ -10,11 +11,11 @@ export const id = rowId({ message: 'must be a number' });
 const isoDateTime = z.string().meta({ example: '2026-01-01T00:00:00Z' });
 
 export const userSummary = z.object({
-  id: z.number().int(),
+  id: idOutput,
   email: z.string(),
   full_name: z.string(),
-  odoo_user_id: z.number().int().nullable(),
-  odoo_partner_id: z.number().int().nullable(),
+  odoo_user_id: idOutput.nullable(),
+  odoo_partner_id: idOutput.nullable(),
 });
 
 export const sessionOutput = z.object({ user: userSummary, token: z.string(), refresh_token: z.string() });
@@ -31,7 +32,7 @@ export const refreshInput = z.object({ refresh_token: z.string().min(1).max(500)
 export const refreshOutput = z.object({ token: z.string(), refresh_token: z.string() });
 
 export const profileOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   email: z.string(),
   phone: z.string().nullable(),
   full_name: z.string(),
@@ -62,7 +63,7 @@ export const updateAddressInput = z.object({ id, ...addressFields });
 export const addressIdInput = z.object({ id });
 
 export const addressOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   label: z.string(),
   recipient_name: z.string(),
   phone: z.string(),

@@ -2,9 +2,10 @@
 import { VOUCHER_DISCOUNT_TYPES } from '@komisi/domain';
 import { z } from 'zod';
 import { coercedNumber, INT32, INT64, MONEY_MAX, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { id } from './ansania.schemas.ts';
 
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-01T00:00:00Z' });
 
 const quantity = coercedNumber({ message: 'must be a number' })
@@ -37,28 +38,28 @@ export const voucherDiscountOutput = z.object({
 });
 
 const cartItemOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     name: z.string(),
     slug: z.string().nullable(),
     image: z.string().nullable(),
   }),
   variant: z.object({
-    id: z.number().int(),
+    id: idOutput,
     sku: z.string(),
     color: z.string().nullable(),
     finishing: z.string().nullable(),
     size: z.string().nullable(),
   }),
-  quantity: z.number().int(),
+  quantity: countOutput,
   price: money,
   subtotal: money,
-  stock_available: z.number().int(),
+  stock_available: countOutput,
 });
 
 export const cartShape = z.object({
-  id: z.number().int().nullable().meta({ description: 'null while the caller has no cart' }),
+  id: idOutput.nullable().meta({ description: 'null while the caller has no cart' }),
   items: z.array(cartItemOutput),
   subtotal: money,
   discount_amount: money,
@@ -85,11 +86,7 @@ export const availableVouchersOutput = z.object({
       min_purchase_amount: money,
       start_date: isoDateTime.nullable(),
       end_date: isoDateTime.nullable(),
-      usage_remaining: z
-        .number()
-        .int()
-        .nullable()
-        .meta({ description: 'uses left for you; null when unlimited' }),
+      usage_remaining: countOutput.nullable().meta({ description: 'uses left for you; null when unlimited' }),
     }),
   ),
 });

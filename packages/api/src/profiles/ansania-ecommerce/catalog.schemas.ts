@@ -11,12 +11,13 @@ import {
   pageNumber,
   rowId,
 } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 
 const NOT_A_NUMBER = { message: 'must be a number' };
 export const id = rowId(NOT_A_NUMBER);
 export const page = pageNumber(NOT_A_NUMBER).default(1);
 export const limit = (fallback: number) => boundedInt(1, 100, NOT_A_NUMBER).default(fallback);
-const money = z.number().int().meta({ description: 'IDR (no minor unit)' });
+const money = amountOutput.meta({ description: 'IDR (no minor unit)' });
 const amount = coercedNumber(NOT_A_NUMBER).int().min(0).max(MONEY_MAX).meta(INT64);
 const isoDateTime = z.string().meta({ example: '2026-01-15T10:00:00.000Z' });
 /** a query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean */
@@ -29,10 +30,10 @@ const filterList = z
   .meta({ description: 'One value or several separated by commas (any matches; case-insensitive)' });
 
 export const pagination = z.object({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total: z.number().int(),
-  totalPages: z.number().int(),
+  page: countOutput,
+  limit: countOutput,
+  total: countOutput,
+  totalPages: countOutput,
 });
 
 export const stockStatus = z.enum(['in_stock', 'low_stock', 'out_of_stock']).meta({
@@ -75,7 +76,7 @@ export const productListInput = z
   });
 
 export const productCard = z.object({
-  id: z.number().int(),
+  id: idOutput,
   slug: z.string(),
   name: z.string(),
   short_description: z.string().nullable(),
@@ -83,7 +84,7 @@ export const productCard = z.object({
   compare_price: money.nullable(),
   images: z.array(z.string()),
   rating: z.number(),
-  total_reviews: z.number().int(),
+  total_reviews: countOutput,
   is_featured: z.boolean(),
   stock_status: stockStatus,
 });
@@ -93,7 +94,7 @@ export const productListOutput = z.object({ products: z.array(productCard), pagi
 export const productDetailInput = z.object({ slug: z.string().trim().min(1).max(160) });
 export const productDetailOutput = z.object({
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     slug: z.string(),
     name: z.string(),
     description: z.string().nullable(),
@@ -102,7 +103,7 @@ export const productDetailOutput = z.object({
     compare_price: money.nullable(),
     images: z.array(
       z.object({
-        id: z.number().int(),
+        id: idOutput,
         url: z.string(),
         alt: z.string().nullable(),
         is_primary: z.boolean(),
@@ -110,20 +111,20 @@ export const productDetailOutput = z.object({
     ),
     variants: z.array(
       z.object({
-        id: z.number().int(),
+        id: idOutput,
         sku: z.string(),
         color: z.string().nullable(),
         finishing: z.string().nullable(),
         size: z.string().nullable(),
         price: money,
-        stock: z.number().int(),
+        stock: countOutput,
         is_visible: z.boolean(),
       }),
     ),
-    categories: z.array(z.object({ id: z.number().int(), name: z.string(), slug: z.string().nullable() })),
+    categories: z.array(z.object({ id: idOutput, name: z.string(), slug: z.string().nullable() })),
     rating: z.number(),
-    total_reviews: z.number().int(),
-    weight: z.number().int().nullable().meta({ description: 'grams' }),
+    total_reviews: countOutput,
+    weight: countOutput.nullable().meta({ description: 'grams' }),
     dimensions: z
       .object({ length: z.number(), width: z.number(), height: z.number() })
       .nullable()
@@ -140,14 +141,14 @@ export const reviewListInput = z.object({
 });
 
 export const review = z.object({
-  id: z.number().int(),
+  id: idOutput,
   user: z.object({ name: z.string(), avatar: z.string().nullable() }),
-  rating: z.number().int(),
+  rating: countOutput,
   title: z.string().nullable(),
   comment: z.string().nullable(),
   images: z.array(z.string()),
   is_verified_purchase: z.boolean(),
-  helpful_count: z.number().int(),
+  helpful_count: countOutput,
   created_at: isoDateTime,
 });
 
@@ -155,13 +156,13 @@ export const reviewListOutput = z.object({
   reviews: z.array(review),
   summary: z.object({
     average_rating: z.number(),
-    total_reviews: z.number().int(),
+    total_reviews: countOutput,
     rating_distribution: z.object({
-      5: z.number().int(),
-      4: z.number().int(),
-      3: z.number().int(),
-      2: z.number().int(),
-      1: z.number().int(),
+      5: countOutput,
+      4: countOutput,
+      3: countOutput,
+      2: countOutput,
+      1: countOutput,
     }),
   }),
   pagination,

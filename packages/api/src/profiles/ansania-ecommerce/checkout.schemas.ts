@@ -2,10 +2,11 @@
 import { COURIER_CODES, type CourierCode, SHOP_LIST_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
 import { trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { id } from './ansania.schemas.ts';
 import { limit, page, pagination } from './catalog.schemas.ts';
 
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
 /** A courier code in any case (the spec writes `jnt` and `JNT`). */
 const courier = z.preprocess<
@@ -15,17 +16,17 @@ const courier = z.preprocess<
 >((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(COURIER_CODES));
 const orderNumber = z.string().trim().min(1).max(40).meta({ example: 'ORD-20260203-001' });
 /** Not in the spec's order shapes: what a review's `order_id` names (the order number works too). */
-export const orderId = z
-  .number()
-  .int()
-  .meta({ description: 'the order’s id, e.g. for `order_id` when reviewing a product', example: 1 });
+export const orderId = idOutput.meta({
+  description: 'the order’s id, e.g. for `order_id` when reviewing a product',
+  example: 1,
+});
 
 // POST /checkout/validate
 export const checkoutIssue = z.object({
-  item_id: z.number().int().nullable(),
+  item_id: idOutput.nullable(),
   type: z.enum(['empty_cart', 'unavailable', 'out_of_stock', 'insufficient_stock', 'voucher_invalid']),
   message: z.string(),
-  available: z.number().int().optional(),
+  available: countOutput.optional(),
   code: z.string().optional().meta({ description: 'voucher_invalid: the rule’s code, e.g. VOUCHER_EXPIRED' }),
 });
 export const validateCheckoutOutput = z.object({ valid: z.boolean(), issues: z.array(checkoutIssue) });
@@ -80,7 +81,7 @@ export const orderListOutput = z.object({
       payment_status: paymentStatus,
       total_amount: money,
       items_preview: z.array(
-        z.object({ product_name: z.string(), quantity: z.number().int(), image: z.string().nullable() }),
+        z.object({ product_name: z.string(), quantity: countOutput, image: z.string().nullable() }),
       ),
     }),
   ),
@@ -106,7 +107,7 @@ export const orderDetailOutput = z.object({
         product_name: z.string(),
         variant_name: z.string().nullable(),
         sku: z.string().nullable(),
-        quantity: z.number().int(),
+        quantity: countOutput,
         price: money,
         subtotal: money,
         image: z.string().nullable(),

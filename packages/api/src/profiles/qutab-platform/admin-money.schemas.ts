@@ -1,6 +1,7 @@
 // Request and response shapes of the admins' bank account reviews and payout processing.
 import { z } from 'zod';
 import { INT4_MAX, INT32 } from '../shared/request-fields.schemas.ts';
+import { idOutput } from '../shared/response-fields.schemas.ts';
 import { id, isoDateTime, optionalText, text } from './affiliate.schemas.ts';
 import { payout } from './affiliate-money.schemas.ts';
 import { pageInput, pagination } from './qutab.schemas.ts';
@@ -13,7 +14,7 @@ export const bankReview = z.object({
   account_holder_name: z.string(),
   verification_status: z.enum(['pending', 'verified', 'rejected']),
   ktp_url: z.string().nullable().meta({ description: 'Signed, expires in minutes' }),
-  version: z.number().int().meta({ description: 'Send back when deciding: a later change makes it fail' }),
+  version: idOutput.meta({ description: 'Send back when deciding: a later change makes it fail' }),
   affiliate: z.object({
     id: z.string(),
     name: z.string(),

@@ -1,6 +1,7 @@
 // Request and response shapes of the affiliates' sign-up and sign-in.
 import { z } from 'zod';
 import { trimmed } from '../shared/request-fields.schemas.ts';
+import { countOutput } from '../shared/response-fields.schemas.ts';
 import { applicationStatus, optionalText, PRIMARY_PLATFORM, text, whatsapp } from './affiliate.schemas.ts';
 import { password } from './qutab.schemas.ts';
 
@@ -21,7 +22,7 @@ export const affiliateRegisterInput = z.object({
 export const affiliateSessionOutput = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
   refresh_token: z.string(),
   affiliate: z.object({
     id: z.string(),

@@ -2,11 +2,12 @@
 // the shapes several procedures answer with. Each procedure's own shapes live beside it.
 import { z } from 'zod';
 import { type DigitsId, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput } from '../shared/response-fields.schemas.ts';
 
 export const text = (min: number, max: number) => trimmed(z.string().min(min).max(max));
 export const optionalText = (max: number) => trimmed(z.string().max(max)).nullable().optional();
 export const isoDateTime = z.string().meta({ example: '2026-01-10T10:00:00.000Z' });
-export const money = z.number().int().meta({ description: 'Rupiah (whole)' });
+export const money = amountOutput.meta({ description: 'Rupiah (whole)' });
 export const whatsapp = trimmed(
   z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'must be a WhatsApp number like 081234567890'),
 );
@@ -65,7 +66,7 @@ export const coupon = z.object({
   discount_value: z.number().meta({ description: 'Percent for percentage coupons, rupiah for fixed' }),
   valid_from: isoDateTime.nullable(),
   valid_until: isoDateTime.nullable(),
-  usage_count: z.number().int(),
-  usage_limit: z.number().int().nullable(),
+  usage_count: countOutput,
+  usage_limit: countOutput.nullable(),
   is_active: z.boolean(),
 });

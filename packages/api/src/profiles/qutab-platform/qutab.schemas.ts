@@ -1,6 +1,7 @@
 // Request and response shapes of the qutab-platform spec: customer auth, profile, orders, tracking.
 import { z } from 'zod';
 import { boundedInt, type DigitsId, pageNumber, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput } from '../shared/response-fields.schemas.ts';
 
 const text = (min: number, max: number) => trimmed(z.string().min(min).max(max));
 const email = trimmed(z.email().max(254));
@@ -9,7 +10,7 @@ const phone = trimmed(
 );
 export const password = z.string().min(8, 'must be at least 8 characters').max(200);
 const isoDateTime = z.string().meta({ example: '2026-01-10T10:00:00.000Z' });
-const money = z.number().int().meta({ description: 'Rupiah (whole)' });
+const money = amountOutput.meta({ description: 'Rupiah (whole)' });
 
 export const emptyInput = z.object({}).optional();
 export const messageOutput = z.object({ message: z.string() });
@@ -19,7 +20,7 @@ export const userSummary = z.object({ id: z.string(), name: z.string(), email: z
 export const sessionOutput = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().meta({ description: 'Seconds until the access token expires' }),
+  expires_in: countOutput.meta({ description: 'Seconds until the access token expires' }),
   refresh_token: z
     .string()
     .meta({ description: 'Not in the document: trade it at /auth/refresh for new tokens' }),
@@ -75,7 +76,7 @@ export const productOutput = z.object({
   name: z.string(),
   description: z.string().nullable(),
   price: money,
-  stock: z.number().int(),
+  stock: countOutput,
   image: z.string().nullable(),
 });
 export const productListOutput = z.object({ products: z.array(productOutput) });
@@ -97,7 +98,7 @@ export const orderOutput = z.object({
   id: z.string().meta({ description: 'Order ID (the order number)' }),
   product_id: z.string(),
   product_name: z.string(),
-  quantity: z.number().int().meta({ description: 'Number of animals (or shares)' }),
+  quantity: countOutput.meta({ description: 'Number of animals (or shares)' }),
   total_amount: money,
   status: z.enum(QUTAB_ORDER_STATUSES),
   created_at: isoDateTime,
@@ -115,10 +116,10 @@ export const orderDetailOutput = orderOutput.extend({
 });
 /** `{ page, limit, total, total_pages }` of every paged list */
 export const pagination = z.object({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total: z.number().int(),
-  total_pages: z.number().int(),
+  page: countOutput,
+  limit: countOutput,
+  total: countOutput,
+  total_pages: countOutput,
 });
 export const pageInput = z.object({
   page: pageNumber().default(1),
@@ -166,5 +167,5 @@ export const jobRunInput = z.object({ name: z.string().trim().min(1).max(100) })
 export const jobRunOutput = z.object({
   name: z.string(),
   status: z.enum(['succeeded', 'failed', 'skipped']).meta({ description: 'skipped: it was already running' }),
-  processed: z.number().int(),
+  processed: countOutput,
 });

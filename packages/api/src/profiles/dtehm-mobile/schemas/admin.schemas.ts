@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INT32, INT64, MONEY_MAX } from '../../shared/request-fields.schemas.ts';
+import { idOutput } from '../../shared/response-fields.schemas.ts';
 import { id } from './primitives.schemas.ts';
 import { productDetailOutput } from './products.schemas.ts';
 
@@ -9,7 +10,7 @@ export const createCategoryInput = z.object({
   description: z.string().trim().max(5000).optional(),
 });
 export const categoryOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   description: z.string().nullable(),
 });

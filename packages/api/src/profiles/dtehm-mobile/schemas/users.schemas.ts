@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { trimmed } from '../../shared/request-fields.schemas.ts';
+import { countOutput } from '../../shared/response-fields.schemas.ts';
 import { memberNumber, membershipTypes, money, userSchema, yesNo } from './primitives.schemas.ts';
 
 // Registration, login and tokens (spec section 1)
@@ -71,12 +72,12 @@ export const loginOutput = z.object({
   token: z.string(),
   refresh_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
 });
 
 export const refreshInput = z.object({ refresh_token: z.string().min(1).max(500) });
 export const refreshOutput = z.object({
   token: z.string(),
   refresh_token: z.string(),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
 });

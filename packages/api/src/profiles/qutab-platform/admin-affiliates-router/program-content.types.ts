@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { INT32, trimmed } from '../../shared/request-fields.schemas.ts';
+import { countOutput } from '../../shared/response-fields.schemas.ts';
 import { optionalText, text } from '../affiliate.schemas.ts';
 
 export const contentKind = z.enum(['banner', 'social_graphic', 'faq']);
@@ -12,7 +13,7 @@ export const contentOutput = z.object({
   category: z.string().nullable(),
   image_url: z.string().nullable(),
   size: z.string().nullable(),
-  position: z.number().int(),
+  position: countOutput,
   active: z.boolean(),
 });
 /** The fields an admin writes when publishing or editing content. */
