@@ -1,8 +1,9 @@
 import type { AffiliateMarketerRouter, AnsaniaRouter } from '@komisi/api/client';
 import type { TRPCClient } from '@trpc/client';
-import type { inferRouterOutputs } from '@trpc/server';
+import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
 import { createSessionClient, type KomisiClientOptions } from './client.ts';
 
+export type AffiliateMarketerInputs = inferRouterInputs<AffiliateMarketerRouter>;
 export type AffiliateMarketerOutputs = inferRouterOutputs<AffiliateMarketerRouter>;
 export type AffiliateMarketerClient = TRPCClient<AffiliateMarketerRouter>;
 

@@ -9,6 +9,7 @@ export type {
 } from '@komisi/api/client';
 export {
   type AffiliateMarketerClient,
+  type AffiliateMarketerInputs,
   type AffiliateMarketerOutputs,
   createAffiliateMarketerClient,
 } from './affiliate-marketer.client.ts';

@@ -73,6 +73,37 @@ describe('text PostgreSQL cannot store', () => {
   });
 });
 
+describe('integers past their documented bounds', () => {
+  const INT4_MAX = 2_147_483_647;
+
+  it('refuses an id past the int4 range, naming it, and looks up the largest one (dtehm)', async () => {
+    const past = await app.request('GET', `/t/dtehm/api/products/detail/${INT4_MAX + 1}`);
+    expect(past.status).toBe(400);
+    expect(Object.keys(past.body.errors)).toEqual(['id']);
+    expect((await app.request('GET', `/t/dtehm/api/products/detail/${INT4_MAX}`)).status).toBe(404);
+  });
+
+  it('refuses a page past the int4 range and an amount past 10 trillion, naming each (ansania)', async () => {
+    const res = await app.request(
+      'GET',
+      `/t/ansania/api/products?page=${INT4_MAX + 1}&price_max=1${'0'.repeat(13)}1`,
+    );
+    expect(res.status).toBe(400);
+    expect(Object.keys(res.body.details).sort()).toEqual(['page', 'price_max']);
+  });
+
+  it('refuses the same id on tRPC, with the field in the error data', async () => {
+    const input = encodeURIComponent(JSON.stringify({ json: { id: INT4_MAX + 1 } }));
+    const res = await app.app.request(`/t/dtehm/trpc/products.detail?input=${input}`);
+    expect(res.status).toBe(400);
+    const body = await res.json();
+    expect(body.error.json.data).toMatchObject({
+      domainCode: 'VALIDATION_ERROR',
+      fields: { id: expect.any(Array) },
+    });
+  });
+});
+
 describe('unique keys raced by concurrent requests', () => {
   it('six concurrent default addresses: all succeed, exactly one default', async () => {
     const { token } = await loginTestUser(app);

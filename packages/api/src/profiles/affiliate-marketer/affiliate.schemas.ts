@@ -1,15 +1,17 @@
 // Request and response shapes of the affiliate-marketer spec (camelCase bodies) and its admin endpoints.
 import { z } from 'zod';
+import { coercedNumber, INT32, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput, totalOutput } from '../shared/response-fields.schemas.ts';
 
 const NOT_A_NUMBER = (field: string) => `${field} must be a number conforming to the specified constraints`;
 
 /** A query number: '3' → 3; anything else names the field, NestJS style. */
 const queryInt = (field: string, min: number, max: number) =>
-  z.coerce
-    .number({ message: NOT_A_NUMBER(field) })
+  coercedNumber({ message: NOT_A_NUMBER(field) })
     .int({ message: NOT_A_NUMBER(field) })
     .min(min, { message: `${field} must not be less than ${min}` })
     .max(max, { message: `${field} must not be greater than ${max}` })
+    .meta(INT32)
     .optional();
 
 export const emptyInput = z.object({}).optional();
@@ -21,40 +23,38 @@ export const monthlyReportInput = z
   })
   .optional();
 
-const money = z.number().int().meta({ description: 'In currency units (IDR has no decimals)' });
+const money = amountOutput.meta({ description: 'In currency units (IDR has no decimals)' });
 
 export const commissionOutput = z.object({
   totalCommission: money,
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   totalAmountSold: money,
 });
 
 export const productSold = z.object({
-  productId: z.number().int(),
+  productId: idOutput,
   productName: z.string().optional(),
-  quantity: z.number().int(),
+  quantity: totalOutput,
   totalAmount: money,
 });
 
 export const statsOutput = z.object({
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   totalAmountSold: money,
   totalCommission: money,
   productsSold: z.array(productSold),
 });
 
 export const monthlyReportOutput = z.object({
-  month: z.number().int(),
-  year: z.number().int(),
+  month: z.number().int().min(1).max(12).meta(INT32),
+  year: z.number().int().min(2000).max(9999).meta(INT32),
   totalCommission: money,
   totalAmountSold: money,
-  totalOrders: z.number().int(),
+  totalOrders: countOutput,
   productsSold: z.array(productSold),
 });
 
 // --- admin ---
-
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
 
 /** 0–100 with at most two decimals, e.g. 12.5 (stored as 1250 basis points). */
 const percent = z
@@ -67,14 +67,10 @@ const percent = z
   });
 
 const affiliateFields = {
-  name: z.preprocess(
-    trimmed,
-    z.string({ message: 'must be a string' }).min(1, 'should not be empty').max(255),
-  ),
-  email: z.preprocess(trimmed, z.email({ message: 'must be an email' }).max(254)),
+  name: trimmed(z.string({ message: 'must be a string' }).min(1, 'should not be empty').max(255)),
+  email: trimmed(z.email({ message: 'must be an email' }).max(254)),
   password: z.string({ message: 'must be a string' }).min(8, 'must be at least 8 characters').max(200),
-  voucher_code: z.preprocess(
-    trimmed,
+  voucher_code: trimmed(
     z
       .string({ message: 'must be a string' })
       .regex(/^[A-Za-z0-9_-]{3,40}$/, 'must be 3–40 letters, digits, - or _'),
@@ -86,7 +82,7 @@ const affiliateFields = {
 export const createAffiliateInput = z.object(affiliateFields);
 
 export const updateAffiliateInput = z.object({
-  id: z.coerce.number({ message: 'must be a number' }).int().positive(),
+  id: rowId({ message: 'must be a number' }),
   name: affiliateFields.name.optional(),
   email: affiliateFields.email.optional(),
   password: affiliateFields.password.optional(),
@@ -96,7 +92,7 @@ export const updateAffiliateInput = z.object({
 });
 
 export const affiliateOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   email: z.string(),
   role: z.literal('AFFILIATE_MARKETER'),

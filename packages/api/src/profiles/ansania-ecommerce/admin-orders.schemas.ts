@@ -1,15 +1,16 @@
 // Request and response shapes of the ansania admin order endpoints (not in the shop's spec: ours).
 import { FULFILMENT_STATUSES, SHOP_ORDER_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
-import { pagination } from './catalog.schemas.ts';
+import { trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, idOutput } from '../shared/response-fields.schemas.ts';
+import { limit, page, pagination } from './catalog.schemas.ts';
 import { orderDetailOutput, orderId, orderNumberInput } from './checkout.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
 const paymentStatus = z.enum(['unpaid', 'paid', 'failed', 'refunded']);
 const customer = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string().nullable(),
   email: z.string().nullable(),
   phone: z.string().nullable(),
@@ -18,8 +19,8 @@ const customer = z.object({
 // GET /admin/orders
 export const adminListOrdersInput = z
   .object({
-    page: z.coerce.number({ message: 'must be a number' }).int().min(1).default(1),
-    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(20),
+    page,
+    limit: limit(20),
     status: z.enum(SHOP_ORDER_STATUSES).optional(),
   })
   .optional()
@@ -54,11 +55,7 @@ export const adminOrderDetailOutput = z.object({
         z.object({
           status: z.string(),
           note: z.string().nullable(),
-          actor_id: z
-            .number()
-            .int()
-            .nullable()
-            .meta({ description: 'who made the change; null: the system' }),
+          actor_id: idOutput.nullable().meta({ description: 'who made the change; null: the system' }),
           created_at: isoDateTime,
         }),
       )
@@ -69,8 +66,8 @@ export const adminOrderDetailOutput = z.object({
 // PUT /admin/orders/{order_number}/status
 export const updateOrderStatusInput = orderNumberInput.extend({
   status: z.enum(FULFILMENT_STATUSES),
-  note: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
-  tracking_number: z.preprocess(trimmed, z.string().max(60)).nullable().optional().meta({
+  note: trimmed(z.string().max(500)).nullable().optional(),
+  tracking_number: trimmed(z.string().max(60)).nullable().optional().meta({
     description: 'required when `status` is `shipped`, refused otherwise',
     example: 'JNT0012345678',
   }),
@@ -78,5 +75,5 @@ export const updateOrderStatusInput = orderNumberInput.extend({
 
 // POST /admin/orders/{order_number}/refund
 export const refundOrderInput = orderNumberInput.extend({
-  reason: z.preprocess(trimmed, z.string().min(1, 'is required').max(500)),
+  reason: trimmed(z.string().min(1, 'is required').max(500)),
 });

@@ -1,20 +1,19 @@
 // Request and response shapes of the ansania-ecommerce spec's cart and voucher endpoints.
 import { VOUCHER_DISCOUNT_TYPES } from '@komisi/domain';
 import { z } from 'zod';
+import { coercedNumber, INT32, INT64, MONEY_MAX, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { id } from './ansania.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-01T00:00:00Z' });
 
-const quantity = z.coerce
-  .number({ message: 'must be a number' })
+const quantity = coercedNumber({ message: 'must be a number' })
   .int('must be a whole number')
   .min(1, 'must be at least 1')
-  .max(10_000, 'must be at most 10000');
-const voucherCode = z
-  .preprocess(trimmed, z.string().min(1, 'is required').max(40))
-  .meta({ example: 'WELCOME10' });
+  .max(10_000, 'must be at most 10000')
+  .meta(INT32);
+const voucherCode = trimmed(z.string().min(1, 'is required').max(40)).meta({ example: 'WELCOME10' });
 
 export const addCartItemInput = z.object({ product_variant_id: id, quantity });
 export const updateCartItemInput = z.object({ id, quantity });
@@ -22,11 +21,11 @@ export const cartItemIdInput = z.object({ id });
 export const voucherCodeInput = z.object({ code: voucherCode });
 export const validateVoucherInput = z.object({
   code: voucherCode,
-  cart_total: z.coerce
-    .number({ message: 'must be a number' })
+  cart_total: coercedNumber({ message: 'must be a number' })
     .int('must be a whole number')
     .min(0, 'must not be negative')
-    .max(Number.MAX_SAFE_INTEGER),
+    .max(MONEY_MAX)
+    .meta(INT64),
 });
 
 export const voucherDiscountOutput = z.object({
@@ -39,28 +38,28 @@ export const voucherDiscountOutput = z.object({
 });
 
 const cartItemOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     name: z.string(),
     slug: z.string().nullable(),
     image: z.string().nullable(),
   }),
   variant: z.object({
-    id: z.number().int(),
+    id: idOutput,
     sku: z.string(),
     color: z.string().nullable(),
     finishing: z.string().nullable(),
     size: z.string().nullable(),
   }),
-  quantity: z.number().int(),
+  quantity: countOutput,
   price: money,
   subtotal: money,
-  stock_available: z.number().int(),
+  stock_available: countOutput,
 });
 
 export const cartShape = z.object({
-  id: z.number().int().nullable().meta({ description: 'null while the caller has no cart' }),
+  id: idOutput.nullable().meta({ description: 'null while the caller has no cart' }),
   items: z.array(cartItemOutput),
   subtotal: money,
   discount_amount: money,
@@ -87,11 +86,7 @@ export const availableVouchersOutput = z.object({
       min_purchase_amount: money,
       start_date: isoDateTime.nullable(),
       end_date: isoDateTime.nullable(),
-      usage_remaining: z
-        .number()
-        .int()
-        .nullable()
-        .meta({ description: 'uses left for you; null when unlimited' }),
+      usage_remaining: countOutput.nullable().meta({ description: 'uses left for you; null when unlimited' }),
     }),
   ),
 });

@@ -1,14 +1,24 @@
 // Request and response shapes of the ansania-ecommerce spec: products and reviews.
 import { type OrderRef, REVIEW_SORTS, STOREFRONT_SORTS } from '@komisi/domain';
 import { z } from 'zod';
+import {
+  boundedInt,
+  coercedNumber,
+  INT4_MAX,
+  INT32,
+  INT64,
+  MONEY_MAX,
+  pageNumber,
+  rowId,
+} from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-export const id = z.coerce.number({ message: 'must be a number' }).int().positive();
-export const page = z.coerce.number({ message: 'must be a number' }).int().min(1).default(1);
-export const limit = (fallback: number) =>
-  z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(fallback);
-const money = z.number().int().meta({ description: 'IDR (no minor unit)' });
-const amount = z.coerce.number({ message: 'must be a number' }).int().min(0).max(Number.MAX_SAFE_INTEGER);
+const NOT_A_NUMBER = { message: 'must be a number' };
+export const id = rowId(NOT_A_NUMBER);
+export const page = pageNumber(NOT_A_NUMBER).default(1);
+export const limit = (fallback: number) => boundedInt(1, 100, NOT_A_NUMBER).default(fallback);
+const money = amountOutput.meta({ description: 'IDR (no minor unit)' });
+const amount = coercedNumber(NOT_A_NUMBER).int().min(0).max(MONEY_MAX).meta(INT64);
 const isoDateTime = z.string().meta({ example: '2026-01-15T10:00:00.000Z' });
 /** a query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean */
 const queryBoolean = z
@@ -20,10 +30,10 @@ const filterList = z
   .meta({ description: 'One value or several separated by commas (any matches; case-insensitive)' });
 
 export const pagination = z.object({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total: z.number().int(),
-  totalPages: z.number().int(),
+  page: countOutput,
+  limit: countOutput,
+  total: countOutput,
+  totalPages: countOutput,
 });
 
 export const stockStatus = z.enum(['in_stock', 'low_stock', 'out_of_stock']).meta({
@@ -45,8 +55,7 @@ export const productListInput = z
     size: filterList.optional(),
     price_min: amount.meta({ description: 'Minimum selling price (IDR)' }).optional(),
     price_max: amount.meta({ description: 'Maximum selling price (IDR)' }).optional(),
-    rating_min: z.coerce
-      .number({ message: 'must be a number' })
+    rating_min: coercedNumber(NOT_A_NUMBER)
       .min(1)
       .max(5)
       .meta({ description: 'Minimum average rating as shown (1-5, one decimal)' })
@@ -67,7 +76,7 @@ export const productListInput = z
   });
 
 export const productCard = z.object({
-  id: z.number().int(),
+  id: idOutput,
   slug: z.string(),
   name: z.string(),
   short_description: z.string().nullable(),
@@ -75,7 +84,7 @@ export const productCard = z.object({
   compare_price: money.nullable(),
   images: z.array(z.string()),
   rating: z.number(),
-  total_reviews: z.number().int(),
+  total_reviews: countOutput,
   is_featured: z.boolean(),
   stock_status: stockStatus,
 });
@@ -85,7 +94,7 @@ export const productListOutput = z.object({ products: z.array(productCard), pagi
 export const productDetailInput = z.object({ slug: z.string().trim().min(1).max(160) });
 export const productDetailOutput = z.object({
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     slug: z.string(),
     name: z.string(),
     description: z.string().nullable(),
@@ -94,7 +103,7 @@ export const productDetailOutput = z.object({
     compare_price: money.nullable(),
     images: z.array(
       z.object({
-        id: z.number().int(),
+        id: idOutput,
         url: z.string(),
         alt: z.string().nullable(),
         is_primary: z.boolean(),
@@ -102,20 +111,20 @@ export const productDetailOutput = z.object({
     ),
     variants: z.array(
       z.object({
-        id: z.number().int(),
+        id: idOutput,
         sku: z.string(),
         color: z.string().nullable(),
         finishing: z.string().nullable(),
         size: z.string().nullable(),
         price: money,
-        stock: z.number().int(),
+        stock: countOutput,
         is_visible: z.boolean(),
       }),
     ),
-    categories: z.array(z.object({ id: z.number().int(), name: z.string(), slug: z.string().nullable() })),
+    categories: z.array(z.object({ id: idOutput, name: z.string(), slug: z.string().nullable() })),
     rating: z.number(),
-    total_reviews: z.number().int(),
-    weight: z.number().int().nullable().meta({ description: 'grams' }),
+    total_reviews: countOutput,
+    weight: countOutput.nullable().meta({ description: 'grams' }),
     dimensions: z
       .object({ length: z.number(), width: z.number(), height: z.number() })
       .nullable()
@@ -132,14 +141,14 @@ export const reviewListInput = z.object({
 });
 
 export const review = z.object({
-  id: z.number().int(),
+  id: idOutput,
   user: z.object({ name: z.string(), avatar: z.string().nullable() }),
-  rating: z.number().int(),
+  rating: countOutput,
   title: z.string().nullable(),
   comment: z.string().nullable(),
   images: z.array(z.string()),
   is_verified_purchase: z.boolean(),
-  helpful_count: z.number().int(),
+  helpful_count: countOutput,
   created_at: isoDateTime,
 });
 
@@ -147,13 +156,13 @@ export const reviewListOutput = z.object({
   reviews: z.array(review),
   summary: z.object({
     average_rating: z.number(),
-    total_reviews: z.number().int(),
+    total_reviews: countOutput,
     rating_distribution: z.object({
-      5: z.number().int(),
-      4: z.number().int(),
-      3: z.number().int(),
-      2: z.number().int(),
-      1: z.number().int(),
+      5: countOutput,
+      4: countOutput,
+      3: countOutput,
+      2: countOutput,
+      1: countOutput,
     }),
   }),
   pagination,
@@ -168,20 +177,33 @@ const isHttpUrl = (v: string) => {
     return false;
   }
 };
+/** Optional text: trimmed, and blank counts as null. */
 const optionalText = (max: number) =>
   z
-    .preprocess((v) => (typeof v === 'string' && v.trim() === '' ? null : trimmed(v)), z.string().max(max))
+    .preprocess<unknown, z.ZodString, string>(
+      (v) => (typeof v === 'string' ? v.trim() || null : v),
+      z.string().max(max),
+    )
     .nullable()
     .optional();
 
-const INT4_MAX = 2_147_483_647;
 const ORDER_REF = 'must be an order id or order number';
 const ORDER_NUMBER = /^[A-Za-z0-9][A-Za-z0-9-]{0,39}$/;
 /** The order a review names: its `id` (an integer, or digits in a string) or its `order_number`. */
 const orderRef = z
-  .union([z.number().int(), z.string()], {
-    error: (issue) => (issue.input === undefined ? 'is required' : ORDER_REF),
-  })
+  // the bounds the transform enforces, shown on the number (checked there, so the message stays ORDER_REF)
+  .union(
+    [
+      z
+        .number()
+        .int()
+        .meta({ ...INT32, minimum: 1, maximum: INT4_MAX }),
+      z.string(),
+    ],
+    {
+      error: (issue) => (issue.input === undefined ? 'is required' : ORDER_REF),
+    },
+  )
   .transform((value, ctx): OrderRef => {
     const v = typeof value === 'string' ? value.trim() : value;
     if (typeof v === 'number' || /^\d+$/.test(v)) {
@@ -200,7 +222,7 @@ const orderRef = z
 export const createReviewInput = z.object({
   id,
   order_id: orderRef,
-  rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5),
+  rating: z.number({ message: 'must be a whole number from 1 to 5' }).int().min(1).max(5).meta(INT32),
   title: optionalText(200),
   comment: optionalText(5000),
   images: z

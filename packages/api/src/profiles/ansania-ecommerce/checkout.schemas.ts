@@ -1,29 +1,32 @@
 // Request and response shapes of the ansania-ecommerce spec's checkout and order endpoints.
-import { COURIER_CODES, SHOP_LIST_STATUSES } from '@komisi/domain';
+import { COURIER_CODES, type CourierCode, SHOP_LIST_STATUSES } from '@komisi/domain';
 import { z } from 'zod';
+import { trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { id } from './ansania.schemas.ts';
-import { pagination } from './catalog.schemas.ts';
+import { limit, page, pagination } from './catalog.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const money = z.number().int();
+const money = amountOutput;
 const isoDateTime = z.string().meta({ example: '2026-02-03T10:00:00Z' });
-const courier = z.preprocess(
-  (v) => (typeof v === 'string' ? v.trim().toLowerCase() : v),
-  z.enum(COURIER_CODES),
-);
+/** A courier code in any case (the spec writes `jnt` and `JNT`). */
+const courier = z.preprocess<
+  unknown,
+  z.ZodEnum<{ [K in CourierCode]: K }>,
+  CourierCode | Uppercase<CourierCode>
+>((v) => (typeof v === 'string' ? v.trim().toLowerCase() : v), z.enum(COURIER_CODES));
 const orderNumber = z.string().trim().min(1).max(40).meta({ example: 'ORD-20260203-001' });
 /** Not in the spec's order shapes: what a review's `order_id` names (the order number works too). */
-export const orderId = z
-  .number()
-  .int()
-  .meta({ description: 'the order’s id, e.g. for `order_id` when reviewing a product', example: 1 });
+export const orderId = idOutput.meta({
+  description: 'the order’s id, e.g. for `order_id` when reviewing a product',
+  example: 1,
+});
 
 // POST /checkout/validate
 export const checkoutIssue = z.object({
-  item_id: z.number().int().nullable(),
+  item_id: idOutput.nullable(),
   type: z.enum(['empty_cart', 'unavailable', 'out_of_stock', 'insufficient_stock', 'voucher_invalid']),
   message: z.string(),
-  available: z.number().int().optional(),
+  available: countOutput.optional(),
   code: z.string().optional().meta({ description: 'voucher_invalid: the rule’s code, e.g. VOUCHER_EXPIRED' }),
 });
 export const validateCheckoutOutput = z.object({ valid: z.boolean(), issues: z.array(checkoutIssue) });
@@ -40,10 +43,10 @@ export const shippingOptionsOutput = z.object({
 export const createOrderInput = z.object({
   shipping_address_id: id,
   shipping_courier: courier,
-  shipping_service: z.preprocess(trimmed, z.string().min(1).max(20)).meta({ example: 'REG' }),
-  payment_method: z.preprocess(trimmed, z.string().min(1).max(32)).meta({ example: 'virtual_account' }),
-  payment_channel: z.preprocess(trimmed, z.string().min(1).max(40)).nullable().optional(),
-  customer_note: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
+  shipping_service: trimmed(z.string().min(1).max(20)).meta({ example: 'REG' }),
+  payment_method: trimmed(z.string().min(1).max(32)).meta({ example: 'virtual_account' }),
+  payment_channel: trimmed(z.string().min(1).max(40)).nullable().optional(),
+  customer_note: trimmed(z.string().max(500)).nullable().optional(),
   callback_url: z.url().max(2000).nullable().optional(),
 });
 export const createOrderOutput = z.object({
@@ -59,8 +62,8 @@ export const createOrderOutput = z.object({
 // GET /orders
 export const listOrdersInput = z
   .object({
-    page: z.coerce.number({ message: 'must be a number' }).int().min(1).default(1),
-    limit: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100).default(10),
+    page,
+    limit: limit(10),
     status: z.enum(SHOP_LIST_STATUSES).optional(),
     sort: z.enum(['newest', 'oldest']).default('newest'),
   })
@@ -78,7 +81,7 @@ export const orderListOutput = z.object({
       payment_status: paymentStatus,
       total_amount: money,
       items_preview: z.array(
-        z.object({ product_name: z.string(), quantity: z.number().int(), image: z.string().nullable() }),
+        z.object({ product_name: z.string(), quantity: countOutput, image: z.string().nullable() }),
       ),
     }),
   ),
@@ -104,7 +107,7 @@ export const orderDetailOutput = z.object({
         product_name: z.string(),
         variant_name: z.string().nullable(),
         sku: z.string().nullable(),
-        quantity: z.number().int(),
+        quantity: countOutput,
         price: money,
         subtotal: money,
         image: z.string().nullable(),
@@ -139,7 +142,7 @@ export const orderDetailOutput = z.object({
 // PUT /orders/{order_number}/cancel
 export const cancelOrderInput = z.object({
   order_number: orderNumber,
-  reason: z.preprocess(trimmed, z.string().min(1, 'is required').max(500)),
+  reason: trimmed(z.string().min(1, 'is required').max(500)),
 });
 
 // GET /orders/{order_number}/invoice

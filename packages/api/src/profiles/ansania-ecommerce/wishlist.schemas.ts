@@ -1,20 +1,22 @@
 // Request and response shapes of the ansania-ecommerce spec: wishlist.
 import { z } from 'zod';
+import { INT32 } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
 import { id, stockStatus } from './catalog.schemas.ts';
 
 export const wishlistItem = z.object({
-  id: z.number().int(),
+  id: idOutput,
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     name: z.string(),
     slug: z.string(),
-    price: z.number().int().meta({ description: 'The saved variant\u2019s price, else the selling price' }),
+    price: amountOutput.meta({ description: 'The saved variant\u2019s price, else the selling price' }),
     image: z.string().nullable(),
     stock_status: stockStatus,
   }),
   variant: z
     .object({
-      id: z.number().int(),
+      id: idOutput,
       color: z.string().nullable(),
       finishing: z.string().nullable(),
       size: z.string().nullable(),
@@ -36,14 +38,20 @@ export const wishlistItemIdInput = z.object({ id });
 
 export const moveToCartInput = z.object({
   id,
-  quantity: z.number({ message: 'must be a whole number of at least 1' }).int().min(1).max(999).default(1),
+  quantity: z
+    .number({ message: 'must be a whole number of at least 1' })
+    .int()
+    .min(1)
+    .max(999)
+    .meta(INT32)
+    .default(1),
   product_variant_id: id
     .optional()
     .meta({ description: 'Needed when the item was saved without a variant and the product has several' }),
 });
 export const moveToCartOutput = z.object({
   message: z.string(),
-  cart_id: z.number().int(),
-  product_variant_id: z.number().int(),
-  quantity: z.number().int(),
+  cart_id: idOutput,
+  product_variant_id: idOutput,
+  quantity: countOutput,
 });

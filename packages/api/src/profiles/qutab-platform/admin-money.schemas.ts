@@ -1,10 +1,14 @@
 // Request and response shapes of the admins' bank account reviews and payout processing.
 import { z } from 'zod';
+import { INT4_MAX, INT32 } from '../shared/request-fields.schemas.ts';
 import { id, isoDateTime, optionalText, text } from './affiliate.schemas.ts';
 import { payout } from './affiliate-money.schemas.ts';
 import { pageInput, pagination } from './qutab.schemas.ts';
 
 export { pageInput };
+
+/** A bank account's version: counts its changes from 1 (the one a reviewer saw is sent back). */
+const version = z.number().int().min(1).max(INT4_MAX).meta(INT32);
 export const bankReview = z.object({
   id: z.string(),
   bank_name: z.string(),
@@ -12,7 +16,7 @@ export const bankReview = z.object({
   account_holder_name: z.string(),
   verification_status: z.enum(['pending', 'verified', 'rejected']),
   ktp_url: z.string().nullable().meta({ description: 'Signed, expires in minutes' }),
-  version: z.number().int().meta({ description: 'Send back when deciding: a later change makes it fail' }),
+  version: version.meta({ description: 'Send back when deciding: a later change makes it fail' }),
   affiliate: z.object({
     id: z.string(),
     name: z.string(),
@@ -25,8 +29,8 @@ export const bankReviewListOutput = z.object({
   bank_accounts: z.array(bankReview),
   pagination: pagination,
 });
-export const bankDecisionInput = z.object({ id, version: z.number().int().optional() });
-export const bankRejectInput = z.object({ id, reason: text(1, 500), version: z.number().int().optional() });
+export const bankDecisionInput = z.object({ id, version: version.optional() });
+export const bankRejectInput = z.object({ id, reason: text(1, 500), version: version.optional() });
 export const adminPayoutListInput = pageInput.extend({
   status: z.enum(['pending', 'processing', 'paid', 'failed']).optional(),
 });

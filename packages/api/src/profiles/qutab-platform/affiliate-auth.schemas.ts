@@ -1,19 +1,14 @@
 // Request and response shapes of the affiliates' sign-up and sign-in.
 import { z } from 'zod';
-import {
-  applicationStatus,
-  optionalText,
-  PRIMARY_PLATFORM,
-  text,
-  trimmed,
-  whatsapp,
-} from './affiliate.schemas.ts';
+import { trimmed } from '../shared/request-fields.schemas.ts';
+import { countOutput } from '../shared/response-fields.schemas.ts';
+import { applicationStatus, optionalText, PRIMARY_PLATFORM, text, whatsapp } from './affiliate.schemas.ts';
 import { password } from './qutab.schemas.ts';
 
 export const affiliateRegisterInput = z.object({
   first_name: text(1, 100),
   last_name: text(1, 100),
-  email: z.preprocess(trimmed, z.email().max(254)),
+  email: trimmed(z.email().max(254)),
   password,
   whatsapp,
   city: text(1, 100),
@@ -27,7 +22,7 @@ export const affiliateRegisterInput = z.object({
 export const affiliateSessionOutput = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
   refresh_token: z.string(),
   affiliate: z.object({
     id: z.string(),
@@ -39,6 +34,6 @@ export const affiliateSessionOutput = z.object({
   }),
 });
 export const affiliateLoginInput = z.object({
-  email: z.preprocess(trimmed, z.string().min(3).max(254)),
+  email: trimmed(z.string().min(3).max(254)),
   password: z.string().min(1).max(200),
 });

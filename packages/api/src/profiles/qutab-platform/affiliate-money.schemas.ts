@@ -1,6 +1,7 @@
 // Request and response shapes of the affiliate's bank account and payouts.
 import { z } from 'zod';
-import { isoDateTime, money, text, trimmed, upload } from './affiliate.schemas.ts';
+import { coercedNumber, INT64, MONEY_MAX, trimmed } from '../shared/request-fields.schemas.ts';
+import { isoDateTime, money, text, upload } from './affiliate.schemas.ts';
 import { pageInput, pagination } from './qutab.schemas.ts';
 
 export const bankAccountOutput = z
@@ -17,13 +18,17 @@ export const bankAccountOutput = z
   .nullable();
 const bankFields = {
   bank_name: text(2, 100),
-  account_number: z.preprocess(trimmed, z.string().regex(/^[0-9][0-9 -]{4,30}[0-9]$/, 'must be digits')),
+  account_number: trimmed(z.string().regex(/^[0-9][0-9 -]{4,30}[0-9]$/, 'must be digits')),
   account_holder_name: text(2, 200),
 };
 export const saveBankAccountInput = z.object({ ...bankFields, ktp_image: upload.optional() });
 export const ktpInput = z.object({ ktp_image: upload });
 export const payoutRequestInput = z.object({
-  amount: z.coerce.number({ message: 'must be a number' }).int('must be whole rupiah').positive(),
+  amount: coercedNumber({ message: 'must be a number' })
+    .int('must be whole rupiah')
+    .positive()
+    .max(MONEY_MAX)
+    .meta(INT64),
 });
 /** A payout as the affiliate sees it (the admins' view extends it). */
 export const payout = z.object({

@@ -1,18 +1,18 @@
 // Wire pieces the qutab-platform affiliate areas share: text rules, money, ids, the upload field, and
 // the shapes several procedures answer with. Each procedure's own shapes live beside it.
 import { z } from 'zod';
+import { type DigitsId, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput } from '../shared/response-fields.schemas.ts';
 
-export const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-export const text = (min: number, max: number) => z.preprocess(trimmed, z.string().min(min).max(max));
-export const optionalText = (max: number) => z.preprocess(trimmed, z.string().max(max)).nullable().optional();
+export const text = (min: number, max: number) => trimmed(z.string().min(min).max(max));
+export const optionalText = (max: number) => trimmed(z.string().max(max)).nullable().optional();
 export const isoDateTime = z.string().meta({ example: '2026-01-10T10:00:00.000Z' });
-export const money = z.number().int().meta({ description: 'Rupiah (whole)' });
-export const whatsapp = z.preprocess(
-  trimmed,
+export const money = amountOutput.meta({ description: 'Rupiah (whole)' });
+export const whatsapp = trimmed(
   z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'must be a WhatsApp number like 081234567890'),
 );
-/** A path id. */
-export const id = z.coerce.number({ message: 'must be an id' }).int().positive();
+/** A path id: a number, or the digit string the responses give ids as. */
+export const id = rowId<DigitsId>({ message: 'must be an id' });
 
 /** A file: multipart on REST (the handler passes it on as base64), a base64 string on tRPC. */
 export const upload = z
@@ -66,7 +66,7 @@ export const coupon = z.object({
   discount_value: z.number().meta({ description: 'Percent for percentage coupons, rupiah for fixed' }),
   valid_from: isoDateTime.nullable(),
   valid_until: isoDateTime.nullable(),
-  usage_count: z.number().int(),
-  usage_limit: z.number().int().nullable(),
+  usage_count: countOutput,
+  usage_limit: countOutput.nullable(),
   is_active: z.boolean(),
 });

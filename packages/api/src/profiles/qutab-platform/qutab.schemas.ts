@@ -1,16 +1,16 @@
 // Request and response shapes of the qutab-platform spec: customer auth, profile, orders, tracking.
 import { z } from 'zod';
+import { boundedInt, type DigitsId, pageNumber, rowId, trimmed } from '../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput } from '../shared/response-fields.schemas.ts';
 
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const text = (min: number, max: number) => z.preprocess(trimmed, z.string().min(min).max(max));
-const email = z.preprocess(trimmed, z.email().max(254));
-const phone = z.preprocess(
-  trimmed,
+const text = (min: number, max: number) => trimmed(z.string().min(min).max(max));
+const email = trimmed(z.email().max(254));
+const phone = trimmed(
   z.string().regex(/^\+?[0-9][0-9 -]{6,18}[0-9]$/, 'must be a phone number like 081234567890'),
 );
 export const password = z.string().min(8, 'must be at least 8 characters').max(200);
 const isoDateTime = z.string().meta({ example: '2026-01-10T10:00:00.000Z' });
-const money = z.number().int().meta({ description: 'Rupiah (whole)' });
+const money = amountOutput.meta({ description: 'Rupiah (whole)' });
 
 export const emptyInput = z.object({}).optional();
 export const messageOutput = z.object({ message: z.string() });
@@ -20,7 +20,7 @@ export const userSummary = z.object({ id: z.string(), name: z.string(), email: z
 export const sessionOutput = z.object({
   access_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int().meta({ description: 'Seconds until the access token expires' }),
+  expires_in: countOutput.meta({ description: 'Seconds until the access token expires' }),
   refresh_token: z
     .string()
     .meta({ description: 'Not in the document: trade it at /auth/refresh for new tokens' }),
@@ -57,7 +57,7 @@ export const profileOutput = z.object({
 export const updateProfileInput = z.object({
   name: text(1, 255).optional(),
   phone: phone.optional(),
-  address: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
+  address: trimmed(z.string().max(500)).nullable().optional(),
 });
 export const changePasswordInput = z
   .object({
@@ -76,7 +76,7 @@ export const productOutput = z.object({
   name: z.string(),
   description: z.string().nullable(),
   price: money,
-  stock: z.number().int(),
+  stock: countOutput,
   image: z.string().nullable(),
 });
 export const productListOutput = z.object({ products: z.array(productOutput) });
@@ -98,7 +98,7 @@ export const orderOutput = z.object({
   id: z.string().meta({ description: 'Order ID (the order number)' }),
   product_id: z.string(),
   product_name: z.string(),
-  quantity: z.number().int().meta({ description: 'Number of animals (or shares)' }),
+  quantity: countOutput.meta({ description: 'Number of animals (or shares)' }),
   total_amount: money,
   status: z.enum(QUTAB_ORDER_STATUSES),
   created_at: isoDateTime,
@@ -116,14 +116,14 @@ export const orderDetailOutput = orderOutput.extend({
 });
 /** `{ page, limit, total, total_pages }` of every paged list */
 export const pagination = z.object({
-  page: z.number().int(),
-  limit: z.number().int(),
-  total: z.number().int(),
-  total_pages: z.number().int(),
+  page: countOutput,
+  limit: countOutput,
+  total: countOutput,
+  total_pages: countOutput,
 });
 export const pageInput = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  limit: z.coerce.number().int().min(1).max(100).default(20),
+  page: pageNumber().default(1),
+  limit: boundedInt(1, 100).default(20),
 });
 
 export const orderListInput = pageInput.extend({ status: z.enum(QUTAB_ORDER_STATUSES).optional() });
@@ -133,13 +133,14 @@ export const orderListOutput = z.object({
 });
 export const orderIdInput = z.object({ id: z.string().trim().min(1).max(40) });
 export const createOrderInput = z.object({
-  product_id: z.coerce.number({ message: 'must be a product id' }).int().positive(),
-  quantity: z.coerce.number({ message: 'must be a number' }).int().min(1).max(100),
+  // the products list gives ids as digit strings: sent back as they are, they work
+  product_id: rowId<DigitsId>({ message: 'must be a product id' }),
+  quantity: boundedInt(1, 100, { message: 'must be a number' }),
   recipient_name: text(1, 200),
   recipient_location: text(1, 300),
   payment_method: text(1, 32),
-  coupon_code: z.preprocess(trimmed, z.string().max(40)).nullable().optional(),
-  notes: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
+  coupon_code: trimmed(z.string().max(40)).nullable().optional(),
+  notes: trimmed(z.string().max(500)).nullable().optional(),
   callback_url: z.url().max(1000).nullable().optional(),
 });
 
@@ -159,12 +160,12 @@ export const trackingOutput = z.object({
 export const adminMoveInput = z.object({
   id: z.string().trim().min(1).max(40),
   status: z.enum(['processing', 'distributed', 'completed']),
-  note: z.preprocess(trimmed, z.string().max(500)).nullable().optional(),
+  note: trimmed(z.string().max(500)).nullable().optional(),
 });
 export const adminRefundInput = z.object({ id: z.string().trim().min(1).max(40), reason: text(1, 500) });
 export const jobRunInput = z.object({ name: z.string().trim().min(1).max(100) });
 export const jobRunOutput = z.object({
   name: z.string(),
   status: z.enum(['succeeded', 'failed', 'skipped']).meta({ description: 'skipped: it was already running' }),
-  processed: z.number().int(),
+  processed: countOutput,
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
 import {
   dateTime,
   isoDate,
@@ -25,13 +26,13 @@ export const commissionsInput = z
 export const commissionsOutput = z.object({
   commissions: z.array(
     z.object({
-      id: z.number().int(),
+      id: idOutput,
       amount: money,
       level: z.string(),
       description: z.string(),
       order_id: z.string().nullable(),
       reference_type: z.enum(['order', 'membership']),
-      reference_id: z.number().int(),
+      reference_id: idOutput,
       date: dateTime,
       status: z.literal('completed'),
     }),
@@ -57,7 +58,7 @@ export const networkInput = z.object({
 export const networkOutput = z.object({
   network: z.array(
     z.object({
-      id: z.number().int(),
+      id: idOutput,
       name: z.string(),
       email: z.string(),
       phone: z.string().nullable(),
@@ -65,18 +66,18 @@ export const networkOutput = z.object({
       dip_member_id: z.string().nullable(),
       is_dtehm_member: z.enum(['Yes', 'No']),
       is_dip_member: z.enum(['Yes', 'No']),
-      level: z.number().int(),
+      level: countOutput,
       joined_at: dateTime,
       status: z.enum(['Pending', 'Active']),
     }),
   ),
   statistics: z.object({
-    total_members: z.number().int(),
-    direct_referrals: z.number().int(),
-    dtehm_members: z.number().int(),
-    dip_members: z.number().int(),
-    levels_deep: z.number().int(),
-    by_level: z.record(z.string(), z.number().int()),
+    total_members: countOutput,
+    direct_referrals: countOutput,
+    dtehm_members: countOutput,
+    dip_members: countOutput,
+    levels_deep: countOutput,
+    by_level: z.record(z.string(), countOutput),
   }),
   pagination: pagination_from_to,
 });

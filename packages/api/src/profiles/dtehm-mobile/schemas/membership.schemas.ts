@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { idOutput } from '../../shared/response-fields.schemas.ts';
 import {
   callbackUrl,
   clientStatus,
@@ -18,7 +19,7 @@ export const initiateMembershipInput = z.object({
   callback_url: callbackUrl,
 });
 export const initiateMembershipOutput = z.object({
-  payment_id: z.number().int(),
+  payment_id: idOutput,
   amount: money,
   membership_types: membershipTypes,
   payment_url: z.string(),
@@ -40,7 +41,7 @@ export const confirmMembershipOutput = z.object({
 
 export const paymentStatusInput = z.object({ payment_id: id });
 export const paymentStatusOutput = z.object({
-  payment_id: z.number().int(),
+  payment_id: idOutput,
   amount: money,
   status: z.enum(['pending', 'completed', 'failed']),
   membership_types: membershipTypes,

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { boundedInt } from '../../shared/request-fields.schemas.ts';
+import { countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
 import {
   callbackUrl,
   clientStatus,
@@ -14,14 +16,17 @@ import {
 
 // 4. Orders
 const memberRef = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   member_id: z.string().nullable(),
 });
-export const quantity = z.coerce.number().int().min(1).max(10_000);
+export const quantity = boundedInt(1, 10_000);
 
 /** An optional member number of an order; '' and null (what app forms send for "none") mean absent. */
-const optionalParty = z.preprocess((v) => (v === '' || v === null ? undefined : v), memberNumber.optional());
+const optionalParty = z.preprocess<unknown, z.ZodOptional<typeof memberNumber>, string | null | undefined>(
+  (v) => (v === '' || v === null ? undefined : v),
+  memberNumber.optional(),
+);
 /** Who earns the stockist line; which members qualify is the tenant's plan (`stockistEligibility`). */
 const stockistParty = optionalParty.meta({
   description:
@@ -43,10 +48,10 @@ export type SaleRequestInput = Pick<
 >;
 export const commissionPreviewOutput = z.object({
   product: z.object({
-    id: z.number().int(),
+    id: idOutput,
     name: z.string(),
     price: money,
-    quantity: z.number().int(),
+    quantity: countOutput,
     total: money,
   }),
   sponsor: memberRef.nullable(),
@@ -78,8 +83,8 @@ export const createOrderInput = z.object({
   callback_url: callbackUrl,
 });
 export const createOrderOutput = z.object({
-  order_id: z.number().int(),
-  ordered_item_id: z.number().int(),
+  order_id: idOutput,
+  ordered_item_id: idOutput,
   total_amount: money,
   payment_url: z.string(),
   tracking_id: z.string(),
@@ -94,9 +99,9 @@ export const confirmOrderInput = z.object({
   status: clientStatus,
 });
 export const confirmOrderOutput = z.object({
-  order_id: z.number().int(),
+  order_id: idOutput,
   status: orderStatus,
-  commissions_created: z.number().int(),
+  commissions_created: countOutput,
   total_commission: money,
 });
 
@@ -104,7 +109,7 @@ export const myOrdersInput = z.object({ page, per_page: perPage, status: orderSt
 export const myOrdersOutput = z.object({
   orders: z.array(
     z.object({
-      id: z.number().int(),
+      id: idOutput,
       order_date: dateTime,
       total_amount: money,
       status: orderStatus,
@@ -113,7 +118,7 @@ export const myOrdersOutput = z.object({
         z.object({
           product_name: z.string(),
           product_image: z.string().nullable(),
-          quantity: z.number().int(),
+          quantity: countOutput,
           amount: money,
         }),
       ),
@@ -125,7 +130,7 @@ export const myOrdersOutput = z.object({
 const partyName = z.object({ name: z.string(), member_id: z.string().nullable() }).nullable();
 export const orderDetailInput = z.object({ id });
 export const orderDetailOutput = z.object({
-  id: z.number().int(),
+  id: idOutput,
   order_date: dateTime,
   total_amount: money,
   status: orderStatus,
@@ -136,14 +141,14 @@ export const orderDetailOutput = z.object({
   customer_address: z.string().nullable(),
   items: z.array(
     z.object({
-      id: z.number().int(),
+      id: idOutput,
       product: z.object({
-        id: z.number().int(),
+        id: idOutput,
         name: z.string(),
         image: z.string().nullable(),
         price: money,
       }),
-      quantity: z.number().int(),
+      quantity: countOutput,
       amount: money,
       sponsor: partyName,
       stockist: partyName,

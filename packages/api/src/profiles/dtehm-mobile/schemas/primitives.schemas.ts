@@ -1,19 +1,21 @@
 // Field types shared by the dtehm-mobile schemas. Only zod here: no ORM, no services.
 import { z } from 'zod';
+import { boundedInt, pageNumber, rowId } from '../../shared/request-fields.schemas.ts';
+import { amountOutput, countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
 
-export const yesNo = z.preprocess(
+/** What a client sends for Yes/No: the spec writes `Yes` and `yes`; any case and spaces are accepted. */
+export type YesNoInput = 'Yes' | 'No' | 'yes' | 'no';
+export const yesNo = z.preprocess<unknown, z.ZodEnum<{ Yes: 'Yes'; No: 'No' }>, YesNoInput>(
   (v) => (typeof v === 'string' ? v.trim().charAt(0).toUpperCase() + v.trim().slice(1).toLowerCase() : v),
   z.enum(['Yes', 'No'], { message: 'must be Yes or No' }),
 );
-export const id = z.coerce.number({ message: 'must be a number' }).int().positive();
+export const id = rowId({ message: 'must be a number' });
 export const memberNumber = z.string().trim().min(1).max(32);
 export const dateTime = z.string().meta({ example: '2025-01-30 14:00:00', description: 'Tenant local time' });
-export const money = z
-  .number()
-  .int()
-  .meta({ description: 'Amount in the currency minor unit (UGX has none)' });
-export const page = z.coerce.number().int().min(1).default(1);
-export const perPage = z.coerce.number().int().min(1).max(100).default(20);
+/** Money in responses, balances too: commissions are only ever credited, so none goes below zero. */
+export const money = amountOutput.meta({ description: 'Amount in the currency minor unit (UGX has none)' });
+export const page = pageNumber().default(1);
+export const perPage = boundedInt(1, 100).default(20);
 /** A real calendar date written YYYY-MM-DD (2025-02-30 and 2025-13-01 are refused). */
 export const isoDate = z
   .string()
@@ -26,18 +28,18 @@ export const isoDate = z
   }, 'must be a valid date in YYYY-MM-DD format');
 
 export const pagination = z.object({
-  total: z.number().int(),
-  per_page: z.number().int(),
-  current_page: z.number().int(),
-  last_page: z.number().int(),
+  total: countOutput,
+  per_page: countOutput,
+  current_page: countOutput,
+  last_page: countOutput,
 });
 export const pagination_from_to = pagination.extend({
-  from: z.number().int().nullable(),
-  to: z.number().int().nullable(),
+  from: countOutput.nullable(),
+  to: countOutput.nullable(),
 });
 
 export const userSchema = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   email: z.string(),
   phone_number: z.string().nullable(),

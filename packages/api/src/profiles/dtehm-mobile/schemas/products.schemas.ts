@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
 import { dateTime, id, money, page, pagination_from_to, perPage } from './primitives.schemas.ts';
 
 // 3. Products
@@ -11,14 +12,14 @@ export const productListInput = z.object({
   sort_order: z.enum(['asc', 'desc']).default('desc'),
 });
 const productSummary = z.object({
-  id: z.number().int(),
+  id: idOutput,
   name: z.string(),
   description: z.string().nullable(),
   price: money,
   feature_photo: z.string().nullable(),
-  category_id: z.number().int().nullable(),
+  category_id: idOutput.nullable(),
   category_name: z.string().nullable(),
-  stock_quantity: z.number().int(),
+  stock_quantity: countOutput,
   in_stock: z.boolean(),
   created_at: dateTime,
 });
@@ -32,15 +33,15 @@ export const productDetailOutput = productSummary.extend({
   specifications: z.string().nullable(),
   images: z.array(z.string()),
   related_products: z.array(
-    z.object({ id: z.number().int(), name: z.string(), price: money, feature_photo: z.string().nullable() }),
+    z.object({ id: idOutput, name: z.string(), price: money, feature_photo: z.string().nullable() }),
   ),
 });
 
 export const categoriesOutput = z.array(
   z.object({
-    id: z.number().int(),
+    id: idOutput,
     name: z.string(),
     description: z.string().nullable(),
-    product_count: z.number().int(),
+    product_count: countOutput,
   }),
 );

@@ -1,12 +1,16 @@
 import { z } from 'zod';
+import { trimmed } from '../../shared/request-fields.schemas.ts';
+import { countOutput } from '../../shared/response-fields.schemas.ts';
 import { memberNumber, membershipTypes, money, userSchema, yesNo } from './primitives.schemas.ts';
 
 // Registration, login and tokens (spec section 1)
 /** Mobile keyboards add stray spaces; blank and null optional fields count as absent. */
-const trimmed = (v: unknown) => (typeof v === 'string' ? v.trim() : v);
-const blankAsAbsent = (v: unknown) =>
-  v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v;
-const emailAddress = z.preprocess(trimmed, z.email().max(254));
+const blankAsAbsent = <S extends z.ZodType>(schema: S) =>
+  z.preprocess<unknown, S, z.input<S> | null>(
+    (v) => (v === null || (typeof v === 'string' && v.trim() === '') ? undefined : v),
+    schema,
+  );
+const emailAddress = trimmed(z.email().max(254));
 
 const SPONSOR_REQUIRED = 'The sponsor id is required for mobile registration.';
 const MEMBERSHIP_REQUIRED = 'Choose at least one membership (DTEHM or DIP).';
@@ -17,17 +21,15 @@ export const registerInput = z
     password: z.string().min(8).max(200),
     name: z.string().trim().min(1).max(255),
     phone_number: z.string().trim().min(7).max(32),
-    address: z.preprocess(blankAsAbsent, z.string().trim().max(500).optional()),
-    sponsor_id: z.preprocess(
-      blankAsAbsent,
+    address: blankAsAbsent(z.string().trim().max(500).optional()),
+    sponsor_id: blankAsAbsent(
       memberNumber.optional().meta({
         description: 'Member number (DTEHM or DIP) of an active member; required when from_mobile=yes',
       }),
     ),
     is_dtehm_member: yesNo.default('No'),
     is_dip_member: yesNo.default('No'),
-    from_mobile: z.preprocess(
-      blankAsAbsent,
+    from_mobile: blankAsAbsent(
       yesNo.optional().meta({ description: 'yes/no in any case; yes makes sponsor_id required' }),
     ),
   })
@@ -70,12 +72,12 @@ export const loginOutput = z.object({
   token: z.string(),
   refresh_token: z.string(),
   token_type: z.literal('Bearer'),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
 });
 
 export const refreshInput = z.object({ refresh_token: z.string().min(1).max(500) });
 export const refreshOutput = z.object({
   token: z.string(),
   refresh_token: z.string(),
-  expires_in: z.number().int(),
+  expires_in: countOutput,
 });

@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { optionalText, text, trimmed } from '../affiliate.schemas.ts';
+import { INT32, trimmed } from '../../shared/request-fields.schemas.ts';
+import { countOutput } from '../../shared/response-fields.schemas.ts';
+import { optionalText, text } from '../affiliate.schemas.ts';
 
 export const contentKind = z.enum(['banner', 'social_graphic', 'faq']);
 /** A banner, social graphic or FAQ entry as admins see it (inactive ones too). */
@@ -11,19 +13,18 @@ export const contentOutput = z.object({
   category: z.string().nullable(),
   image_url: z.string().nullable(),
   size: z.string().nullable(),
-  position: z.number().int(),
+  position: countOutput,
   active: z.boolean(),
 });
 /** The fields an admin writes when publishing or editing content. */
 export const contentFields = {
   title: text(1, 300),
-  body: z.preprocess(trimmed, z.string().max(5000)).nullable().optional(),
+  body: trimmed(z.string().max(5000)).nullable().optional(),
   category: optionalText(100),
   image_url: z.url().max(1000).nullable().optional(),
-  size: z
-    .preprocess(trimmed, z.string().regex(/^\d{2,5}x\d{2,5}$/, 'must be like 1200x628'))
+  size: trimmed(z.string().regex(/^\d{2,5}x\d{2,5}$/, 'must be like 1200x628'))
     .nullable()
     .optional(),
-  position: z.number().int().min(0).max(10_000).optional(),
+  position: z.number().int().min(0).max(10_000).meta(INT32).optional(),
   active: z.boolean().optional(),
 };

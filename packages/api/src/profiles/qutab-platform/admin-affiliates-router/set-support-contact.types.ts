@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Meta } from '../../../kernel/trpc.ts';
-import { supportContactOutput, text, trimmed, whatsapp } from '../affiliate.schemas.ts';
+import { trimmed } from '../../shared/request-fields.schemas.ts';
+import { supportContactOutput, text, whatsapp } from '../affiliate.schemas.ts';
 import { tags } from './tags.ts';
 
 export const setSupportContactMeta = {
@@ -15,7 +16,7 @@ export const setSupportContactMeta = {
 } satisfies Meta;
 export const setSupportContactInput = z.object({
   whatsapp,
-  email: z.preprocess(trimmed, z.email().max(254)),
+  email: trimmed(z.email().max(254)),
   response_time: text(1, 100),
 });
 export const setSupportContactOutput = supportContactOutput;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Meta } from '../../../kernel/trpc.ts';
+import { boundedInt } from '../../shared/request-fields.schemas.ts';
 import { isoDateTime, money } from '../affiliate.schemas.ts';
 import { tags } from './tags.ts';
 
@@ -12,7 +13,7 @@ export const activityMeta = {
     description: 'Sales, clicks and payouts, newest first.',
   },
 } satisfies Meta;
-export const activityInput = z.object({ limit: z.coerce.number().int().min(1).max(100).default(20) });
+export const activityInput = z.object({ limit: boundedInt(1, 100).default(20) });
 export const activityOutput = z.array(
   z.object({
     type: z.enum(['sale', 'click', 'payout']),

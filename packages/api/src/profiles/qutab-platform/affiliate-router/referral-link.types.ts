@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Meta } from '../../../kernel/trpc.ts';
+import { totalOutput } from '../../shared/response-fields.schemas.ts';
 import { emptyInput } from '../qutab.schemas.ts';
 import { tags } from './tags.ts';
 
@@ -20,5 +21,5 @@ export const referralLinkOutput = z.object({
   referral_url: z.string(),
   target_url: z.string(),
   embed_code: z.string(),
-  total_clicks: z.number().int(),
+  total_clicks: totalOutput,
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Meta } from '../../../kernel/trpc.ts';
+import { countOutput, totalOutput } from '../../shared/response-fields.schemas.ts';
 import { money } from '../affiliate.schemas.ts';
 import { tags } from './tags.ts';
 
@@ -22,14 +23,14 @@ export const statisticsInput = z.object({
   end_date: isoDate.optional(),
 });
 export const statisticsOutput = z.object({
-  total_clicks: z.number().int(),
-  total_conversions: z.number().int(),
+  total_clicks: totalOutput,
+  total_conversions: countOutput,
   total_commission: money,
   chart_data: z.array(
     z.object({
       date: isoDate.meta({ description: 'A day in the tenant’s time zone (Asia/Jakarta)' }),
-      clicks: z.number().int(),
-      conversions: z.number().int(),
+      clicks: countOutput,
+      conversions: countOutput,
       commission: money,
     }),
   ),

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Meta } from '../../../kernel/trpc.ts';
+import { countOutput, totalOutput } from '../../shared/response-fields.schemas.ts';
 import { money } from '../affiliate.schemas.ts';
 import { emptyInput } from '../qutab.schemas.ts';
 import { tags } from './tags.ts';
@@ -18,8 +19,8 @@ export const summaryMeta = {
 } satisfies Meta;
 export const summaryInput = emptyInput;
 export const summaryOutput = z.object({
-  total_clicks: z.number().int(),
-  total_conversions: z.number().int(),
+  total_clicks: totalOutput,
+  total_conversions: countOutput,
   conversion_rate: z.number().meta({ description: 'Percent of clicks that became sales, 2 decimals' }),
   total_commission: money,
   available_balance: money,
