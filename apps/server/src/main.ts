@@ -2,7 +2,9 @@ import { createLogger, loadConfig } from '@komisi/api';
 import { DataDirLockedError } from './data-dir-lock.ts';
 import { serveWithLimits } from './header-limit.ts';
 import { startPlatform } from './platform.ts';
+import { loadEnvFile } from './startup/env-file.ts';
 
+loadEnvFile();
 const config = loadConfig();
 const log = createLogger(config.logLevel);
 const { app, seeded, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
