@@ -19,6 +19,7 @@ describe('dtehm smoke', () => {
   it('registers, pays a membership and pays the sponsor bonus', async () => {
     const root = await login('root@dtehm.demo', 'admin-password-123');
     const before = (await app.get('/user/balance', root)).body.data.balance;
+    expect(before).toBe(10_000); // the referral bonus of the seeded demo member
     const m = await activeMember(app);
     expect(m.memberId).toMatch(/^DTEHM\d{4}\d{4,}$/);
     const balance = await app.get('/user/balance', root);
