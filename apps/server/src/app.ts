@@ -3,6 +3,8 @@ import { type Context, Hono } from 'hono';
 import { tenantCors } from './cors.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { fileRoutes } from './files/file-routes.ts';
+import { healthRoutes } from './health.ts';
+import { pageRoutes } from './pages/page-routes.ts';
 import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
 import { sandboxPayRoutes } from './sandbox-page.ts';
@@ -20,7 +22,7 @@ export interface AppOptions {
   referralClicks?: ReferralClickWriter;
 }
 
-/** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health. */
+/** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health, pages. */
 export function createApp({
   services,
   log,
@@ -39,7 +41,10 @@ export function createApp({
     return c.json({ error: 'Internal server error', request_id: c.get('requestId') }, 500);
   });
 
-  app.get('/health', (c) => c.json({ status: 'ok' }));
+  app.route(
+    '/',
+    healthRoutes(() => services.orm.em.fork().getConnection().execute('select 1')),
+  );
   app.route('/', sandboxPayRoutes(services));
   // the API reference, its assets and the favicon
   app.route('/', docsRoutes(services));
@@ -52,6 +57,8 @@ export function createApp({
     tenant: (c) => services.tenants.bySlug(c.req.param('tenant') ?? ''),
   });
   const corsOfHost = tenantCors({ origins: corsOrigins, trustProxy, tenant: tenantOfHost });
+  // the landing page `/` (a mapped host's tenant home) and each tenant's home `/t/{tenant}/`
+  app.route('/', pageRoutes({ services, tenantOfHost }));
   // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls).
   // A browser follows them as navigations, never with fetch: no CORS, so the busiest route stays lean.
   app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));

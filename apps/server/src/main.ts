@@ -2,36 +2,32 @@ import { createLogger, loadConfig } from '@komisi/api';
 import { DataDirLockedError } from './data-dir-lock.ts';
 import { serveWithLimits } from './header-limit.ts';
 import { startPlatform } from './platform.ts';
+import { startBanner } from './startup/banner.ts';
+import { loadEnvFile } from './startup/env-file.ts';
 
+loadEnvFile();
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { app, seeded, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
-  // another process holds the embedded database: say which, no stack trace
-  if (!(err instanceof DataDirLockedError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-});
+const { app, services, seeded, adminPasswords, outbox, close } = await startPlatform(config, log).catch(
+  (err: unknown) => {
+    // another process holds the embedded database: say which, no stack trace
+    if (!(err instanceof DataDirLockedError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  },
+);
 outbox.start();
 
 // headers past MAX_HEADER_BYTES get a JSON 431 (header-limit.ts)
 const server = serveWithLimits({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
-  const origin = config.publicBaseUrl ?? `http://localhost:${info.port}`;
-  const lines = [
-    '',
-    `Komisi is listening on ${origin} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
-    `  API docs:     ${origin}/docs/`,
-  ];
-  for (const t of seeded) {
-    lines.push(`  Tenant ${t.slug}:  ${origin}/t/${t.slug}/api   (tRPC: ${origin}/t/${t.slug}/trpc)`);
-    lines.push(`    OpenAPI:    ${origin}/t/${t.slug}/api/openapi.json`);
-    if (t.rootMemberId) lines.push(`    root member to name as sponsor: ${t.rootMemberId}`);
-    lines.push(
-      t.admin.password
-        ? `    admin: ${t.admin.email} / ${t.admin.password}`
-        : `    admin: ${t.admin.email} (password set on first start: KOMISI_ADMIN_PASSWORD or printed then)`,
-    );
-  }
-  console.log(lines.join('\n'));
+  const banner = startBanner({
+    origin: config.publicBaseUrl ?? `http://localhost:${info.port}`,
+    database: config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`,
+    tenants: services.tenants.all(),
+    seeded,
+    adminPasswords,
+  });
+  console.log(banner);
 });
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the pool.

@@ -21,6 +21,7 @@ import {
 } from '@komisi/api';
 import { createApp } from './app.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { demoAdminPasswords } from './startup/demo-admin-passwords.ts';
 
 /** Without KOMISI_JWT_SECRET a random secret is kept under the data dir, so tokens survive restarts. */
 function jwtSecretFor(config: Config, log: Logger): string {
@@ -65,13 +66,20 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     files: filesSetupFromConfig(config),
     ...overrides.services,
   });
+  // the demo admins' password: KOMISI_ADMIN_PASSWORD, or generated once and kept in the data dir
+  const passwords = demoAdminPasswords({
+    dataDir: config.dataDir,
+    databaseUrl: config.databaseUrl,
+    fromEnv: config.adminPassword,
+  });
   const seeded: SeededTenant[] = config.seedDemo
     ? [
-        await seedDtehmDemo(orm, services, config.adminPassword),
-        await seedAnsaniaDemo(orm, services, config.adminPassword),
-        await seedQutabDemo(orm, services, config.adminPassword),
+        await seedDtehmDemo(orm, services, passwords.password),
+        await seedAnsaniaDemo(orm, services, passwords.password),
+        await seedQutabDemo(orm, services, passwords.password),
       ]
     : [];
+  const adminPasswords = passwords.settle(seeded);
   await services.tenants.invalidate();
   const rateLimitStore = createRateLimitStore({
     redisUrl: config.redisUrl,
@@ -100,7 +108,7 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     await orm.close();
     await dataDirLock?.release();
   }
-  return { orm, services, app, seeded, outbox, referralClicks, close };
+  return { orm, services, app, seeded, adminPasswords, outbox, referralClicks, close };
 }
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;

@@ -30,7 +30,7 @@ const SANDBOX_PAGE_CSP: CspDirectives = {
 };
 
 /**
- * The API reference (`/docs/…`): the local Scalar bundle, the styles it injects and the index page's
+ * The API reference (`/docs/…`) and the landing pages: the local Scalar bundle, the styles it injects and the index page's
  * inline style, the documents and "try it" calls on this origin. No third-party host: Scalar's web
  * fonts fall back to the system fonts, its hosted services (proxy, registry) stay unreachable.
  */
@@ -76,8 +76,11 @@ const PAGE = policy(PAGE_CSP, 'strict-origin-when-cross-origin');
 const SANDBOX_PAGE = policy(SANDBOX_PAGE_CSP, 'no-referrer');
 const DOCS = policy(DOCS_CSP, 'no-referrer');
 
+/** The landing page `/` and a tenant's home `/t/{tenant}/`: small HTML pages, under the docs' policy. */
+const PAGE_PATH = /^\/(?:t\/[^/]+\/)?$/;
+
 function policyFor(path: string) {
-  if (path === '/docs' || path.startsWith('/docs/')) return DOCS;
+  if (path === '/docs' || path.startsWith('/docs/') || PAGE_PATH.test(path)) return DOCS;
   if (path.startsWith(`${SANDBOX_PAY_PATH}/`)) return SANDBOX_PAGE;
   // under /t/{tenant}/, or at the root of a host mapped to a tenant
   if (path.endsWith(PAYMENT_COMPLETE_PATH)) return PAGE;

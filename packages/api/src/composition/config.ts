@@ -59,6 +59,9 @@ const envSchema = z.object({
     .default('Komisi <no-reply@localhost>'),
 });
 
+/** Every environment variable the configuration reads (`.env.example` lists each one). */
+export const CONFIG_VARIABLES: readonly string[] = Object.keys(envSchema.shape);
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   port: number;

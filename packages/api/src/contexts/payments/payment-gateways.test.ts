@@ -39,6 +39,15 @@ describe('PaymentProviders', () => {
     expect(providers.providerFor(shop)).toBe(providers.providerFor(shop));
   });
 
+  it("builds it again when the tenant's payment settings change", () => {
+    const before = providers.providerFor(tenant(5, undefined));
+    expect(before.name).toBe('sandbox');
+    const xendit = { baseUrl: 'https://api.xendit.co', secretKey: 'xnd', callbackToken: 'token' };
+    const after = providers.providerFor(tenant(5, { provider: 'xendit', xendit }));
+    expect(after.name).toBe('xendit');
+    expect(providers.providerFor(tenant(5, { provider: 'xendit', xendit: { ...xendit } }))).toBe(after);
+  });
+
   it('falls back to the sandbox without settings, or when the named gateway has none', () => {
     expect(providers.providerFor(tenant(2, undefined)).name).toBe('sandbox');
     expect(providers.providerFor(tenant(3, { provider: 'doku' })).name).toBe('sandbox');

@@ -30,11 +30,14 @@ export interface PaymentProvidersOptions {
   log?: GatewayLog | undefined;
 }
 
-/** Which provider each tenant collects through, built once per tenant from `settings.payments`. */
+/**
+ * Which provider each tenant collects through, built from `settings.payments` once per tenant, and
+ * again when those settings change (an admin switching gateway or rotating a key needs no restart).
+ */
 export class PaymentProviders {
   readonly #orm: Orm;
   readonly #options: PaymentProvidersOptions;
-  readonly #providers = new Map<number, PaymentProvider>();
+  readonly #providers = new Map<number, { settings: string; provider: PaymentProvider }>();
 
   constructor(orm: Orm, options: PaymentProvidersOptions) {
     this.#orm = orm;
@@ -42,11 +45,11 @@ export class PaymentProviders {
   }
 
   providerFor(tenant: TenantRecord): PaymentProvider {
-    let provider = this.#providers.get(tenant.id);
-    if (!provider) {
-      provider = this.#build(tenant);
-      this.#providers.set(tenant.id, provider);
-    }
+    const settings = JSON.stringify(tenant.settings.payments ?? null);
+    const built = this.#providers.get(tenant.id);
+    if (built?.settings === settings) return built.provider;
+    const provider = this.#build(tenant);
+    this.#providers.set(tenant.id, { settings, provider });
     return provider;
   }
 

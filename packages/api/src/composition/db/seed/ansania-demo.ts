@@ -1,11 +1,10 @@
-import { randomBytes } from 'node:crypto';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
 import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
 import { seedAnsaniaVouchers } from './ansania/vouchers.seed.ts';
-import type { SeededTenant } from './dtehm-demo.ts';
+import type { DemoLogin, SeededTenant } from './demo-login.ts';
 
 /** The spec's test user. */
 export const ANSANIA_TEST_USER = { email: 'test@example.com', password: 'TestPass123!' };
@@ -17,16 +16,29 @@ export const ANSANIA_DEMO_AFFILIATE = {
   voucherCode: 'DARMAWAN10',
 };
 
+const ANSANIA_ADMIN_EMAIL = 'admin@ansania.demo';
+
+const ANSANIA_LOGINS: DemoLogin[] = [
+  { role: 'admin', email: ANSANIA_ADMIN_EMAIL, password: null },
+  { role: 'customer', ...ANSANIA_TEST_USER },
+  {
+    role: 'affiliate',
+    email: ANSANIA_DEMO_AFFILIATE.email,
+    password: ANSANIA_DEMO_AFFILIATE.password,
+    note: `voucher ${ANSANIA_DEMO_AFFILIATE.voucherCode}, affiliate-marketer paths`,
+  },
+];
+
 /** Demo tenant `ansania` (IDR, Asia/Jakarta): created once, then left alone. */
 export async function seedAnsaniaDemo(
   orm: Orm,
   services: Services,
-  adminPassword?: string,
+  adminPassword: string,
 ): Promise<SeededTenant> {
   const sys = systemEm(orm);
   const existing = await sys.findOne(Tenant, { slug: 'ansania' });
-  const admin = { email: 'admin@ansania.demo', password: null as string | null };
-  if (existing) return { slug: 'ansania', admin, rootMemberId: null };
+  const seeded = { slug: 'ansania', rootMemberId: null, logins: ANSANIA_LOGINS };
+  if (existing) return { ...seeded, created: false };
   const tenant = sys.create(Tenant, {
     slug: 'ansania',
     name: 'Ansania Furniture',
@@ -39,12 +51,11 @@ export async function seedAnsaniaDemo(
   });
   await sys.flush();
   const record = toTenantRecord(tenant);
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
   await tenantEm(orm, tenant.id).transactional(async (tx) => {
     const scope = { em: tx, tenant: record, now: new Date() };
     await services.identity.createAccount(scope, {
-      email: admin.email,
-      password,
+      email: ANSANIA_ADMIN_EMAIL,
+      password: adminPassword,
       name: 'Ansania Admin',
       roles: ['admin'],
     });
@@ -78,5 +89,5 @@ export async function seedAnsaniaDemo(
     });
   });
   await services.tenants.invalidate();
-  return { slug: 'ansania', admin: { ...admin, password }, rootMemberId: null };
+  return { ...seeded, created: true };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { formatDipMemberId, formatDtehmMemberId } from '@komisi/domain';
 import { Category } from '../../../contexts/catalog/category.entity.ts';
 import { Product } from '../../../contexts/catalog/product.entity.ts';
@@ -7,12 +6,22 @@ import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
 import { nextSequence, toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
+import { type DemoLogin, existingLogins, type SeededTenant } from './demo-login.ts';
+import { DTEHM_DEMO_MEMBER_LOGINS, seedDtehmDemoDownline } from './dtehm/demo-downline.seed.ts';
 
-export interface SeededTenant {
-  slug: string;
-  admin: { email: string; password: string | null };
-  /** network tenants: the member new members can name as sponsor */
-  rootMemberId: string | null;
+const ROOT_MEMBER_EMAIL = 'root@dtehm.demo';
+
+function dtehmLogins(rootMemberId: string): DemoLogin[] {
+  return [
+    { role: 'admin', email: 'admin@dtehm.demo', password: null },
+    {
+      role: 'member',
+      email: ROOT_MEMBER_EMAIL,
+      password: null,
+      note: `root member ${rootMemberId}, stockist`,
+    },
+    ...DTEHM_DEMO_MEMBER_LOGINS,
+  ];
 }
 
 const CATALOG: { category: string; description: string; products: [string, string, number, number][] }[] = [
@@ -48,21 +57,18 @@ const CATALOG: { category: string; description: string; products: [string, strin
 export async function seedDtehmDemo(
   orm: Orm,
   services: Services,
-  adminPassword?: string,
+  adminPassword: string,
 ): Promise<SeededTenant> {
   const sys = systemEm(orm);
   let tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
   const year = new Date().getUTCFullYear();
   if (tenant) {
-    const root = await tenantEm(orm, tenant.id).findOne(Member, {
-      sponsor: null,
-      dtehmMemberId: { $ne: null },
-    });
-    return {
-      slug: 'dtehm',
-      admin: { email: 'admin@dtehm.demo', password: null },
-      rootMemberId: root?.dtehmMemberId ?? formatDtehmMemberId(year, 1),
-    };
+    const scope = { em: tenantEm(orm, tenant.id), tenant: toTenantRecord(tenant), now: new Date() };
+    const root = await scope.em.findOne(Member, { sponsor: null, dtehmMemberId: { $ne: null } });
+    const rootMemberId = root?.dtehmMemberId ?? formatDtehmMemberId(year, 1);
+    // a tenant seeded before some demo login existed lists only the ones it has
+    const logins = await existingLogins(services, scope, dtehmLogins(rootMemberId));
+    return { slug: 'dtehm', created: false, rootMemberId, logins };
   }
   tenant = sys.create(Tenant, {
     slug: 'dtehm',
@@ -77,18 +83,17 @@ export async function seedDtehmDemo(
   await sys.flush();
   const record = toTenantRecord(tenant);
   const em = tenantEm(orm, tenant.id);
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
   await em.transactional(async (tx) => {
     const scope = { em: tx, tenant: record, now: new Date() };
     await services.identity.createAccount(scope, {
       email: 'admin@dtehm.demo',
-      password,
+      password: adminPassword,
       name: 'DTEHM Admin',
       roles: ['admin'],
     });
     const root = await services.identity.createAccount(scope, {
-      email: 'root@dtehm.demo',
-      password,
+      email: ROOT_MEMBER_EMAIL,
+      password: adminPassword,
       name: 'DTEHM Root Member',
       phone: '+256700000001',
       roles: ['member', 'stockist'],
@@ -133,9 +138,11 @@ export async function seedDtehmDemo(
   });
   await services.tenants.invalidate();
   const root = await em.findOneOrFail(Member, { sponsor: null, dtehmMemberId: { $ne: null } });
+  await seedDtehmDemoDownline(services, { em, tenant: record, now: new Date() }, root.account);
   return {
     slug: 'dtehm',
-    admin: { email: 'admin@dtehm.demo', password },
+    created: true,
     rootMemberId: root.dtehmMemberId!,
+    logins: dtehmLogins(root.dtehmMemberId!),
   };
 }

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { Product } from '../../../contexts/catalog/product.entity.ts';
 import { ProductVariant } from '../../../contexts/catalog/product-variant.entity.ts';
 import { Voucher } from '../../../contexts/commerce/vouchers/voucher.entity.ts';
@@ -7,7 +6,7 @@ import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { Services } from '../../services.ts';
-import type { SeededTenant } from './dtehm-demo.ts';
+import type { DemoLogin, SeededTenant } from './demo-login.ts';
 
 /** The demo affiliate (approved): sign in at /api/affiliate/auth/login; coupon DARMAWAN10. */
 export const QUTAB_DEMO_AFFILIATE = {
@@ -31,16 +30,29 @@ export const QUTAB_PRODUCTS = [
   { sku: 'SAPI-1-7', name: 'Patungan Sapi 1/7', price: 3_350_000, stock: 140, weightKg: 40 },
 ] as const;
 
+const QUTAB_ADMIN_EMAIL = 'admin@qutab.demo';
+
+const QUTAB_LOGINS: DemoLogin[] = [
+  { role: 'admin', email: QUTAB_ADMIN_EMAIL, password: null },
+  { role: 'customer', ...QUTAB_DEMO_CUSTOMER },
+  {
+    role: 'affiliate',
+    email: QUTAB_DEMO_AFFILIATE.email,
+    password: QUTAB_DEMO_AFFILIATE.password,
+    note: `approved, coupon ${QUTAB_DEMO_AFFILIATE.couponCode}`,
+  },
+];
+
 /** Demo tenant `qutab` (IDR, Asia/Jakarta): created once, then left alone. */
 export async function seedQutabDemo(
   orm: Orm,
   services: Services,
-  adminPassword?: string,
+  adminPassword: string,
 ): Promise<SeededTenant> {
   const sys = systemEm(orm);
   const existing = await sys.findOne(Tenant, { slug: 'qutab' });
-  const admin = { email: 'admin@qutab.demo', password: null as string | null };
-  if (existing) return { slug: 'qutab', admin, rootMemberId: null };
+  const seeded = { slug: 'qutab', rootMemberId: null, logins: QUTAB_LOGINS };
+  if (existing) return { ...seeded, created: false };
   const tenant = sys.create(Tenant, {
     slug: 'qutab',
     name: 'Qutab',
@@ -53,12 +65,11 @@ export async function seedQutabDemo(
   });
   await sys.flush();
   const record = toTenantRecord(tenant);
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
   const adminAccount = await tenantEm(orm, tenant.id).transactional(async (tx) => {
     const scope: Scope = { em: tx, tenant: record, now: new Date() };
     const created = await services.identity.createAccount(scope, {
-      email: admin.email,
-      password,
+      email: QUTAB_ADMIN_EMAIL,
+      password: adminPassword,
       name: 'Qutab Admin',
       roles: ['admin'],
     });
@@ -112,7 +123,7 @@ export async function seedQutabDemo(
     });
   });
   await services.tenants.invalidate();
-  return { slug: 'qutab', admin: { ...admin, password }, rootMemberId: null };
+  return { ...seeded, created: true };
 }
 
 async function seedQurbanProducts(scope: Scope): Promise<void> {
