@@ -41,6 +41,13 @@ export { escapeHtml } from './kernel/html.ts';
 export { createLogger, type Logger } from './kernel/logger.ts';
 export * from './kernel/rate-limit/index.ts';
 export type { Scope } from './kernel/scope.ts';
+export {
+  allowedOriginsOf,
+  checkSetting,
+  readSetting,
+  type SettingKey,
+  type TenantSettings,
+} from './kernel/settings/tenant-settings.ts';
 export type { TenantRecord } from './kernel/tenant-record.ts';
 export { batchRefusal, bearerToken, MAX_JSON_UPLOAD_BODY_BYTES, MAX_TRPC_BATCH } from './kernel/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEV_FILE_KEY, decodeFileKey } from '../contexts/files/file-cipher.ts';
 import type { FileConfig } from '../contexts/files/files.setup.ts';
 import type { MailConfig } from '../contexts/notifications/smtp.transport.ts';
+import { originOf } from '../kernel/settings/tenant-settings.schemas.ts';
 
 /** `address` or `Display Name <address>`: one mailbox, no line breaks */
 const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
@@ -139,21 +140,6 @@ export function parseTenantHosts(raw: string): Map<string, string> {
 export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:5173', 'http://localhost:3001'];
 
 /**
- * A browser origin as the `Origin` header carries it: `https://Shop.example.com/` →
- * `https://shop.example.com`; anything but a bare http(s) origin (a path, a query, `*`) → null.
- */
-export function originOf(entry: unknown): string | null {
-  if (typeof entry !== 'string') return null;
-  try {
-    const url = new URL(entry.trim());
-    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-    return bare && /^https?:$/.test(url.protocol) ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * KOMISI_CORS_ORIGINS: each entry an exact http(s) origin, no path; `*` is refused, because listed
  * origins may send credentials and a wildcard never may.
  */
@@ -173,6 +159,8 @@ export function parseCorsOrigins(raw: string | undefined, env: Config['env']): s
   }
   return origins;
 }
+
+export { originOf };
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);

@@ -37,6 +37,7 @@ import { SaleRequestsService } from '../contexts/network/sale-requests.service.t
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
 import { GatewayNotifications } from '../contexts/payments/gateway-notifications.ts';
 import { PaymentProviders } from '../contexts/payments/payment-gateways.ts';
+import { PaymentSecrets } from '../contexts/payments/payment-secrets.ts';
 import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { SandboxGateway } from '../contexts/payments/sandbox.provider.ts';
 import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
@@ -84,10 +85,14 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const ledger = new LedgerService();
   const catalog = new CatalogService();
   const stock = new ShopStockService();
+  // Files (KTP, photos) and gateway secrets sealed at rest with the file key.
+  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
+  const paymentSecrets = new PaymentSecrets(cipher);
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
     fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
     log: options.xenditLog,
+    secrets: paymentSecrets,
   });
   const payments = new PaymentsService(
     (scope) => providers.providerFor(scope.tenant),
@@ -102,7 +107,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const carts = new CartsService(vouchers);
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
-  const gatewayNotifications = new GatewayNotifications(payments, orm, tenants);
+  const gatewayNotifications = new GatewayNotifications(payments, orm, tenants, paymentSecrets);
 
   const identity = new IdentityService(
     new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
@@ -130,7 +135,6 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
-  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
   const files = new FilesService({
     storage: options.files?.storage ?? new MemoryFileStorage(),
     cipher,
@@ -149,6 +153,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     reviews: new ReviewsService(purchasedIn),
     wishlist: new WishlistService(new ListedProductsService()),
     payments,
+    paymentSecrets,
     commissions,
     affiliateCommissions,
     affiliates: new AffiliatesService({ identity, vouchers }),

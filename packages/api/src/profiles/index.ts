@@ -2,6 +2,7 @@ import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
 import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
+import { readSetting } from '../kernel/settings/tenant-settings.ts';
 import { mergeRouters } from '../kernel/trpc.ts';
 import { bareStyle } from '../kernel/wire/bare-style.ts';
 import { codeStyle } from '../kernel/wire/code-style.ts';
@@ -85,7 +86,7 @@ export function profilesOf(tenant: {
   profile: string;
   settings: { extraProfiles?: string[] };
 }): AppProfile[] {
-  return [tenant.profile, ...(tenant.settings.extraProfiles ?? [])]
+  return [tenant.profile, ...(readSetting(tenant.settings, 'extraProfiles') ?? [])]
     .filter((id, i, all) => all.indexOf(id) === i)
     .map((id) => PROFILES[id])
     .filter((p): p is AppProfile => p !== undefined);
