@@ -41,6 +41,9 @@ import { PaymentSecrets } from '../contexts/payments/payment-secrets.ts';
 import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { SandboxGateway } from '../contexts/payments/sandbox.provider.ts';
 import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
+import { PlatformAdmins } from '../contexts/platform/platform-admins.service.ts';
+import { type ProfileSetup, TenantProvisioning } from '../contexts/platform/tenant-provisioning.ts';
+import { TenantSettingsEditor } from '../contexts/platform/tenant-settings-editor.ts';
 import { AffiliateDirectoryService } from '../contexts/referral-affiliates/affiliate-directory.service.ts';
 import { AffiliateApplicationsService } from '../contexts/referral-affiliates/applications/affiliate-applications.service.ts';
 import { AffiliatePhotosService } from '../contexts/referral-affiliates/applications/affiliate-photos.service.ts';
@@ -59,7 +62,9 @@ import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affi
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
 import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
 import { AccessTokens } from '../kernel/auth/access-token.ts';
+import { PlatformTokens } from '../kernel/auth/platform-token.ts';
 import type { Orm } from '../kernel/database.ts';
+import { PROFILES } from '../profiles/index.ts';
 
 export interface ServiceOptions {
   jwtSecret: string;
@@ -78,6 +83,19 @@ export interface ServiceOptions {
   xenditLog?: XenditLog;
   /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
   files?: FilesSetup;
+  /** how long a platform administrator's sign-in lasts (default 8 hours) */
+  platformSessionTtlSeconds?: number;
+}
+
+/** Each profile's setup of a new tenant, its bootstrap handed the wired services. */
+function profileSetupsOf(services: () => Services): ReadonlyMap<string, ProfileSetup> {
+  return new Map(
+    Object.values(PROFILES).map((profile): [string, ProfileSetup] => {
+      const { settings, bootstrap } = profile.tenantSetup;
+      if (!bootstrap) return [profile.id, { settings }];
+      return [profile.id, { settings, bootstrap: (tx, input) => bootstrap(services(), tx, input) }];
+    }),
+  );
 }
 
 /** The application's singletons; request data travels in a Scope, never in these. */
@@ -140,9 +158,22 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     cipher,
     serverSecret: options.jwtSecret,
   });
+  // The platform: its administrators, creating tenants (each profile's setup) and editing their settings.
+  const platformAdmins = new PlatformAdmins(
+    orm,
+    new PlatformTokens(options.jwtSecret, options.platformSessionTtlSeconds ?? 8 * 3600),
+  );
+  const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
   const services = {
     orm,
     tenants,
+    platformAdmins,
+    tenantProvisioning: new TenantProvisioning({ orm, directory: tenants, identity, setups: profileSetups }),
+    tenantSettings: new TenantSettingsEditor({
+      directory: tenants,
+      secrets: paymentSecrets,
+      profileIds: () => Object.keys(PROFILES),
+    }),
     gatewayNotifications,
     identity,
     passwordResets: new PasswordResetService(identity, outbox),

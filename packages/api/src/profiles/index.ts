@@ -1,8 +1,11 @@
 import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
+import type { BootstrapInput } from '../contexts/platform/tenant-provisioning.ts';
+import type { Services } from '../kernel/api-context.ts';
 import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
-import { readSetting } from '../kernel/settings/tenant-settings.ts';
+import type { Scope } from '../kernel/scope.ts';
+import { readSetting, type SettingKey, type TenantSettings } from '../kernel/settings/tenant-settings.ts';
 import { mergeRouters } from '../kernel/trpc.ts';
 import { bareStyle } from '../kernel/wire/bare-style.ts';
 import { codeStyle } from '../kernel/wire/code-style.ts';
@@ -13,6 +16,7 @@ import { affiliateRouter } from './affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+import { bootstrapDtehmTenant } from './dtehm-mobile/tenant-setup.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
 import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
@@ -30,7 +34,20 @@ export interface AppProfile {
   plainRoutes?: Record<string, Record<string, unknown>>;
   /** REST request budgets the spec documents, per client address and per signed-in user */
   rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
+  /** the tenant settings this profile reads, beside those every tenant has (`COMMON_SETTING_KEYS`) */
+  settingKeys: readonly SettingKey[];
+  /** what a new tenant of this profile starts with (platform API, CLI, demo seeds) */
+  tenantSetup: {
+    settings: TenantSettings;
+    bootstrap?: (services: Services, tx: Scope, input: BootstrapInput) => Promise<{ rootMemberId?: string }>;
+  };
 }
+
+/** Settings every tenant reads, whatever its profile. */
+export const COMMON_SETTING_KEYS: readonly SettingKey[] = ['payments', 'allowedOrigins', 'extraProfiles'];
+
+/** A new tenant collects through the sandbox until an administrator configures a gateway. */
+const SANDBOX: TenantSettings = { payments: { provider: 'sandbox' } };
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -43,6 +60,8 @@ export const PROFILES: Record<string, AppProfile> = {
     router: dtehmRouter,
     wire: codeStyle,
     restPrefix: '/api',
+    settingKeys: ['mlm', 'anonymousMembershipPayments'],
+    tenantSetup: { settings: SANDBOX, bootstrap: bootstrapDtehmTenant },
   },
   'ansania-ecommerce': {
     id: 'ansania-ecommerce',
@@ -57,6 +76,9 @@ export const PROFILES: Record<string, AppProfile> = {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
     },
+    settingKeys: ['orderPaymentTtlMinutes', 'voucherAffiliates'],
+    // the shop's voucher-code affiliates are served by the affiliate-marketer profile beside it
+    tenantSetup: { settings: { ...SANDBOX, extraProfiles: ['affiliate-marketer'] } },
   },
   'qutab-platform': {
     id: 'qutab-platform',
@@ -68,6 +90,8 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: koperasiStyle,
     restPrefix: '/api',
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
+    settingKeys: ['referralAffiliates', 'voucherAffiliates', 'orderPaymentTtlMinutes', 'affiliateSupport'],
+    tenantSetup: { settings: SANDBOX },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',
@@ -78,8 +102,15 @@ export const PROFILES: Record<string, AppProfile> = {
     router: affiliateRouter,
     wire: bareStyle,
     restPrefix: '/api',
+    settingKeys: ['voucherAffiliates'],
+    tenantSetup: { settings: SANDBOX },
   },
 };
+
+/** The settings a tenant of these profiles reads: the common ones, then each profile's. */
+export function settingKeysOf(profiles: readonly AppProfile[]): SettingKey[] {
+  return [...new Set([...COMMON_SETTING_KEYS, ...profiles.flatMap((p) => p.settingKeys)])];
+}
 
 /** The profiles a tenant serves: its main profile, then its extra ones in order (unknown ids skipped). */
 export function profilesOf(tenant: {

@@ -25,6 +25,7 @@ import { OutboxMessage } from '../../contexts/notifications/outbox-message.entit
 import { Payment } from '../../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
+import { PlatformAdmin, PlatformSession } from '../../contexts/platform/platform-admin.entity.ts';
 import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
 import { BankAccount } from '../../contexts/referral-affiliates/bank-accounts/bank-account.entity.ts';
 import {
@@ -78,4 +79,12 @@ export const TENANT_OWNED_ENTITIES = [
   SequenceCounter,
 ];
 
-export const ALL_ENTITIES = [Tenant, SandboxCharge, JobRun, JobLease, ...TENANT_OWNED_ENTITIES];
+export const ALL_ENTITIES = [
+  Tenant,
+  SandboxCharge,
+  JobRun,
+  JobLease,
+  PlatformAdmin,
+  PlatformSession,
+  ...TENANT_OWNED_ENTITIES,
+];

@@ -84,7 +84,7 @@ export function settingIssues(prefix: string, error: z.ZodError): FieldErrors {
   const fields: FieldErrors = {};
   for (const issue of error.issues) {
     const field = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
-    (fields[field] ??= []).push(issue.message);
+    fields[field] = [...(fields[field] ?? []), issue.message];
   }
   return fields;
 }

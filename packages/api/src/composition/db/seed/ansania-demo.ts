@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
-import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
 import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
@@ -27,27 +25,18 @@ export async function seedAnsaniaDemo(
   const existing = await sys.findOne(Tenant, { slug: 'ansania' });
   const admin = { email: 'admin@ansania.demo', password: null as string | null };
   if (existing) return { slug: 'ansania', admin, rootMemberId: null };
-  const tenant = sys.create(Tenant, {
+  const created = await services.tenantProvisioning.create({
+    profile: 'ansania-ecommerce',
     slug: 'ansania',
     name: 'Ansania Furniture',
-    profile: 'ansania-ecommerce',
     currency: 'IDR',
     timeZone: 'Asia/Jakarta',
-    hosts: [],
-    settings: { payments: { provider: 'sandbox' }, extraProfiles: ['affiliate-marketer'] },
-    createdAt: new Date(),
+    admin: { email: admin.email, name: 'Ansania Admin', password: adminPassword },
   });
-  await sys.flush();
-  const record = toTenantRecord(tenant);
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
-  await tenantEm(orm, tenant.id).transactional(async (tx) => {
+  const record = created.tenant;
+  // demo data only: the tenant and its admin come from the platform's own path above
+  await tenantEm(orm, record.id).transactional(async (tx) => {
     const scope = { em: tx, tenant: record, now: new Date() };
-    await services.identity.createAccount(scope, {
-      email: admin.email,
-      password,
-      name: 'Ansania Admin',
-      roles: ['admin'],
-    });
     const user = await services.identity.createAccount(scope, {
       email: ANSANIA_TEST_USER.email,
       password: ANSANIA_TEST_USER.password,
@@ -78,5 +67,5 @@ export async function seedAnsaniaDemo(
     });
   });
   await services.tenants.invalidate();
-  return { slug: 'ansania', admin: { ...admin, password }, rootMemberId: null };
+  return { slug: 'ansania', admin: created.admin, rootMemberId: null };
 }

@@ -1,10 +1,8 @@
-import { randomBytes } from 'node:crypto';
-import { formatDipMemberId, formatDtehmMemberId } from '@komisi/domain';
+import { formatDtehmMemberId } from '@komisi/domain';
 import { Category } from '../../../contexts/catalog/category.entity.ts';
 import { Product } from '../../../contexts/catalog/product.entity.ts';
 import { Member } from '../../../contexts/network/member.entity.ts';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
-import { nextSequence, toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
 
@@ -51,7 +49,7 @@ export async function seedDtehmDemo(
   adminPassword?: string,
 ): Promise<SeededTenant> {
   const sys = systemEm(orm);
-  let tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
+  const tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
   const year = new Date().getUTCFullYear();
   if (tenant) {
     const root = await tenantEm(orm, tenant.id).findOne(Member, {
@@ -64,51 +62,27 @@ export async function seedDtehmDemo(
       rootMemberId: root?.dtehmMemberId ?? formatDtehmMemberId(year, 1),
     };
   }
-  tenant = sys.create(Tenant, {
+  const created = await services.tenantProvisioning.create({
+    profile: 'dtehm-mobile',
     slug: 'dtehm',
     name: 'DTEHM Demo',
-    profile: 'dtehm-mobile',
     currency: 'UGX',
     timeZone: 'Africa/Kampala',
-    hosts: [],
-    settings: { payments: { provider: 'sandbox' } },
-    createdAt: new Date(),
-  });
-  await sys.flush();
-  const record = toTenantRecord(tenant);
-  const em = tenantEm(orm, tenant.id);
-  const password = adminPassword ?? randomBytes(12).toString('base64url');
-  await em.transactional(async (tx) => {
-    const scope = { em: tx, tenant: record, now: new Date() };
-    await services.identity.createAccount(scope, {
-      email: 'admin@dtehm.demo',
-      password,
-      name: 'DTEHM Admin',
-      roles: ['admin'],
-    });
-    const root = await services.identity.createAccount(scope, {
+    admin: { email: 'admin@dtehm.demo', name: 'DTEHM Admin', password: adminPassword },
+    rootMember: {
       email: 'root@dtehm.demo',
-      password,
       name: 'DTEHM Root Member',
       phone: '+256700000001',
-      roles: ['member', 'stockist'],
-    });
-    await services.membership.join(scope, {
-      accountId: root.id,
-      sponsorAccountId: null,
-      wantsDtehm: true,
-      wantsDip: true,
       address: 'Kampala, Uganda',
-      fromMobile: false,
-    });
-    const member = await tx.findOneOrFail(Member, { account: root.id });
-    member.dtehmMemberId = formatDtehmMemberId(year, await nextSequence(scope, `dtehm-member:${year}`));
-    member.dipMemberId = formatDipMemberId(await nextSequence(scope, 'dip-member'));
-    member.status = 'active';
-    member.activatedAt = scope.now;
+    },
+  });
+  const record = created.tenant;
+  // demo data only: the tenant, its admin and root member come from the platform's own path above
+  await tenantEm(orm, record.id).transactional(async (tx) => {
+    const scope = { em: tx, tenant: record, now: new Date() };
     for (const group of CATALOG) {
       const category = tx.create(Category, {
-        tenant: tenant.id,
+        tenant: record.id,
         name: group.category,
         description: group.description,
         createdAt: scope.now,
@@ -116,7 +90,7 @@ export async function seedDtehmDemo(
       await tx.flush();
       for (const [name, description, price, stock] of group.products) {
         tx.create(Product, {
-          tenant: tenant.id,
+          tenant: record.id,
           category: category.id,
           name,
           description,
@@ -131,11 +105,9 @@ export async function seedDtehmDemo(
     }
     await tx.flush();
   });
-  await services.tenants.invalidate();
-  const root = await em.findOneOrFail(Member, { sponsor: null, dtehmMemberId: { $ne: null } });
   return {
     slug: 'dtehm',
-    admin: { email: 'admin@dtehm.demo', password },
-    rootMemberId: root.dtehmMemberId!,
+    admin: created.admin,
+    rootMemberId: created.rootMemberId!,
   };
 }
