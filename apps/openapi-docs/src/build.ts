@@ -1,7 +1,7 @@
 // Writes the static docs site: `pnpm docs:build` → apps/openapi-docs/dist/
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildOpenApiDocument, PROFILES } from '@komisi/api';
+import { buildOpenApiDocument, buildPlatformOpenApiDocument, PLATFORM_API, PROFILES } from '@komisi/api';
 import { renderIndexPage, renderProfilePage, scalarBundlePath } from './site.ts';
 
 const out = resolve(import.meta.dirname, '..', 'dist');
@@ -9,7 +9,7 @@ const baseUrl = process.argv[2] ?? 'http://localhost:3000/t/{tenant}/api';
 mkdirSync(join(out, 'assets'), { recursive: true });
 copyFileSync(scalarBundlePath(), join(out, 'assets', 'scalar.js'));
 const profiles = Object.values(PROFILES);
-writeFileSync(join(out, 'index.html'), renderIndexPage(profiles));
+writeFileSync(join(out, 'index.html'), renderIndexPage(profiles, new Map(), PLATFORM_API));
 for (const profile of profiles) {
   const dir = join(out, profile.id);
   mkdirSync(dir, { recursive: true });
@@ -17,5 +17,17 @@ for (const profile of profiles) {
   writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
   writeFileSync(join(dir, 'index.html'), renderProfilePage(profile, './openapi.json', '../assets/scalar.js'));
   console.log(`${profile.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
+}
+{
+  const dir = join(out, PLATFORM_API.id);
+  mkdirSync(dir, { recursive: true });
+  const platformBase = new URL(baseUrl.replace('{tenant}', 'x')).origin + PLATFORM_API.restPrefix;
+  const doc = buildPlatformOpenApiDocument(platformBase);
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(
+    join(dir, 'index.html'),
+    renderProfilePage(PLATFORM_API, './openapi.json', '../assets/scalar.js'),
+  );
+  console.log(`${PLATFORM_API.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
 }
 console.log(`Docs written to ${out}`);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import {
   type Logger,
+  PLATFORM_API,
   PROFILES,
   profilesOf,
   type RateLimiter,
@@ -11,6 +12,7 @@ import { renderIndexPage, renderProfilePage, scalarBundlePath } from '@komisi/op
 import { type Context, Hono } from 'hono';
 import { tenantCors } from './cors.ts';
 import { fileRoutes } from './files/file-routes.ts';
+import { platformRoutes } from './platform-routes.ts';
 import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
 import { sandboxPayRoutes } from './sandbox-page.ts';
@@ -50,19 +52,26 @@ export function createApp({
 
   app.get('/health', (c) => c.json({ status: 'ok' }));
   app.route('/', sandboxPayRoutes(services));
+  // the platform administrators' API (outside every tenant): /platform/api/… and /platform/trpc/…
+  app.route('/', platformRoutes({ services, log, trustProxy, rateLimiter }));
 
   app.get('/docs', (c) => c.redirect('/docs/'));
   app.get('/docs/', (c) => {
     const byProfile = new Map<string, string[]>();
     for (const t of services.tenants.all())
       for (const p of profilesOf(t)) byProfile.set(p.id, [...(byProfile.get(p.id) ?? []), t.slug]);
-    return c.html(renderIndexPage(Object.values(PROFILES), byProfile));
+    return c.html(renderIndexPage(Object.values(PROFILES), byProfile, PLATFORM_API));
   });
   app.get('/docs/assets/scalar.js', (c) => {
     scalarBundle ??= readFileSync(scalarBundlePath(), 'utf8');
     c.header('cache-control', 'public, max-age=86400');
     return c.body(scalarBundle, 200, { 'content-type': 'text/javascript; charset=utf-8' });
   });
+  app.get(`/docs/${PLATFORM_API.id}/`, (c) =>
+    c.html(
+      renderProfilePage(PLATFORM_API, `${PLATFORM_API.restPrefix}/openapi.json`, '/docs/assets/scalar.js'),
+    ),
+  );
   app.get('/docs/:profile/', (c) => {
     const profile = PROFILES[c.req.param('profile')];
     if (!profile) return c.notFound();

@@ -5,7 +5,7 @@ import { startPlatform } from './platform.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { app, seeded, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
+const { app, seeded, platformAdmin, announce, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
   // another process holds the embedded database: say which, no stack trace
   if (!(err instanceof DataDirLockedError)) throw err;
   console.error(err.message);
@@ -16,11 +16,19 @@ outbox.start();
 // headers past MAX_HEADER_BYTES get a JSON 431 (header-limit.ts)
 const server = serveWithLimits({ fetch: app.fetch, port: config.port, hostname: config.host }, (info) => {
   const origin = config.publicBaseUrl ?? `http://localhost:${info.port}`;
+  // the CLI (pnpm komisi) finds this server through the data dir's lock and talks to it here
+  announce(`http://${loopbackHost(config.host)}:${info.port}`);
   const lines = [
     '',
     `Komisi is listening on ${origin} (${config.databaseUrl ? 'PostgreSQL' : `embedded PGlite in ${config.dataDir}`})`,
     `  API docs:     ${origin}/docs/`,
   ];
+  lines.push(
+    `  Platform API: ${origin}/platform/api   (docs: ${origin}/docs/platform/)`,
+    platformAdmin.password
+      ? `    platform admin: ${platformAdmin.email} / ${platformAdmin.password}`
+      : `    platform admin: ${platformAdmin.email} (password: KOMISI_PLATFORM_ADMIN_PASSWORD)`,
+  );
   for (const t of seeded) {
     lines.push(`  Tenant ${t.slug}:  ${origin}/t/${t.slug}/api   (tRPC: ${origin}/t/${t.slug}/trpc)`);
     lines.push(`    OpenAPI:    ${origin}/t/${t.slug}/api/openapi.json`);
@@ -33,6 +41,12 @@ const server = serveWithLimits({ fetch: app.fetch, port: config.port, hostname: 
   }
   console.log(lines.join('\n'));
 });
+
+/** How a process on this machine reaches a server bound to `host`. */
+function loopbackHost(host: string): string {
+  if (host === '0.0.0.0' || host === '' || host === '::') return '127.0.0.1';
+  return host.includes(':') ? `[${host}]` : host;
+}
 
 // Graceful shutdown: stop accepting, let in-flight requests finish, then close the pool.
 let stopping = false;

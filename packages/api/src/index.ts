@@ -5,6 +5,13 @@ export { seedAnsaniaDemo } from './composition/db/seed/ansania-demo.ts';
 export { type SeededTenant, seedDtehmDemo } from './composition/db/seed/dtehm-demo.ts';
 export { seedQutabDemo } from './composition/db/seed/qutab-demo.ts';
 export { buildOpenApiDocument } from './composition/openapi.ts';
+export type { PlatformApiRouter } from './composition/platform-api/platform.router.ts';
+export { platformApiRouter } from './composition/platform-api/platform.router.ts';
+export {
+  buildPlatformOpenApiDocument,
+  PLATFORM_API,
+  platformRestHandler,
+} from './composition/platform-api/platform-api.ts';
 export { createRestHandler, type RestHandler, readCapped } from './composition/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './composition/services.ts';
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
@@ -22,6 +29,8 @@ export {
   SANDBOX_PAY_PATH,
   sandboxPayBody,
 } from './contexts/payments/sandbox.provider.ts';
+export type { NewTenant } from './contexts/platform/tenant-fields.schemas.ts';
+export type { CreatedTenant } from './contexts/platform/tenant-provisioning.ts';
 export {
   createReferralClickWriter,
   type ReferralClickWriter,
@@ -35,10 +44,12 @@ export {
 } from './contexts/referral-affiliates/clicks/referral-cookie.ts';
 export type { ClickRecord } from './contexts/referral-affiliates/clicks/referral-links.service.ts';
 export type { ApiContext, RequestInfo } from './kernel/api-context.ts';
+export { CLI_SUBJECT, type PlatformClaims, PlatformTokens } from './kernel/auth/platform-token.ts';
 export type { Orm } from './kernel/database.ts';
 export { type ApiError, toApiError } from './kernel/error-map.ts';
 export { escapeHtml } from './kernel/html.ts';
 export { createLogger, type Logger } from './kernel/logger.ts';
+export type { PlatformContext } from './kernel/platform-trpc.ts';
 export * from './kernel/rate-limit/index.ts';
 export type { Scope } from './kernel/scope.ts';
 export {
@@ -49,7 +60,13 @@ export {
   type TenantSettings,
 } from './kernel/settings/tenant-settings.ts';
 export type { TenantRecord } from './kernel/tenant-record.ts';
-export { batchRefusal, bearerToken, MAX_JSON_UPLOAD_BODY_BYTES, MAX_TRPC_BATCH } from './kernel/trpc.ts';
+export {
+  batchRefusal,
+  bearerToken,
+  MAX_JSON_BODY_BYTES,
+  MAX_JSON_UPLOAD_BODY_BYTES,
+  MAX_TRPC_BATCH,
+} from './kernel/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';

@@ -24,6 +24,13 @@ const envSchema = z.object({
     .min(300)
     .default(30 * 86_400),
   KOMISI_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** the platform administrator created on first start (outside every tenant) */
+  KOMISI_PLATFORM_ADMIN_EMAIL: z.email().default('platform@komisi.local'),
+  /** unset on first start: generated and kept under the data dir (shown at every start) */
+  KOMISI_PLATFORM_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'KOMISI_PLATFORM_ADMIN_PASSWORD must be at least 12 characters')
+    .optional(),
   KOMISI_TENANT_HOSTS: z.string().default(''),
   /** comma-separated browser origins every tenant accepts (CORS); unset: the dev origins outside production */
   KOMISI_CORS_ORIGINS: z.string().optional(),
@@ -72,6 +79,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   adminPassword: string | undefined;
+  /** the platform administrator created on first start; no password: generated under the data dir */
+  platformAdmin: { email: string; password: string | undefined };
   /** host name → tenant slug, e.g. `api.dtehm.example=dtehm` */
   tenantHosts: ReadonlyMap<string, string>;
   /** believe X-Forwarded-For (only behind a proxy that sets it) */
@@ -181,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.KOMISI_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: e.KOMISI_REFRESH_TOKEN_TTL,
     adminPassword: e.KOMISI_ADMIN_PASSWORD,
+    platformAdmin: { email: e.KOMISI_PLATFORM_ADMIN_EMAIL, password: e.KOMISI_PLATFORM_ADMIN_PASSWORD },
     tenantHosts: parseTenantHosts(e.KOMISI_TENANT_HOSTS),
     trustProxy: e.KOMISI_TRUST_PROXY,
     corsOrigins: parseCorsOrigins(e.KOMISI_CORS_ORIGINS, e.NODE_ENV),
