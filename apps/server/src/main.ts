@@ -5,12 +5,14 @@ import { startPlatform } from './platform.ts';
 
 const config = loadConfig();
 const log = createLogger(config.logLevel);
-const { app, seeded, platformAdmin, announce, outbox, close } = await startPlatform(config, log).catch((err: unknown) => {
-  // another process holds the embedded database: say which, no stack trace
-  if (!(err instanceof DataDirLockedError)) throw err;
-  console.error(err.message);
-  process.exit(1);
-});
+const { app, seeded, platformAdmin, announce, outbox, close } = await startPlatform(config, log).catch(
+  (err: unknown) => {
+    // another process holds the embedded database: say which, no stack trace
+    if (!(err instanceof DataDirLockedError)) throw err;
+    console.error(err.message);
+    process.exit(1);
+  },
+);
 outbox.start();
 
 // headers past MAX_HEADER_BYTES get a JSON 431 (header-limit.ts)

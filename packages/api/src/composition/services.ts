@@ -63,7 +63,7 @@ import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-
 import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
 import { AccessTokens } from '../kernel/auth/access-token.ts';
 import { PlatformTokens } from '../kernel/auth/platform-token.ts';
-import type { Orm } from '../kernel/database.ts';
+import { type Orm, tenantEm } from '../kernel/database.ts';
 import { PROFILES } from '../profiles/index.ts';
 
 export interface ServiceOptions {
@@ -91,9 +91,9 @@ export interface ServiceOptions {
 function profileSetupsOf(services: () => Services): ReadonlyMap<string, ProfileSetup> {
   return new Map(
     Object.values(PROFILES).map((profile): [string, ProfileSetup] => {
-      const { settings, bootstrap } = profile.tenantSetup;
-      if (!bootstrap) return [profile.id, { settings }];
-      return [profile.id, { settings, bootstrap: (tx, input) => bootstrap(services(), tx, input) }];
+      const { bootstrap, ...setup } = profile.tenantSetup;
+      if (!bootstrap) return [profile.id, setup];
+      return [profile.id, { ...setup, bootstrap: (tx, input) => bootstrap(services(), tx, input) }];
     }),
   );
 }
@@ -173,6 +173,15 @@ export function createServices(orm: Orm, options: ServiceOptions) {
       directory: tenants,
       secrets: paymentSecrets,
       profileIds: () => Object.keys(PROFILES),
+      // the holding period in force applies to the commissions still on hold
+      changed: async (tenant, keys) => {
+        if (!keys.includes('referralAffiliates')) return;
+        await referralCommissions.applyHoldingPeriod({
+          em: tenantEm(orm, tenant.id),
+          tenant,
+          now: new Date(),
+        });
+      },
     }),
     gatewayNotifications,
     identity,

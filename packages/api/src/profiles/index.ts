@@ -1,3 +1,4 @@
+import type { CurrencyCode } from '@komisi/domain';
 import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
@@ -38,6 +39,9 @@ export interface AppProfile {
   settingKeys: readonly SettingKey[];
   /** what a new tenant of this profile starts with (platform API, CLI, demo seeds) */
   tenantSetup: {
+    /** currency and time zone of a new tenant that names none */
+    currency: CurrencyCode;
+    timeZone: string;
     settings: TenantSettings;
     bootstrap?: (services: Services, tx: Scope, input: BootstrapInput) => Promise<{ rootMemberId?: string }>;
   };
@@ -48,6 +52,9 @@ export const COMMON_SETTING_KEYS: readonly SettingKey[] = ['payments', 'allowedO
 
 /** A new tenant collects through the sandbox until an administrator configures a gateway. */
 const SANDBOX: TenantSettings = { payments: { provider: 'sandbox' } };
+/** where each spec's business is, for a tenant created without a currency or time zone */
+const UGANDA = { currency: 'UGX', timeZone: 'Africa/Kampala' } as const;
+const INDONESIA = { currency: 'IDR', timeZone: 'Asia/Jakarta' } as const;
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -61,7 +68,7 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: codeStyle,
     restPrefix: '/api',
     settingKeys: ['mlm', 'anonymousMembershipPayments'],
-    tenantSetup: { settings: SANDBOX, bootstrap: bootstrapDtehmTenant },
+    tenantSetup: { ...UGANDA, settings: SANDBOX, bootstrap: bootstrapDtehmTenant },
   },
   'ansania-ecommerce': {
     id: 'ansania-ecommerce',
@@ -78,7 +85,7 @@ export const PROFILES: Record<string, AppProfile> = {
     },
     settingKeys: ['orderPaymentTtlMinutes', 'voucherAffiliates'],
     // the shop's voucher-code affiliates are served by the affiliate-marketer profile beside it
-    tenantSetup: { settings: { ...SANDBOX, extraProfiles: ['affiliate-marketer'] } },
+    tenantSetup: { ...INDONESIA, settings: { ...SANDBOX, extraProfiles: ['affiliate-marketer'] } },
   },
   'qutab-platform': {
     id: 'qutab-platform',
@@ -91,7 +98,7 @@ export const PROFILES: Record<string, AppProfile> = {
     restPrefix: '/api',
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
     settingKeys: ['referralAffiliates', 'voucherAffiliates', 'orderPaymentTtlMinutes', 'affiliateSupport'],
-    tenantSetup: { settings: SANDBOX },
+    tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',
@@ -103,7 +110,7 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: bareStyle,
     restPrefix: '/api',
     settingKeys: ['voucherAffiliates'],
-    tenantSetup: { settings: SANDBOX },
+    tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
 };
 

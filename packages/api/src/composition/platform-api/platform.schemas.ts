@@ -116,8 +116,14 @@ export const createTenantInput = z
     profile: z.string().min(1).meta({ description: 'an id from GET /profiles' }),
     slug: tenantSlugSchema,
     name: tenantNameSchema,
-    currency: currencySchema,
-    timeZone: timeZoneSchema,
+    currency: currencySchema
+      .optional()
+      .meta({ description: "default: the profile's (IDR; UGX for dtehm-mobile)" }),
+    timeZone: timeZoneSchema
+      .optional()
+      .meta({
+        description: "IANA zone; default: the profile's (Asia/Jakarta; Africa/Kampala for dtehm-mobile)",
+      }),
     hosts: hostsSchema.optional(),
     admin: z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(255).optional() }),
     rootMember: z

@@ -49,8 +49,9 @@ export const newTenantSchema = z.strictObject({
   profile: z.string().trim().min(1),
   slug: tenantSlugSchema,
   name: tenantNameSchema,
-  currency: currencySchema,
-  timeZone: timeZoneSchema,
+  /** absent: the profile's (IDR and Asia/Jakarta; UGX and Africa/Kampala for dtehm-mobile) */
+  currency: currencySchema.optional(),
+  timeZone: timeZoneSchema.optional(),
   hosts: hostsSchema.default([]),
   admin: z.strictObject({
     email: z.email().max(254),

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { DomainError, validationError } from '@komisi/domain';
+import { type CurrencyCode, DomainError, validationError } from '@komisi/domain';
 import type { z } from 'zod';
 import { type Orm, systemEm, TENANT_FILTER } from '../../kernel/database.ts';
 import type { Scope } from '../../kernel/scope.ts';
@@ -27,6 +27,8 @@ export interface BootstrapInput {
 
 /** What a profile needs in a new tenant before it can serve (see `AppProfile.tenantSetup`). */
 export interface ProfileSetup {
+  currency: CurrencyCode;
+  timeZone: string;
   /** settings a tenant of the profile starts with (the platform's choice of gateway: the sandbox) */
   settings: TenantSettings;
   /** rows the profile cannot work without (dtehm: the root member new members name as sponsor) */
@@ -81,8 +83,8 @@ export class TenantProvisioning {
         slug: fields.slug,
         name: fields.name,
         profile: fields.profile,
-        currency: fields.currency,
-        timeZone: fields.timeZone,
+        currency: fields.currency ?? setup.currency,
+        timeZone: fields.timeZone ?? setup.timeZone,
         hosts: fields.hosts,
         settings: initial,
         createdAt: new Date(),

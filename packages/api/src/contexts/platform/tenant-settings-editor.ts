@@ -18,6 +18,8 @@ import type { PaymentSecrets } from '../payments/payment-secrets.ts';
 import type { TenantDirectory } from '../tenancy/tenant.service.ts';
 
 type Gateway = keyof typeof PAYMENT_SECRET_FIELDS;
+/** Called once a tenant's settings changed, with the keys that did. */
+export type SettingsChanged = (tenant: TenantRecord, keys: readonly SettingKey[]) => Promise<void>;
 /** How a secret is shown: whether it is set and its last four characters, never the value. */
 export interface MaskedSecret {
   set: true;
@@ -34,15 +36,19 @@ export class TenantSettingsEditor {
   readonly #directory: TenantDirectory;
   readonly #secrets: PaymentSecrets;
   readonly #profileIds: () => readonly string[];
+  readonly #changed: SettingsChanged;
 
   constructor(deps: {
     directory: TenantDirectory;
     secrets: PaymentSecrets;
     profileIds: () => readonly string[];
+    /** what follows a change of some keys (a new holding period re-dates the commissions on hold) */
+    changed?: SettingsChanged;
   }) {
     this.#directory = deps.directory;
     this.#secrets = deps.secrets;
     this.#profileIds = deps.profileIds;
+    this.#changed = deps.changed ?? (async () => {});
   }
 
   /** The settings with every gateway secret masked. */
@@ -103,6 +109,7 @@ export class TenantSettingsEditor {
     await this.#directory.patchSettings(tenant.id, changes);
     const updated = await this.#directory.byId(tenant.id);
     if (!updated) throw new DomainError('NOT_FOUND', 'Tenant not found');
+    await this.#changed(updated, Object.keys(changes) as SettingKey[]);
     return updated;
   }
 
