@@ -6,7 +6,7 @@ export { type SeededTenant, seedDtehmDemo } from './composition/db/seed/dtehm-de
 export { seedQutabDemo } from './composition/db/seed/qutab-demo.ts';
 export { buildOpenApiDocument } from './composition/openapi.ts';
 export type { PlatformApiRouter } from './composition/platform-api/platform.router.ts';
-export { platformApiRouter } from './composition/platform-api/platform.router.ts';
+export { createPlatformCaller, platformApiRouter } from './composition/platform-api/platform.router.ts';
 export {
   buildPlatformOpenApiDocument,
   PLATFORM_API,

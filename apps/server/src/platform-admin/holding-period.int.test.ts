@@ -17,10 +17,10 @@ afterAll(async () => {
 });
 
 async function commissionStatus(): Promise<string[]> {
-  const rows = await app.orm.em
+  const rows: { status: string }[] = await app.orm.em
     .fork()
     .getConnection()
-    .execute<{ status: string }[]>('select status from affiliate_referral order by id');
+    .execute('select status from affiliate_referral order by id');
   return rows.map((r) => r.status);
 }
 

@@ -31,6 +31,7 @@ const t = initTRPC
   .create({ transformer: superjson, errorFormatter: formatTrpcError });
 
 export const platformRouter = t.router;
+export const createPlatformCallerFactory = t.createCallerFactory;
 
 /** The tenant procedures' guards: domain errors to their status, unstorable text refused naming the field. */
 export const platformPublicProcedure = t.procedure

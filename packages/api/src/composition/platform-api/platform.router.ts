@@ -1,6 +1,7 @@
 import { DomainError } from '@komisi/domain';
 import type { Services } from '../../kernel/api-context.ts';
 import {
+  createPlatformCallerFactory,
   platformAdminProcedure,
   platformCredentialProcedure,
   platformRouter,
@@ -229,3 +230,6 @@ export const platformApiRouter = platformRouter({
 });
 
 export type PlatformApiRouter = typeof platformApiRouter;
+
+/** Calls the platform procedures in-process (the CLI on a database it opened itself): same checks, same answers. */
+export const createPlatformCaller = createPlatformCallerFactory(platformApiRouter);
