@@ -70,9 +70,9 @@ export function platformRoutes(options: PlatformRouteOptions) {
   /** Spends one sign-in attempt of the caller's address (and of the email, when known); the result when refused. */
   async function loginBudget(c: Context, email: unknown) {
     if (!options.rateLimiter) return null;
-    const subjects = [`ip:${clientIp(c, options.trustProxy)}` as const];
-    if (typeof email === 'string')
-      subjects.push(`ip:email:${email.trim().toLowerCase().slice(0, 254)}` as never);
+    const subjects: RateLimitSubject[] = [`ip:${clientIp(c, options.trustProxy)}`];
+    // the email's own budget: many addresses cannot try one administrator's password more often
+    if (typeof email === 'string') subjects.push(`user:${email.trim().toLowerCase().slice(0, 254)}`);
     for (const subject of subjects) {
       const key = rateLimitKey({ tenantId: 'platform', subject, rule: PLATFORM_LOGIN_RULE });
       const result = await options.rateLimiter.check(key, PLATFORM_LOGIN_RULE);

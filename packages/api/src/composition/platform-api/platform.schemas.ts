@@ -119,11 +119,9 @@ export const createTenantInput = z
     currency: currencySchema
       .optional()
       .meta({ description: "default: the profile's (IDR; UGX for dtehm-mobile)" }),
-    timeZone: timeZoneSchema
-      .optional()
-      .meta({
-        description: "IANA zone; default: the profile's (Asia/Jakarta; Africa/Kampala for dtehm-mobile)",
-      }),
+    timeZone: timeZoneSchema.optional().meta({
+      description: "IANA zone; default: the profile's (Asia/Jakarta; Africa/Kampala for dtehm-mobile)",
+    }),
     hosts: hostsSchema.optional(),
     admin: z.object({ email: z.email().max(254), name: z.string().trim().min(1).max(255).optional() }),
     rootMember: z

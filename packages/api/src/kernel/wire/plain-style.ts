@@ -1,4 +1,3 @@
-import type { ApiError } from '../error-map.ts';
 import type { JsonSchema, WireStyle } from './wire-style.ts';
 
 // The platform API (ours, no spec to follow): the body is the data; an error is the server's plain
