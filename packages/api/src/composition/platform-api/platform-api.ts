@@ -1,5 +1,8 @@
+import type { AnyProcedure } from '@trpc/server';
 import type { OpenAPIObject } from 'trpc-to-openapi';
+import type { z } from 'zod';
 import type { PlatformContext } from '../../kernel/platform-trpc.ts';
+import type { Meta } from '../../kernel/trpc.ts';
 import { plainStyle } from '../../kernel/wire/plain-style.ts';
 import { buildOpenApiDocument } from '../openapi.ts';
 import { createRestHandler } from '../rest/rest-handler.ts';
@@ -18,7 +21,27 @@ export const PLATFORM_API = {
 
 export const platformRestHandler = createRestHandler<PlatformContext>(PLATFORM_API);
 
-/** The platform API's OpenAPI 3.1 document, built as each profile's is. */
+type Operation = { requestBody?: { content?: Record<string, { example?: unknown }> } };
+
+/**
+ * The platform API's OpenAPI 3.1 document, built as each profile's is; each request body also
+ * carries the example its input schema declares (`.meta({ example })`).
+ */
 export function buildPlatformOpenApiDocument(baseUrl: string): OpenAPIObject {
-  return buildOpenApiDocument(PLATFORM_API, baseUrl);
+  const doc = buildOpenApiDocument(PLATFORM_API, baseUrl);
+  const procedures = platformApiRouter._def.procedures as Record<string, AnyProcedure>;
+  for (const procedure of Object.values(procedures)) {
+    const openapi = (procedure._def.meta as Meta | undefined)?.openapi;
+    const input = (procedure._def as { inputs?: unknown[] }).inputs?.[0] as z.ZodType | undefined;
+    const example = input?.meta()?.example as Record<string, unknown> | undefined;
+    if (!openapi || example === undefined) continue;
+    const item = doc.paths?.[openapi.path] as Record<string, Operation> | undefined;
+    const json = item?.[openapi.method.toLowerCase()]?.requestBody?.content?.['application/json'];
+    // a path parameter is in the path, not the body
+    if (json)
+      json.example = Object.fromEntries(
+        Object.entries(example).filter(([k]) => !openapi.path.includes(`{${k}}`)),
+      );
+  }
+  return doc;
 }
