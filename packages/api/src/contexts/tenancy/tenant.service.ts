@@ -17,7 +17,8 @@ export function toTenantRecord(t: Tenant): TenantRecord {
     currency: t.currency as CurrencyCode,
     timeZone: t.timeZone,
     hosts: [...t.hosts],
-    settings: t.settings,
+    // a row written without settings may hold the column's default as a JSON string: read as none
+    settings: t.settings !== null && typeof t.settings === 'object' ? t.settings : {},
   };
 }
 

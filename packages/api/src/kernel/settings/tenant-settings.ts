@@ -47,6 +47,7 @@ const readCache = new WeakMap<object, Map<SettingKey, unknown>>();
  * the platform API) fails loudly rather than being half-applied.
  */
 export function readSetting<K extends SettingKey>(settings: object, key: K): TenantSettings[K] | undefined {
+  if (settings === null || typeof settings !== 'object') return undefined;
   let cached = readCache.get(settings);
   if (!cached) {
     cached = new Map();

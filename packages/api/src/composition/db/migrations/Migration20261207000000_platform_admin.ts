@@ -10,7 +10,7 @@ export class Migration20261207000000_platform_admin extends Migration {
 
     this.addSql(`create table "platform_session" ("id" uuid not null, "admin_id" int not null, "expires_at" timestamptz not null, "revoked_at" timestamptz null, "created_at" timestamptz not null, primary key ("id"));`);
     this.addSql(`create index "platform_session_admin_id_index" on "platform_session" ("admin_id");`);
-    this.addSql(`alter table "platform_session" add constraint "platform_session_admin_id_foreign" foreign key ("admin_id") references "platform_admin" ("id") on update cascade on delete cascade;`);
+    this.addSql(`alter table "platform_session" add constraint "platform_session_admin_id_foreign" foreign key ("admin_id") references "platform_admin" ("id");`);
   }
 
   override down(): void | Promise<void> {
