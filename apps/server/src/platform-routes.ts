@@ -89,19 +89,37 @@ export function platformRoutes(options: PlatformRouteOptions) {
 
   app.all('/platform/api/*', async (c) => {
     const subPath = c.req.path.slice(PLATFORM_API.restPrefix.length);
+    let req = c.req.raw;
     if (subPath === '/auth/login' && c.req.method === 'POST') {
-      const body = await c.req.raw
-        .clone()
-        .json()
-        .catch(() => ({}));
-      const refused = await loginBudget(c, (body as { email?: unknown })?.email);
+      // the email's budget needs the body: read under the same 1 MB cap, then handed on as read
+      const bytes = await readCapped(req, MAX_JSON_BODY_BYTES);
+      const headers = new Headers(req.headers);
+      headers.delete('content-length');
+      req = new Request(req.url, { method: 'POST', headers, body: bytes ? new Uint8Array(bytes) : '' });
+      let email: unknown;
+      try {
+        email = (JSON.parse(bytes?.toString('utf8') ?? '') as { email?: unknown })?.email;
+      } catch {
+        // not JSON: the handler answers it
+      }
+      const refused = await loginBudget(c, email);
       if (refused) {
         return c.json(PLATFORM_API.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
           ...rateLimitHeaders(refused),
         });
       }
+      if (!bytes) {
+        const tooLarge: ApiError = {
+          status: 400,
+          code: 'VALIDATION_ERROR',
+          message: 'The request body is too large (at most 1 MB).',
+          fields: { body: ['The request body is too large (at most 1 MB).'] },
+          details: undefined,
+        };
+        return c.json(PLATFORM_API.wire.error(tooLarge, c.get('requestId') as string) as object, 400);
+      }
     }
-    return platformRestHandler.handle(c.req.raw, subPath, context(c));
+    return platformRestHandler.handle(req, subPath, context(c));
   });
 
   app.all('/platform/trpc/*', async (c) => {

@@ -237,3 +237,24 @@ describe('documentation', () => {
     expect(await docs.text()).toContain('/platform/');
   });
 });
+
+describe('limits', () => {
+  it('throttles sign-ins (10 per 15 minutes per address and per email), and reads no body past 1 MB', async () => {
+    const big = await app.request('POST', '/platform/api/auth/login', {
+      body: JSON.stringify({ email: 'x@example.com', password: 'x'.repeat(1_100_000) }),
+    });
+    expect(big.status).toBe(400);
+    const statuses: number[] = [];
+    for (let i = 0; i < 11; i++) {
+      const res = await app.request('POST', '/platform/api/auth/login', {
+        body: { email: 'nobody@komisi.test', password: 'wrong-password' },
+      });
+      statuses.push(res.status);
+    }
+    // this file's earlier sign-ins spent part of this address's budget
+    const refused = statuses.indexOf(429);
+    expect(refused).toBeGreaterThan(0);
+    expect(statuses.slice(0, refused).every((s) => s === 401)).toBe(true);
+    expect(statuses.slice(refused).every((s) => s === 429)).toBe(true);
+  });
+});
