@@ -144,7 +144,10 @@ export function platformRoutes(options: PlatformRouteOptions) {
         const refusal = batchRefusal(info.calls.map((call) => call.procedure));
         if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
         if (loginCall) {
-          const input = (await info.calls[0]?.getRawInput()) as { email?: unknown } | undefined;
+          const raw = (await info.calls[0]?.getRawInput()) as
+            | { email?: unknown; json?: { email?: unknown } }
+            | undefined;
+          const input = raw?.json ?? raw; // superjson wraps the input
           if (await loginBudget(c, input?.email))
             throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY.message });
         }

@@ -221,6 +221,17 @@ describe('settings', () => {
   });
 });
 
+describe('tRPC', () => {
+  it('serves the same procedures at /platform/trpc, with the platform token only', async () => {
+    const res = await app.request('GET', '/platform/trpc/tenants', { token });
+    expect(res.status).toBe(200);
+    expect(res.body.result.data.json.tenants.length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await app.request('GET', '/platform/trpc/tenants', { token: await adminToken(app) })).status,
+    ).toBe(401);
+  });
+});
+
 describe('documentation', () => {
   it('serves the OpenAPI document, every operation with a summary and description', async () => {
     const res = await app.request('GET', '/platform/api/openapi.json');
