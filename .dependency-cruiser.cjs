@@ -28,6 +28,8 @@ const CONTEXTS = [
   'commerce',
   'voucher-affiliates',
   'referral-affiliates',
+  // the platform (administrators, creating tenants, editing settings) sits above every tenant's contexts
+  'platform',
 ];
 
 const above = (list, i) => list.slice(i + 1);

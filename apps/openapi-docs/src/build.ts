@@ -1,7 +1,7 @@
 // Writes the static docs site: `pnpm docs:build` → apps/openapi-docs/dist/
 import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { buildOpenApiDocument, PROFILES } from '@komisi/api';
+import { buildOpenApiDocument, buildPlatformOpenApiDocument, PLATFORM_API, PROFILES } from '@komisi/api';
 import { FAVICON_SVG, FONT_FILES, FONTS_CSS, fontPath, scalarBundlePath } from './assets.ts';
 import { renderIndexPage, renderProfilePage } from './site.ts';
 
@@ -14,7 +14,7 @@ writeFileSync(join(assets, 'fonts.css'), `${FONTS_CSS}\n`);
 for (const file of FONT_FILES) copyFileSync(fontPath(file)!, join(assets, 'fonts', file));
 writeFileSync(join(assets, 'favicon.svg'), FAVICON_SVG);
 const profiles = Object.values(PROFILES);
-writeFileSync(join(out, 'index.html'), renderIndexPage(profiles));
+writeFileSync(join(out, 'index.html'), renderIndexPage(profiles, new Map(), './assets', PLATFORM_API));
 for (const profile of profiles) {
   const dir = join(out, profile.id);
   mkdirSync(dir, { recursive: true });
@@ -22,5 +22,14 @@ for (const profile of profiles) {
   writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
   writeFileSync(join(dir, 'index.html'), renderProfilePage(profile, './openapi.json', '../assets'));
   console.log(`${profile.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
+}
+{
+  const dir = join(out, PLATFORM_API.id);
+  mkdirSync(dir, { recursive: true });
+  const platformBase = new URL(baseUrl.replace('{tenant}', 'x')).origin + PLATFORM_API.restPrefix;
+  const doc = buildPlatformOpenApiDocument(platformBase);
+  writeFileSync(join(dir, 'openapi.json'), `${JSON.stringify(doc, null, 2)}\n`);
+  writeFileSync(join(dir, 'index.html'), renderProfilePage(PLATFORM_API, './openapi.json', '../assets'));
+  console.log(`${PLATFORM_API.id}: ${Object.keys(doc.paths ?? {}).length} paths`);
 }
 console.log(`Docs written to ${out}`);

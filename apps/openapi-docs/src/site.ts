@@ -1,10 +1,18 @@
 import { type AppProfile, escapeHtml } from '@komisi/api';
 
+/** An API documented beside the profiles (the platform administrators'). */
+export interface DocumentedApi {
+  id: string;
+  title: string;
+  description: string;
+}
+
 export function renderIndexPage(
   profiles: AppProfile[],
   tenantsByProfile: Map<string, string[]> = new Map(),
   /** where scalar.js, fonts.css and favicon.svg are served */
   assets = './assets',
+  platform?: DocumentedApi,
 ): string {
   const items = profiles
     .map((p) => {
@@ -21,7 +29,11 @@ ${headLinks(assets)}
 <style>body{font:16px/1.5 Inter,system-ui,sans-serif;max-width:48rem;margin:3rem auto;padding:0 1rem}li{margin:.75rem 0}</style>
 </head><body><h1>Komisi API reference</h1>
 <p>One OpenAPI 3.1 document per app profile. Each tenant serves its own at <code>/t/{tenant}/api/openapi.json</code>.</p>
-<ul>${items}</ul></body></html>`;
+<ul>${items}</ul>${
+    platform
+      ? `<h2>Platform administration</h2><ul><li><a href="./${escapeHtml(platform.id)}/">${escapeHtml(platform.title)}</a> — ${escapeHtml(platform.description)}</li></ul>`
+      : ''
+  }</body></html>`;
 }
 
 /**
@@ -43,7 +55,7 @@ const SCALAR_CONFIGURATION = JSON.stringify({
 });
 
 export function renderProfilePage(
-  profile: AppProfile,
+  profile: Pick<AppProfile, 'title'>,
   specUrl: string,
   /** where scalar.js, fonts.css and favicon.svg are served */
   assets: string,

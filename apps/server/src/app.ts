@@ -5,6 +5,7 @@ import { docsRoutes } from './docs-routes.ts';
 import { fileRoutes } from './files/file-routes.ts';
 import { healthRoutes } from './health.ts';
 import { pageRoutes } from './pages/page-routes.ts';
+import { platformRoutes } from './platform-routes.ts';
 import { referralRoutes } from './referral/referral-routes.ts';
 import { requestMeta } from './request-meta.ts';
 import { sandboxPayRoutes } from './sandbox-page.ts';
@@ -46,6 +47,8 @@ export function createApp({
     healthRoutes(() => services.orm.em.fork().getConnection().execute('select 1')),
   );
   app.route('/', sandboxPayRoutes(services));
+  // the platform administrators' API (outside every tenant): /platform/api/… and /platform/trpc/…
+  app.route('/', platformRoutes({ services, log, trustProxy, rateLimiter }));
   // the API reference, its assets and the favicon
   app.route('/', docsRoutes(services));
 

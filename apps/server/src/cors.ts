@@ -1,4 +1,4 @@
-import { originOf, type RequestInfo, type TenantRecord } from '@komisi/api';
+import { allowedOriginsOf, originOf, type RequestInfo, type TenantRecord } from '@komisi/api';
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import { isHttps } from './https.ts';
@@ -56,8 +56,8 @@ export function tenantCors(options: TenantCorsOptions): MiddlewareHandler {
   const allowedOrigins = (tenant: TenantRecord): ReadonlySet<string> => {
     let allowed = allowedByTenant.get(tenant);
     if (!allowed) {
-      const own = Array.isArray(tenant.settings.allowedOrigins) ? tenant.settings.allowedOrigins : [];
-      allowed = new Set([...serverWide, ...own.map(originOf).filter((o): o is string => o !== null)]);
+      const own = allowedOriginsOf(tenant.settings);
+      allowed = new Set([...serverWide, ...own]);
       allowedByTenant.set(tenant, allowed);
     }
     return allowed;

@@ -11,13 +11,15 @@ import lockfile from 'proper-lockfile';
 
 /** the lock directory inside the data dir */
 export const LOCK_NAME = 'komisi.lock';
-/** who holds the lock: `{ pid, startedAt, host }` */
+/** who holds the lock: `{ pid, startedAt, host, url? }` */
 export const OWNER_NAME = 'komisi.lock.owner.json';
 
 export interface DataDirOwner {
   pid: number;
   startedAt: string;
   host: string;
+  /** where the holding server listens, once it does (the CLI reaches it there instead of opening the database) */
+  url?: string;
 }
 
 export class DataDirLockedError extends Error {
@@ -41,6 +43,8 @@ export interface DataDirLock {
   /** absolute data dir */
   readonly dataDir: string;
   readonly owner: DataDirOwner;
+  /** records where this process's server listens (loopback URL), for the CLI */
+  announce(url: string): void;
   /** removes the owner file and the lock; safe to call twice */
   release(): Promise<void>;
 }
@@ -103,10 +107,14 @@ export async function lockDataDir(dataDir: string, options: DataDirLockOptions =
 
 function ownLock(dir: string, ownerPath: string, releaseLock: () => Promise<void>): DataDirLock {
   const owner: DataDirOwner = { pid: process.pid, startedAt: new Date().toISOString(), host: hostname() };
-  const raw = JSON.stringify(owner);
-  const tmp = `${ownerPath}.${process.pid}.tmp`;
-  writeFileSync(tmp, raw);
-  renameSync(tmp, ownerPath);
+  let raw = '';
+  const writeOwner = (record: DataDirOwner) => {
+    raw = JSON.stringify(record);
+    const tmp = `${ownerPath}.${process.pid}.tmp`;
+    writeFileSync(tmp, raw);
+    renameSync(tmp, ownerPath);
+  };
+  writeOwner(owner);
   held.add(dir);
   // the library removes the lock directory on exit; the owner file goes with it
   const removeOwnerFile = () => {
@@ -117,6 +125,11 @@ function ownLock(dir: string, ownerPath: string, releaseLock: () => Promise<void
   return {
     dataDir: dir,
     owner,
+    announce(url: string) {
+      if (released) return;
+      owner.url = url;
+      writeOwner(owner);
+    },
     async release() {
       if (released) return;
       released = true;
@@ -139,11 +152,17 @@ function readRaw(path: string): string | undefined {
   }
 }
 
-function parseOwner(raw: string): DataDirOwner | undefined {
+export function parseOwner(raw: string): DataDirOwner | undefined {
   try {
     const o = JSON.parse(raw) as Partial<DataDirOwner>;
     if (Number.isSafeInteger(o.pid) && (o.pid as number) > 0 && typeof o.host === 'string') {
-      return { pid: o.pid as number, startedAt: String(o.startedAt ?? ''), host: o.host };
+      const owner: DataDirOwner = {
+        pid: o.pid as number,
+        startedAt: String(o.startedAt ?? ''),
+        host: o.host,
+      };
+      if (typeof o.url === 'string') owner.url = o.url;
+      return owner;
     }
   } catch {
     // unreadable: unknown owner
@@ -206,4 +225,12 @@ async function takeOverFromDeadHolder(lockPath: string, ownerPath: string, raw: 
     rmSync(claimed, { force: true });
   }
   return true;
+}
+
+/** The recorded holder of a data dir's lock, if the lock is there (without taking it). */
+export function dataDirOwner(dataDir: string): DataDirOwner | undefined {
+  const dir = resolve(dataDir);
+  if (!existsSync(join(dir, LOCK_NAME))) return undefined;
+  const raw = readRaw(join(dir, OWNER_NAME));
+  return raw === undefined ? undefined : parseOwner(raw);
 }

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { PROFILES, profilesOf, type Services } from '@komisi/api';
+import { PLATFORM_API, PROFILES, profilesOf, type Services } from '@komisi/api';
 import {
   FAVICON_SVG,
   FONTS_CSS,
@@ -36,7 +36,7 @@ export function docsRoutes(services: Services) {
     const byProfile = new Map<string, string[]>();
     for (const t of services.tenants.all())
       for (const p of profilesOf(t)) byProfile.set(p.id, [...(byProfile.get(p.id) ?? []), t.slug]);
-    return c.html(renderIndexPage(Object.values(PROFILES), byProfile, ASSETS));
+    return c.html(renderIndexPage(Object.values(PROFILES), byProfile, ASSETS, PLATFORM_API));
   });
   app.get(`${ASSETS}/scalar.js`, (c) => {
     scalarBundle ??= readFileSync(scalarBundlePath(), 'utf8');
@@ -56,6 +56,9 @@ export function docsRoutes(services: Services) {
       'cache-control': CACHED,
     });
   });
+  app.get(`/docs/${PLATFORM_API.id}/`, (c) =>
+    c.html(renderProfilePage(PLATFORM_API, `${PLATFORM_API.restPrefix}/openapi.json`, ASSETS)),
+  );
   app.get('/docs/:profile/', (c) => {
     const profile = PROFILES[c.req.param('profile')];
     if (!profile) return c.notFound();

@@ -1,5 +1,3 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   type Config,
@@ -21,23 +19,8 @@ import {
 } from '@komisi/api';
 import { createApp } from './app.ts';
 import { lockDataDir } from './data-dir-lock.ts';
+import { jwtSecretFor, platformAdminPasswordFor } from './data-dir-secrets.ts';
 import { demoAdminPasswords } from './startup/demo-admin-passwords.ts';
-
-/** Without KOMISI_JWT_SECRET a random secret is kept under the data dir, so tokens survive restarts. */
-function jwtSecretFor(config: Config, log: Logger): string {
-  if (config.jwtSecret) return config.jwtSecret;
-  const file = join(config.dataDir, 'jwt-secret');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  if (config.env === 'production' && config.databaseUrl) {
-    log.warn(
-      'KOMISI_JWT_SECRET is not set: generated one under the data dir (set it when running several instances)',
-    );
-  }
-  mkdirSync(config.dataDir, { recursive: true });
-  const secret = randomBytes(48).toString('base64url');
-  writeFileSync(file, secret, { mode: 0o600 });
-  return secret;
-}
 
 export interface PlatformOverrides {
   services?: Partial<ServiceOptions>;
@@ -81,6 +64,14 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     : [];
   const adminPasswords = passwords.settle(seeded);
   await services.tenants.invalidate();
+  // the platform administrator (outside every tenant): created on first start from the configuration
+  const adminPassword = platformAdminPasswordFor(config);
+  await services.platformAdmins.ensure(config.platformAdmin.email, adminPassword.password);
+  const platformAdmin = {
+    email: config.platformAdmin.email,
+    /** shown in the banner when it was generated and kept under the data dir; null when it came from the env */
+    password: adminPassword.shown ? adminPassword.password : null,
+  };
   const rateLimitStore = createRateLimitStore({
     redisUrl: config.redisUrl,
     onError: (err) => log.warn({ err }, 'rate limit store unavailable: allowing requests'),
@@ -108,7 +99,20 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     await orm.close();
     await dataDirLock?.release();
   }
-  return { orm, services, app, seeded, adminPasswords, outbox, referralClicks, close };
+  /** records where the server listens, so the CLI reaches it instead of the locked embedded database */
+  const announce = (url: string) => dataDirLock?.announce(url);
+  return {
+    orm,
+    services,
+    app,
+    seeded,
+    adminPasswords,
+    platformAdmin,
+    announce,
+    outbox,
+    referralClicks,
+    close,
+  };
 }
 
 export type Platform = Awaited<ReturnType<typeof startPlatform>>;

@@ -6,6 +6,13 @@ export type { DemoLogin, SeededTenant } from './composition/db/seed/demo-login.t
 export { seedDtehmDemo } from './composition/db/seed/dtehm-demo.ts';
 export { seedQutabDemo } from './composition/db/seed/qutab-demo.ts';
 export { buildOpenApiDocument } from './composition/openapi.ts';
+export type { PlatformApiRouter } from './composition/platform-api/platform.router.ts';
+export { createPlatformCaller, platformApiRouter } from './composition/platform-api/platform.router.ts';
+export {
+  buildPlatformOpenApiDocument,
+  PLATFORM_API,
+  platformRestHandler,
+} from './composition/platform-api/platform-api.ts';
 export { createRestHandler, type RestHandler, readCapped } from './composition/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './composition/services.ts';
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
@@ -23,6 +30,8 @@ export {
   SANDBOX_PAY_PATH,
   sandboxPayBody,
 } from './contexts/payments/sandbox.provider.ts';
+export type { NewTenant } from './contexts/platform/tenant-fields.schemas.ts';
+export type { CreatedTenant } from './contexts/platform/tenant-provisioning.ts';
 export {
   createReferralClickWriter,
   type ReferralClickWriter,
@@ -36,14 +45,29 @@ export {
 } from './contexts/referral-affiliates/clicks/referral-cookie.ts';
 export type { ClickRecord } from './contexts/referral-affiliates/clicks/referral-links.service.ts';
 export type { ApiContext, RequestInfo } from './kernel/api-context.ts';
+export { CLI_SUBJECT, type PlatformClaims, PlatformTokens } from './kernel/auth/platform-token.ts';
 export type { Orm } from './kernel/database.ts';
 export { type ApiError, toApiError } from './kernel/error-map.ts';
 export { escapeHtml } from './kernel/html.ts';
 export { createLogger, type Logger } from './kernel/logger.ts';
+export type { PlatformContext } from './kernel/platform-trpc.ts';
 export * from './kernel/rate-limit/index.ts';
 export type { Scope } from './kernel/scope.ts';
+export {
+  allowedOriginsOf,
+  checkSetting,
+  readSetting,
+  type SettingKey,
+  type TenantSettings,
+} from './kernel/settings/tenant-settings.ts';
 export type { TenantRecord } from './kernel/tenant-record.ts';
-export { batchRefusal, bearerToken, MAX_JSON_UPLOAD_BODY_BYTES, MAX_TRPC_BATCH } from './kernel/trpc.ts';
+export {
+  batchRefusal,
+  bearerToken,
+  MAX_JSON_BODY_BYTES,
+  MAX_JSON_UPLOAD_BODY_BYTES,
+  MAX_TRPC_BATCH,
+} from './kernel/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';

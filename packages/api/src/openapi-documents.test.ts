@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildOpenApiDocument, PROFILES } from './index.ts';
+import { buildOpenApiDocument, buildPlatformOpenApiDocument, PROFILES } from './index.ts';
 
 /**
  * Each profile's OpenAPI document, byte for byte. Existing clients were written against these
@@ -15,4 +15,11 @@ describe('OpenAPI documents', () => {
       );
     });
   }
+
+  it('the platform API is unchanged', async () => {
+    const document = buildPlatformOpenApiDocument('https://komisi.example/platform/api');
+    await expect(`${JSON.stringify(document, null, 2)}\n`).toMatchFileSnapshot(
+      './openapi-snapshots/platform.openapi.json',
+    );
+  });
 });

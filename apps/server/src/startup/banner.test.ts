@@ -42,6 +42,7 @@ function banner(notes: Record<string, AdminPasswordNote>) {
     ],
     seeded,
     adminPasswords: new Map(Object.entries(notes)),
+    platformAdmin: { email: 'platform@komisi.local', password: 'generated-platform-pw' },
   });
 }
 

@@ -11,6 +11,8 @@ export interface BannerInput {
   tenants: readonly TenantRecord[];
   seeded: readonly SeededTenant[];
   adminPasswords: ReadonlyMap<string, AdminPasswordNote>;
+  /** the platform administrator (outside every tenant); `password` only when it was generated */
+  platformAdmin: { email: string; password: string | null };
 }
 
 function passwordOf(login: DemoLogin, note: AdminPasswordNote | undefined): string {
@@ -26,13 +28,23 @@ function passwordOf(login: DemoLogin, note: AdminPasswordNote | undefined): stri
 }
 
 /** What `pnpm start` prints at every start: where everything is, and every demo login. */
-export function startBanner({ origin, database, tenants, seeded, adminPasswords }: BannerInput): string {
+export function startBanner({
+  origin,
+  database,
+  tenants,
+  seeded,
+  adminPasswords,
+  platformAdmin,
+}: BannerInput): string {
   const lines = [
     '',
     `Komisi is listening on ${origin} (${database})`,
     `  Home:     ${origin}/`,
     `  API docs: ${origin}/docs/`,
     `  Health:   ${origin}/health`,
+    '',
+    `  Platform API: ${origin}/platform/api   (docs: ${origin}/docs/platform/, CLI: pnpm komisi)`,
+    `    platform admin: ${platformAdmin.email} / ${platformAdmin.password ?? '(from KOMISI_PLATFORM_ADMIN_PASSWORD)'}`,
   ];
   for (const demo of seeded) {
     const tenant = tenants.find((t) => t.slug === demo.slug);

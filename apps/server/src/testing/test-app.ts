@@ -3,6 +3,7 @@ import {
   createTestDatabase,
   driftedRunningBalances,
   ledgerTotal,
+  type TestDatabase,
   unbalancedLedgerEntries,
 } from '@komisi/api/testing';
 import { expect } from 'vitest';
@@ -35,9 +36,14 @@ export interface TestApp extends Platform {
 
 /** The whole server in-process on a fresh PostgreSQL database, with the dtehm demo tenant seeded. */
 export async function startTestApp(
-  overrides: { services?: Partial<ServiceOptions>; env?: Record<string, string> } = {},
+  overrides: {
+    services?: Partial<ServiceOptions>;
+    env?: Record<string, string>;
+    /** a database the test prepared (dropped on close); default: a fresh one */
+    database?: TestDatabase;
+  } = {},
 ): Promise<TestApp> {
-  const db = await createTestDatabase();
+  const db = overrides.database ?? (await createTestDatabase());
   const config = loadConfig({
     NODE_ENV: 'test',
     DATABASE_URL: db.url,
@@ -80,7 +86,7 @@ export async function startTestApp(
   const api = (path: string) => `/t/dtehm/api${path}`;
   return {
     ...platform,
-    rootMemberId: platform.seeded.find((t) => t.slug === 'dtehm')!.rootMemberId!,
+    rootMemberId: platform.seeded.find((t) => t.slug === 'dtehm')?.rootMemberId ?? '',
     request,
     get: (path, token) => request('GET', api(path), token ? { token } : {}),
     post: (path, body, token) => request('POST', api(path), { body, ...(token && { token }) }),

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DEV_FILE_KEY, decodeFileKey } from '../contexts/files/file-cipher.ts';
 import type { FileConfig } from '../contexts/files/files.setup.ts';
 import type { MailConfig } from '../contexts/notifications/smtp.transport.ts';
+import { originOf } from '../kernel/settings/tenant-settings.schemas.ts';
 
 /** `address` or `Display Name <address>`: one mailbox, no line breaks */
 const MAIL_FROM = /^(?:[^<>\r\n]*<[^<>\s@]+@[^<>\s@]+>|[^<>\s@]+@[^<>\s@]+)$/;
@@ -23,6 +24,13 @@ const envSchema = z.object({
     .min(300)
     .default(30 * 86_400),
   KOMISI_ADMIN_PASSWORD: z.string().min(8).optional(),
+  /** the platform administrator created on first start (outside every tenant) */
+  KOMISI_PLATFORM_ADMIN_EMAIL: z.email().default('platform@komisi.local'),
+  /** unset on first start: generated and kept under the data dir (shown at every start) */
+  KOMISI_PLATFORM_ADMIN_PASSWORD: z
+    .string()
+    .min(12, 'KOMISI_PLATFORM_ADMIN_PASSWORD must be at least 12 characters')
+    .optional(),
   KOMISI_TENANT_HOSTS: z.string().default(''),
   /** comma-separated browser origins every tenant accepts (CORS); unset: the dev origins outside production */
   KOMISI_CORS_ORIGINS: z.string().optional(),
@@ -74,6 +82,8 @@ export interface Config {
   accessTokenTtlSeconds: number;
   refreshTokenTtlSeconds: number;
   adminPassword: string | undefined;
+  /** the platform administrator created on first start; no password: generated under the data dir */
+  platformAdmin: { email: string; password: string | undefined };
   /** host name → tenant slug, e.g. `api.dtehm.example=dtehm` */
   tenantHosts: ReadonlyMap<string, string>;
   /** believe X-Forwarded-For (only behind a proxy that sets it) */
@@ -142,21 +152,6 @@ export function parseTenantHosts(raw: string): Map<string, string> {
 export const DEV_CORS_ORIGINS: readonly string[] = ['http://localhost:5173', 'http://localhost:3001'];
 
 /**
- * A browser origin as the `Origin` header carries it: `https://Shop.example.com/` →
- * `https://shop.example.com`; anything but a bare http(s) origin (a path, a query, `*`) → null.
- */
-export function originOf(entry: unknown): string | null {
-  if (typeof entry !== 'string') return null;
-  try {
-    const url = new URL(entry.trim());
-    const bare = url.pathname === '/' && !url.search && !url.hash && !url.username && !url.password;
-    return bare && /^https?:$/.test(url.protocol) ? url.origin : null;
-  } catch {
-    return null;
-  }
-}
-
-/**
  * KOMISI_CORS_ORIGINS: each entry an exact http(s) origin, no path; `*` is refused, because listed
  * origins may send credentials and a wildcard never may.
  */
@@ -177,6 +172,8 @@ export function parseCorsOrigins(raw: string | undefined, env: Config['env']): s
   return origins;
 }
 
+export { originOf };
+
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -196,6 +193,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessTokenTtlSeconds: e.KOMISI_ACCESS_TOKEN_TTL,
     refreshTokenTtlSeconds: e.KOMISI_REFRESH_TOKEN_TTL,
     adminPassword: e.KOMISI_ADMIN_PASSWORD,
+    platformAdmin: { email: e.KOMISI_PLATFORM_ADMIN_EMAIL, password: e.KOMISI_PLATFORM_ADMIN_PASSWORD },
     tenantHosts: parseTenantHosts(e.KOMISI_TENANT_HOSTS),
     trustProxy: e.KOMISI_TRUST_PROXY,
     corsOrigins: parseCorsOrigins(e.KOMISI_CORS_ORIGINS, e.NODE_ENV),

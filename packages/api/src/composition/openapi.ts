@@ -32,7 +32,11 @@ const ERROR_TEXT: Record<number, string> = {
  * The profile's OpenAPI 3.1 document: trpc-to-openapi generates paths and schemas from the
  * router; this wraps every response in the profile's envelope and documents its error shape.
  */
-export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): OpenAPIObject {
+export function buildOpenApiDocument(
+  profile: Pick<AppProfile, 'router' | 'title' | 'description' | 'wire' | 'plainRoutes'> &
+    Partial<Pick<AppProfile, 'examples'>>,
+  baseUrl: string,
+): OpenAPIObject {
   const doc = generateOpenApiDocument(profile.router, {
     title: profile.title,
     description: `${profile.description}\n\nMoney is in the currency's minor unit (integers).`,
@@ -73,7 +77,7 @@ export function buildOpenApiDocument(profile: AppProfile, baseUrl: string): Open
           content: { 'application/json': { schema: wire.successSchema(okSchema, meta?.message) } },
         },
       };
-      const example = profile.examples[operationKey(method, path)];
+      const example = profile.examples?.[operationKey(method, path)];
       if (example) {
         showExample(op, example, {
           successStatus,

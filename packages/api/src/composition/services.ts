@@ -37,9 +37,13 @@ import { SaleRequestsService } from '../contexts/network/sale-requests.service.t
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
 import { GatewayNotifications } from '../contexts/payments/gateway-notifications.ts';
 import { PaymentProviders } from '../contexts/payments/payment-gateways.ts';
+import { PaymentSecrets } from '../contexts/payments/payment-secrets.ts';
 import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { SandboxGateway } from '../contexts/payments/sandbox.provider.ts';
 import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
+import { PlatformAdmins } from '../contexts/platform/platform-admins.service.ts';
+import { type ProfileSetup, TenantProvisioning } from '../contexts/platform/tenant-provisioning.ts';
+import { TenantSettingsEditor } from '../contexts/platform/tenant-settings-editor.ts';
 import { AffiliateDirectoryService } from '../contexts/referral-affiliates/affiliate-directory.service.ts';
 import { AffiliateApplicationsService } from '../contexts/referral-affiliates/applications/affiliate-applications.service.ts';
 import { AffiliatePhotosService } from '../contexts/referral-affiliates/applications/affiliate-photos.service.ts';
@@ -58,7 +62,9 @@ import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affi
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
 import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.service.ts';
 import { AccessTokens } from '../kernel/auth/access-token.ts';
-import type { Orm } from '../kernel/database.ts';
+import { PlatformTokens } from '../kernel/auth/platform-token.ts';
+import { type Orm, tenantEm } from '../kernel/database.ts';
+import { PROFILES } from '../profiles/index.ts';
 
 export interface ServiceOptions {
   jwtSecret: string;
@@ -77,6 +83,19 @@ export interface ServiceOptions {
   xenditLog?: XenditLog;
   /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
   files?: FilesSetup;
+  /** how long a platform administrator's sign-in lasts (default 8 hours) */
+  platformSessionTtlSeconds?: number;
+}
+
+/** Each profile's setup of a new tenant, its bootstrap handed the wired services. */
+function profileSetupsOf(services: () => Services): ReadonlyMap<string, ProfileSetup> {
+  return new Map(
+    Object.values(PROFILES).map((profile): [string, ProfileSetup] => {
+      const { bootstrap, ...setup } = profile.tenantSetup;
+      if (!bootstrap) return [profile.id, setup];
+      return [profile.id, { ...setup, bootstrap: (tx, input) => bootstrap(services(), tx, input) }];
+    }),
+  );
 }
 
 /** The application's singletons; request data travels in a Scope, never in these. */
@@ -84,10 +103,14 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const ledger = new LedgerService();
   const catalog = new CatalogService();
   const stock = new ShopStockService();
+  // Files (KTP, photos) and gateway secrets sealed at rest with the file key.
+  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
+  const paymentSecrets = new PaymentSecrets(cipher);
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
     fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
     log: options.xenditLog,
+    secrets: paymentSecrets,
   });
   const payments = new PaymentsService(
     (scope) => providers.providerFor(scope.tenant),
@@ -102,7 +125,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const carts = new CartsService(vouchers);
   const tenants = new TenantDirectory(orm, options.tenantHosts);
 
-  const gatewayNotifications = new GatewayNotifications(payments, orm, tenants);
+  const gatewayNotifications = new GatewayNotifications(payments, orm, tenants, paymentSecrets);
 
   const identity = new IdentityService(
     new AccessTokens(options.jwtSecret, options.accessTokenTtlSeconds),
@@ -130,15 +153,36 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
-  const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
   const files = new FilesService({
     storage: options.files?.storage ?? new MemoryFileStorage(),
     cipher,
     serverSecret: options.jwtSecret,
   });
+  // The platform: its administrators, creating tenants (each profile's setup) and editing their settings.
+  const platformAdmins = new PlatformAdmins(
+    orm,
+    new PlatformTokens(options.jwtSecret, options.platformSessionTtlSeconds ?? 8 * 3600),
+  );
+  const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
   const services = {
     orm,
     tenants,
+    platformAdmins,
+    tenantProvisioning: new TenantProvisioning({ orm, directory: tenants, identity, setups: profileSetups }),
+    tenantSettings: new TenantSettingsEditor({
+      directory: tenants,
+      secrets: paymentSecrets,
+      profileIds: () => Object.keys(PROFILES),
+      // the holding period in force applies to the commissions still on hold
+      changed: async (tenant, keys) => {
+        if (!keys.includes('referralAffiliates')) return;
+        await referralCommissions.applyHoldingPeriod({
+          em: tenantEm(orm, tenant.id),
+          tenant,
+          now: new Date(),
+        });
+      },
+    }),
     gatewayNotifications,
     identity,
     passwordResets: new PasswordResetService(identity, outbox),
@@ -149,6 +193,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     reviews: new ReviewsService(purchasedIn),
     wishlist: new WishlistService(new ListedProductsService()),
     payments,
+    paymentSecrets,
     commissions,
     affiliateCommissions,
     affiliates: new AffiliatesService({ identity, vouchers }),

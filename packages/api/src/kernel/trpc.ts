@@ -50,29 +50,34 @@ export interface FileOutput {
 
 export type Meta = OpenApiMeta<KomisiMeta>;
 
+/** SDK users get the stable domain code and the invalid fields, never internals (tenant and platform APIs alike). */
+export function formatTrpcError<Shape extends { message: string; data: { code: string } }>({
+  shape,
+  error,
+}: {
+  shape: Shape;
+  error: TRPCError;
+}) {
+  const api = toApiError(error);
+  return {
+    ...shape,
+    message: api.status === 500 ? 'Internal server error' : shape.message,
+    data: {
+      code: shape.data.code,
+      httpStatus: api.status,
+      domainCode: api.code,
+      fields: api.fields ?? null,
+      /** a rule's own code when it names one (e.g. VOUCHER_EXPIRED) */
+      ruleCode: ruleCodeOf(api.details),
+      requestId: null as string | null,
+    },
+  };
+}
+
 const t = initTRPC
   .context<ApiContext>()
   .meta<Meta>()
-  .create({
-    transformer: superjson,
-    // SDK users get the stable domain code and the invalid fields, never internals.
-    errorFormatter({ shape, error }) {
-      const api = toApiError(error);
-      return {
-        ...shape,
-        message: api.status === 500 ? 'Internal server error' : shape.message,
-        data: {
-          code: shape.data.code,
-          httpStatus: api.status,
-          domainCode: api.code,
-          fields: api.fields ?? null,
-          /** a rule's own code when it names one (e.g. VOUCHER_EXPIRED) */
-          ruleCode: ruleCodeOf(api.details),
-          requestId: null as string | null,
-        },
-      };
-    },
-  });
+  .create({ transformer: superjson, errorFormatter: formatTrpcError });
 
 function ruleCodeOf(details: unknown): string | null {
   const code = (details as { code?: unknown } | undefined)?.code;
@@ -88,16 +93,18 @@ export const createCallerFactory = t.createCallerFactory;
  * refusal the client caused (a raced unique key, a value out of a column's range) becomes the
  * DomainError it stands for here, once for REST and tRPC.
  */
-const domainErrors = t.middleware(async ({ next }) => {
-  const result = await next();
-  if (result.ok) return result;
+const domainErrors = t.middleware(async ({ next }) => rethrowDomainError(await next()));
+
+/** A failed call's DomainError (or the database refusal standing for one) as the TRPCError of its code. */
+export function rethrowDomainError<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
+  if (result.ok || !result.error) return result;
   const cause =
     result.error.cause instanceof DomainError
       ? result.error.cause
       : domainErrorFromDatabase(result.error.cause);
   if (cause) throw new TRPCError({ code: TRPC_CODE[cause.code], message: cause.message, cause });
   return result;
-});
+}
 
 /**
  * Text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
@@ -105,10 +112,14 @@ const domainErrors = t.middleware(async ({ next }) => {
  * arrive here as the same raw input as tRPC calls.
  */
 const safeText = t.middleware(async ({ getRawInput, next }) => {
-  const unsafe = findUnsafeText(await getRawInput());
-  if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
+  refuseUnsafeText(await getRawInput());
   return next();
 });
+
+export function refuseUnsafeText(input: unknown): void {
+  const unsafe = findUnsafeText(input);
+  if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
+}
 
 /** A call of a tRPC batch past the tenant's request budget is refused on its own (see `ApiContext.callsAllowed`). */
 const callBudget = t.middleware(({ ctx, batchIndex, next }) => {

@@ -1,7 +1,12 @@
+import type { CurrencyCode } from '@komisi/domain';
 import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
+import type { BootstrapInput } from '../contexts/platform/tenant-provisioning.ts';
+import type { Services } from '../kernel/api-context.ts';
 import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
+import type { Scope } from '../kernel/scope.ts';
+import { readSetting, type SettingKey, type TenantSettings } from '../kernel/settings/tenant-settings.ts';
 import { mergeRouters } from '../kernel/trpc.ts';
 import { bareStyle } from '../kernel/wire/bare-style.ts';
 import { codeStyle } from '../kernel/wire/code-style.ts';
@@ -15,6 +20,7 @@ import { ansaniaRouter } from './ansania-ecommerce/ansania.router.ts';
 import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
+import { bootstrapDtehmTenant } from './dtehm-mobile/tenant-setup.ts';
 import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
@@ -36,7 +42,26 @@ export interface AppProfile {
   examples: OperationExamples;
   /** REST request budgets the spec documents, per client address and per signed-in user */
   rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
+  /** the tenant settings this profile reads, beside those every tenant has (`COMMON_SETTING_KEYS`) */
+  settingKeys: readonly SettingKey[];
+  /** what a new tenant of this profile starts with (platform API, CLI, demo seeds) */
+  tenantSetup: {
+    /** currency and time zone of a new tenant that names none */
+    currency: CurrencyCode;
+    timeZone: string;
+    settings: TenantSettings;
+    bootstrap?: (services: Services, tx: Scope, input: BootstrapInput) => Promise<{ rootMemberId?: string }>;
+  };
 }
+
+/** Settings every tenant reads, whatever its profile. */
+export const COMMON_SETTING_KEYS: readonly SettingKey[] = ['payments', 'allowedOrigins', 'extraProfiles'];
+
+/** A new tenant collects through the sandbox until an administrator configures a gateway. */
+const SANDBOX: TenantSettings = { payments: { provider: 'sandbox' } };
+/** where each spec's business is, for a tenant created without a currency or time zone */
+const UGANDA = { currency: 'UGX', timeZone: 'Africa/Kampala' } as const;
+const INDONESIA = { currency: 'IDR', timeZone: 'Asia/Jakarta' } as const;
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
 
@@ -50,6 +75,8 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: codeStyle,
     restPrefix: '/api',
     examples: dtehmExamples,
+    settingKeys: ['mlm', 'anonymousMembershipPayments'],
+    tenantSetup: { ...UGANDA, settings: SANDBOX, bootstrap: bootstrapDtehmTenant },
   },
   'ansania-ecommerce': {
     id: 'ansania-ecommerce',
@@ -65,6 +92,9 @@ export const PROFILES: Record<string, AppProfile> = {
       anonymous: { name: 'anonymous', limit: 100, windowMs: FIFTEEN_MINUTES },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
     },
+    settingKeys: ['orderPaymentTtlMinutes', 'voucherAffiliates'],
+    // the shop's voucher-code affiliates are served by the affiliate-marketer profile beside it
+    tenantSetup: { ...INDONESIA, settings: { ...SANDBOX, extraProfiles: ['affiliate-marketer'] } },
   },
   'qutab-platform': {
     id: 'qutab-platform',
@@ -77,6 +107,8 @@ export const PROFILES: Record<string, AppProfile> = {
     restPrefix: '/api',
     examples: qutabExamples,
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
+    settingKeys: ['referralAffiliates', 'voucherAffiliates', 'orderPaymentTtlMinutes', 'affiliateSupport'],
+    tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',
@@ -88,15 +120,22 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: bareStyle,
     restPrefix: '/api',
     examples: affiliateMarketerExamples,
+    settingKeys: ['voucherAffiliates'],
+    tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
 };
+
+/** The settings a tenant of these profiles reads: the common ones, then each profile's. */
+export function settingKeysOf(profiles: readonly AppProfile[]): SettingKey[] {
+  return [...new Set([...COMMON_SETTING_KEYS, ...profiles.flatMap((p) => p.settingKeys)])];
+}
 
 /** The profiles a tenant serves: its main profile, then its extra ones in order (unknown ids skipped). */
 export function profilesOf(tenant: {
   profile: string;
   settings: { extraProfiles?: string[] };
 }): AppProfile[] {
-  return [tenant.profile, ...(tenant.settings.extraProfiles ?? [])]
+  return [tenant.profile, ...(readSetting(tenant.settings, 'extraProfiles') ?? [])]
     .filter((id, i, all) => all.indexOf(id) === i)
     .map((id) => PROFILES[id])
     .filter((p): p is AppProfile => p !== undefined);

@@ -26,6 +26,7 @@ import { OutboxMessage } from '../../contexts/notifications/outbox-message.entit
 import { Payment } from '../../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
+import { PlatformAdmin, PlatformSession } from '../../contexts/platform/platform-admin.entity.ts';
 import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
 import { BankAccount } from '../../contexts/referral-affiliates/bank-accounts/bank-account.entity.ts';
 import {
@@ -85,5 +86,7 @@ export const ALL_ENTITIES: EntitySchema[] = [
   SandboxCharge,
   JobRun,
   JobLease,
+  PlatformAdmin,
+  PlatformSession,
   ...TENANT_OWNED_ENTITIES,
 ];

@@ -11,6 +11,9 @@ import {
 } from '../../kernel/trpc.ts';
 import type { AppProfile } from '../../profiles/index.ts';
 
+/** What the adapter itself reads of a procedure's context (the tenant APIs' and the platform API's alike). */
+export type RestContext = Pick<ApiContext, 'requestId' | 'log' | 'responseHeaders'>;
+
 interface Route {
   path: string;
   procedure: AnyProcedure;
@@ -92,7 +95,9 @@ async function readBody(req: Request, uploads: boolean): Promise<Body> {
  * stock trpc-to-openapi handler rebuilds its route map per request), it calls procedures
  * directly and renders results and errors in the profile's own envelope.
  */
-export function createRestHandler(profile: AppProfile) {
+export function createRestHandler<Ctx extends RestContext = ApiContext>(
+  profile: Pick<AppProfile, 'router' | 'wire'>,
+) {
   const routes = new TrieRouter<Route>();
   const procedures = (profile.router as AnyRouter)._def.procedures as Record<string, AnyProcedure>;
   for (const [path, procedure] of Object.entries(procedures)) {
@@ -110,7 +115,7 @@ export function createRestHandler(profile: AppProfile) {
     return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
   }
 
-  function fail(error: ApiError, ctx: Pick<ApiContext, 'requestId'>): Response {
+  function fail(error: ApiError, ctx: Pick<RestContext, 'requestId'>): Response {
     return respond(wire.status(error), wire.error(error, ctx.requestId));
   }
 
@@ -122,7 +127,7 @@ export function createRestHandler(profile: AppProfile) {
       return matches.length > 0;
     },
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
-    async handle(req: Request, subPath: string, ctx: ApiContext): Promise<Response> {
+    async handle(req: Request, subPath: string, ctx: Ctx): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
       const [matches] = routes.match(method, subPath) as unknown as [[Route, Record<string, string>][]];
       const match = matches[0];
@@ -186,4 +191,4 @@ export function createRestHandler(profile: AppProfile) {
   };
 }
 
-export type RestHandler = ReturnType<typeof createRestHandler>;
+export type RestHandler<Ctx extends RestContext = ApiContext> = ReturnType<typeof createRestHandler<Ctx>>;

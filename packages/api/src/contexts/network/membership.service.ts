@@ -100,6 +100,28 @@ export class MembershipService implements SettlementHandler {
     return member;
   }
 
+  /**
+   * The network's first member, whom new members name as sponsor: no sponsor, both memberships
+   * numbered and active at once (a new tenant's setup; nobody pays for it). Returns the DTEHM number.
+   */
+  async foundRoot(tx: Scope, accountId: number, address: string | null): Promise<string> {
+    const member = await this.join(tx, {
+      accountId,
+      sponsorAccountId: null,
+      wantsDtehm: true,
+      wantsDip: true,
+      address,
+      fromMobile: false,
+    });
+    const year = tx.now.getUTCFullYear();
+    member.dtehmMemberId = formatDtehmMemberId(year, await nextSequence(tx, `dtehm-member:${year}`));
+    member.dipMemberId = formatDipMemberId(await nextSequence(tx, 'dip-member'));
+    member.status = 'active';
+    member.activatedAt = tx.now;
+    await tx.em.flush();
+    return member.dtehmMemberId;
+  }
+
   /** One more member at each ancestor's depth; rows locked in key order so concurrent joins cannot deadlock. */
   async #countInAncestors(scope: Scope, accountId: number): Promise<void> {
     await scope.em.execute(

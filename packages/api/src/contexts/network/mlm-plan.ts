@@ -1,4 +1,5 @@
 import { DTEHM_DEFAULT_PLAN, type MlmPlan, withOverrides } from '@komisi/domain';
+import { readSetting } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
 
 /**
@@ -6,5 +7,8 @@ import type { TenantRecord } from '../../kernel/tenant-record.ts';
  * the tenant's own settings (`mlm`) laid over them.
  */
 export function planFor(tenant: TenantRecord): MlmPlan {
-  return withOverrides({ ...DTEHM_DEFAULT_PLAN, currency: tenant.currency }, tenant.settings.mlm);
+  return withOverrides(
+    { ...DTEHM_DEFAULT_PLAN, currency: tenant.currency },
+    readSetting(tenant.settings, 'mlm'),
+  );
 }

@@ -10,6 +10,7 @@ import {
 } from './gateway-notification.ts';
 import type { PaymentGateway } from './payment-gateway.ts';
 import { gatewayAtCallback } from './payment-gateways.ts';
+import type { PaymentSecrets } from './payment-secrets.ts';
 import type { PaymentsService } from './payments.service.ts';
 import { webhookInbox } from './webhook-inbox.ts';
 
@@ -26,8 +27,11 @@ export class GatewayNotifications {
   readonly #orm: Orm;
   readonly #tenants: TenantDirectory;
 
-  constructor(payments: PaymentsService, orm: Orm, tenants: TenantDirectory) {
+  readonly #secrets: PaymentSecrets;
+
+  constructor(payments: PaymentsService, orm: Orm, tenants: TenantDirectory, secrets: PaymentSecrets) {
     this.#payments = payments;
+    this.#secrets = secrets;
     this.#orm = orm;
     this.#tenants = tenants;
   }
@@ -49,7 +53,7 @@ export class GatewayNotifications {
     request: NotificationRequest,
   ): Promise<ReceivedNotification> {
     const notification = gateway.parseNotification(request, {
-      payments: scope.tenant.settings.payments,
+      payments: this.#secrets.paymentsOf(scope.tenant),
       now: scope.now,
     });
     if (isRefusal(notification)) throw refusalError(notification);

@@ -1,4 +1,5 @@
-import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
+import type { ClearPaymentSettings } from '../../kernel/settings/tenant-settings.schemas.ts';
+import type { TenantRecord } from '../../kernel/tenant-record.ts';
 import type {
   GatewayNotification,
   NotificationHandling,
@@ -7,7 +8,8 @@ import type {
 } from './gateway-notification.ts';
 import type { GatewayLog, PaymentProvider } from './payment-provider.ts';
 
-export type PaymentSettings = TenantSettings['payments'];
+/** The tenant's `settings.payments` with its secrets opened (see `PaymentSecrets`). */
+export type PaymentSettings = ClearPaymentSettings | undefined;
 
 /** What a gateway checks a notification against: the tenant's payment settings, at the time it arrived. */
 export interface NotificationContext {

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Orm } from '../../kernel/database.ts';
 import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
+import { DEV_FILE_KEY, FileCipher } from '../files/file-cipher.ts';
 import { gatewayAtCallback, PaymentProviders } from './payment-gateways.ts';
+import { PaymentSecrets } from './payment-secrets.ts';
 
 const tenant = (id: number, payments: TenantSettings['payments']): TenantRecord => ({
   id,
@@ -27,7 +29,8 @@ describe('gatewayAtCallback', () => {
 });
 
 describe('PaymentProviders', () => {
-  const providers = new PaymentProviders({} as Orm, { publicBaseUrl: () => 'https://komisi.test' });
+  const secrets = new PaymentSecrets(new FileCipher(DEV_FILE_KEY));
+  const providers = new PaymentProviders({} as Orm, { publicBaseUrl: () => 'https://komisi.test', secrets });
 
   it("builds the tenant's gateway from its settings, once", () => {
     const shop = tenant(1, {
@@ -39,13 +42,33 @@ describe('PaymentProviders', () => {
     expect(providers.providerFor(shop)).toBe(providers.providerFor(shop));
   });
 
-  it("builds it again when the tenant's payment settings change", () => {
-    const before = providers.providerFor(tenant(5, undefined));
+  it('builds a new provider once the setting changed (no restart)', () => {
+    const before = providers.providerFor(tenant(5, { provider: 'sandbox' }));
+    const after = tenant(5, {
+      provider: 'xendit',
+      xendit: { baseUrl: 'https://api.xendit.co', secretKey: 'xnd', callbackToken: 'token' },
+    });
     expect(before.name).toBe('sandbox');
-    const xendit = { baseUrl: 'https://api.xendit.co', secretKey: 'xnd', callbackToken: 'token' };
-    const after = providers.providerFor(tenant(5, { provider: 'xendit', xendit }));
-    expect(after.name).toBe('xendit');
-    expect(providers.providerFor(tenant(5, { provider: 'xendit', xendit: { ...xendit } }))).toBe(after);
+    expect(providers.providerFor(after).name).toBe('xendit');
+  });
+
+  it('hands the gateway its secrets opened, sealed ones and clear ones alike', () => {
+    const sealed = tenant(6, {
+      provider: 'xendit',
+      xendit: {
+        baseUrl: 'https://api.xendit.co',
+        secretKey: secrets.seal(6, 'xendit', 'secretKey', 'xnd_secret'),
+        callbackToken: 'clear-token',
+      },
+    });
+    expect(secrets.paymentsOf(sealed)?.xendit).toEqual({
+      baseUrl: 'https://api.xendit.co',
+      secretKey: 'xnd_secret',
+      callbackToken: 'clear-token',
+    });
+    // bound to its tenant: the same sealed value copied onto another tenant does not open
+    const copied = tenant(7, sealed.settings.payments);
+    expect(() => secrets.paymentsOf(copied)).toThrow();
   });
 
   it('falls back to the sandbox without settings, or when the named gateway has none', () => {

@@ -3,6 +3,7 @@ import type { TenantRecord } from '../../kernel/tenant-record.ts';
 import { dokuGateway } from './doku/doku.gateway.ts';
 import type { PaymentGateway } from './payment-gateway.ts';
 import type { GatewayLog, PaymentProvider } from './payment-provider.ts';
+import type { PaymentSecrets } from './payment-secrets.ts';
 import { pesapalGateway } from './pesapal/pesapal.gateway.ts';
 import { SandboxProvider } from './sandbox.provider.ts';
 import { xenditGateway } from './xendit/xendit.gateway.ts';
@@ -28,6 +29,8 @@ export interface PaymentProvidersOptions {
   fetch?: Partial<Record<string, typeof fetch>>;
   /** where gateways report payments they will not take as completed */
   log?: GatewayLog | undefined;
+  /** opens the sealed gateway secrets of `settings.payments` */
+  secrets: PaymentSecrets;
 }
 
 /**
@@ -37,7 +40,8 @@ export interface PaymentProvidersOptions {
 export class PaymentProviders {
   readonly #orm: Orm;
   readonly #options: PaymentProvidersOptions;
-  readonly #providers = new Map<number, { settings: string; provider: PaymentProvider }>();
+  /** each tenant's provider, with the settings it was built from: a changed setting builds a new one */
+  readonly #providers = new Map<number, { payments: string; provider: PaymentProvider }>();
 
   constructor(orm: Orm, options: PaymentProvidersOptions) {
     this.#orm = orm;
@@ -45,18 +49,19 @@ export class PaymentProviders {
   }
 
   providerFor(tenant: TenantRecord): PaymentProvider {
-    const settings = JSON.stringify(tenant.settings.payments ?? null);
+    const payments = JSON.stringify(tenant.settings.payments ?? null);
     const built = this.#providers.get(tenant.id);
-    if (built?.settings === settings) return built.provider;
+    if (built?.payments === payments) return built.provider;
     const provider = this.#build(tenant);
-    this.#providers.set(tenant.id, { settings, provider });
+    this.#providers.set(tenant.id, { payments, provider });
     return provider;
   }
 
   #build(tenant: TenantRecord): PaymentProvider {
-    const { publicBaseUrl, fetch, log } = this.#options;
+    const { publicBaseUrl, fetch, log, secrets } = this.#options;
+    const payments = secrets.paymentsOf(tenant);
     for (const gateway of PAYMENT_GATEWAYS) {
-      const config = gateway.configOf(tenant.settings.payments);
+      const config = gateway.configOf(payments);
       if (!config) continue;
       return gateway.createProvider(config, {
         tenant,

@@ -1,4 +1,5 @@
 import { type ReferralProgramSettings, referralProgramSettings } from '@komisi/domain';
+import { readSetting } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
 
 /**
@@ -7,6 +8,6 @@ import type { TenantRecord } from '../../kernel/tenant-record.ts';
  * `settings.referralProgram`: it is still read, under the new name, whose keys win.
  */
 export function tenantReferralProgram(tenant: Pick<TenantRecord, 'settings'>): ReferralProgramSettings {
-  const { referralProgram: formerName, referralAffiliates } = tenant.settings;
-  return referralProgramSettings(formerName, referralAffiliates);
+  const formerName = readSetting(tenant.settings, 'referralProgram');
+  return referralProgramSettings(formerName, readSetting(tenant.settings, 'referralAffiliates'));
 }

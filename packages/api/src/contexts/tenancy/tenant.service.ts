@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '@komisi/domain';
 import { type Orm, systemEm } from '../../kernel/database.ts';
 import type { Scope } from '../../kernel/scope.ts';
+import { checkSetting, type SettingKey } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
 import { Tenant } from './tenant.entity.ts';
 
@@ -16,7 +17,8 @@ export function toTenantRecord(t: Tenant): TenantRecord {
     currency: t.currency as CurrencyCode,
     timeZone: t.timeZone,
     hosts: [...t.hosts],
-    settings: t.settings,
+    // a row written without settings may hold the column's default as a JSON string: read as none
+    settings: t.settings !== null && typeof t.settings === 'object' ? t.settings : {},
   };
 }
 
@@ -84,21 +86,32 @@ export class TenantDirectory {
   /**
    * Replaces one top-level settings key (an admin editing what the business configures). The JSON is
    * patched in one statement, so concurrent edits of other keys are not lost; other instances see it
-   * within the directory's cache time.
+   * within the directory's cache time. The value is checked by the key's schema first (a 422 naming
+   * the field); `undefined` removes the key.
    */
   async updateSetting<K extends keyof TenantSettings>(
     tenantId: number,
     key: K,
-    value: TenantSettings[K],
+    value: TenantSettings[K] | undefined,
   ): Promise<TenantRecord> {
-    await systemEm(this.#orm).execute(
-      'update tenant set settings = jsonb_set(settings, array[?]::text[], ?::jsonb) where id = ?',
-      [key, JSON.stringify(value ?? null), tenantId],
-    );
-    await this.#reload();
+    await this.patchSettings(tenantId, { [key]: value === undefined ? undefined : checkSetting(key, value) });
     const tenant = await this.byId(tenantId);
     if (!tenant) throw new Error(`tenant ${tenantId} vanished`);
     return tenant;
+  }
+
+  /**
+   * Sets or removes (undefined) top-level keys of a tenant's settings, already checked, in one
+   * statement (other keys untouched), then reloads the directory so this instance serves the change at once.
+   */
+  async patchSettings(tenantId: number, patch: Partial<Record<SettingKey, unknown>>): Promise<void> {
+    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+    const removed = Object.keys(patch).filter((k) => patch[k as SettingKey] === undefined);
+    await systemEm(this.#orm).execute(
+      'update tenant set settings = (settings - ?::text[]) || ?::jsonb where id = ?',
+      [`{${removed.join(',')}}`, JSON.stringify(set), tenantId],
+    );
+    await this.#reload();
   }
 }
 

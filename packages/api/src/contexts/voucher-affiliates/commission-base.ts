@@ -1,4 +1,5 @@
 import { type CommissionBase, DEFAULT_COMMISSION_BASE } from '@komisi/domain';
+import { readSetting } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantSettings } from '../../kernel/tenant-record.ts';
 
 /**
@@ -8,8 +9,8 @@ import type { TenantSettings } from '../../kernel/tenant-record.ts';
  */
 export function commissionBaseOf(settings: TenantSettings): CommissionBase {
   return (
-    settings.voucherAffiliates?.commissionBase ??
-    settings.affiliateProgram?.commissionBase ??
+    readSetting(settings, 'voucherAffiliates')?.commissionBase ??
+    readSetting(settings, 'affiliateProgram')?.commissionBase ??
     DEFAULT_COMMISSION_BASE
   );
 }

@@ -2,6 +2,7 @@ import { DomainError, type MembershipType, validationError } from '@komisi/domai
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import type { AccessClaims } from '../../kernel/auth/access-token.ts';
+import { readSetting } from '../../kernel/settings/tenant-settings.ts';
 import { optionalAuthProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime } from '../shared/zoned-time.ts';
 import { presentUser } from './dtehm.presenters.ts';
@@ -16,7 +17,7 @@ const tags = ['Membership'];
  * payment is reported as not found.
  */
 function assertOwner(ctx: ApiContext, auth: AccessClaims | null, accountId: number, what: string) {
-  if (!auth && !ctx.tenant.settings.anonymousMembershipPayments) {
+  if (!auth && !readSetting(ctx.tenant.settings, 'anonymousMembershipPayments')) {
     throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.');
   }
   if (auth && auth.accountId !== accountId) throw new DomainError('NOT_FOUND', `${what} not found`);

@@ -1,5 +1,4 @@
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
-import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
 import { seedAnsaniaCatalog } from './ansania/catalog.seed.ts';
@@ -39,26 +38,18 @@ export async function seedAnsaniaDemo(
   const existing = await sys.findOne(Tenant, { slug: 'ansania' });
   const seeded = { slug: 'ansania', rootMemberId: null, logins: ANSANIA_LOGINS };
   if (existing) return { ...seeded, created: false };
-  const tenant = sys.create(Tenant, {
+  const created = await services.tenantProvisioning.create({
+    profile: 'ansania-ecommerce',
     slug: 'ansania',
     name: 'Ansania Furniture',
-    profile: 'ansania-ecommerce',
     currency: 'IDR',
     timeZone: 'Asia/Jakarta',
-    hosts: [],
-    settings: { payments: { provider: 'sandbox' }, extraProfiles: ['affiliate-marketer'] },
-    createdAt: new Date(),
+    admin: { email: ANSANIA_ADMIN_EMAIL, name: 'Ansania Admin', password: adminPassword },
   });
-  await sys.flush();
-  const record = toTenantRecord(tenant);
-  await tenantEm(orm, tenant.id).transactional(async (tx) => {
+  const record = created.tenant;
+  // demo data only: the tenant and its admin come from the platform's own path above
+  await tenantEm(orm, record.id).transactional(async (tx) => {
     const scope = { em: tx, tenant: record, now: new Date() };
-    await services.identity.createAccount(scope, {
-      email: ANSANIA_ADMIN_EMAIL,
-      password: adminPassword,
-      name: 'Ansania Admin',
-      roles: ['admin'],
-    });
     const user = await services.identity.createAccount(scope, {
       email: ANSANIA_TEST_USER.email,
       password: ANSANIA_TEST_USER.password,

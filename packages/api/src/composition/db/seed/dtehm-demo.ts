@@ -1,9 +1,9 @@
-import { formatDipMemberId, formatDtehmMemberId } from '@komisi/domain';
+import { formatDtehmMemberId } from '@komisi/domain';
 import { Category } from '../../../contexts/catalog/category.entity.ts';
 import { Product } from '../../../contexts/catalog/product.entity.ts';
 import { Member } from '../../../contexts/network/member.entity.ts';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
-import { nextSequence, toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
+import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Services } from '../../services.ts';
 import { type DemoLogin, existingLogins, type SeededTenant } from './demo-login.ts';
@@ -60,7 +60,7 @@ export async function seedDtehmDemo(
   adminPassword: string,
 ): Promise<SeededTenant> {
   const sys = systemEm(orm);
-  let tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
+  const tenant = await sys.findOne(Tenant, { slug: 'dtehm' });
   const year = new Date().getUTCFullYear();
   if (tenant) {
     const scope = { em: tenantEm(orm, tenant.id), tenant: toTenantRecord(tenant), now: new Date() };
@@ -70,50 +70,28 @@ export async function seedDtehmDemo(
     const logins = await existingLogins(services, scope, dtehmLogins(rootMemberId));
     return { slug: 'dtehm', created: false, rootMemberId, logins };
   }
-  tenant = sys.create(Tenant, {
+  const created = await services.tenantProvisioning.create({
+    profile: 'dtehm-mobile',
     slug: 'dtehm',
     name: 'DTEHM Demo',
-    profile: 'dtehm-mobile',
     currency: 'UGX',
     timeZone: 'Africa/Kampala',
-    hosts: [],
-    settings: { payments: { provider: 'sandbox' } },
-    createdAt: new Date(),
-  });
-  await sys.flush();
-  const record = toTenantRecord(tenant);
-  const em = tenantEm(orm, tenant.id);
-  await em.transactional(async (tx) => {
-    const scope = { em: tx, tenant: record, now: new Date() };
-    await services.identity.createAccount(scope, {
-      email: 'admin@dtehm.demo',
-      password: adminPassword,
-      name: 'DTEHM Admin',
-      roles: ['admin'],
-    });
-    const root = await services.identity.createAccount(scope, {
+    admin: { email: 'admin@dtehm.demo', name: 'DTEHM Admin', password: adminPassword },
+    rootMember: {
       email: ROOT_MEMBER_EMAIL,
-      password: adminPassword,
       name: 'DTEHM Root Member',
       phone: '+256700000001',
-      roles: ['member', 'stockist'],
-    });
-    await services.membership.join(scope, {
-      accountId: root.id,
-      sponsorAccountId: null,
-      wantsDtehm: true,
-      wantsDip: true,
       address: 'Kampala, Uganda',
-      fromMobile: false,
-    });
-    const member = await tx.findOneOrFail(Member, { account: root.id });
-    member.dtehmMemberId = formatDtehmMemberId(year, await nextSequence(scope, `dtehm-member:${year}`));
-    member.dipMemberId = formatDipMemberId(await nextSequence(scope, 'dip-member'));
-    member.status = 'active';
-    member.activatedAt = scope.now;
+    },
+  });
+  const record = created.tenant;
+  const em = tenantEm(orm, record.id);
+  // demo data only: the tenant, its admin and root member come from the platform's own path above
+  await em.transactional(async (tx) => {
+    const scope = { em: tx, tenant: record, now: new Date() };
     for (const group of CATALOG) {
       const category = tx.create(Category, {
-        tenant: tenant.id,
+        tenant: record.id,
         name: group.category,
         description: group.description,
         createdAt: scope.now,
@@ -121,7 +99,7 @@ export async function seedDtehmDemo(
       await tx.flush();
       for (const [name, description, price, stock] of group.products) {
         tx.create(Product, {
-          tenant: tenant.id,
+          tenant: record.id,
           category: category.id,
           name,
           description,

@@ -2,7 +2,6 @@ import { Product } from '../../../contexts/catalog/product.entity.ts';
 import { ProductVariant } from '../../../contexts/catalog/product-variant.entity.ts';
 import { Voucher } from '../../../contexts/commerce/vouchers/voucher.entity.ts';
 import { Tenant } from '../../../contexts/tenancy/tenant.entity.ts';
-import { toTenantRecord } from '../../../contexts/tenancy/tenant.service.ts';
 import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { Services } from '../../services.ts';
@@ -53,26 +52,20 @@ export async function seedQutabDemo(
   const existing = await sys.findOne(Tenant, { slug: 'qutab' });
   const seeded = { slug: 'qutab', rootMemberId: null, logins: QUTAB_LOGINS };
   if (existing) return { ...seeded, created: false };
-  const tenant = sys.create(Tenant, {
+  const created = await services.tenantProvisioning.create({
+    profile: 'qutab-platform',
     slug: 'qutab',
     name: 'Qutab',
-    profile: 'qutab-platform',
     currency: 'IDR',
     timeZone: 'Asia/Jakarta',
-    hosts: [],
-    settings: { payments: { provider: 'sandbox' } },
-    createdAt: new Date(),
+    admin: { email: QUTAB_ADMIN_EMAIL, name: 'Qutab Admin', password: adminPassword },
   });
-  await sys.flush();
-  const record = toTenantRecord(tenant);
+  const record = created.tenant;
+  const tenant = { id: record.id };
+  // demo data only: the tenant and its admin come from the platform's own path above
   const adminAccount = await tenantEm(orm, tenant.id).transactional(async (tx) => {
     const scope: Scope = { em: tx, tenant: record, now: new Date() };
-    const created = await services.identity.createAccount(scope, {
-      email: QUTAB_ADMIN_EMAIL,
-      password: adminPassword,
-      name: 'Qutab Admin',
-      roles: ['admin'],
-    });
+    const adminId = await services.identity.accountIdByEmail(scope, QUTAB_ADMIN_EMAIL);
     await services.identity.createAccount(scope, {
       email: QUTAB_DEMO_CUSTOMER.email,
       password: QUTAB_DEMO_CUSTOMER.password,
@@ -81,7 +74,7 @@ export async function seedQutabDemo(
     });
     await seedQurbanProducts(scope);
     await seedProgrammeContent(services, scope);
-    return created;
+    return { id: adminId! };
   });
   await services.tenants.updateSetting(tenant.id, 'affiliateSupport', {
     whatsapp: '+6281100002222',

@@ -1,3 +1,4 @@
+import { readSetting } from '../../../kernel/settings/tenant-settings.ts';
 import type { JobRunner } from '../../jobs/job-runner.ts';
 import type { UnpaidOrderExpiry } from './order-expiry.ts';
 
@@ -18,7 +19,7 @@ export function registerOrderExpiryJob(jobs: JobRunner, expiry: UnpaidOrderExpir
     (scope) =>
       expiry.expireUnpaid(
         scope,
-        scope.tenant.settings.orderPaymentTtlMinutes ?? DEFAULT_ORDER_PAYMENT_TTL_MINUTES,
+        readSetting(scope.tenant.settings, 'orderPaymentTtlMinutes') ?? DEFAULT_ORDER_PAYMENT_TTL_MINUTES,
       ),
     {
       tenants: async (em, now) => {

@@ -216,6 +216,23 @@ export class ReferralCommissionsService {
   }
 
   /**
+   * The tenant's holding period changed: commissions still on hold become available at their
+   * confirmation plus the period now in force (a shorter one releases them at the job's next run).
+   * Returns how many were re-dated.
+   */
+  async applyHoldingPeriod(scope: Scope): Promise<number> {
+    const seconds = tenantReferralProgram(scope.tenant).holdDays * 86_400;
+    const rows = await scope.em.execute<{ id: number }[]>(
+      `update affiliate_referral set available_at = confirmed_at + make_interval(secs => ?)
+        where tenant_id = ? and status = 'confirmed' and confirmed_at is not null
+          and available_at is distinct from confirmed_at + make_interval(secs => ?)
+        returning id`,
+      [seconds, scope.tenant.id, seconds],
+    );
+    return rows.length;
+  }
+
+  /**
    * The affiliate's money: available, on hold and requested from the ledger's running balances;
    * `paidOut` from the payouts marked paid (each moved its amount from payouts-pending to clearing).
    */

@@ -1,3 +1,4 @@
+import { readSetting } from '../../../kernel/settings/tenant-settings.ts';
 import { adminProcedure } from '../../../kernel/trpc.ts';
 import {
   setSupportContactInput,
@@ -16,6 +17,6 @@ export const setSupportContactProcedure = adminProcedure
       email: input.email,
       responseTime: input.response_time,
     });
-    const support = tenant.settings.affiliateSupport!;
+    const support = readSetting(tenant.settings, 'affiliateSupport')!;
     return { whatsapp: support.whatsapp, email: support.email, response_time: support.responseTime };
   });

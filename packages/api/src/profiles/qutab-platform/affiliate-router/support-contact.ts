@@ -1,4 +1,5 @@
 import { DomainError } from '@komisi/domain';
+import { readSetting } from '../../../kernel/settings/tenant-settings.ts';
 import { affiliateProcedure } from '../affiliate.procedures.ts';
 import { supportContactInput, supportContactMeta, supportContactOutput } from './support-contact.types.ts';
 
@@ -8,7 +9,7 @@ export const supportContactProcedure = affiliateProcedure
   .input(supportContactInput)
   .output(supportContactOutput)
   .query(({ ctx }) => {
-    const support = ctx.tenant.settings.affiliateSupport;
+    const support = readSetting(ctx.tenant.settings, 'affiliateSupport');
     if (!support) throw new DomainError('NOT_FOUND', 'Support contact is not set up yet');
     return { whatsapp: support.whatsapp, email: support.email, response_time: support.responseTime };
   });

@@ -1,0 +1,167 @@
+import {
+  type ApiError,
+  batchRefusal,
+  buildPlatformOpenApiDocument,
+  type Logger,
+  MAX_JSON_BODY_BYTES,
+  MAX_TRPC_BATCH,
+  PLATFORM_API,
+  type PlatformContext,
+  platformApiRouter,
+  platformRestHandler,
+  type RateLimiter,
+  type RateLimitRule,
+  type RateLimitSubject,
+  rateLimitHeaders,
+  rateLimitKey,
+  readCapped,
+  type Services,
+} from '@komisi/api';
+import { TRPCError } from '@trpc/server';
+import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
+import { type Context, Hono } from 'hono';
+import { clientIp } from './client-ip.ts';
+
+export interface PlatformRouteOptions {
+  services: Services;
+  log: Logger;
+  trustProxy: boolean;
+  rateLimiter?: RateLimiter | undefined;
+}
+
+/** Sign-in attempts per client address, and per email, as the tenants' credential calls are budgeted. */
+export const PLATFORM_LOGIN_RULE: RateLimitRule = {
+  name: 'platform-login',
+  limit: 10,
+  windowMs: 15 * 60_000,
+};
+
+const TOO_MANY: ApiError = {
+  status: 429,
+  code: 'RATE_LIMITED',
+  message: 'Too many sign-in attempts, please try again later.',
+  fields: undefined,
+  details: undefined,
+};
+
+/**
+ * The platform administrators' API: REST under /platform/api (its OpenAPI document at
+ * /platform/api/openapi.json), tRPC under /platform/trpc. Bodies are read under the 1 MB cap, errors
+ * answer in the plain `{ error, code, fields?, request_id }` envelope.
+ */
+export function platformRoutes(options: PlatformRouteOptions) {
+  const { services, log } = options;
+  const app = new Hono<{ Variables: { requestId: string } }>();
+  const documents = new Map<string, unknown>();
+
+  function context(c: Context): PlatformContext {
+    return {
+      requestId: c.get('requestId') as string,
+      ip: clientIp(c, options.trustProxy),
+      authorization: c.req.header('authorization'),
+      now: new Date(),
+      services,
+      authenticator: services.platformAdmins,
+      log,
+      responseHeaders: new Headers(),
+    };
+  }
+
+  /** Spends one sign-in attempt of the caller's address (and of the email, when known); the result when refused. */
+  async function loginBudget(c: Context, email: unknown) {
+    if (!options.rateLimiter) return null;
+    const subjects: RateLimitSubject[] = [`ip:${clientIp(c, options.trustProxy)}`];
+    // the email's own budget: many addresses cannot try one administrator's password more often
+    if (typeof email === 'string') subjects.push(`user:${email.trim().toLowerCase().slice(0, 254)}`);
+    for (const subject of subjects) {
+      const key = rateLimitKey({ tenantId: 'platform', subject, rule: PLATFORM_LOGIN_RULE });
+      const result = await options.rateLimiter.check(key, PLATFORM_LOGIN_RULE);
+      if (!result.allowed) return result;
+    }
+    return null;
+  }
+
+  app.get('/platform/api/openapi.json', (c) => {
+    const base = `${new URL(c.req.url).origin}${PLATFORM_API.restPrefix}`;
+    if (!documents.has(base)) documents.set(base, buildPlatformOpenApiDocument(base));
+    return c.json(documents.get(base) as object);
+  });
+
+  app.all('/platform/api/*', async (c) => {
+    const subPath = c.req.path.slice(PLATFORM_API.restPrefix.length);
+    let req = c.req.raw;
+    if (subPath === '/auth/login' && c.req.method === 'POST') {
+      // the email's budget needs the body: read under the same 1 MB cap, then handed on as read
+      const bytes = await readCapped(req, MAX_JSON_BODY_BYTES);
+      const headers = new Headers(req.headers);
+      headers.delete('content-length');
+      req = new Request(req.url, { method: 'POST', headers, body: bytes ? new Uint8Array(bytes) : '' });
+      let email: unknown;
+      try {
+        email = (JSON.parse(bytes?.toString('utf8') ?? '') as { email?: unknown })?.email;
+      } catch {
+        // not JSON: the handler answers it
+      }
+      const refused = await loginBudget(c, email);
+      if (refused) {
+        return c.json(PLATFORM_API.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
+          ...rateLimitHeaders(refused),
+        });
+      }
+      if (!bytes) {
+        const tooLarge: ApiError = {
+          status: 400,
+          code: 'VALIDATION_ERROR',
+          message: 'The request body is too large (at most 1 MB).',
+          fields: { body: ['The request body is too large (at most 1 MB).'] },
+          details: undefined,
+        };
+        return c.json(PLATFORM_API.wire.error(tooLarge, c.get('requestId') as string) as object, 400);
+      }
+    }
+    return platformRestHandler.handle(req, subPath, context(c));
+  });
+
+  app.all('/platform/trpc/*', async (c) => {
+    let req = c.req.raw;
+    let tooLarge = false;
+    if (req.method === 'POST') {
+      const bytes = await readCapped(req, MAX_JSON_BODY_BYTES);
+      const headers = new Headers(req.headers);
+      headers.delete('content-length');
+      tooLarge = !bytes;
+      req = new Request(req.url, { method: 'POST', headers, body: bytes ? new Uint8Array(bytes) : '{}' });
+    }
+    const loginCall = new URL(req.url).pathname.split('/').pop() === 'login';
+    return fetchRequestHandler({
+      endpoint: '/platform/trpc',
+      req,
+      router: platformApiRouter,
+      maxBatchSize: MAX_TRPC_BATCH,
+      createContext: async ({ info }) => {
+        if (tooLarge)
+          throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
+        const refusal = batchRefusal(info.calls.map((call) => call.procedure));
+        if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
+        if (loginCall) {
+          const raw = (await info.calls[0]?.getRawInput()) as
+            | { email?: unknown; json?: { email?: unknown } }
+            | undefined;
+          const input = raw?.json ?? raw; // superjson wraps the input
+          if (await loginBudget(c, input?.email))
+            throw new TRPCError({ code: 'TOO_MANY_REQUESTS', message: TOO_MANY.message });
+        }
+        return context(c);
+      },
+      onError: ({ error }) => {
+        if (error.code === 'INTERNAL_SERVER_ERROR')
+          log.error({ err: error, requestId: c.get('requestId') }, 'platform trpc error');
+      },
+    });
+  });
+
+  app.all('/platform/*', (c) =>
+    c.json({ error: 'Not found', code: 'NOT_FOUND', request_id: c.get('requestId') }, 404),
+  );
+  return app;
+}
