@@ -28,7 +28,10 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function run(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--conditions=komisi-source', '--import', 'tsx', script, ...args], { cwd: serverDir, env: env() });
+  const child = spawn(process.execPath, ['--conditions=komisi-source', '--import', 'tsx', script, ...args], {
+    cwd: serverDir,
+    env: env(),
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
