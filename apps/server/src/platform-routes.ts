@@ -20,6 +20,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
+import { cappedRequest } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 
 export interface PlatformRouteOptions {
@@ -123,15 +124,7 @@ export function platformRoutes(options: PlatformRouteOptions) {
   });
 
   app.all('/platform/trpc/*', async (c) => {
-    let req = c.req.raw;
-    let tooLarge = false;
-    if (req.method === 'POST') {
-      const bytes = await readCapped(req, MAX_JSON_BODY_BYTES);
-      const headers = new Headers(req.headers);
-      headers.delete('content-length');
-      tooLarge = !bytes;
-      req = new Request(req.url, { method: 'POST', headers, body: bytes ? new Uint8Array(bytes) : '{}' });
-    }
+    const { req, tooLarge } = await cappedRequest(c.req.raw, MAX_JSON_BODY_BYTES);
     const loginCall = new URL(req.url).pathname.split('/').pop() === 'login';
     return fetchRequestHandler({
       endpoint: '/platform/trpc',

@@ -16,7 +16,6 @@ import {
   type RestHandler,
   rateLimitHeaders,
   rateLimitKey,
-  readCapped,
   type Services,
   type TenantRecord,
   tenantRouter,
@@ -25,6 +24,7 @@ import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { cappedRequest } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 import { gatewayCallback } from './gateway-callback.ts';
 import { PAYMENT_COMPLETE_HTML, PAYMENT_COMPLETE_PATH } from './payment-complete-page.ts';
@@ -35,20 +35,6 @@ export interface TenantRouteOptions {
   trustProxy: boolean;
   /** enforces the profiles' documented REST budgets; absent in setups that want none */
   rateLimiter?: RateLimiter | undefined;
-}
-
-/**
- * A tRPC request with its body read under the upload cap: bodies are never unbounded. Past the cap
- * the body is dropped and `tooLarge` set, so tRPC itself answers 413 in its own error shape (one
- * error per call of a batch), which the SDK can read.
- */
-async function cappedRequest(raw: Request): Promise<{ req: Request; tooLarge: boolean }> {
-  if (raw.method !== 'POST') return { req: raw, tooLarge: false };
-  const bytes = await readCapped(raw, MAX_JSON_UPLOAD_BODY_BYTES);
-  const headers = new Headers(raw.headers);
-  headers.delete('content-length');
-  const body = bytes ? new Uint8Array(bytes) : '{}';
-  return { req: new Request(raw.url, { method: 'POST', headers, body }), tooLarge: !bytes };
 }
 
 const TOO_MANY: ApiError = {
@@ -86,7 +72,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     const profile = PROFILES[tenant.profile];
     if (!profile) return c.json({ error: 'Tenant profile is not available' }, 404);
     if (rest.startsWith('/trpc/') || rest === '/trpc') {
-      const { req, tooLarge } = await cappedRequest(c.req.raw);
+      const { req, tooLarge } = await cappedRequest(c.req.raw, MAX_JSON_UPLOAD_BODY_BYTES);
       return fetchRequestHandler({
         endpoint: `${basePath}/trpc`,
         req,
