@@ -16,8 +16,11 @@ export async function createBareReferral(pool: pg.Pool, slug: string, secret: st
     target: string | null;
     days: number | null;
   }>(
-    `select id, time_zone, settings->'referralProgram'->>'targetUrl' as target,
-            (settings->'referralProgram'->>'attributionDays')::int as days
+    // the setting's name, and its former name (a bench database generated before the rename)
+    `select id, time_zone,
+            coalesce(settings->'referralAffiliates'->>'targetUrl', settings->'referralProgram'->>'targetUrl') as target,
+            coalesce(settings->'referralAffiliates'->>'attributionDays',
+                     settings->'referralProgram'->>'attributionDays')::int as days
        from tenant where slug = $1`,
     [slug],
   );

@@ -17,8 +17,8 @@ export async function qutabTenant(c: pg.Client): Promise<number> {
   }
   const tenantId = rows[0]!.id;
   await c.query(
-    `update tenant set settings = jsonb_set(settings, '{referralProgram}',
-       coalesce(settings->'referralProgram', '{}'::jsonb) || jsonb_build_object('targetUrl', $2::text))
+    `update tenant set settings = jsonb_set(settings, '{referralAffiliates}',
+       coalesce(settings->'referralAffiliates', '{}'::jsonb) || jsonb_build_object('targetUrl', $2::text))
      where id = $1`,
     [tenantId, QUTAB_TARGET_URL],
   );
