@@ -78,6 +78,19 @@ describe('POST /products/{id}/reviews', () => {
     expect(row).toEqual({ review_count: 2, rating_sum: 9 });
   });
 
+  it('takes a blank title or comment as none (null), as it takes an absent one', async () => {
+    const customer = await registerCustomer(app, 'Dewi Lestari');
+    const product = ids.get('coffee-table-teak')!;
+    const orderId = await placeOrder(app, customer.id, [product]);
+    const res = await http.post(
+      `/products/${product}/reviews`,
+      { order_id: orderId, rating: 5, title: '', comment: '   ' },
+      customer.token,
+    );
+    expect(res.status, JSON.stringify(res.body)).toBe(201);
+    expect(res.body.data.review).toMatchObject({ title: null, comment: null });
+  });
+
   it('refuses a second review of the same product for the same order with 409 CONFLICT', async () => {
     const customer = await registerCustomer(app);
     const product = ids.get('bookshelf-ladder')!;

@@ -177,14 +177,13 @@ const isHttpUrl = (v: string) => {
     return false;
   }
 };
-/** Optional text: trimmed, and blank counts as null. */
+/** Optional text: trimmed, and blank counts as null (the null check runs after the blank became null). */
 const optionalText = (max: number) =>
   z
-    .preprocess<unknown, z.ZodString, string>(
+    .preprocess<unknown, z.ZodNullable<z.ZodString>, string | null>(
       (v) => (typeof v === 'string' ? v.trim() || null : v),
-      z.string().max(max),
+      z.string().max(max).nullable(),
     )
-    .nullable()
     .optional();
 
 const ORDER_REF = 'must be an order id or order number';
