@@ -11,6 +11,7 @@ import type {
   TRPCMutationProcedure,
   TRPCQueryProcedure,
 } from '@trpc/server';
+import { platformApiRouter } from './composition/platform-api/platform.router.ts';
 import { affiliateRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
@@ -42,11 +43,14 @@ const dtehmClientRouter = forClients(dtehmRouter);
 const ansaniaClientRouter = forClients(ansaniaRouter);
 const affiliateMarketerClientRouter = forClients(affiliateRouter);
 const qutabClientRouter = forClients(qutabRouter);
+const platformClientRouter = forClients(platformApiRouter);
 
 export type DtehmRouter = typeof dtehmClientRouter;
 export type AnsaniaRouter = typeof ansaniaClientRouter;
 export type AffiliateMarketerRouter = typeof affiliateMarketerClientRouter;
 export type QutabRouter = typeof qutabClientRouter;
+/** The platform administrators' API (`/platform/trpc`): tenants and their settings. */
+export type PlatformRouter = typeof platformClientRouter;
 
 /** What a failed call carries (the SDK's error reads it). */
 export type { ApiError } from './kernel/error-map.ts';

@@ -30,6 +30,11 @@ export function tenantTrpcUrl(baseUrl: string, tenant: string): string {
   return `${baseUrl.replace(/\/+$/, '')}/t/${encodeURIComponent(tenant)}/trpc`;
 }
 
+/** Where the platform administrators' procedures answer over tRPC. */
+export function platformTrpcUrl(baseUrl: string): string {
+  return `${baseUrl.replace(/\/+$/, '')}/platform/trpc`;
+}
+
 export interface SessionClient<TRouter extends AnyTRPCRouter> {
   /** the typed client: sends the stored access token and refreshes it when it expires */
   client: TRPCClient<TRouter>;
@@ -48,9 +53,10 @@ export function createSessionClient<TRouter extends AnyTRPCRouter>(
     refresh(anonymous: TRPCClient<TRouter>, refreshToken: string): Promise<Tokens>;
     skipRefresh?: readonly string[];
   },
+  /** where the procedures answer (default: the tenant's, `tenantTrpcUrl`) */
+  url = tenantTrpcUrl(options.baseUrl, options.tenant),
 ): SessionClient<TRouter> {
   const store = options.tokenStore ?? memoryTokenStore();
-  const url = tenantTrpcUrl(options.baseUrl, options.tenant);
   const userFetch = options.fetch;
   const fetch =
     userFetch && ((input: RequestInfo | URL, init?: RequestInit) => Promise.resolve(userFetch(input, init)));

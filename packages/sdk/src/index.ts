@@ -5,6 +5,7 @@ export type {
   AffiliateMarketerRouter,
   AnsaniaRouter,
   DtehmRouter,
+  PlatformRouter,
   QutabRouter,
 } from '@komisi/api/client';
 export {
@@ -24,6 +25,7 @@ export {
   createSessionClient,
   type FetchLike,
   type KomisiClientOptions,
+  platformTrpcUrl,
   tenantTrpcUrl,
   withMethods,
 } from './client.ts';
@@ -35,6 +37,14 @@ export {
   type DtehmSession,
 } from './dtehm.client.ts';
 export { isKomisiError, isUnauthorized, KomisiClientError, type KomisiErrorCode } from './errors.ts';
+export {
+  createPlatformClient,
+  type PlatformClient,
+  type PlatformClientOptions,
+  type PlatformInputs,
+  type PlatformOutputs,
+  type PlatformSession,
+} from './platform.client.ts';
 export {
   createQutabClient,
   type QutabClient,
