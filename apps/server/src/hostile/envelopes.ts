@@ -1,11 +1,13 @@
-// The error envelope each profile documents (packages/api/src/platform/wire/*), as checks on a 4xx
-// answer: null when the body has the profile's shape, otherwise what is wrong with it.
+// The error envelope each profile (and the platform API) documents (packages/api/src/kernel/wire/*),
+// as checks on a 4xx answer: null when the body has the profile's shape, otherwise what is wrong with it.
 
 export type EnvelopeCheck = (status: number, body: unknown) => string | null;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isStrings = (v: unknown): v is string[] => Array.isArray(v) && v.every((m) => typeof m === 'string');
+
+const PLAIN_KEYS = new Set(['error', 'code', 'fields', 'request_id']);
 
 function problems(checks: [ok: boolean, what: string][]): string | null {
   const failed = checks.filter(([ok]) => !ok).map(([, what]) => what);
@@ -55,6 +57,23 @@ export const ERROR_ENVELOPES: Record<string, EnvelopeCheck> = {
           [isObj(b.error) && typeof b.error.message === 'string', 'error.message must be a string'],
           [isObj(b.error) && typeof b.error.timestamp === 'string', 'error.timestamp must be a string'],
           [isObj(b.error) && typeof b.error.request_id === 'string', 'error.request_id must be a string'],
+        ])
+      : 'not a JSON object',
+  // the platform API (plain style): { error, code, fields?: { path: [messages] }, request_id }, nothing else
+  platform: (_status, b) =>
+    isObj(b)
+      ? problems([
+          [typeof b.error === 'string', 'error must be a string'],
+          [typeof b.code === 'string', 'code must be a string'],
+          [
+            b.fields === undefined || (isObj(b.fields) && Object.values(b.fields).every(isStrings)),
+            'fields must be { path: [strings] }',
+          ],
+          [typeof b.request_id === 'string', 'request_id must be a string'],
+          [
+            Object.keys(b).every((k) => PLAIN_KEYS.has(k)),
+            `no keys but ${[...PLAIN_KEYS].join(', ')} (has ${Object.keys(b).join(', ')})`,
+          ],
         ])
       : 'not a JSON object',
 };

@@ -10,23 +10,27 @@ import {
   type OperationSpec,
   operationsOf,
   opName,
+  PLATFORM,
   PROFILE_DOCS,
   type ProcedureSpec,
   plainOperations,
   proceduresOf,
   type Role,
 } from './operations.ts';
+import { pinPlatformBaselines } from './platform-baselines.ts';
 import { restKinds } from './rest-cases.ts';
 import type { Schema } from './schema-walk.ts';
-import { trpcCases } from './trpc-cases.ts';
+import { foreignTokenCase, trpcCases } from './trpc-cases.ts';
 import { abbreviate } from './wire-text.ts';
 
-// Hostile input for every operation of every profile's OpenAPI document, for a sample of calls of
-// every tRPC procedure and for the plain routes (gateway callbacks, sandbox page, file links,
-// referral links): wrong types, missing fields, NUL bytes, lone surrogates, huge strings and
-// numbers, 5,000-deep nesting, foreign content types, path traversal, forged tokens — anonymous and
-// with a valid token of the operation's role. Nothing may answer 5xx, and every 4xx must be in the
-// profile's own error envelope. All findings are collected and reported together.
+// Hostile input for every operation of every profile's OpenAPI document and of the platform API's,
+// for a sample of calls of every tRPC procedure (the platform's too) and for the plain routes
+// (gateway callbacks, sandbox page, file links, referral links): wrong types, missing fields, NUL
+// bytes, lone surrogates, huge strings and numbers, 5,000-deep nesting, foreign content types, path
+// traversal, forged tokens — anonymous and with a valid token of the operation's role (a platform
+// administrator's on the platform API). Nothing may answer 5xx, every 4xx must be in the profile's
+// own error envelope, and the platform API refuses every forged token (a tenant's among them) with a
+// 401. All findings are collected and reported together.
 //
 // `pnpm test` sends a fixed sample (seed below, one case per kind of attack per operation and mode);
 // `pnpm fuzz` sends KOMISI_FUZZ_RUNS times as many with a fresh seed (KOMISI_FUZZ_SEED repeats a run).
@@ -40,6 +44,10 @@ const TEST_TIMEOUT = 240_000 * RUNS;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Signed-in ansania callers have 1,000 requests per 15 minutes; past this many, a twin app without budgets answers. */
 const TOKEN_BUDGET = 900;
+/** the test app's platform administrator (created at startup from these) */
+const PLATFORM_ADMIN = { email: 'platform@hostile.test', password: 'hostile-platform-password' };
+/** the tenant the platform API's `{slug}` operations change (the demo tenants stay as later cases expect them) */
+const SCRATCH_TENANT = 'hostile-scratch';
 
 interface Finding {
   surface: 'rest' | 'trpc' | 'plain';
@@ -72,12 +80,28 @@ let forwardedFor = 0;
 const startedAt = Date.now();
 
 beforeAll(async () => {
-  app = await startTestApp({ env: { KOMISI_TRUST_PROXY: 'true' } });
+  app = await startTestApp({
+    env: {
+      KOMISI_TRUST_PROXY: 'true',
+      KOMISI_PLATFORM_ADMIN_EMAIL: PLATFORM_ADMIN.email,
+      KOMISI_PLATFORM_ADMIN_PASSWORD: PLATFORM_ADMIN.password,
+    },
+  });
   unlimited = createApp({ services: app.services, log: createLogger('silent'), trustProxy: true });
+  await app.services.tenantProvisioning.create({
+    profile: 'ansania-ecommerce',
+    slug: SCRATCH_TENANT,
+    name: 'Hostile scratch',
+    admin: { email: 'owner@hostile-scratch.example' },
+  });
   for (const entry of PROFILE_DOCS) {
     const res = await app.request('GET', entry.url);
     expect(res.status, entry.url).toBe(200);
-    documented.set(entry.profile, operationsOf(res.body as Schema, entry));
+    const ops = operationsOf(res.body as Schema, entry);
+    documented.set(
+      entry.profile,
+      entry.profile === PLATFORM ? pinPlatformBaselines(ops, SCRATCH_TENANT) : ops,
+    );
   }
   const email = uniqueEmail('hostile');
   await activeMember(app, { email });
@@ -116,7 +140,7 @@ const ACCOUNTS: Record<string, Partial<Record<Role, string>>> = {
   qutab: { user: 'customer@qutab.demo', admin: 'admin@qutab.demo', affiliate: 'darmawan@qutab.demo' },
 };
 
-type Tokens = Record<string, Record<Role, string>>;
+type Tokens = Record<string, Partial<Record<Role, string>>>;
 
 /** Each tenant's accounts per role, by id: the suite's own admin calls may rename or re-mail them. */
 const accountIds = new Map<string, number>();
@@ -156,6 +180,14 @@ async function resolveAccounts() {
 
 /** A fresh session (the suite's own calls may have ended earlier ones) for the account of a role. */
 async function mint(slug: string, role: Role): Promise<string> {
+  if (slug === PLATFORM) {
+    const { token } = await app.services.platformAdmins.login(
+      PLATFORM_ADMIN.email,
+      PLATFORM_ADMIN.password,
+      new Date(),
+    );
+    return token;
+  }
   const [row] = await accountRows(slug, 'id', accountIds.get(`${slug} ${role}`));
   if (!row) throw new Error(`no ${role} account on ${slug}`);
   const scope = await scopeOf(slug);
@@ -180,14 +212,17 @@ async function tokens(): Promise<Tokens> {
       affiliate: await mint(slug, 'affiliate'),
     };
   }
+  out[PLATFORM] = { 'platform-admin': await mint(PLATFORM, 'platform-admin') };
   minted = { at: Date.now(), tokens: out };
   return out;
 }
 
 const FOREIGN: Record<string, string> = { dtehm: 'qutab', ansania: 'dtehm', qutab: 'ansania' };
 
+/** The role's token, and a valid token from elsewhere: another tenant's, or a tenant administrator's on the platform API. */
 function authFor(all: Tokens, tenant: string, role: Role): AuthMaterial {
-  return { valid: all[tenant]?.[role], foreign: all[FOREIGN[tenant] ?? 'dtehm']!.user };
+  const foreign = tenant === PLATFORM ? all.ansania!.admin : all[FOREIGN[tenant] ?? 'dtehm']!.user;
+  return { valid: all[tenant]?.[role], foreign: foreign! };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -254,11 +289,13 @@ function judge(
   answer: Answer,
   check: EnvelopeCheck | null,
   fallback: EnvelopeCheck | null,
+  expected: number | undefined,
 ): string | null {
   const { status } = answer;
   if (status === 0) return 'timeout';
   if (status < 0) return 'threw';
   if (status >= 500) return `${status}`;
+  if (expected !== undefined && status !== expected) return `${status}, expected ${expected}`;
   // a HEAD answer has no body to hold an envelope
   if (status < 400 || !check || c.method === 'HEAD') return null;
   let body: unknown;
@@ -278,6 +315,10 @@ interface Target {
   name: string;
   /** the envelope of a 4xx, when the answer must have one */
   envelope: (c: HttpCase, status: number) => { check: EnvelopeCheck | null; fallback: EnvelopeCheck | null };
+  /** the one status a case must get, where there is one */
+  expected?: (c: HttpCase) => number | undefined;
+  /** what a refused call must leave as it was */
+  state?: () => Promise<string>;
 }
 
 async function attack(
@@ -287,6 +328,7 @@ async function attack(
   token: string | undefined,
   found: Finding[],
 ) {
+  const before = await target.state?.();
   const answer = await send(c, token);
   sent[target.surface]++;
   statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
@@ -298,7 +340,9 @@ async function attack(
     );
   }
   const { check, fallback } = target.envelope(c, answer.status);
-  const problem = judge(c, answer, check, fallback);
+  let problem = judge(c, answer, check, fallback, target.expected?.(c));
+  if (problem === null && before !== undefined && answer.status >= 400 && (await target.state!()) !== before)
+    problem = `${answer.status}, yet the tenants changed`;
   if (problem === null) return;
   const finding: Finding = {
     surface: target.surface,
@@ -320,9 +364,11 @@ async function attack(
 
 /** The envelope a documented operation's 4xx must have; none once a raw `..` has left the profile's REST prefix. */
 function restEnvelope(op: OperationSpec): Target['envelope'] {
+  // everything under /platform/ answers in the platform API's envelope
+  const prefix = op.tenant === PLATFORM ? '/platform/' : `/t/${op.tenant}/api/`;
   return (c) => {
     const path = new URL(c.url, 'http://komisi.test').pathname;
-    if (!op.envelope || !path.startsWith(`/t/${op.tenant}/api/`)) return { check: null, fallback: null };
+    if (!op.envelope || !path.startsWith(prefix)) return { check: null, fallback: null };
     return {
       check: ERROR_ENVELOPES[op.envelope]!,
       // an extra profile answers only the paths it has: any other is the tenant's main profile's 404
@@ -331,9 +377,32 @@ function restEnvelope(op: OperationSpec): Target['envelope'] {
   };
 }
 
+/** The tenants as the platform API changes them: a refused call of it must leave them as they were. */
+async function tenantRows(): Promise<string> {
+  const rows = await app.orm.em
+    .getConnection()
+    .execute('select slug, name, profile, currency, time_zone, hosts, settings from tenant order by id');
+  return JSON.stringify(rows);
+}
+
+/**
+ * On the platform API every forged token (a tenant administrator's, one signed with `alg: none`,
+ * a truncated signature, …) is a 401: no tenant's role or token opens it.
+ */
+function refusedOnPlatform(tenant: string): Target['expected'] {
+  if (tenant !== PLATFORM) return undefined;
+  return (c) => (c.kind.startsWith('auth') ? 401 : undefined);
+}
+
 async function attackOperation(op: OperationSpec, all: Tokens, found: Finding[]) {
   const auth = authFor(all, op.tenant, op.role);
-  const target: Target = { surface: op.surface, name: opName(op), envelope: restEnvelope(op) };
+  const target: Target = {
+    surface: op.surface,
+    name: opName(op),
+    envelope: restEnvelope(op),
+    expected: refusedOnPlatform(op.tenant),
+    ...(op.tenant === PLATFORM && op.method !== 'GET' && { state: tenantRows }),
+  };
   // a call that ends its session must not end the session the next case signs in with
   const endsSession = /logout/.test(op.template);
   for (const mode of ['anonymous', op.role] as const) {
@@ -355,10 +424,16 @@ async function attackProcedure(p: ProcedureSpec, all: Tokens, found: Finding[]) 
     surface: 'trpc',
     name,
     envelope: () => ({ check: TRPC_ERROR, fallback: null }),
+    expected: refusedOnPlatform(p.tenant),
+    ...(p.tenant === PLATFORM && p.type === 'mutation' && { state: tenantRows }),
   };
   const endsSession = /logout/.test(p.path);
   for (const mode of ['anonymous', p.role] as const) {
     const cases = fc.sample(trpcCases(p, auth), { seed: seedFor(`${name} ${mode}`), numRuns: 3 * RUNS });
+    if (p.secured)
+      cases.push(
+        ...fc.sample(foreignTokenCase(p, auth), { seed: seedFor(`${name} ${mode} foreign`), numRuns: RUNS }),
+      );
     for (const c of cases) {
       const token =
         mode === 'anonymous' ? undefined : endsSession ? await mint(p.tenant, p.role) : auth.valid;

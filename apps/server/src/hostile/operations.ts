@@ -1,12 +1,15 @@
-import { PROFILES } from '@komisi/api';
-import type { AnyProcedure } from '@trpc/server';
+import { PROFILES, platformApiRouter } from '@komisi/api';
+import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { deref, HTTP_METHODS, mainVariant, type Schema } from './schema-walk.ts';
 
-// What the suite attacks: the operations of each profile's generated OpenAPI document, the plain
-// routes served beside them, and the tRPC procedures behind both.
+// What the suite attacks: the operations of each profile's generated OpenAPI document and of the
+// platform API's, the plain routes served beside them, and the tRPC procedures behind both.
 
-/** Whose token a signed-in case carries. */
-export type Role = 'user' | 'affiliate' | 'admin';
+/** Whose token a signed-in case carries (`platform-admin`: a platform administrator's, outside every tenant). */
+export type Role = 'user' | 'affiliate' | 'admin' | 'platform-admin';
+
+/** The platform API's entries stand where a tenant's slug stands elsewhere (no tenant has this slug: it is reserved). */
+export const PLATFORM = 'platform';
 
 export interface ParamSpec {
   name: string;
@@ -22,6 +25,7 @@ export interface OperationSpec {
   profile: string;
   /** the profile whose error envelope a 4xx must have; null for routes with answers of their own */
   envelope: string | null;
+  /** the tenant's slug, or PLATFORM */
   tenant: string;
   method: string;
   /** below `base`, with `{param}` placeholders */
@@ -63,9 +67,11 @@ export const PROFILE_DOCS = [
     url: '/t/ansania/api/openapi.json?profile=affiliate-marketer',
   },
   { profile: 'qutab-platform', tenant: 'qutab', url: '/t/qutab/api/openapi.json' },
+  { profile: PLATFORM, tenant: PLATFORM, url: '/platform/api/openapi.json' },
 ] as const;
 
 export function roleOf(profile: string, template: string): Role {
+  if (profile === PLATFORM) return 'platform-admin';
   if (template.startsWith('/admin/')) return 'admin';
   if (
     (profile === 'qutab-platform' || profile === 'affiliate-marketer') &&
@@ -222,9 +228,12 @@ export function plainOperations(): OperationSpec[] {
 }
 
 export interface ProcedureSpec {
+  /** the tenant's slug, or PLATFORM */
   tenant: string;
   /** the profile the procedure belongs to (its REST twin's) */
   profile: string;
+  /** where its tRPC calls go, e.g. `/t/qutab/trpc` */
+  endpoint: string;
   path: string;
   type: 'query' | 'mutation';
   /** the merged input (path and query parameters, body fields), from the REST twin's document */
@@ -233,50 +242,60 @@ export interface ProcedureSpec {
   role: Role;
 }
 
-const TENANT_PROFILES: Record<string, string[]> = {
-  dtehm: ['dtehm-mobile'],
-  ansania: ['ansania-ecommerce', 'affiliate-marketer'],
-  qutab: ['qutab-platform'],
-};
+/** The routers each tenant's tRPC endpoint serves, and the platform API's. */
+const TRPC_ENDPOINTS: { tenant: string; profile: string; endpoint: string; router: AnyRouter }[] = [
+  ...(
+    [
+      ['dtehm', 'dtehm-mobile'],
+      ['ansania', 'ansania-ecommerce'],
+      ['ansania', 'affiliate-marketer'],
+      ['qutab', 'qutab-platform'],
+    ] as const
+  ).map(([tenant, profile]) => ({
+    tenant,
+    profile,
+    endpoint: `/t/${tenant}/trpc`,
+    router: PROFILES[profile]!.router as AnyRouter,
+  })),
+  { tenant: PLATFORM, profile: PLATFORM, endpoint: '/platform/trpc', router: platformApiRouter },
+];
 
-/** Every tRPC procedure each tenant serves, its input schema taken from its REST operation where it has one. */
+/** Every tRPC procedure each tenant (and the platform API) serves, its input schema taken from its REST operation where it has one. */
 export function proceduresOf(rest: OperationSpec[]): ProcedureSpec[] {
   const out: ProcedureSpec[] = [];
-  for (const [tenant, profiles] of Object.entries(TENANT_PROFILES)) {
-    for (const profile of profiles) {
-      const procedures = (PROFILES[profile]!.router._def as { procedures: Record<string, AnyProcedure> })
-        .procedures;
-      for (const [path, procedure] of Object.entries(procedures)) {
-        const meta = (procedure._def.meta ?? {}) as { openapi?: { method: string; path: string } };
-        const twin = meta.openapi
-          ? rest.find(
-              (op) =>
-                op.profile === profile &&
-                op.method === meta.openapi!.method.toUpperCase() &&
-                op.template === meta.openapi!.path,
-            )
-          : undefined;
-        const properties: Record<string, Schema> = {};
-        const required: string[] = [];
-        for (const p of twin?.params ?? []) {
-          if (p.in === 'header') continue;
-          properties[p.name] = p.schema;
-          if (p.required) required.push(p.name);
-        }
-        const body = twin?.body ? mainVariant(twin.body) : {};
-        Object.assign(properties, body.properties ?? {});
-        required.push(...((body.required as string[] | undefined) ?? []));
-        const type = procedure._def.type;
-        out.push({
-          tenant,
-          profile,
-          path,
-          type: type === 'query' ? 'query' : 'mutation',
-          input: { type: 'object', properties, required },
-          secured: twin?.secured ?? /logout|refresh/.test(path),
-          role: twin?.role ?? 'user',
-        });
+  for (const { tenant, profile, endpoint, router } of TRPC_ENDPOINTS) {
+    const procedures = router._def.procedures as Record<string, AnyProcedure>;
+    for (const [path, procedure] of Object.entries(procedures)) {
+      const meta = (procedure._def.meta ?? {}) as { openapi?: { method: string; path: string } };
+      const twin = meta.openapi
+        ? rest.find(
+            (op) =>
+              op.profile === profile &&
+              op.method === meta.openapi!.method.toUpperCase() &&
+              op.template === meta.openapi!.path,
+          )
+        : undefined;
+      const properties: Record<string, Schema> = {};
+      const required: string[] = [];
+      for (const p of twin?.params ?? []) {
+        if (p.in === 'header') continue;
+        properties[p.name] = p.schema;
+        if (p.required) required.push(p.name);
       }
+      const body = twin?.body ? mainVariant(twin.body) : {};
+      Object.assign(properties, body.properties ?? {});
+      required.push(...((body.required as string[] | undefined) ?? []));
+      const type = procedure._def.type;
+      out.push({
+        tenant,
+        profile,
+        endpoint,
+        path,
+        type: type === 'query' ? 'query' : 'mutation',
+        input: { type: 'object', properties, required },
+        secured: twin?.secured ?? /logout|refresh/.test(path),
+        role: twin?.role ?? (profile === PLATFORM ? 'platform-admin' : 'user'),
+      });
     }
   }
   const rank = (p: ProcedureSpec) => (/logout/.test(p.path) ? 2 : p.role === 'admin' ? 1 : 0);

@@ -209,6 +209,14 @@ export function restKinds(op: OperationSpec, auth: AuthMaterial): Map<string, fc
         authorization: authorizations[i]!,
       })),
     );
+    // always sent: a valid token from elsewhere (another tenant's; a tenant administrator's on the platform API)
+    add(
+      'auth: foreign token',
+      base.map((b) => ({
+        ...partsOf(op, b, 'auth: foreign token'),
+        authorization: `Bearer ${auth.foreign}`,
+      })),
+    );
   }
   return kinds;
 }

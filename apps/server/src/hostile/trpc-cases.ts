@@ -28,7 +28,7 @@ const SUPERJSON_META = [
 ];
 
 function trpcUrl(p: ProcedureSpec, input: string | undefined, batch = false): string {
-  const base = `/t/${p.tenant}/trpc/${p.path}`;
+  const base = `${p.endpoint}/${p.path}`;
   const params = [...(batch ? ['batch=1'] : []), ...(input !== undefined ? [`input=${input}`] : [])];
   return params.length ? `${base}?${params.join('&')}` : base;
 }
@@ -163,12 +163,12 @@ export function trpcCases(p: ProcedureSpec, auth: AuthMaterial): fc.Arbitrary<Ht
       case 6:
         return {
           ...trpcCall(p, 'transport: unknown procedure', text),
-          url: `/t/${p.tenant}/trpc/${p.path}.%00..%2F`,
+          url: `${p.endpoint}/${p.path}.%00..%2F`,
         };
       case 7:
         return {
           ...trpcCall(p, 'transport: two procedures unbatched', text),
-          url: `/t/${p.tenant}/trpc/${p.path},${p.path}`,
+          url: `${p.endpoint}/${p.path},${p.path}`,
         };
       case 8:
         return post('multipart/form-data; boundary=xyz', '--xyz\r\ngarbage', 'transport: multipart');
@@ -196,4 +196,12 @@ export function trpcCases(p: ProcedureSpec, auth: AuthMaterial): fc.Arbitrary<Ht
     );
   }
   return fc.oneof(...kinds);
+}
+
+/** A call with a valid token from elsewhere (another tenant's; a tenant administrator's on the platform API). */
+export function foreignTokenCase(p: ProcedureSpec, auth: AuthMaterial): fc.Arbitrary<HttpCase> {
+  return validValue(p.input).map((b) => ({
+    ...trpcCall(p, 'auth: foreign token', `{"json":${toJsonText(b ?? {})}}`),
+    authorization: `Bearer ${auth.foreign}`,
+  }));
 }

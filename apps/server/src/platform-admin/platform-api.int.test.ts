@@ -107,6 +107,26 @@ describe('tenants', () => {
     expect(Object.keys(bad.body.fields)).toEqual(expect.arrayContaining(['slug', 'timeZone', 'admin.email']));
   });
 
+  it('refuses invalid initial settings naming the field, and creates nothing (a retry is not a 409)', async () => {
+    const body = {
+      profile: 'ansania-ecommerce',
+      slug: 'halfmade',
+      name: 'Half Made',
+      admin: { email: 'owner@halfmade.example' },
+      settings: { orderPaymentTtlMinutes: 'soon', referralAffiliates: { holdDays: -1 } },
+    };
+    const refused = await platform('POST', '/tenants', body);
+    expect(refused.status).toBe(400);
+    expect(Object.keys(refused.body.fields).sort()).toEqual([
+      'orderPaymentTtlMinutes',
+      'referralAffiliates.holdDays',
+    ]);
+    expect((await platform('GET', '/tenants/halfmade')).status).toBe(404);
+    const retried = await platform('POST', '/tenants', { ...body, settings: { orderPaymentTtlMinutes: 60 } });
+    expect(retried.status, JSON.stringify(retried.body)).toBe(201);
+    expect(retried.body.tenant.settings).toMatchObject({ orderPaymentTtlMinutes: 60 });
+  });
+
   it('renames a tenant and maps a host to it at once', async () => {
     const res = await platform('PATCH', '/tenants/myshop', {
       name: 'My Shop ID',

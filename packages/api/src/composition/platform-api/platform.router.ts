@@ -140,6 +140,8 @@ export const platformApiRouter = platformRouter({
     .output(s.createTenantOutput)
     .mutation(async ({ ctx, input }) => {
       const { settings, ...fields } = input;
+      // checked before the tenant exists: refused settings must not leave a tenant behind
+      if (settings) ctx.services.tenantSettings.checkInitial(settings);
       const created = await ctx.services.tenantProvisioning.create(fields);
       const tenant = settings
         ? await ctx.services.tenantSettings.patch(created.tenant, settings)

@@ -85,6 +85,25 @@ export class TenantSettingsEditor {
    * (`referralAffiliates.holdDays`). The directory reloads, so this instance serves the change at once.
    */
   async patch(tenant: TenantRecord, patch: Record<string, unknown>): Promise<TenantRecord> {
+    const changes = this.#changesFor(tenant, patch);
+    await this.#directory.patchSettings(tenant.id, changes);
+    const updated = await this.#directory.byId(tenant.id);
+    if (!updated) throw new DomainError('NOT_FOUND', 'Tenant not found');
+    await this.#changed(updated, Object.keys(changes) as SettingKey[]);
+    return updated;
+  }
+
+  /**
+   * Checks the settings a tenant about to be created will be given, as `patch` will check them,
+   * before anything is stored: a refused creation leaves no tenant behind.
+   */
+  checkInitial(patch: Record<string, unknown>): void {
+    // nothing stored yet: no secret to keep, and the sealed values are thrown away
+    this.#changesFor({ id: 0, settings: {} }, patch);
+  }
+
+  /** The stored values a patch makes, checked: every problem at once, naming its field. */
+  #changesFor(tenant: Pick<TenantRecord, 'id' | 'settings'>, patch: Record<string, unknown>) {
     const errors: FieldErrors = {};
     const changes: Partial<Record<SettingKey, unknown>> = {};
     for (const [key, value] of Object.entries(patch)) {
@@ -106,14 +125,10 @@ export class TenantSettingsEditor {
       }
     }
     if (Object.keys(errors).length > 0) throw validationError(errors, 'The settings are invalid.');
-    await this.#directory.patchSettings(tenant.id, changes);
-    const updated = await this.#directory.byId(tenant.id);
-    if (!updated) throw new DomainError('NOT_FOUND', 'Tenant not found');
-    await this.#changed(updated, Object.keys(changes) as SettingKey[]);
-    return updated;
+    return changes;
   }
 
-  #checked(tenant: TenantRecord, key: SettingKey, value: unknown): unknown {
+  #checked(tenant: Pick<TenantRecord, 'id' | 'settings'>, key: SettingKey, value: unknown): unknown {
     if (key === 'payments') return checkSetting('payments', this.#sealPayments(tenant, value));
     if (key === 'extraProfiles') {
       const known = this.#profileIds();
@@ -130,7 +145,7 @@ export class TenantSettingsEditor {
   }
 
   /** New secrets sealed; a secret sent back masked (`{ "set": true }`) keeps the stored one. */
-  #sealPayments(tenant: TenantRecord, value: unknown): unknown {
+  #sealPayments(tenant: Pick<TenantRecord, 'id' | 'settings'>, value: unknown): unknown {
     const parsed = paymentsInputSchema.safeParse(value);
     if (!parsed.success) throw validationError(settingIssues('payments', parsed.error));
     const current = readSetting(tenant.settings, 'payments');
