@@ -20,6 +20,7 @@ import {
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
+import { boundedMemo } from './bounded-memo.ts';
 import { cappedRequest } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 
@@ -53,7 +54,8 @@ const TOO_MANY: ApiError = {
 export function platformRoutes(options: PlatformRouteOptions) {
   const { services, log } = options;
   const app = new Hono<{ Variables: { requestId: string } }>();
-  const documents = new Map<string, unknown>();
+  /** by the origin it names (bounded: the origin comes from the request's Host) */
+  const document = boundedMemo<object>(64);
 
   function context(c: Context): PlatformContext {
     return {
@@ -84,8 +86,7 @@ export function platformRoutes(options: PlatformRouteOptions) {
 
   app.get('/platform/api/openapi.json', (c) => {
     const base = `${new URL(c.req.url).origin}${PLATFORM_API.restPrefix}`;
-    if (!documents.has(base)) documents.set(base, buildPlatformOpenApiDocument(base));
-    return c.json(documents.get(base) as object);
+    return c.json(document(base, () => buildPlatformOpenApiDocument(base)));
   });
 
   app.all('/platform/api/*', async (c) => {

@@ -24,6 +24,7 @@ import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
+import { boundedMemo } from './bounded-memo.ts';
 import { cappedRequest } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 import { gatewayCallback } from './gateway-callback.ts';
@@ -48,7 +49,8 @@ const TOO_MANY: ApiError = {
 const restHandlers = new Map<string, RestHandler>(
   Object.values(PROFILES).map((p) => [p.id, createRestHandler(p)]),
 );
-const openApiDocuments = new Map<string, unknown>();
+/** documents by profile and the origin they name (bounded: the origin comes from the request's Host) */
+const openApiDocument = boundedMemo<object>(64);
 
 /** Serves one tenant's app: REST at its documented paths, tRPC for the SDK, its OpenAPI document, its webhooks. */
 export function createTenantDispatcher(options: TenantRouteOptions) {
@@ -113,8 +115,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       if (!docProfile) return c.json({ error: `Profile ${wanted} is not served here` }, 404);
       const base = `${new URL(c.req.url).origin}${basePath}${docProfile.restPrefix}`;
       const key = `${docProfile.id} ${base}`;
-      if (!openApiDocuments.has(key)) openApiDocuments.set(key, buildOpenApiDocument(docProfile, base));
-      return c.json(openApiDocuments.get(key) as object);
+      return c.json(openApiDocument(key, () => buildOpenApiDocument(docProfile, base)));
     }
     const gateway = services.gatewayNotifications.callbackAt(subPath, c.req.method);
     if (gateway) {
