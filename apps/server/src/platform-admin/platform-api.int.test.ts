@@ -162,6 +162,14 @@ describe('settings', () => {
     ]);
   });
 
+  it('refuses a profile listed twice in extraProfiles', async () => {
+    const res = await platform('PATCH', '/tenants/ansania/settings', {
+      settings: { extraProfiles: ['affiliate-marketer', 'affiliate-marketer'] },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.fields).toEqual({ 'extraProfiles.1': ['is listed twice'] });
+  });
+
   it('seals gateway secrets, never shows them, and keeps one sent back masked', async () => {
     const xendit = {
       baseUrl: 'https://api.xendit.co',

@@ -139,6 +139,8 @@ export class TenantSettingsEditor {
           [`extraProfiles.${unknown}`]: [`unknown profile; one of ${known.join(', ')}`],
         });
       }
+      const repeated = list.findIndex((id, i) => list.indexOf(id) !== i);
+      if (repeated >= 0) throw validationError({ [`extraProfiles.${repeated}`]: ['is listed twice'] });
       return list;
     }
     return checkSetting(key, value) as TenantSettings[SettingKey];
