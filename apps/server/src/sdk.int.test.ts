@@ -107,6 +107,15 @@ describe('dtehm SDK', () => {
     expect(e.data?.code).toBe('BAD_REQUEST');
     expect(Object.keys(e.fields ?? {})).toEqual(expect.arrayContaining(['email', 'password']));
     expect(e.fields?.email?.[0]).toEqual(expect.any(String));
+    // a sentence to show, not zod's issue list as JSON: the fields carry the details
+    expect(e.message).toBe('The given data was invalid.');
+    // a wrong type caught by the input schema itself reads the same
+    const wrongType = await rejection(dtehm.products.detail.query({ id: 'seven' as unknown as number }));
+    expect(wrongType).toMatchObject({
+      domainCode: 'VALIDATION_ERROR',
+      message: 'The given data was invalid.',
+    });
+    expect(Object.keys(wrongType.fields ?? {})).toEqual(['id']);
   });
 
   it('types not found and unauthenticated errors', async () => {

@@ -61,7 +61,8 @@ export function formatTrpcError<Shape extends { message: string; data: { code: s
   const api = toApiError(error);
   return {
     ...shape,
-    message: api.status === 500 ? 'Internal server error' : shape.message,
+    // the normalised message: a sentence, never zod's issue list as JSON (the fields carry the details)
+    message: api.message,
     data: {
       code: shape.data.code,
       httpStatus: api.status,
