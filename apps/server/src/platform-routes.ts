@@ -1,6 +1,5 @@
 import {
   type ApiError,
-  batchRefusal,
   buildPlatformOpenApiDocument,
   type Logger,
   MAX_JSON_BODY_BYTES,
@@ -14,14 +13,13 @@ import {
   type RateLimitSubject,
   rateLimitHeaders,
   rateLimitKey,
-  readCapped,
   type Services,
 } from '@komisi/api';
 import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import { type Context, Hono } from 'hono';
 import { boundedMemo } from './bounded-memo.ts';
-import { cappedRequest } from './capped-request.ts';
+import { cappedRequest, refuseOversizeOrBatch } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 
 export interface PlatformRouteOptions {
@@ -94,10 +92,9 @@ export function platformRoutes(options: PlatformRouteOptions) {
     let req = c.req.raw;
     if (subPath === '/auth/login' && c.req.method === 'POST') {
       // the email's budget needs the body: read under the same 1 MB cap, then handed on as read
-      const bytes = await readCapped(req, MAX_JSON_BODY_BYTES);
-      const headers = new Headers(req.headers);
-      headers.delete('content-length');
-      req = new Request(req.url, { method: 'POST', headers, body: bytes ? new Uint8Array(bytes) : '' });
+      const capped = await cappedRequest(req, MAX_JSON_BODY_BYTES);
+      req = capped.req;
+      const bytes = capped.bytes;
       let email: unknown;
       try {
         email = (JSON.parse(bytes?.toString('utf8') ?? '') as { email?: unknown })?.email;
@@ -133,10 +130,10 @@ export function platformRoutes(options: PlatformRouteOptions) {
       router: platformApiRouter,
       maxBatchSize: MAX_TRPC_BATCH,
       createContext: async ({ info }) => {
-        if (tooLarge)
-          throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
-        const refusal = batchRefusal(info.calls.map((call) => call.procedure));
-        if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
+        refuseOversizeOrBatch(
+          tooLarge,
+          info.calls.map((call) => call.procedure),
+        );
         if (loginCall) {
           const raw = (await info.calls[0]?.getRawInput()) as
             | { email?: unknown; json?: { email?: unknown } }

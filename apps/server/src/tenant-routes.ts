@@ -2,7 +2,6 @@ import {
   type ApiContext,
   type ApiError,
   type AppProfile,
-  batchRefusal,
   bearerToken,
   buildOpenApiDocument,
   createApiContext,
@@ -20,12 +19,11 @@ import {
   type TenantRecord,
   tenantRouter,
 } from '@komisi/api';
-import { TRPCError } from '@trpc/server';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { boundedMemo } from './bounded-memo.ts';
-import { cappedRequest } from './capped-request.ts';
+import { cappedRequest, refuseOversizeOrBatch } from './capped-request.ts';
 import { clientIp } from './client-ip.ts';
 import { gatewayCallback } from './gateway-callback.ts';
 import { PAYMENT_COMPLETE_HTML, PAYMENT_COMPLETE_PATH } from './payment-complete-page.ts';
@@ -81,10 +79,10 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         router: tenantRouter(tenant),
         maxBatchSize: MAX_TRPC_BATCH,
         createContext: async ({ info }) => {
-          if (tooLarge)
-            throw new TRPCError({ code: 'PAYLOAD_TOO_LARGE', message: 'The request body is too large.' });
-          const refusal = batchRefusal(info.calls.map((call) => call.procedure));
-          if (refusal) throw new TRPCError({ code: 'BAD_REQUEST', message: refusal });
+          refuseOversizeOrBatch(
+            tooLarge,
+            info.calls.map((call) => call.procedure),
+          );
           const ctx = context(c, tenant, basePath);
           // every call of a batch spends the tenant's request budget, as a REST request would
           const budget = await spendBudget(c, tenant, profile, Math.max(1, info.calls.length));
