@@ -1,8 +1,6 @@
 import { DomainError } from '@komisi/domain';
-import { errors, jwtVerify, SignJWT } from 'jose';
+import { signToken, tokenKey, verifyToken } from './signed-token.ts';
 
-const ALGORITHM = 'HS256';
-const ISSUER = 'komisi';
 /**
  * The audience of every platform token. Tenant tokens carry `tenant:{id}`: neither verifies as the
  * other, and the `kind` claim says the same in the token itself.
@@ -22,7 +20,7 @@ export class PlatformTokens {
   readonly #ttlSeconds: number;
 
   constructor(secret: string, ttlSeconds: number) {
-    this.#key = new TextEncoder().encode(secret);
+    this.#key = tokenKey(secret);
     this.#ttlSeconds = ttlSeconds;
   }
 
@@ -40,26 +38,18 @@ export class PlatformTokens {
   }
 
   #sign(subject: string, claims: Record<string, unknown>, now: Date, ttlSeconds: number): Promise<string> {
-    const iat = Math.floor(now.getTime() / 1000);
-    return new SignJWT({ ...claims, kind: KIND })
-      .setProtectedHeader({ alg: ALGORITHM, typ: 'JWT' })
-      .setIssuer(ISSUER)
-      .setAudience(PLATFORM_AUDIENCE)
-      .setSubject(subject)
-      .setIssuedAt(iat)
-      .setExpirationTime(iat + ttlSeconds)
-      .sign(this.#key);
+    return signToken(this.#key, {
+      audience: PLATFORM_AUDIENCE,
+      subject,
+      claims: { ...claims, kind: KIND },
+      now,
+      ttlSeconds,
+    });
   }
 
   /** Signature (HS256 only), issuer, platform audience, kind and expiry; a CLI token may live two minutes at most. */
-  async verify(token: string): Promise<PlatformClaims> {
-    try {
-      const { payload } = await jwtVerify(token, this.#key, {
-        algorithms: [ALGORITHM],
-        issuer: ISSUER,
-        audience: PLATFORM_AUDIENCE,
-        requiredClaims: ['exp', 'iat', 'sub'],
-      });
+  verify(token: string): Promise<PlatformClaims> {
+    return verifyToken(this.#key, token, PLATFORM_AUDIENCE, (payload): PlatformClaims => {
       if (payload.kind !== KIND) throw new DomainError('UNAUTHORIZED', 'Invalid token');
       if (payload.sub === CLI_SUBJECT) {
         if ((payload.exp as number) - (payload.iat as number) > CLI_TOKEN_MAX_TTL_SECONDS)
@@ -70,10 +60,6 @@ export class PlatformTokens {
       if (!Number.isSafeInteger(adminId) || typeof payload.sid !== 'string')
         throw new DomainError('UNAUTHORIZED', 'Invalid token');
       return { kind: 'admin', adminId, sessionId: payload.sid };
-    } catch (e) {
-      if (e instanceof errors.JWTExpired) throw new DomainError('TOKEN_EXPIRED', 'Token has expired');
-      if (e instanceof DomainError) throw e;
-      throw new DomainError('UNAUTHORIZED', 'Invalid token');
-    }
+    });
   }
 }
