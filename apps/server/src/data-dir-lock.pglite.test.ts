@@ -1,64 +1,21 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOCK_NAME } from './data-dir-lock.ts';
+import { embeddedDatabaseEnv, spawnSource } from './testing/source-process.ts';
 
 // Real servers (what `pnpm start` runs) on one embedded database directory.
-const serverDir = join(import.meta.dirname, '..');
 let root: string;
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-interface Server {
-  child: ChildProcess;
-  output: () => { stdout: string; stderr: string };
-  /** resolves with the origin once listening; rejects if the process exits first */
-  listening: Promise<string>;
-  exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
-}
-
-function startServer(): Server {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    KOMISI_DATA_DIR: dataDir,
-    KOMISI_SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0', // each its own port
-  };
-  delete env.DATABASE_URL;
-  delete env.PUBLIC_BASE_URL;
-  // node itself (not the tsx launcher, which would leave its node child behind a kill -9)
-  const child = spawn(process.execPath, ['--conditions=komisi-source', '--import', 'tsx', 'src/main.ts'], {
-    cwd: serverDir,
-    env,
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
-    child.once('exit', (code, signal) => resolve({ code, signal })),
-  );
-  const listening = new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', () => {
-      const m = /Komisi is listening on (\S+)/.exec(stdout);
-      if (m) resolve(m[1]!);
-    });
-    void exited.then(({ code, signal }) =>
-      reject(new Error(`server exited (${code ?? signal}) before listening:\n${stdout}\n${stderr}`)),
-    );
-  });
-  listening.catch(() => {}); // observed where awaited
-  return { child, output: () => ({ stdout, stderr }), listening, exited };
+function startServer() {
+  const server = spawnSource('src/main.ts', [], embeddedDatabaseEnv(dataDir));
+  children.push(server.child);
+  const exited = server.exited.then(({ code, signal }) => ({ code, signal }));
+  return { ...server, exited, listening: server.listening() };
 }
 
 beforeAll(() => {

@@ -1,50 +1,20 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dataDirOwner } from '../data-dir-lock.ts';
+import { embeddedDatabaseEnv, spawnSource } from '../testing/source-process.ts';
 
 // The CLI as a real child process on the embedded database: alone (it opens the database itself,
 // holding the data dir's lock), then while a server holds the data dir (it goes through the server).
-const serverDir = join(import.meta.dirname, '..', '..');
 let dataDir: string;
 const children: ChildProcess[] = [];
 
-function env(): NodeJS.ProcessEnv {
-  const e: NodeJS.ProcessEnv = {
-    ...process.env,
-    NODE_ENV: 'development',
-    KOMISI_DATA_DIR: dataDir,
-    KOMISI_SEED_DEMO: 'false',
-    LOG_LEVEL: 'silent',
-    HOST: '127.0.0.1',
-    PORT: '0',
-  };
-  delete e.DATABASE_URL;
-  delete e.KOMISI_JWT_SECRET;
-  delete e.PUBLIC_BASE_URL;
-  return e;
-}
-
 function run(script: string, args: string[]) {
-  const child = spawn(process.execPath, ['--conditions=komisi-source', '--import', 'tsx', script, ...args], {
-    cwd: serverDir,
-    env: env(),
-  });
-  children.push(child);
-  let stdout = '';
-  let stderr = '';
-  child.stdout!.on('data', (d) => {
-    stdout += d;
-  });
-  child.stderr!.on('data', (d) => {
-    stderr += d;
-  });
-  const exited = new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) =>
-    child.once('exit', (code) => resolve({ code, stdout, stderr })),
-  );
-  return { child, exited, output: () => stdout };
+  const started = spawnSource(script, args, embeddedDatabaseEnv(dataDir, ['KOMISI_JWT_SECRET']));
+  children.push(started.child);
+  return started;
 }
 
 const cli = (...args: string[]) => run('src/cli.ts', args).exited;
@@ -87,13 +57,7 @@ it('without a server: creates a tenant on the embedded database, refuses bad inp
 
 it('while a server holds the data dir: goes through the server, which serves the change at once', async () => {
   const server = run('src/main.ts', []);
-  const origin = await new Promise<string>((resolve, reject) => {
-    server.child.stdout!.on('data', () => {
-      const m = /Komisi is listening on (\S+)/.exec(server.output());
-      if (m) resolve(m[1]!);
-    });
-    void server.exited.then((r) => reject(new Error(`server exited: ${r.stdout}\n${r.stderr}`)));
-  });
+  const origin = await server.listening();
   // the lock records where the server listens
   await expect
     .poll(() => dataDirOwner(dataDir)?.url, { timeout: 5000 })
