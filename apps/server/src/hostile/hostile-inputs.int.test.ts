@@ -12,12 +12,11 @@ import {
   opName,
   PLATFORM,
   PROFILE_DOCS,
-  type ProcedureSpec,
   plainOperations,
-  proceduresOf,
   type Role,
 } from './operations.ts';
 import { pinPlatformBaselines } from './platform-baselines.ts';
+import { type ProcedureSpec, proceduresOf } from './procedures.ts';
 import { restKinds } from './rest-cases.ts';
 import type { Schema } from './schema-walk.ts';
 import { foreignTokenCase, trpcCases } from './trpc-cases.ts';

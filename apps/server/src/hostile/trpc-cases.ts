@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { HOSTILE_HEADERS, hostileAuthorizations } from './hostile-request-values.ts';
 import { deepArray, deepObject, hostileValue, VALUE_CLASSES } from './hostile-values.ts';
 import { type AuthMaterial, type HttpCase, pick } from './http-case.ts';
-import type { ProcedureSpec } from './operations.ts';
+import type { ProcedureSpec } from './procedures.ts';
 import { fieldPaths, requiredKeys, schemaAt, setAt, validValue } from './schema-walk.ts';
 import { RawJson, toJsonText } from './wire-text.ts';
 
