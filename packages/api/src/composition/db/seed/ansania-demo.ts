@@ -79,6 +79,5 @@ export async function seedAnsaniaDemo(
       commissionBps: 500,
     });
   });
-  await services.tenants.invalidate();
   return { ...seeded, created: true };
 }

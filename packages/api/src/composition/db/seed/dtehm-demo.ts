@@ -114,7 +114,6 @@ export async function seedDtehmDemo(
     }
     await tx.flush();
   });
-  await services.tenants.invalidate();
   const root = await em.findOneOrFail(Member, { sponsor: null, dtehmMemberId: { $ne: null } });
   await seedDtehmDemoDownline(services, { em, tenant: record, now: new Date() }, root.account);
   return {

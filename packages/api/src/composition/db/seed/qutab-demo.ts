@@ -115,7 +115,6 @@ export async function seedQutabDemo(
       createdAt: new Date(),
     });
   });
-  await services.tenants.invalidate();
   return { ...seeded, created: true };
 }
 
