@@ -1,6 +1,6 @@
-import { DomainError } from '@komisi/domain';
+import { addDays, DomainError, localDate } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
-import { addDays, localDate, resolvePeriod } from './stats-period.ts';
+import { resolvePeriod } from './stats-period.ts';
 
 const JAKARTA = 'Asia/Jakarta';
 // 2026-11-23 01:30 in Jakarta (UTC+7) is still 2026-11-22 in UTC
