@@ -28,6 +28,11 @@ const CONTEXTS = [
   'commerce',
   'voucher-affiliates',
   'referral-affiliates',
+  // koperasi-sinoman: savings accounts, the members who hold them, programmes they join, reports over all
+  'savings',
+  'cooperative',
+  'programmes',
+  'reporting',
   // the platform (administrators, creating tenants, editing settings) sits above every tenant's contexts
   'platform',
 ];

@@ -16,6 +16,7 @@ import {
   seedAnsaniaDemo,
   seedDtehmDemo,
   seedQutabDemo,
+  seedSinomanDemo,
 } from '@komisi/api';
 import { createApp } from './app.ts';
 import { lockDataDir } from './data-dir-lock.ts';
@@ -60,6 +61,7 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
         await seedDtehmDemo(orm, services, passwords.password),
         await seedAnsaniaDemo(orm, services, passwords.password),
         await seedQutabDemo(orm, services, passwords.password),
+        await seedSinomanDemo(orm, services, passwords.password),
       ]
     : [];
   const adminPasswords = passwords.settle(seeded);

@@ -15,6 +15,7 @@ import { platformApiRouter } from './composition/platform-api/platform.router.ts
 import { affiliateRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
+import { sinomanRouter } from './profiles/koperasi-sinoman/sinoman.router.ts';
 import { qutabRouter } from './profiles/qutab-platform/qutab.router.ts';
 
 /**
@@ -43,12 +44,14 @@ const dtehmClientRouter = forClients(dtehmRouter);
 const ansaniaClientRouter = forClients(ansaniaRouter);
 const affiliateMarketerClientRouter = forClients(affiliateRouter);
 const qutabClientRouter = forClients(qutabRouter);
+const sinomanClientRouter = forClients(sinomanRouter);
 const platformClientRouter = forClients(platformApiRouter);
 
 export type DtehmRouter = typeof dtehmClientRouter;
 export type AnsaniaRouter = typeof ansaniaClientRouter;
 export type AffiliateMarketerRouter = typeof affiliateMarketerClientRouter;
 export type QutabRouter = typeof qutabClientRouter;
+export type SinomanRouter = typeof sinomanClientRouter;
 /** The platform administrators' API (`/platform/trpc`): tenants and their settings. */
 export type PlatformRouter = typeof platformClientRouter;
 

@@ -5,6 +5,7 @@ export { seedAnsaniaDemo } from './composition/db/seed/ansania-demo.ts';
 export type { DemoLogin, SeededTenant } from './composition/db/seed/demo-login.ts';
 export { seedDtehmDemo } from './composition/db/seed/dtehm-demo.ts';
 export { seedQutabDemo } from './composition/db/seed/qutab-demo.ts';
+export { SINOMAN_ADMIN_EMAIL, seedSinomanDemo } from './composition/db/seed/sinoman-demo.ts';
 export { buildOpenApiDocument } from './composition/openapi.ts';
 export type { PlatformApiRouter } from './composition/platform-api/platform.router.ts';
 export { createPlatformCaller, platformApiRouter } from './composition/platform-api/platform.router.ts';
@@ -72,4 +73,5 @@ export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affi
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 export type { DtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
 export { type AppProfile, PROFILES, profileById, profilesOf, tenantRouter } from './profiles/index.ts';
+export type { SinomanRouter } from './profiles/koperasi-sinoman/sinoman.router.ts';
 export type { QutabRouter } from './profiles/qutab-platform/qutab.router.ts';

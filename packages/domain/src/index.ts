@@ -16,4 +16,6 @@ export * from './order-status.ts';
 export * from './pagination.ts';
 export * from './referral-codes.ts';
 export * from './referral-program.ts';
+export * from './savings-products.ts';
 export * from './voucher.ts';
+export * from './year-numbers.ts';

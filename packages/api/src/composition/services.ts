@@ -21,6 +21,7 @@ import { ShopOrderSettlement } from '../contexts/commerce/orders/shop-order-sett
 import { ShopOrdersService } from '../contexts/commerce/orders/shop-orders.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist/wishlist.service.ts';
+import { CooperativeMembersService } from '../contexts/cooperative/cooperative-members.service.ts';
 import { DEV_FILE_KEY, FileCipher } from '../contexts/files/file-cipher.ts';
 import { MemoryFileStorage } from '../contexts/files/file-storage.ts';
 import { FilesService } from '../contexts/files/files.service.ts';
@@ -57,6 +58,7 @@ import { PayoutProcessingService } from '../contexts/referral-affiliates/payouts
 import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
@@ -227,6 +229,9 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     adminOrders: new AdminOrdersService({ vouchers, stock, hooks: orderHooks }),
     orders,
     sandbox: new SandboxGateway(orm),
+    // koperasi-sinoman: cooperative members and their savings
+    cooperativeMembers: new CooperativeMembersService(),
+    savingsAccounts: new SavingsAccountsService(ledger),
   };
   return services;
 }

@@ -21,6 +21,9 @@ import { dokuWebhookDoc } from './ansania-ecommerce/webhook.openapi.ts';
 import { dtehmExamples } from './dtehm-mobile/dtehm.examples.ts';
 import { dtehmRouter } from './dtehm-mobile/dtehm.router.ts';
 import { bootstrapDtehmTenant } from './dtehm-mobile/tenant-setup.ts';
+import { sinomanExamples } from './koperasi-sinoman/sinoman.examples.ts';
+import { sinomanRouter } from './koperasi-sinoman/sinoman.router.ts';
+import { bootstrapSinomanTenant } from './koperasi-sinoman/tenant-setup.ts';
 import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
@@ -64,6 +67,7 @@ const UGANDA = { currency: 'UGX', timeZone: 'Africa/Kampala' } as const;
 const INDONESIA = { currency: 'IDR', timeZone: 'Asia/Jakarta' } as const;
 
 const FIFTEEN_MINUTES = 15 * 60 * 1000;
+const ONE_HOUR = 60 * 60 * 1000;
 
 export const PROFILES: Record<string, AppProfile> = {
   'dtehm-mobile': {
@@ -109,6 +113,24 @@ export const PROFILES: Record<string, AppProfile> = {
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
     settingKeys: ['referralAffiliates', 'voucherAffiliates', 'orderPaymentTtlMinutes', 'affiliateSupport'],
     tenantSetup: { ...INDONESIA, settings: SANDBOX },
+  },
+  'koperasi-sinoman': {
+    id: 'koperasi-sinoman',
+    title: 'Koperasi Sinoman API',
+    description:
+      'Savings cooperative: members with KYC, Simpanan Pokok / Wajib / Sukarela accounts on a ledger, ' +
+      'deposits through a payment gateway, withdrawals, the Fit Challenge programme, administration and reports.',
+    router: sinomanRouter,
+    wire: koperasiStyle,
+    restPrefix: '/api',
+    examples: sinomanExamples,
+    // §1.3, per hour
+    rateLimits: {
+      anonymous: { name: 'anonymous', limit: 100, windowMs: ONE_HOUR },
+      authenticated: { name: 'authenticated', limit: 1000, windowMs: ONE_HOUR },
+    },
+    settingKeys: [],
+    tenantSetup: { ...INDONESIA, settings: SANDBOX, bootstrap: bootstrapSinomanTenant },
   },
   'affiliate-marketer': {
     id: 'affiliate-marketer',

@@ -7,6 +7,7 @@ export {
 export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku/doku.fake.ts';
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal/pesapal.fake.ts';
 export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit/xendit.fake.ts';
+export { tenantEm } from '../kernel/database.ts';
 export { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
 export { TEST_PG_URL } from './pg-admin.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

@@ -11,6 +11,7 @@ import { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
 import { OrderStatusEvent } from '../../contexts/commerce/orders/order-status-event.entity.ts';
 import { Voucher, VoucherRedemption } from '../../contexts/commerce/vouchers/voucher.entity.ts';
 import { WishlistItem } from '../../contexts/commerce/wishlist/wishlist-item.entity.ts';
+import { CooperativeMember } from '../../contexts/cooperative/cooperative-member.entity.ts';
 import { FileObject } from '../../contexts/files/file-object.entity.ts';
 import { Account } from '../../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../../contexts/identity/login-throttle.entity.ts';
@@ -36,6 +37,9 @@ import {
 import { AffiliateReferral } from '../../contexts/referral-affiliates/commissions/affiliate-referral.entity.ts';
 import { AffiliatePayout } from '../../contexts/referral-affiliates/payouts/payout.entity.ts';
 import { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
+import { SavingsAccount } from '../../contexts/savings/savings-account.entity.ts';
+import { SavingsProduct } from '../../contexts/savings/savings-product.entity.ts';
+import { SavingsTransaction } from '../../contexts/savings/savings-transaction.entity.ts';
 import { SequenceCounter } from '../../contexts/tenancy/sequence.entity.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
 
@@ -79,6 +83,10 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   LedgerPosting,
   Commission,
   SequenceCounter,
+  CooperativeMember,
+  SavingsProduct,
+  SavingsAccount,
+  SavingsTransaction,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

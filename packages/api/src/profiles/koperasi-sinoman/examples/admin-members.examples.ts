@@ -1,0 +1,3 @@
+import type { OperationExamples } from '../../shared/operation-examples.ts';
+
+export const adminMembersExamples: OperationExamples = {};

@@ -1,0 +1,4 @@
+import type { TRPCRouterRecord } from '@trpc/server';
+
+/** koperasi-sinoman: filled area by area. */
+export const savingsRouter = {} satisfies TRPCRouterRecord;

@@ -1,0 +1,23 @@
+import { router } from '../../kernel/trpc.ts';
+import { adminFinancialRouter } from './admin-financial.router.ts';
+import { adminFitChallengeRouter } from './admin-fit-challenge.router.ts';
+import { adminMembersRouter } from './admin-members.router.ts';
+import { adminSavingsRouter } from './admin-savings.router.ts';
+import { authRouter } from './auth.router.ts';
+import { fitChallengeRouter } from './fit-challenge.router.ts';
+import { membersRouter } from './members.router.ts';
+import { savingsRouter } from './savings.router.ts';
+
+/** The koperasi-sinoman app (savings cooperative): members, savings, the Fit Challenge, administration. */
+export const sinomanRouter = router({
+  auth: authRouter,
+  members: membersRouter,
+  savings: savingsRouter,
+  fitChallenge: fitChallengeRouter,
+  adminMembers: adminMembersRouter,
+  adminSavings: adminSavingsRouter,
+  adminFinancial: adminFinancialRouter,
+  adminFitChallenge: adminFitChallengeRouter,
+});
+
+export type SinomanRouter = typeof sinomanRouter;
