@@ -13,6 +13,7 @@ import {
   formatBatchNumber,
   formatParticipantNumber,
   nextCheckInDate,
+  participationStatusOn,
   paymentDueDate,
   placement,
   programmeWeeks,
@@ -270,5 +271,13 @@ describe('checkNewBatch', () => {
     expect(() => checkNewBatch({ ...batch4, earlyBirdDeadline: '2024-10-01' }, '2024-09-29')).toThrow(
       invalid({ early_bird_deadline: ['must fall within the registration period'] }),
     );
+  });
+});
+
+describe('participationStatusOn', () => {
+  it('shows an active participant of an ended batch as completed, anything else as stored', () => {
+    expect(participationStatusOn('active', 'completed')).toBe('completed');
+    expect(participationStatusOn('active', 'active')).toBe('active');
+    expect(participationStatusOn('dropped_out', 'completed')).toBe('dropped_out');
   });
 });

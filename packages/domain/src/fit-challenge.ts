@@ -1,7 +1,7 @@
 import { addDays, daysBetween } from './calendar-days.ts';
 import { type FieldErrors, validationError } from './errors.ts';
-import { formatYearlyNumber } from './member-ids.ts';
 import { ratioPercent } from './money.ts';
+import { formatYearNumber } from './year-numbers.ts';
 
 // The Fit Challenge programme (koperasi-sinoman): a batch's calendar, fees, places and weeks. Pure:
 // every day is a local calendar day `YYYY-MM-DD` of the tenant, `today` passed in.
@@ -41,14 +41,15 @@ export interface BatchCalendar {
 
 export interface BatchFees {
   programFee: number;
-  earlyBirdFee: number | null;
-  earlyBirdDeadline: string | null;
+  /** absent or null: no early bird */
+  earlyBirdFee?: number | null | undefined;
+  earlyBirdDeadline?: string | null | undefined;
 }
 
 export const formatBatchNumber = (year: number, sequence: number) =>
-  formatYearlyNumber('FC', year, sequence, 3);
+  formatYearNumber('FC', year, sequence, 3);
 export const formatParticipantNumber = (year: number, sequence: number) =>
-  formatYearlyNumber('FCP', year, sequence, 6);
+  formatYearNumber('FCP', year, sequence, 6);
 
 export type RegistrationWindow = 'not_yet_open' | 'open' | 'closed';
 
@@ -61,7 +62,7 @@ export function registrationWindow(calendar: BatchCalendar, today: string): Regi
 /** What registering today costs: the early-bird fee up to and including its deadline, else the programme fee. */
 export function feeDue(fees: BatchFees, today: string): { amount: number; earlyBird: boolean } {
   const earlyBird =
-    fees.earlyBirdFee !== null && fees.earlyBirdDeadline !== null && today <= fees.earlyBirdDeadline;
+    fees.earlyBirdFee != null && fees.earlyBirdDeadline != null && today <= fees.earlyBirdDeadline;
   return earlyBird
     ? { amount: fees.earlyBirdFee as number, earlyBird }
     : { amount: fees.programFee, earlyBird };
@@ -154,6 +155,11 @@ export function batchStatus(
   return today <= calendar.endDate ? 'active' : 'completed';
 }
 
+/** A participant's status as shown: one still active when the batch is over has completed it. */
+export function participationStatusOn(stored: ParticipationStatus, batch: BatchStatus): ParticipationStatus {
+  return stored === 'active' && batch === 'completed' ? 'completed' : stored;
+}
+
 /**
  * A new batch's dates and fees in order (422, each problem under the spec's field name): registration
  * opens before it closes, closes no later than the start and not in the past; the programme ends after
@@ -171,16 +177,16 @@ export function checkNewBatch(batch: BatchCalendar & BatchFees, today: string): 
   if (batch.startDate < batch.registrationEndDate)
     add('start_date', 'must be on or after registration_end_date');
   if (batch.endDate <= batch.startDate) add('end_date', 'must be after start_date');
-  if ((batch.earlyBirdFee === null) !== (batch.earlyBirdDeadline === null)) {
+  if ((batch.earlyBirdFee == null) !== (batch.earlyBirdDeadline == null)) {
     add(
-      batch.earlyBirdFee === null ? 'early_bird_fee' : 'early_bird_deadline',
+      batch.earlyBirdFee == null ? 'early_bird_fee' : 'early_bird_deadline',
       'is required with the other early-bird field',
     );
   }
-  if (batch.earlyBirdFee !== null && batch.earlyBirdFee > batch.programFee)
+  if (batch.earlyBirdFee != null && batch.earlyBirdFee > batch.programFee)
     add('early_bird_fee', 'must not exceed program_fee');
   const deadline = batch.earlyBirdDeadline;
-  if (deadline !== null && (deadline < batch.registrationStartDate || deadline > batch.registrationEndDate))
+  if (deadline != null && (deadline < batch.registrationStartDate || deadline > batch.registrationEndDate))
     add('early_bird_deadline', 'must fall within the registration period');
   if (Object.keys(fields).length > 0) throw validationError(fields);
 }

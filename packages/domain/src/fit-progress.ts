@@ -53,7 +53,8 @@ export function workoutCompletionRate(completed: number, planned: number): numbe
 export interface CheckInFigures {
   weekNumber: number;
   weight: Hundredths;
-  bodyFat: Hundredths | null;
+  /** absent or null: not measured that week */
+  bodyFat?: Hundredths | null | undefined;
   workoutsCompleted: number;
   workoutsPlanned: number;
 }
@@ -89,7 +90,7 @@ export function achievements(
   const latest = ordered.at(-1);
   if (!latest) return [];
   const earned: string[] = [ACHIEVEMENTS.firstWeek];
-  const fats = ordered.flatMap((c) => (c.bodyFat === null ? [] : [c.bodyFat]));
+  const fats = ordered.flatMap((c) => (c.bodyFat == null ? [] : [c.bodyFat]));
   if (fats.length > 1 && (fats.at(-1) as number) * 100 <= (fats[0] as number) * 95)
     earned.push(ACHIEVEMENTS.bodyFat5);
   const recent = ordered.slice(-CONSISTENT_WEEKS);

@@ -2,6 +2,7 @@ export * from './calendar-days.ts';
 export * from './contact-details.ts';
 export * from './couriers.ts';
 export * from './errors.ts';
+export * from './fit-analytics.ts';
 export * from './fit-challenge.ts';
 export * from './fit-progress.ts';
 export * from './listing-sorts.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { formatDipMemberId, formatDtehmMemberId, formatYearlyNumber, parseMemberId } from './member-ids.ts';
+import { formatDipMemberId, formatDtehmMemberId, parseMemberId } from './member-ids.ts';
 
 const invalid = (fields: Record<string, string[]>) =>
   expect.objectContaining({ code: 'VALIDATION_ERROR', fields });
@@ -89,20 +89,6 @@ describe('parseMemberId', () => {
           expect(parseMemberId(formatDipMemberId(sequence))).toEqual({ kind: 'DIP', sequence });
         },
       ),
-    );
-  });
-});
-
-describe('formatYearlyNumber', () => {
-  it('joins prefix, year and the sequence padded to the digits asked', () => {
-    expect(formatYearlyNumber('FC', 2024, 3, 3)).toBe('FC-2024-003');
-    expect(formatYearlyNumber('FCP', 2024, 46, 6)).toBe('FCP-2024-000046');
-    expect(formatYearlyNumber('FC', 2024, 1234, 3)).toBe('FC-2024-1234');
-  });
-
-  it('refuses a bad year and sequence, naming both', () => {
-    expect(() => formatYearlyNumber('FC', 1999, 0, 3)).toThrow(
-      invalid({ year: ['must be a whole number from 2000 to 9999'], sequence: [BAD_SEQUENCE] }),
     );
   });
 });

@@ -13,27 +13,12 @@ const isValidSequence = (sequence: number) => Number.isSafeInteger(sequence) && 
 const isValidYear = (year: number) => Number.isInteger(year) && year >= 2000 && year <= 9999;
 const padSequence = (sequence: number) => String(sequence).padStart(MIN_SEQUENCE_DIGITS, '0');
 
-/** Refuses a year outside 2000–9999 or a sequence below 1, naming each field. */
-function checkYearAndSequence(year: number, sequence: number): void {
+export function formatDtehmMemberId(year: number, sequence: number): string {
   const fields: FieldErrors = {};
   if (!isValidYear(year)) fields.year = [BAD_YEAR];
   if (!isValidSequence(sequence)) fields.sequence = [BAD_SEQUENCE];
   if (Object.keys(fields).length > 0) throw validationError(fields);
-}
-
-export function formatDtehmMemberId(year: number, sequence: number): string {
-  checkYearAndSequence(year, sequence);
   return `DTEHM${year}${padSequence(sequence)}`;
-}
-
-/**
- * `PREFIX-YEAR-SEQUENCE` with the sequence zero-padded to at least `digits` (never cut: the 1000th
- * batch of a year is FC-2026-1000): the yearly numbers of the cooperative's programmes, e.g.
- * FC-2026-003 (a Fit Challenge batch) and FCP-2026-000046 (a participant).
- */
-export function formatYearlyNumber(prefix: string, year: number, sequence: number, digits: number): string {
-  checkYearAndSequence(year, sequence);
-  return `${prefix}-${year}-${String(sequence).padStart(digits, '0')}`;
 }
 
 export function formatDipMemberId(sequence: number): string {

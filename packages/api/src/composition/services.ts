@@ -45,6 +45,11 @@ import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
 import { PlatformAdmins } from '../contexts/platform/platform-admins.service.ts';
 import { type ProfileSetup, TenantProvisioning } from '../contexts/platform/tenant-provisioning.ts';
 import { TenantSettingsEditor } from '../contexts/platform/tenant-settings-editor.ts';
+import { ProgrammeAnalyticsService } from '../contexts/programmes/programme-analytics.service.ts';
+import { ProgrammeBatchesService } from '../contexts/programmes/programme-batches.service.ts';
+import { ProgrammeProgressService } from '../contexts/programmes/programme-progress.service.ts';
+import { ProgrammeRegistrationsService } from '../contexts/programmes/programme-registrations.service.ts';
+import { ProgrammeSettlement } from '../contexts/programmes/programme-settlement.ts';
 import { AffiliateDirectoryService } from '../contexts/referral-affiliates/affiliate-directory.service.ts';
 import { AffiliateApplicationsService } from '../contexts/referral-affiliates/applications/affiliate-applications.service.ts';
 import { AffiliatePhotosService } from '../contexts/referral-affiliates/applications/affiliate-photos.service.ts';
@@ -160,6 +165,9 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     cipher,
     serverSecret: options.jwtSecret,
   });
+  // Programmes (koperasi-sinoman's Fit Challenge): batches, registrations paid through the gateway, progress.
+  const programmeBatches = new ProgrammeBatchesService();
+  payments.onSettlement('programme', new ProgrammeSettlement());
   // The platform: its administrators, creating tenants (each profile's setup) and editing their settings.
   const platformAdmins = new PlatformAdmins(
     orm,
@@ -232,6 +240,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     // koperasi-sinoman: cooperative members and their savings
     cooperativeMembers: new CooperativeMembersService(),
     savingsAccounts: new SavingsAccountsService(ledger),
+    programmeBatches,
+    programmeRegistrations: new ProgrammeRegistrationsService({ batches: programmeBatches, payments }),
+    programmeProgress: new ProgrammeProgressService(files),
+    programmeAnalytics: new ProgrammeAnalyticsService(),
   };
   return services;
 }

@@ -28,6 +28,9 @@ import { Payment } from '../../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
 import { PlatformAdmin, PlatformSession } from '../../contexts/platform/platform-admin.entity.ts';
+import { ProgrammeBatch } from '../../contexts/programmes/programme-batch.entity.ts';
+import { ProgrammeParticipant } from '../../contexts/programmes/programme-participant.entity.ts';
+import { ProgressCheckIn } from '../../contexts/programmes/progress-check-in.entity.ts';
 import { Affiliate } from '../../contexts/referral-affiliates/affiliate.entity.ts';
 import { BankAccount } from '../../contexts/referral-affiliates/bank-accounts/bank-account.entity.ts';
 import {
@@ -87,6 +90,9 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   SavingsProduct,
   SavingsAccount,
   SavingsTransaction,
+  ProgrammeBatch,
+  ProgrammeParticipant,
+  ProgressCheckIn,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

@@ -4,7 +4,7 @@ import type { Scope } from '../../kernel/scope.ts';
 import type { FileCipher } from './file-cipher.ts';
 import { FileObject, type FilePurpose } from './file-object.entity.ts';
 import type { FileStorage } from './file-storage.ts';
-import { processImage } from './image-intake.ts';
+import { type MinimumSize, processImage } from './image-intake.ts';
 import {
   DEFAULT_URL_TTL_SECONDS,
   type FileUrlClaims,
@@ -72,9 +72,9 @@ export class FilesService {
    */
   async storeImage(
     scope: Scope,
-    input: { ownerAccountId: number; purpose: FilePurpose; upload: Upload },
+    input: { ownerAccountId: number; purpose: FilePurpose; upload: Upload; minSize?: MinimumSize },
   ): Promise<FileObject> {
-    const image = await processImage(input.upload.bytes, input.upload.field ?? 'file');
+    const image = await processImage(input.upload.bytes, input.upload.field ?? 'file', input.minSize);
     const storageKey = `${scope.tenant.id}/${input.purpose}/${randomBytes(18).toString('base64url')}`;
     await this.#storage.put(storageKey, this.#cipher.seal(image.bytes, storageKey));
     try {

@@ -143,3 +143,25 @@ describe('processImage', () => {
     });
   });
 });
+
+describe('processImage with a minimum size', () => {
+  const min = { width: 800, height: 600 };
+
+  it('takes an image of at least the size, landscape or portrait', async () => {
+    await expect(processImage(await solid(800, 600).png().toBuffer(), 'front', min)).resolves.toMatchObject({
+      width: 800,
+      height: 600,
+    });
+    await expect(processImage(await solid(600, 800).jpeg().toBuffer(), 'front', min)).resolves.toMatchObject({
+      width: 600,
+      height: 800,
+    });
+  });
+
+  it('refuses a smaller one, naming the field', async () => {
+    const error = await rejection(processImage(await solid(799, 600).jpeg().toBuffer(), 'front', min));
+    expect(error.fields).toEqual({ front: ['must be at least 800×600 pixels'] });
+    const narrow = await rejection(processImage(await solid(1200, 599).jpeg().toBuffer(), 'front', min));
+    expect(narrow.fields).toEqual({ front: ['must be at least 800×600 pixels'] });
+  });
+});

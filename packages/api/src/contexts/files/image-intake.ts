@@ -23,6 +23,19 @@ export interface ProcessedImage {
   sha256: string;
 }
 
+/** The smallest an image may be, in either orientation (a portrait 600×800 meets 800×600). */
+export interface MinimumSize {
+  width: number;
+  height: number;
+}
+
+function isAtLeast(width: number, height: number, min: MinimumSize): boolean {
+  return (
+    Math.max(width, height) >= Math.max(min.width, min.height) &&
+    Math.min(width, height) >= Math.min(min.width, min.height)
+  );
+}
+
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** JPEG or PNG by their magic bytes; the file name and the client's content type are never asked. */
@@ -37,11 +50,16 @@ export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
 /**
  * Checks an upload and re-encodes it: JPEG or PNG by magic bytes, at most 5 MB, at most 50 megapixels
  * (checked from the header before anything is decoded), then decoded, turned upright by its EXIF
- * orientation, scaled to fit 2560 px and encoded again in the same format. Re-encoding keeps only
+ * orientation, scaled to fit 2560 px and encoded again in the same format. With `minSize`, a
+ * smaller image (checked from the header, in either orientation) is refused. Re-encoding keeps only
  * pixels: EXIF (GPS position, camera, time), XMP, IPTC, ICC and anything hidden after the image are
  * gone. `field` names the input in validation errors.
  */
-export async function processImage(input: Uint8Array, field = 'file'): Promise<ProcessedImage> {
+export async function processImage(
+  input: Uint8Array,
+  field = 'file',
+  minSize?: MinimumSize,
+): Promise<ProcessedImage> {
   if (input.byteLength === 0) throw fieldError(field, 'is empty');
   if (input.byteLength > MAX_IMAGE_BYTES) throw fieldError(field, 'must be at most 5 MB');
   const contentType = sniffImageType(input);
@@ -56,6 +74,9 @@ export async function processImage(input: Uint8Array, field = 'file'): Promise<P
     format = meta.format;
     if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
       throw fieldError(field, 'has too many pixels (at most 50 megapixels)');
+    }
+    if (minSize && !isAtLeast(meta.width ?? 0, meta.height ?? 0, minSize)) {
+      throw fieldError(field, `must be at least ${minSize.width}×${minSize.height} pixels`);
     }
   } catch (e) {
     if (isDomainError(e)) throw e;

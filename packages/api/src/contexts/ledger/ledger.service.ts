@@ -63,6 +63,8 @@ export const LedgerAccounts = {
   }),
   salesRevenue: { code: 'company:sales-revenue', kind: 'revenue' } as AccountRef,
   membershipRevenue: { code: 'company:membership-revenue', kind: 'revenue' } as AccountRef,
+  /** programme fees (the Fit Challenge) */
+  programmeRevenue: { code: 'company:programme-revenue', kind: 'revenue' } as AccountRef,
 } as const;
 
 /**

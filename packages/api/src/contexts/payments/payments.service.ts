@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
 import type { PaymentProvider } from './payment-provider.ts';
@@ -23,6 +23,13 @@ export interface SettlementHandler {
   completed(tx: Scope, payment: Payment): Promise<void>;
   failed(tx: Scope, payment: Payment): Promise<void>;
 }
+
+/** The revenue account a completed payment of each purpose credits. */
+const REVENUE: Record<PaymentPurpose, AccountRef> = {
+  membership: LedgerAccounts.membershipRevenue,
+  order: LedgerAccounts.salesRevenue,
+  programme: LedgerAccounts.programmeRevenue,
+};
 
 export type ProviderResolver = (scope: Scope) => PaymentProvider;
 
@@ -146,8 +153,7 @@ export class PaymentsService {
 
   /** The money arrived at the gateway: clearing (asset) up, revenue of the purpose up. */
   async #postReceipt(tx: Scope, payment: Payment): Promise<void> {
-    const revenue =
-      payment.purpose === 'membership' ? LedgerAccounts.membershipRevenue : LedgerAccounts.salesRevenue;
+    const revenue = REVENUE[payment.purpose];
     await this.#ledger.post(
       tx,
       `payment:${payment.id}:received`,
