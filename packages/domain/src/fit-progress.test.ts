@@ -80,6 +80,12 @@ describe('workoutCompletionRate', () => {
     expect(workoutCompletionRate(0, 3)).toBe(0);
   });
 
+  it.each([10, -1, 1.5])('refuses %s workouts done of 9', (done) => {
+    expect(() => workoutCompletionRate(done, 9)).toThrow(
+      invalid({ workouts_completed: ['must be a whole number from 0 to total_workouts_planned'] }),
+    );
+  });
+
   it('needs a plan', () => {
     expect(() => workoutCompletionRate(0, 0)).toThrow(
       invalid({ total_workouts_planned: ['must be at least 1'] }),

@@ -42,10 +42,12 @@ export function progressToGoal(initial: Hundredths, target: Hundredths, current:
   return Math.min(100, Math.max(0, ratioPercent(moved, goal, 1)));
 }
 
-/** Workouts done of those planned, percent with one decimal: 8 of 9 → 88.9. */
+/** Workouts done of those planned, percent with one decimal: 8 of 9 → 88.9 (never more done than planned). */
 export function workoutCompletionRate(completed: number, planned: number): number {
   if (!Number.isSafeInteger(planned) || planned < 1)
     throw fieldError('total_workouts_planned', 'must be at least 1');
+  if (!Number.isSafeInteger(completed) || completed < 0 || completed > planned)
+    throw fieldError('workouts_completed', 'must be a whole number from 0 to total_workouts_planned');
   return ratioPercent(completed, planned, 1);
 }
 

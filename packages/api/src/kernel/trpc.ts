@@ -35,9 +35,9 @@ export interface KomisiMeta {
 /** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */
 export const MAX_TRPC_BATCH = 20;
 
-/** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
+/** The most a multipart REST body may weigh per file the operation takes: a 5 MB image plus fields and framing. */
 export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
-/** The most an upload may weigh as JSON with base64 files (REST or tRPC). */
+/** The most an upload may weigh as JSON with base64 files: per file the operation takes on REST, per call on tRPC. */
 export const MAX_JSON_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
 /** The most any other request body may weigh. */
 export const MAX_JSON_BODY_BYTES = 1024 * 1024;

@@ -44,9 +44,12 @@ export async function readCapped(req: Request, max: number): Promise<Buffer | nu
   return size > max ? null : Buffer.concat(chunks);
 }
 
-/** A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). */
-async function readMultipart(req: Request): Promise<Body> {
-  const bytes = await readCapped(req, MAX_UPLOAD_BODY_BYTES);
+/**
+ * A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). The
+ * cap grows with the files the operation takes (6 MB each), so two 5 MB photos fit.
+ */
+async function readMultipart(req: Request, files: number): Promise<Body> {
+  const bytes = await readCapped(req, MAX_UPLOAD_BODY_BYTES * files);
   if (!bytes) return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
   let form: FormData;
   try {
@@ -63,13 +66,14 @@ async function readMultipart(req: Request): Promise<Body> {
   return { ok: true, value };
 }
 
-async function readBody(req: Request, uploads: boolean): Promise<Body> {
+/** `files`: how many file fields the operation declares (`Meta.uploads`). */
+async function readBody(req: Request, files: number): Promise<Body> {
   if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    if (!uploads) return { ok: false, error: badBody('This operation takes no files.') };
-    return readMultipart(req);
+    if (files === 0) return { ok: false, error: badBody('This operation takes no files.') };
+    return readMultipart(req, files);
   }
   // uploads may also come as JSON with base64 files (a third larger)
-  const max = uploads ? MAX_JSON_UPLOAD_BODY_BYTES : MAX_JSON_BODY_BYTES;
+  const max = files > 0 ? MAX_JSON_UPLOAD_BODY_BYTES * files : MAX_JSON_BODY_BYTES;
   const bytes = await readCapped(req, max);
   if (!bytes)
     return { ok: false, error: badBody(`The request body is too large (at most ${max >> 20} MB).`) };
@@ -146,7 +150,7 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       if (method === 'GET' || method === 'DELETE') {
         input = Object.fromEntries(new URL(req.url).searchParams);
       } else {
-        const body = await readBody(req, (route.meta.uploads?.length ?? 0) > 0);
+        const body = await readBody(req, route.meta.uploads?.length ?? 0);
         if (!body.ok) return fail(body.error, ctx);
         input = body.value;
       }

@@ -113,7 +113,7 @@ export class ProgrammeBatchesService {
    * Creates a batch (draft unless asked to open it), numbered FC-{year of its start}-{nnn}; its dates
    * and fees are checked first (422 naming each field).
    */
-  async create(scope: Scope, input: NewBatch, createdBy: number): Promise<BatchView> {
+  async create(scope: Scope, input: NewBatch, createdBy: number | null): Promise<BatchView> {
     checkNewBatch(input, localDate(scope.now, scope.tenant.timeZone));
     const year = Number(input.startDate.slice(0, 4));
     const batch = await inTransaction(scope, async (tx) => {

@@ -57,7 +57,8 @@ const submit = (member: number, input: CheckInInput, now: Date) =>
 describe('submitting weekly progress', () => {
   it('takes a paid, active participant’s week once it has begun, once', async () => {
     const p = await participant();
-    const checkIn = await submit(p.member, week(p.id, 1), at('2024-10-22'));
+    const { checkIn, completionRate } = await submit(p.member, week(p.id, 1), at('2024-10-22'));
+    expect(completionRate).toBe(88.9);
     expect(checkIn).toMatchObject({ weekNumber: 1, checkInDate: '2024-10-22', weight: 7320, bodyFat: 1850 });
     const again = await errorOf(submit(p.member, week(p.id, 1), at('2024-10-23')));
     expect(again).toMatchObject({ code: 'CONFLICT', details: { code: 'PROGRESS_ALREADY_SUBMITTED' } });
@@ -90,7 +91,7 @@ describe('submitting weekly progress', () => {
     expect(await f.scope(new Date()).em.count(FileObject, { owner: p.member })).toBe(before);
 
     const now = at('2024-10-22');
-    const checkIn = await submit(
+    const { checkIn } = await submit(
       p.member,
       week(p.id, 1, {
         photoFront: { bytes: await progressPhoto() },

@@ -38,6 +38,12 @@ export interface CheckInInput {
   photoSide: Upload | null;
 }
 
+export interface SubmittedCheckIn {
+  checkIn: ProgressCheckIn;
+  /** workouts done of those planned, percent with one decimal */
+  completionRate: number;
+}
+
 export interface ProgressReport {
   participant: ProgrammeParticipant;
   batch: ProgrammeBatch;
@@ -72,7 +78,7 @@ export class ProgrammeProgressService {
    * (422 naming `week_number`), once (409 PROGRESS_ALREADY_SUBMITTED). The photos go through the image
    * intake (422 naming the field) and are stored privately before the row; removed if it fails.
    */
-  async submit(scope: Scope, accountId: number, input: CheckInInput): Promise<ProgressCheckIn> {
+  async submit(scope: Scope, accountId: number, input: CheckInInput): Promise<SubmittedCheckIn> {
     const participant = await this.participantOf(scope, accountId, input.participantId);
     if (participant.participationStatus !== 'active' || participant.paymentStatus !== 'completed') {
       throw new DomainError('RULE_VIOLATION', 'Only an active participant who has paid can submit progress', {
@@ -83,7 +89,7 @@ export class ProgrammeProgressService {
     const batch = await scope.em.findOneOrFail(ProgrammeBatch, { id: participant.batch });
     const today = localDate(scope.now, scope.tenant.timeZone);
     checkCheckInWeek(batch, input.weekNumber, today);
-    workoutCompletionRate(input.workoutsCompleted, input.workoutsPlanned);
+    const completionRate = workoutCompletionRate(input.workoutsCompleted, input.workoutsPlanned);
     if (
       await scope.em.count(ProgressCheckIn, { participant: participant.id, weekNumber: input.weekNumber })
     ) {
@@ -115,7 +121,7 @@ export class ProgrammeProgressService {
         createdAt: scope.now,
       });
       await scope.em.flush();
-      return checkIn;
+      return { checkIn, completionRate };
     } catch (e) {
       for (const id of photos) await this.#files.remove(scope, id).catch(() => undefined);
       if (e instanceof UniqueConstraintViolationException) throw alreadySubmitted();

@@ -9,6 +9,7 @@ import {
   INT64,
   MONEY_MAX,
   pageNumber,
+  queryBoolean,
   rowId,
 } from '../shared/request-fields.schemas.ts';
 import { amountOutput, countOutput, idOutput } from '../shared/response-fields.schemas.ts';
@@ -20,10 +21,6 @@ export const limit = (fallback: number) => boundedInt(1, 100, NOT_A_NUMBER).defa
 const money = amountOutput.meta({ description: 'IDR (no minor unit)' });
 const amount = coercedNumber(NOT_A_NUMBER).int().min(0).max(MONEY_MAX).meta(INT64);
 const isoDateTime = z.string().meta({ example: '2026-01-15T10:00:00.000Z' });
-/** a query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean */
-const queryBoolean = z
-  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { message: 'must be true or false' })
-  .transform((v) => v === true || v === 'true' || v === '1');
 const filterList = z
   .string()
   .max(300)

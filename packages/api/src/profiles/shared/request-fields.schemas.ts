@@ -2,6 +2,7 @@
 // input type a client sends: a bare `z.preprocess` or `z.coerce` types its input `unknown`, which let
 // the typed SDK accept `product_id: 'not-a-number'`. REST hands query strings, path parameters and form
 // fields over as text, so numbers are still coerced at run time; the type says what an SDK caller sends.
+import { isIsoDate } from '@komisi/domain';
 import { z } from 'zod';
 
 /** The largest PostgreSQL `integer` (int4): every row id is a `serial`, every count column an int4. */
@@ -52,3 +53,14 @@ export function boundedInt(min: number, max: number, params?: NumberParams) {
 
 /** An id as a number, or as the digit string a profile's responses give it (qutab writes ids so). */
 export type DigitsId = number | `${number}`;
+
+/** A real calendar date written YYYY-MM-DD from year 1000 (2025-02-30 and 2025-13-01 are refused). */
+export const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => /^[1-9]\d{3}-/.test(v) && isIsoDate(v), 'must be a valid date in YYYY-MM-DD format');
+
+/** A query-string boolean: `true`/`false` (also `1`/`0`); tRPC callers may send a real boolean. */
+export const queryBoolean = z
+  .union([z.boolean(), z.enum(['true', 'false', '1', '0'])], { message: 'must be true or false' })
+  .transform((v) => v === true || v === 'true' || v === '1');

@@ -1,14 +1,7 @@
 import { z } from 'zod';
+import { isoDate } from '../../shared/request-fields.schemas.ts';
 import { countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
-import {
-  dateTime,
-  isoDate,
-  money,
-  page,
-  pagination,
-  pagination_from_to,
-  perPage,
-} from './primitives.schemas.ts';
+import { dateTime, money, page, pagination, pagination_from_to, perPage } from './primitives.schemas.ts';
 
 // 5. Commissions and balance
 export const commissionsInput = z
