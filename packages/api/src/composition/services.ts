@@ -59,6 +59,7 @@ import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
+import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
@@ -232,6 +233,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     // koperasi-sinoman: cooperative members and their savings
     cooperativeMembers: new CooperativeMembersService(),
     savingsAccounts: new SavingsAccountsService(ledger),
+    savingsCredits: new SavingsCreditsService(ledger),
   };
   return services;
 }
