@@ -49,7 +49,9 @@ export class SavingsCreditsService {
         product: product.id,
       });
       if (!account)
-        throw new DomainError('NOT_FOUND', 'Savings account not found', { code: 'ACCOUNT_NOT_FOUND' });
+        throw new DomainError('NOT_FOUND', 'Savings account not found', {
+          details: { code: 'ACCOUNT_NOT_FOUND' },
+        });
       const ledgerAccount = savingsLedger(account);
       await lockSavingsAccount(tx, account.id);
       const before = await this.#ledger.balance(tx, ledgerAccount);
