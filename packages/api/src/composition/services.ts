@@ -82,7 +82,9 @@ export interface ServiceOptions {
   dokuFetch?: typeof fetch;
   /** lets tests point a tenant's Xendit at a fake */
   xenditFetch?: typeof fetch;
-  /** where Xendit payments refused for an amount or currency mismatch are reported */
+  /** lets tests point a tenant's Midtrans at a fake */
+  midtransFetch?: typeof fetch;
+  /** where Xendit and Midtrans payments refused for an amount or currency mismatch are reported */
   xenditLog?: XenditLog;
   /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
   files?: FilesSetup;
@@ -111,7 +113,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const paymentSecrets = new PaymentSecrets(cipher);
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
-    fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
+    fetch: {
+      doku: options.dokuFetch,
+      pesapal: options.pesapalFetch,
+      xendit: options.xenditFetch,
+      midtrans: options.midtransFetch,
+    },
     log: options.xenditLog,
     secrets: paymentSecrets,
   });
