@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '@komisi/domain';
 import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
+import { midtransGateway } from '../contexts/payments/midtrans/midtrans.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
 import type { BootstrapInput } from '../contexts/platform/tenant-provisioning.ts';
 import type { Services } from '../kernel/api-context.ts';
@@ -24,6 +25,7 @@ import { bootstrapDtehmTenant } from './dtehm-mobile/tenant-setup.ts';
 import { sinomanExamples } from './koperasi-sinoman/sinoman.examples.ts';
 import { sinomanRouter } from './koperasi-sinoman/sinoman.router.ts';
 import { bootstrapSinomanTenant } from './koperasi-sinoman/tenant-setup.ts';
+import { midtransNotificationDoc } from './koperasi-sinoman/webhook.openapi.ts';
 import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
@@ -135,6 +137,7 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: koperasiStyle,
     restPrefix: '/api',
     examples: sinomanExamples,
+    plainRoutes: { [midtransGateway.callbackPath]: midtransNotificationDoc },
     // §1.3, per hour
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: ONE_HOUR },
