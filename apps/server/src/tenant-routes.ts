@@ -17,6 +17,7 @@ import {
   rateLimitKey,
   type Services,
   type TenantRecord,
+  takesUploads,
   tenantRouter,
 } from '@komisi/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
@@ -85,7 +86,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
           );
           const ctx = context(c, tenant, basePath);
           // every call of a batch spends the tenant's request budget, as a REST request would
-          const budget = await spendBudget(c, tenant, profile, Math.max(1, info.calls.length));
+          const uploads = info.calls.filter((call) => takesUploads(call.procedure)).length;
+          const budget = await spendBudget(c, tenant, profile, Math.max(1, info.calls.length), uploads);
           if (budget) {
             ctx.callsAllowed = budget.allowedHits;
             for (const [name, value] of Object.entries(rateLimitHeaders(budget)))
@@ -117,10 +119,20 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     }
     const gateway = services.gatewayNotifications.callbackAt(subPath, c.req.method);
     if (gateway) {
-      return gatewayCallback(c, options, profile, gateway, () => context(c, tenant, basePath).scope());
+      const res = await gatewayCallback(c, options, profile, gateway, () =>
+        context(c, tenant, basePath).scope(),
+      );
+      return withProfileHeaders(res, profile);
     }
-    return serveRest(c, tenant, basePath, rest, servingProfile(tenant, profile, rest, c.req.method));
+    const serving = servingProfile(tenant, profile, rest, c.req.method);
+    return withProfileHeaders(await serveRest(c, tenant, basePath, rest, serving), serving);
   };
+
+  /** The headers the profile's document puts on every answer (koperasi-sinoman's X-API-Version…). */
+  function withProfileHeaders(res: Response, profile: AppProfile): Response {
+    for (const [name, value] of Object.entries(profile.responseHeaders ?? {})) res.headers.set(name, value);
+    return res;
+  }
 
   /** The main profile when it has a route for the path, else the first extra profile that does, else the main one (its 404). */
   function servingProfile(tenant: TenantRecord, main: AppProfile, rest: string, method: string): AppProfile {
@@ -140,7 +152,8 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     profile: AppProfile,
   ) {
     const subPath = rest.slice(profile.restPrefix.length);
-    const budget = await spendBudget(c, tenant, profile);
+    const uploads = restHandlers.get(profile.id)!.takesUploads(c.req.method, subPath) ? 1 : 0;
+    const budget = await spendBudget(c, tenant, profile, 1, uploads);
     if (budget && !budget.allowed) {
       return c.json(profile.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
         ...rateLimitHeaders(budget),
@@ -152,16 +165,39 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     return res;
   }
 
-  /** Signed-in callers spend their own budget; everyone else spends their address's. `calls`: a tRPC batch's. */
-  async function spendBudget(c: Context, tenant: TenantRecord, profile: AppProfile, calls = 1) {
+  /**
+   * Signed-in callers spend their own budget (administrators theirs, where the profile gives them
+   * one); everyone else spends their address's. `calls`: a tRPC batch's. A call of an operation that
+   * takes files also spends the user's upload budget; the answer is the tighter of the two.
+   */
+  async function spendBudget(
+    c: Context,
+    tenant: TenantRecord,
+    profile: AppProfile,
+    calls: number,
+    uploads: number,
+  ) {
     const rules = profile.rateLimits;
     if (!rules || !options.rateLimiter) return null;
+    const limiter = options.rateLimiter;
     const token = bearerToken(c.req.header('authorization'));
-    const accountId = token ? await services.identity.peekAccountId(token, tenant.id) : null;
-    const rule = accountId ? rules.authenticated : rules.anonymous;
-    const subject = accountId
-      ? (`user:${accountId}` as const)
+    const claims = token ? await services.identity.peekClaims(token, tenant.id) : null;
+    const rule = !claims
+      ? rules.anonymous
+      : rules.admin && claims.roles.includes('admin')
+        ? rules.admin
+        : rules.authenticated;
+    const subject = claims
+      ? (`user:${claims.accountId}` as const)
       : (`ip:${clientIp(c, options.trustProxy)}` as const);
-    return options.rateLimiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule, calls);
+    const requests = await limiter.check(rateLimitKey({ tenantId: tenant.id, subject, rule }), rule, calls);
+    if (!rules.uploads || uploads === 0 || !requests.allowed) return requests;
+    const files = await limiter.check(
+      rateLimitKey({ tenantId: tenant.id, subject, rule: rules.uploads }),
+      rules.uploads,
+      uploads,
+    );
+    // a request over the upload budget is refused whole, whatever else its batch holds
+    return files.allowed ? requests : { ...files, allowedHits: 0 };
   }
 }

@@ -14,7 +14,12 @@ export {
   PLATFORM_API,
   platformRestHandler,
 } from './composition/platform-api/platform-api.ts';
-export { createRestHandler, type RestHandler, readCapped } from './composition/rest/rest-handler.ts';
+export {
+  createRestHandler,
+  type RestHandler,
+  readCapped,
+  takesUploads,
+} from './composition/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './composition/services.ts';
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
 export { type FilesSetup, filesSetupFromConfig } from './contexts/files/files.setup.ts';

@@ -14,6 +14,19 @@ function problems(checks: [ok: boolean, what: string][]): string | null {
   return failed.length ? failed.join('; ') : null;
 }
 
+function koperasiEnvelope(_status: number, b: unknown): string | null {
+  return isObj(b)
+    ? problems([
+        [b.success === false, 'success must be false'],
+        [isObj(b.error), 'error must be an object'],
+        [isObj(b.error) && typeof b.error.code === 'string', 'error.code must be a string'],
+        [isObj(b.error) && typeof b.error.message === 'string', 'error.message must be a string'],
+        [isObj(b.error) && typeof b.error.timestamp === 'string', 'error.timestamp must be a string'],
+        [isObj(b.error) && typeof b.error.request_id === 'string', 'error.request_id must be a string'],
+      ])
+    : 'not a JSON object';
+}
+
 export const ERROR_ENVELOPES: Record<string, EnvelopeCheck> = {
   // dtehm-mobile: { code: 0, message, errors: { field: [messages] } }
   'dtehm-mobile': (_status, b) =>
@@ -47,18 +60,10 @@ export const ERROR_ENVELOPES: Record<string, EnvelopeCheck> = {
           [b.error === undefined || typeof b.error === 'string', 'error must be a string'],
         ])
       : 'not a JSON object',
-  // qutab-platform (koperasi style): { success: false, error: { code, message, details?, timestamp, request_id } }
-  'qutab-platform': (_status, b) =>
-    isObj(b)
-      ? problems([
-          [b.success === false, 'success must be false'],
-          [isObj(b.error), 'error must be an object'],
-          [isObj(b.error) && typeof b.error.code === 'string', 'error.code must be a string'],
-          [isObj(b.error) && typeof b.error.message === 'string', 'error.message must be a string'],
-          [isObj(b.error) && typeof b.error.timestamp === 'string', 'error.timestamp must be a string'],
-          [isObj(b.error) && typeof b.error.request_id === 'string', 'error.request_id must be a string'],
-        ])
-      : 'not a JSON object',
+  // koperasi style (koperasi-sinoman, and qutab-platform, which documents none of its own):
+  // { success: false, error: { code, message, details?, field?, timestamp, request_id } }
+  'koperasi-sinoman': koperasiEnvelope,
+  'qutab-platform': koperasiEnvelope,
   // the platform API (plain style): { error, code, fields?: { path: [messages] }, request_id }, nothing else
   platform: (_status, b) =>
     isObj(b)

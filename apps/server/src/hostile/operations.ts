@@ -45,12 +45,14 @@ const ENVELOPED_PLAIN_ROUTES = new Set([
   '/checkout/payment-webhook',
   '/webhooks/xendit',
   '/webhooks/pesapal',
+  '/webhooks/midtrans',
 ]);
 
 const MAIN_PROFILE: Record<string, string> = {
   dtehm: 'dtehm-mobile',
   ansania: 'ansania-ecommerce',
   qutab: 'qutab-platform',
+  sinoman: 'koperasi-sinoman',
 };
 
 export const opName = (op: Pick<OperationSpec, 'method' | 'base' | 'template'>) =>

@@ -221,6 +221,38 @@ describe('settings', () => {
     expect(missing.body.fields).toHaveProperty(['payments.doku.secretKey']);
   });
 
+  it('fills Midtrans’ defaults, seals its optional callback token when given and drops it when left out', async () => {
+    const patch = (midtrans: Record<string, unknown>) =>
+      platform('PATCH', '/tenants/myshop/settings', {
+        settings: { payments: { provider: 'midtrans', midtrans } },
+      });
+    const res = await patch({ serverKey: 'SB-Mid-server-abcd1234', callbackToken: 'webhook-secret-5678' });
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body.settings.payments.midtrans).toEqual({
+      baseUrl: 'https://api.sandbox.midtrans.com',
+      serverKey: { set: true, last4: '1234' },
+      callbackToken: { set: true, last4: '5678' },
+      bank: 'bca',
+    });
+    const kept = await patch({ ...res.body.settings.payments.midtrans, bank: 'permata', expiryMinutes: 120 });
+    expect(kept.body.settings.payments.midtrans).toMatchObject({
+      bank: 'permata',
+      callbackToken: { set: true },
+    });
+    const tenant = (await app.services.tenants.bySlug('myshop'))!;
+    expect(app.services.paymentSecrets.paymentsOf(tenant)?.midtrans).toMatchObject({
+      serverKey: 'SB-Mid-server-abcd1234',
+      callbackToken: 'webhook-secret-5678',
+      expiryMinutes: 120,
+    });
+    const { callbackToken: _, ...withoutToken } = kept.body.settings.payments.midtrans;
+    const dropped = await patch(withoutToken);
+    expect(dropped.body.settings.payments.midtrans).not.toHaveProperty('callbackToken');
+    expect((await patch({ serverKey: 'k', bank: 'mandiri' })).body.fields).toHaveProperty([
+      'payments.midtrans.bank',
+    ]);
+  });
+
   it('serves a change at once: an origin allowed through the API passes CORS on the next request', async () => {
     const origin = 'https://storefront.example';
     const preflight = () =>

@@ -66,3 +66,43 @@ describe('the sinoman demo tenant', () => {
     expect(again.map((o) => o.account.id)).toEqual(opened.map((o) => o.account.id));
   });
 });
+
+describe('savings credits', () => {
+  it('credits a member once per key, with the balance before and after, on the ledger', async () => {
+    const scope = await sinomanScope();
+    const account = await app.services.identity.createAccount(scope, {
+      email: 'credited@example.com',
+      password: 'Password123',
+      name: 'Credited',
+    });
+    await app.services.savingsAccounts.openAccounts(scope, account.id);
+    const credit = {
+      ownerAccountId: account.id,
+      productCode: 'SS' as const,
+      typeCode: 'REFERRAL_BONUS',
+      category: 'bonus' as const,
+      amount: 50_000,
+      description: 'Bonus referral',
+      idempotencyKey: `referral-bonus:test:${account.id}`,
+      from: { code: 'company:referral-bonus-expense', kind: 'expense' as const },
+    };
+    const first = await app.services.savingsCredits.credit(scope, credit);
+    const [again, other] = await Promise.all([
+      app.services.savingsCredits.credit(scope, credit),
+      app.services.savingsCredits.credit(scope, { ...credit, idempotencyKey: `${credit.idempotencyKey}:2` }),
+    ]);
+    expect(first).toMatchObject({
+      amount: 50_000,
+      balanceBefore: 0,
+      balanceAfter: 50_000,
+      status: 'completed',
+    });
+    expect(first?.transactionNumber).toMatch(/^TXN-\d{4}-\d{6}$/);
+    expect(again).toBeNull();
+    expect(other).toMatchObject({ balanceBefore: 50_000, balanceAfter: 100_000 });
+    const ss = (await app.services.savingsAccounts.accountsOf(scope, account.id)).find(
+      (a) => a.product.code === 'SS',
+    );
+    expect(ss?.balance).toBe(100_000);
+  });
+});

@@ -64,6 +64,7 @@ import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
+import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
@@ -86,7 +87,9 @@ export interface ServiceOptions {
   dokuFetch?: typeof fetch;
   /** lets tests point a tenant's Xendit at a fake */
   xenditFetch?: typeof fetch;
-  /** where Xendit payments refused for an amount or currency mismatch are reported */
+  /** lets tests point a tenant's Midtrans at a fake */
+  midtransFetch?: typeof fetch;
+  /** where Xendit and Midtrans payments refused for an amount or currency mismatch are reported */
   xenditLog?: XenditLog;
   /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
   files?: FilesSetup;
@@ -115,7 +118,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const paymentSecrets = new PaymentSecrets(cipher);
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
-    fetch: { doku: options.dokuFetch, pesapal: options.pesapalFetch, xendit: options.xenditFetch },
+    fetch: {
+      doku: options.dokuFetch,
+      pesapal: options.pesapalFetch,
+      xendit: options.xenditFetch,
+      midtrans: options.midtransFetch,
+    },
     log: options.xenditLog,
     secrets: paymentSecrets,
   });
@@ -240,6 +248,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     // koperasi-sinoman: cooperative members and their savings
     cooperativeMembers: new CooperativeMembersService(),
     savingsAccounts: new SavingsAccountsService(ledger),
+    savingsCredits: new SavingsCreditsService(ledger),
     programmeBatches,
     programmeRegistrations: new ProgrammeRegistrationsService({ batches: programmeBatches, payments }),
     programmeProgress: new ProgrammeProgressService(files),

@@ -1,6 +1,7 @@
 import type { CurrencyCode } from '@komisi/domain';
 import type { AnyRouter } from '@trpc/server';
 import { dokuGateway } from '../contexts/payments/doku/doku.gateway.ts';
+import { midtransGateway } from '../contexts/payments/midtrans/midtrans.gateway.ts';
 import { xenditGateway } from '../contexts/payments/xendit/xendit.gateway.ts';
 import type { BootstrapInput } from '../contexts/platform/tenant-provisioning.ts';
 import type { Services } from '../kernel/api-context.ts';
@@ -24,6 +25,7 @@ import { bootstrapDtehmTenant } from './dtehm-mobile/tenant-setup.ts';
 import { sinomanExamples } from './koperasi-sinoman/sinoman.examples.ts';
 import { sinomanRouter } from './koperasi-sinoman/sinoman.router.ts';
 import { bootstrapSinomanTenant } from './koperasi-sinoman/tenant-setup.ts';
+import { midtransNotificationDoc } from './koperasi-sinoman/webhook.openapi.ts';
 import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
@@ -43,8 +45,19 @@ export interface AppProfile {
   plainRoutes?: Record<string, Record<string, unknown>>;
   /** each REST operation's example request and answer, shown in the OpenAPI document */
   examples: OperationExamples;
-  /** REST request budgets the spec documents, per client address and per signed-in user */
-  rateLimits?: { anonymous: RateLimitRule; authenticated: RateLimitRule };
+  /**
+   * Request budgets the spec documents, counted for REST and tRPC alike: per client address, per
+   * signed-in user, per administrator (when the spec gives them more), and per user for operations
+   * that take files (on top of the request budget)
+   */
+  rateLimits?: {
+    anonymous: RateLimitRule;
+    authenticated: RateLimitRule;
+    admin?: RateLimitRule;
+    uploads?: RateLimitRule;
+  };
+  /** headers the document puts on every REST answer (set after the route's own) */
+  responseHeaders?: Readonly<Record<string, string>>;
   /** the tenant settings this profile reads, beside those every tenant has (`COMMON_SETTING_KEYS`) */
   settingKeys: readonly SettingKey[];
   /** what a new tenant of this profile starts with (platform API, CLI, demo seeds) */
@@ -124,11 +137,16 @@ export const PROFILES: Record<string, AppProfile> = {
     wire: koperasiStyle,
     restPrefix: '/api',
     examples: sinomanExamples,
+    plainRoutes: { [midtransGateway.callbackPath]: midtransNotificationDoc },
     // §1.3, per hour
     rateLimits: {
       anonymous: { name: 'anonymous', limit: 100, windowMs: ONE_HOUR },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: ONE_HOUR },
+      admin: { name: 'admin', limit: 5000, windowMs: ONE_HOUR },
+      uploads: { name: 'uploads', limit: 10, windowMs: ONE_HOUR },
     },
+    // §9.1: every answer names the API version and must not be cached
+    responseHeaders: { 'X-API-Version': 'v1', 'Cache-Control': 'no-cache, no-store, must-revalidate' },
     settingKeys: [],
     tenantSetup: { ...INDONESIA, settings: SANDBOX, bootstrap: bootstrapSinomanTenant },
   },

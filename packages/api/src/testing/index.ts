@@ -5,6 +5,7 @@ export {
   type SeedProduct,
 } from '../composition/db/seed/ansania/catalog.seed.ts';
 export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku/doku.fake.ts';
+export { createFakeMidtrans, type FakeMidtrans } from '../contexts/payments/midtrans/midtrans.fake.ts';
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal/pesapal.fake.ts';
 export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit/xendit.fake.ts';
 export { tenantEm } from '../kernel/database.ts';

@@ -130,6 +130,12 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
       return matches.length > 0;
     },
+    /** Whether the operation at this method and path takes files (its upload budget applies). */
+    takesUploads(method: string, subPath: string): boolean {
+      const m = method === 'HEAD' ? 'GET' : method;
+      const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
+      return takesUploads(matches[0]?.[0].procedure ?? null);
+    },
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
     async handle(req: Request, subPath: string, ctx: Ctx): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
@@ -193,6 +199,11 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       }
     },
   };
+}
+
+/** Whether a procedure declares files (`meta.uploads`). */
+export function takesUploads(procedure: AnyProcedure | null): boolean {
+  return ((procedure?._def.meta as Meta | undefined)?.uploads?.length ?? 0) > 0;
 }
 
 export type RestHandler<Ctx extends RestContext = ApiContext> = ReturnType<typeof createRestHandler<Ctx>>;

@@ -229,9 +229,9 @@ export class IdentityService {
     return this.#sessions.revokeOtherSessions(scope, accountId, keepFamilyId);
   }
 
-  /** The account a token names, from its signature alone (no session lookup): for rate-limit keys. */
-  peekAccountId(token: string, tenantId: number): Promise<number | null> {
-    return this.#sessions.peekAccountId(token, tenantId);
+  /** The account and roles a token names, from its signature alone (no session lookup): for rate-limit keys. */
+  peekClaims(token: string, tenantId: number): Promise<AccessClaims | null> {
+    return this.#sessions.peekClaims(token, tenantId);
   }
 
   /** Verifies an access token and that its session was not revoked (cached for a few seconds). */

@@ -134,10 +134,10 @@ export class Sessions {
     await scope.em.flush();
   }
 
-  /** The account a token names, from its signature alone (no session lookup): for rate-limit keys. */
-  async peekAccountId(token: string, tenantId: number): Promise<number | null> {
+  /** The account and roles a token names, from its signature alone (no session lookup): for rate-limit keys. */
+  async peekClaims(token: string, tenantId: number): Promise<AccessClaims | null> {
     try {
-      return (await this.#tokens.verify(token, tenantId)).accountId;
+      return await this.#tokens.verify(token, tenantId);
     } catch {
       return null;
     }

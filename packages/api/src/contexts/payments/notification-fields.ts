@@ -28,3 +28,8 @@ export function jsonOf(rawBody: string): { json: unknown } | undefined {
     return undefined;
   }
 }
+
+/** PostgreSQL's jsonb, where the inbox keeps a notification's body, cannot hold a NUL character. */
+export function holdsNul(rawBody: string): boolean {
+  return rawBody.includes('\\u0000');
+}

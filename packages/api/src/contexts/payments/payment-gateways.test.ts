@@ -24,6 +24,8 @@ describe('gatewayAtCallback', () => {
     expect(gatewayAtCallback('/webhooks/xendit', 'PUT')).toBeUndefined();
     expect(gatewayAtCallback('/webhooks/pesapal', 'GET')?.name).toBe('pesapal');
     expect(gatewayAtCallback('/webhooks/pesapal', 'DELETE')?.name).toBe('pesapal');
+    expect(gatewayAtCallback('/webhooks/midtrans', 'POST')?.name).toBe('midtrans');
+    expect(gatewayAtCallback('/webhooks/midtrans', 'GET')).toBeUndefined();
     expect(gatewayAtCallback('/webhooks/doku', 'POST')).toBeUndefined();
   });
 });
@@ -40,6 +42,21 @@ describe('PaymentProviders', () => {
 
     expect(providers.providerFor(shop).name).toBe('xendit');
     expect(providers.providerFor(shop)).toBe(providers.providerFor(shop));
+  });
+
+  it('builds Midtrans from the stored settings, their defaults filled in and its secrets opened', () => {
+    const stored = {
+      provider: 'midtrans',
+      midtrans: { serverKey: secrets.seal(8, 'midtrans', 'serverKey', 'SB-Mid') },
+    };
+    const koperasi = tenant(8, stored as never);
+
+    expect(providers.providerFor(koperasi).name).toBe('midtrans');
+    expect(secrets.paymentsOf(koperasi)?.midtrans).toEqual({
+      baseUrl: 'https://api.sandbox.midtrans.com',
+      serverKey: 'SB-Mid',
+      bank: 'bca',
+    });
   });
 
   it('builds a new provider once the setting changed (no restart)', () => {

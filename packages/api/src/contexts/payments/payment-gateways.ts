@@ -1,6 +1,7 @@
 import type { Orm } from '../../kernel/database.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
 import { dokuGateway } from './doku/doku.gateway.ts';
+import { midtransGateway } from './midtrans/midtrans.gateway.ts';
 import type { PaymentGateway } from './payment-gateway.ts';
 import type { GatewayLog, PaymentProvider } from './payment-provider.ts';
 import type { PaymentSecrets } from './payment-secrets.ts';
@@ -9,7 +10,12 @@ import { SandboxProvider } from './sandbox.provider.ts';
 import { xenditGateway } from './xendit/xendit.gateway.ts';
 
 /** The gateways a tenant may collect through (`settings.payments`); a tenant on none uses the sandbox. */
-export const PAYMENT_GATEWAYS: readonly PaymentGateway[] = [xenditGateway, dokuGateway, pesapalGateway];
+export const PAYMENT_GATEWAYS: readonly PaymentGateway[] = [
+  xenditGateway,
+  dokuGateway,
+  pesapalGateway,
+  midtransGateway,
+];
 
 /** The profiles' REST prefix, below which every gateway's callback is served and announced. */
 const REST_PREFIX = '/api';

@@ -9,6 +9,15 @@ export interface CreatePaymentRequest {
   /** where the provider sends the payer afterwards */
   callbackUrl: string | null;
   customer: { email: string; name: string; phone: string | null };
+  /** how the payer asked to pay (`payment.requestedMethod`); a gateway may read a channel from it (Midtrans: the bank) */
+  method?: string;
+}
+
+/** A bank-transfer gateway's payment instructions: the virtual account the payer transfers to. */
+export interface PaymentInstructions {
+  /** the gateway's bank code, e.g. `bca` */
+  bank: string;
+  vaNumber: string;
 }
 
 export interface CreatedPayment {
@@ -18,6 +27,15 @@ export interface CreatedPayment {
   token?: string;
   /** when the payment page stops accepting payment, if the gateway says */
   expiresAt?: Date;
+  /** how to pay when there is no page to send the payer to (a bank transfer into a virtual account) */
+  instructions?: PaymentInstructions;
+}
+
+/** What we asked a gateway to collect, for its status answer to be checked against. */
+export interface ExpectedPayment {
+  merchantReference: string;
+  amount: number;
+  currency: CurrencyCode;
 }
 
 export type ProviderPaymentStatus = 'pending' | 'completed' | 'failed';
@@ -35,5 +53,6 @@ export type GatewayLog = (details: Record<string, unknown>, message: string) => 
 export interface PaymentProvider {
   readonly name: string;
   createPayment(request: CreatePaymentRequest): Promise<CreatedPayment>;
-  queryStatus(providerReference: string): Promise<ProviderStatus>;
+  /** `expected`: what the payment is for; a gateway whose answer carries the amount checks it */
+  queryStatus(providerReference: string, expected: ExpectedPayment): Promise<ProviderStatus>;
 }

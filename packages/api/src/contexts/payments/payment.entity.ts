@@ -23,7 +23,8 @@ export const Payment = defineEntity({
     provider: p.string().length(32),
     requestedMethod: p.string().length(32),
     status: p.enum(PAYMENT_STATUSES).default('pending'),
-    merchantReference: p.string().length(64).unique(),
+    /** ours, as the gateway is told it: unique per tenant (an app may use its own numbering, e.g. TXN-2026-000001) */
+    merchantReference: p.string().length(64),
     providerReference: p.string().length(128),
     paymentUrl: p.string().length(2000),
     callbackUrl: p.string().length(2000).nullable(),
@@ -32,6 +33,9 @@ export const Payment = defineEntity({
     paidAt: p.datetime().nullable(),
     failedAt: p.datetime().nullable(),
   },
-  uniques: [{ properties: ['provider', 'providerReference'] }],
+  uniques: [
+    { properties: ['provider', 'providerReference'] },
+    { properties: ['tenant', 'merchantReference'] },
+  ],
 });
 export type Payment = InferEntity<typeof Payment>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { DomainError } from '@komisi/domain';
+import { type CurrencyCode, DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
@@ -16,6 +16,11 @@ export interface NewPayment {
   description: string;
   customer: { email: string; name: string; phone: string | null };
   details?: Record<string, unknown>;
+  /**
+   * Our reference of the payment, as the gateway is told it (Midtrans' `order_id`), unique in the
+   * tenant and at most 64 characters; default `KMS-<uuid>`.
+   */
+  merchantReference?: string;
 }
 
 /** What a context does when one of its payments completes or fails, inside the settling transaction. */
@@ -81,7 +86,7 @@ export class PaymentsService {
   /** Opens a charge at the tenant's provider and records it as pending. */
   async create(scope: Scope, input: NewPayment): Promise<Payment> {
     const provider = this.#providerFor(scope);
-    const merchantReference = `KMS-${randomUUID()}`;
+    const merchantReference = input.merchantReference ?? `KMS-${randomUUID()}`;
     const created = await provider.createPayment({
       merchantReference,
       amount: input.amount,
@@ -89,6 +94,7 @@ export class PaymentsService {
       description: input.description,
       callbackUrl: input.callbackUrl ?? this.#defaultReturnUrl(scope),
       customer: input.customer,
+      method: input.requestedMethod,
     });
     const payment = scope.em.create(Payment, {
       tenant: scope.tenant.id,
@@ -107,6 +113,7 @@ export class PaymentsService {
         ...input.details,
         ...(created.token && { token: created.token }),
         ...(created.expiresAt && { expiresAt: created.expiresAt.toISOString() }),
+        ...(created.instructions && { instructions: created.instructions }),
       },
       createdAt: scope.now,
     });
@@ -122,7 +129,11 @@ export class PaymentsService {
     const current = await scope.em.findOne(Payment, { id: paymentId });
     if (!current) throw new DomainError('NOT_FOUND', 'Payment not found');
     if (current.status !== 'pending') return current;
-    const remote = await this.#providerFor(scope).queryStatus(current.providerReference);
+    const remote = await this.#providerFor(scope).queryStatus(current.providerReference, {
+      merchantReference: current.merchantReference,
+      amount: current.amount,
+      currency: current.currency as CurrencyCode,
+    });
     if (remote.status === 'pending') return current;
     const handler = this.#handlers.get(current.purpose);
     if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${current.purpose}`);

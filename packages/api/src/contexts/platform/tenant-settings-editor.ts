@@ -159,6 +159,8 @@ export class TenantSettingsEditor {
       const copy: Record<string, unknown> = { ...config };
       for (const field of fields) {
         const given = config[field];
+        // an optional secret left out (Midtrans' callbackToken) is not set
+        if (given === undefined) continue;
         if (typeof given === 'string') copy[field] = this.#secrets.seal(tenant.id, gateway, field, given);
         else if (stored?.[field] !== undefined) copy[field] = stored[field];
         else

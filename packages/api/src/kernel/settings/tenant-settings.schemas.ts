@@ -28,13 +28,18 @@ export const secretInputSchema = z.union([
 ]);
 export type SecretInput = z.infer<typeof secretInputSchema>;
 
-export const PAYMENT_PROVIDERS = ['sandbox', 'pesapal', 'doku', 'xendit'] as const;
+export const PAYMENT_PROVIDERS = ['sandbox', 'pesapal', 'doku', 'xendit', 'midtrans'] as const;
 /** The fields of each gateway's settings that are secrets (sealed at rest, masked when read). */
 export const PAYMENT_SECRET_FIELDS = {
   pesapal: ['consumerSecret'],
   doku: ['secretKey'],
   xendit: ['secretKey', 'callbackToken'],
+  midtrans: ['serverKey', 'callbackToken'],
 } as const;
+/** The banks whose virtual accounts Midtrans' Core API opens (`bank_transfer.bank`). */
+export const MIDTRANS_BANKS = ['bca', 'bni', 'bri', 'permata', 'cimb'] as const;
+/** Midtrans keeps a virtual account open for at most 180 days. */
+const MIDTRANS_MAX_EXPIRY_MINUTES = 180 * 24 * 60;
 
 /** `payments` with its secrets in the form `secret` describes (stored, or as a client sends them). */
 export function paymentsSchemaWith<S extends z.ZodType>(secret: S) {
@@ -59,6 +64,22 @@ export function paymentsSchemaWith<S extends z.ZodType>(secret: S) {
     /** Xendit Invoices API: the secret API key, and the callback token Xendit sends as `x-callback-token` */
     xendit: z
       .strictObject({ baseUrl: z.url({ protocol: /^https?$/ }), secretKey: secret, callbackToken: secret })
+      .optional(),
+    /**
+     * Midtrans Core API (bank transfer into a virtual account): the server key (HTTP Basic, and what
+     * notifications are signed with); an optional `callbackToken` the notifications must carry as
+     * `X-Callback-Token`; the bank of the virtual accounts; how long one stays open (Midtrans: 24 h).
+     */
+    midtrans: z
+      .strictObject({
+        baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.sandbox.midtrans.com'),
+        serverKey: secret,
+        clientKey: z.string().min(1).optional(),
+        merchantId: z.string().min(1).optional(),
+        callbackToken: secret.optional(),
+        bank: z.enum(MIDTRANS_BANKS).default('bca'),
+        expiryMinutes: z.int().min(1).max(MIDTRANS_MAX_EXPIRY_MINUTES).optional(),
+      })
       .optional(),
   });
 }

@@ -19,7 +19,7 @@ export const DEPRECATED_SETTING_KEYS: Partial<Record<SettingKey, SettingKey>> = 
 /** What each key is for (listed by the platform API with the profiles it applies to). */
 export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   payments:
-    'Payment gateway: provider (sandbox, pesapal, doku, xendit) and its credentials; secrets are sealed at rest and masked when read.',
+    'Payment gateway: provider (sandbox, pesapal, doku, xendit, midtrans) and its credentials; secrets are sealed at rest and masked when read.',
   anonymousMembershipPayments:
     'dtehm-mobile: let the membership payment endpoints run without a token, as the spec marks them (off by default).',
   allowedOrigins:

@@ -3,6 +3,7 @@
 import { fromHundredths } from '@komisi/domain';
 import type { MemberCard } from '../../contexts/cooperative/cooperative-members.service.ts';
 import type { Payment } from '../../contexts/payments/payment.entity.ts';
+import type { PaymentInstructions } from '../../contexts/payments/payment-provider.ts';
 import type { ParticipantStanding } from '../../contexts/programmes/participant-progress.ts';
 import type { ProgrammeAnalytics } from '../../contexts/programmes/programme-analytics.service.ts';
 import type { ProgrammeBatch } from '../../contexts/programmes/programme-batch.entity.ts';
@@ -65,7 +66,8 @@ export function presentRegistration(
 ) {
   const { participant: p, batch, payment } = registration;
   const deadline = p.paymentDueAt ? isoSeconds(p.paymentDueAt) : null;
-  const virtualAccount = payment?.details.virtual_account;
+  // a bank-transfer gateway (Midtrans) hands out the virtual account to pay into; a payment page does not
+  const instructions = payment?.details.instructions as PaymentInstructions | undefined;
   return {
     id: p.publicId,
     participant_number: p.participantNumber,
@@ -87,7 +89,7 @@ export function presentRegistration(
       payment && deadline
         ? {
             amount: payment.amount,
-            virtual_account: typeof virtualAccount === 'string' ? virtualAccount : null,
+            virtual_account: instructions?.vaNumber ?? null,
             payment_methods: FIT_CHALLENGE_PAYMENT_METHODS,
             deadline,
             payment_url: payment.paymentUrl,

@@ -1,4 +1,3 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
 import {
   malformed,
   type NotificationOutcome,
@@ -7,8 +6,9 @@ import {
   plainAcknowledgement,
   unauthenticated,
 } from '../gateway-notification.ts';
-import { field, headerOf, jsonOf, textOrNull } from '../notification-fields.ts';
+import { field, headerOf, holdsNul, jsonOf, textOrNull } from '../notification-fields.ts';
 import type { PaymentGateway, PaymentSettings } from '../payment-gateway.ts';
+import { secretMatches } from '../secret-match.ts';
 import { XenditProvider } from './xendit.provider.ts';
 
 type XenditConfig = NonNullable<NonNullable<PaymentSettings>['xendit']>;
@@ -77,16 +77,8 @@ export function parseXenditCallback(body: unknown): ParsedXenditCallback {
   return { kind: 'callback', callback: { shape: 'invoice', id, reference, status, event: null } };
 }
 
-/**
- * Compares the `x-callback-token` with the tenant's in constant time. Both sides are hashed first,
- * so timingSafeEqual always compares equal-length buffers and a token of another length is refused
- * without its length showing in the timing. An empty configured token matches nothing.
- */
-export function xenditCallbackTokenMatches(given: string | undefined, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  const same = timingSafeEqual(digest(given ?? ''), digest(expected));
-  return same && given !== undefined && expected !== '';
-}
+/** The `x-callback-token` compared with the tenant's, in constant time. */
+export const xenditCallbackTokenMatches = secretMatches;
 
 /** The inbox key: Xendit's `webhook-id` when sent (the same on its retries), else the subject and status. */
 function eventIdOf(request: NotificationRequest, callback: XenditCallback): string | null {
@@ -127,8 +119,7 @@ export const xenditGateway: PaymentGateway<XenditConfig, { ignored: string } | n
     if (!xenditCallbackTokenMatches(headerOf(request.headers, 'x-callback-token'), xendit.callbackToken)) {
       return unauthenticated('Invalid callback token');
     }
-    // PostgreSQL's jsonb, where the inbox keeps the body, cannot hold a NUL character.
-    if (request.rawBody.includes('\\u0000')) return malformed('The body holds a NUL character');
+    if (holdsNul(request.rawBody)) return malformed('The body holds a NUL character');
     const body = jsonOf(request.rawBody);
     if (!body) return malformed('The body is not JSON');
     const parsed = parseXenditCallback(body.json);
