@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { tenantEm } from '@komisi/api/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { paySandbox, startTestApp, type TestApp } from '../testing/test-app.ts';
+import { fitChallengeFixtures, REGISTRATION } from './fit-challenge.fixtures.ts';
 
 // koperasi-sinoman §5 and §6.3 over REST, with the document's examples, on the demo tenant `sinoman`.
 const localDate = (d: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(d);
@@ -13,46 +13,6 @@ const api = (path: string) => `/t/sinoman/api${path}`;
 const get = (path: string, token?: string) => app.request('GET', api(path), token ? { token } : {});
 const post = (path: string, body: unknown, token?: string) =>
   app.request('POST', api(path), { body, ...(token && { token }) });
-
-async function scopeAt(now = new Date()) {
-  const tenant = (await app.services.tenants.bySlug('sinoman'))!;
-  return { em: tenantEm(app.orm, tenant.id), tenant, now };
-}
-
-let counter = 0;
-/** A cooperative member (as registration would make one) and their access token. */
-async function member(name = 'John Doe', withMembership = true) {
-  const scope = await scopeAt();
-  const n = ++counter;
-  const account = await app.services.identity.createAccount(scope, {
-    email: `fit${n}.${Date.now()}@example.com`,
-    password: 'Password123',
-    name,
-  });
-  if (withMembership) {
-    await scope.em.execute(
-      `insert into cooperative_member (tenant_id, public_id, account_id, member_number, nik_sealed, nik_digest,
-         nik_masked, date_of_birth, gender, address, referral_code, join_date, created_at, updated_at)
-       values (?, ?, ?, ?, 'sealed', ?, '350201******0001', '1990-01-01', 'male', 'Ponorogo', ?, now(), now(), now())`,
-      [
-        scope.tenant.id,
-        randomUUID(),
-        account.id,
-        `SIN-2024-${String(n).padStart(6, '0')}`,
-        `digest-${n}`,
-        `REF${n}`,
-      ],
-    );
-  }
-  const tokens = await app.services.identity.issueTokens(scope, account);
-  return { accountId: account.id, token: tokens.accessToken };
-}
-
-async function adminToken() {
-  const scope = await scopeAt();
-  const id = await app.services.identity.accountIdByEmail(scope, 'admin@sinoman.demo');
-  return (await app.services.identity.issueTokens(scope, { id: id!, roles: ['admin'] })).accessToken;
-}
 
 async function multipart(path: string, fields: Record<string, string | Blob>, token: string) {
   const form = new FormData();
@@ -74,20 +34,15 @@ const photo = async (width: number, height: number, format: 'jpeg' | 'png') =>
     ),
   ]);
 
-const REGISTRATION = {
-  initial_weight: 75.5,
-  initial_height: 170.0,
-  target_weight: 70.0,
-  personal_goals: 'Lose weight and build muscle',
-  medical_conditions: 'None',
-  emergency_contact_name: 'Jane Doe',
-  emergency_contact_phone: '081234567891',
-};
-
 let seeded: string;
+
+let scopeAt: ReturnType<typeof fitChallengeFixtures>['scopeAt'];
+let member: ReturnType<typeof fitChallengeFixtures>['member'];
+let adminToken: ReturnType<typeof fitChallengeFixtures>['adminToken'];
 
 beforeAll(async () => {
   app = await startTestApp();
+  ({ scopeAt, member, adminToken } = fitChallengeFixtures(app));
   const list = await get('/fit-challenge/batches');
   seeded = list.body.data.batches[0].id;
 });
