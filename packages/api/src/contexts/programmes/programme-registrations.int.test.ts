@@ -177,6 +177,12 @@ describe('paying the fee', () => {
   });
 });
 
+describe('a member’s registrations', () => {
+  it('are none before registering', async () => {
+    expect(await f.services.programmeRegistrations.mine(f.scope(new Date()), await f.member())).toEqual([]);
+  });
+});
+
 describe('listing batches', () => {
   it('never shows drafts, and filters by status as members see it and by upcoming', async () => {
     const draft = await f.batch({ status: 'draft' });

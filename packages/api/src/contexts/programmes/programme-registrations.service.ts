@@ -201,6 +201,7 @@ export class ProgrammeRegistrationsService {
       { account: accountId },
       { orderBy: { registeredAt: 'desc', id: 'desc' } },
     );
+    if (participants.length === 0) return [];
     const batches = await scope.em.find(ProgrammeBatch, { id: { $in: participants.map((p) => p.batch) } });
     const byId = new Map(batches.map((b) => [b.id, b]));
     return participants.map((participant) => {
