@@ -63,6 +63,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       baseUrl: `${new URL(c.req.url).origin}${basePath}`,
       cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
       cookieHeader: c.req.header('cookie'),
+      apiKey: c.req.header('x-api-key'),
       cookiePolicy: c.get('cookiePolicy'), // set by tenantCors (cors.ts)
     });
   }
@@ -140,13 +141,16 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     profile: AppProfile,
   ) {
     const subPath = rest.slice(profile.restPrefix.length);
-    const budget = await spendBudget(c, tenant, profile);
+    const handler = restHandlers.get(profile.id)!;
+    // a provider's webhook is checked by its own key, not charged to the provider's address
+    const webhook = handler.metaOf(c.req.method, subPath)?.webhook === true;
+    const budget = webhook ? null : await spendBudget(c, tenant, profile);
     if (budget && !budget.allowed) {
       return c.json(profile.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
         ...rateLimitHeaders(budget),
       });
     }
-    const res = await restHandlers.get(profile.id)!.handle(c.req.raw, subPath, context(c, tenant, basePath));
+    const res = await handler.handle(c.req.raw, subPath, context(c, tenant, basePath));
     if (budget)
       for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.headers.set(name, value);
     return res;

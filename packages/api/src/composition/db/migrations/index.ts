@@ -20,6 +20,7 @@ import * as m17 from './Migration20261123010400_material_uploads.ts';
 import * as m18 from './Migration20261123010500_unpaid_order_index.ts';
 import * as m19 from './Migration20261123010600_outbox_backoff.ts';
 import * as m20 from './Migration20261207000000_platform_admin.ts';
+import * as m21 from './Migration20261207110000_whatsapp_otp.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -43,4 +44,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261123010500_unpaid_order_index', class: Object.values(m18)[0] as never },
   { name: 'Migration20261123010600_outbox_backoff', class: Object.values(m19)[0] as never },
   { name: 'Migration20261207000000_platform_admin', class: Object.values(m20)[0] as never },
+  { name: 'Migration20261207110000_whatsapp_otp', class: Object.values(m21)[0] as never },
 ];

@@ -1,4 +1,4 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { sameSecret } from '../../../kernel/auth/same-secret.ts';
 import {
   malformed,
   type NotificationOutcome,
@@ -77,15 +77,9 @@ export function parseXenditCallback(body: unknown): ParsedXenditCallback {
   return { kind: 'callback', callback: { shape: 'invoice', id, reference, status, event: null } };
 }
 
-/**
- * Compares the `x-callback-token` with the tenant's in constant time. Both sides are hashed first,
- * so timingSafeEqual always compares equal-length buffers and a token of another length is refused
- * without its length showing in the timing. An empty configured token matches nothing.
- */
+/** Compares the `x-callback-token` with the tenant's in constant time (an empty configured token matches nothing). */
 export function xenditCallbackTokenMatches(given: string | undefined, expected: string): boolean {
-  const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
-  const same = timingSafeEqual(digest(given ?? ''), digest(expected));
-  return same && given !== undefined && expected !== '';
+  return sameSecret(given, expected);
 }
 
 /** The inbox key: Xendit's `webhook-id` when sent (the same on its retries), else the subject and status. */
