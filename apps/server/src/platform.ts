@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import {
   type Config,
+  channelTransports,
   createOrm,
   createRateLimiter,
   createRateLimitStore,
@@ -88,8 +89,13 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     rateLimiter: createRateLimiter(rateLimitStore),
     referralClicks,
   });
-  // email over SMTP when KOMISI_SMTP_URL is set, otherwise the dev mailbox (the outbox table); logs which
-  const outbox = new OutboxDispatcher(orm, messageTransportFromConfig(config, log), log);
+  // email over SMTP when KOMISI_SMTP_URL is set, otherwise the dev mailbox (the outbox table); logs which.
+  // WhatsApp through the tenant's own Fonnte device when its settings have one, else the dev mailbox.
+  const transport = channelTransports({
+    email: messageTransportFromConfig(config, log),
+    whatsapp: services.whatsappTransport,
+  });
+  const outbox = new OutboxDispatcher(orm, transport, log);
   // background jobs (affiliate commission release, ...): not in tests, which call `services.jobs.runNow`
   if (config.env !== 'test') services.jobs.start(log);
   /** everything the platform opened, closed in order (graceful shutdown, tests) */

@@ -64,6 +64,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       baseUrl: `${new URL(c.req.url).origin}${basePath}`,
       cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
       cookieHeader: c.req.header('cookie'),
+      apiKey: c.req.header('x-api-key'),
       cookiePolicy: c.get('cookiePolicy'), // set by tenantCors (cors.ts)
     });
   }
@@ -152,14 +153,17 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     profile: AppProfile,
   ) {
     const subPath = rest.slice(profile.restPrefix.length);
-    const uploads = restHandlers.get(profile.id)!.takesUploads(c.req.method, subPath) ? 1 : 0;
-    const budget = await spendBudget(c, tenant, profile, 1, uploads);
+    const handler = restHandlers.get(profile.id)!;
+    const meta = handler.metaOf(c.req.method, subPath);
+    // a provider's webhook is checked by its own key, not charged to the provider's address
+    const uploads = (meta?.uploads?.length ?? 0) > 0 ? 1 : 0;
+    const budget = meta?.webhook === true ? null : await spendBudget(c, tenant, profile, 1, uploads);
     if (budget && !budget.allowed) {
       return c.json(profile.wire.error(TOO_MANY, c.get('requestId') as string) as object, 429, {
         ...rateLimitHeaders(budget),
       });
     }
-    const res = await restHandlers.get(profile.id)!.handle(c.req.raw, subPath, context(c, tenant, basePath));
+    const res = await handler.handle(c.req.raw, subPath, context(c, tenant, basePath));
     if (budget)
       for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.headers.set(name, value);
     return res;

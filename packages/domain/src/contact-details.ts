@@ -15,3 +15,16 @@ export function normalizeIndonesianPhone(phone: string): string {
   const match = /^(?:\+62|62|0)(.*)$/.exec(compact);
   return match ? match[1]! : compact;
 }
+
+/**
+ * A mobile number of an Indonesian operator in any written form: its national form is 8 followed by
+ * 8 to 11 digits (`0812-3456-7890`, `+62 812 3456 7890`).
+ */
+export function isIndonesianMobile(phone: string): boolean {
+  return /^8\d{8,11}$/.test(normalizeIndonesianPhone(phone));
+}
+
+/** The international form without `+` that WhatsApp gateways address: `6281234567890`. */
+export function indonesianPhoneInternational(phone: string): string {
+  return `62${normalizeIndonesianPhone(phone)}`;
+}

@@ -14,6 +14,7 @@ export * from './mlm-plan.ts';
 export * from './money.ts';
 export * from './order-pricing.ts';
 export * from './order-status.ts';
+export * from './otp.ts';
 export * from './pagination.ts';
 export * from './referral-codes.ts';
 export * from './referral-program.ts';

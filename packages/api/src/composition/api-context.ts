@@ -11,6 +11,7 @@ export function createApiContext(orm: Orm, services: Services, log: Logger, info
     ...info,
     cartToken: info.cartToken,
     cookieHeader: info.cookieHeader,
+    apiKey: info.apiKey,
     cookiePolicy: info.cookiePolicy ?? { secure: info.baseUrl.startsWith('https:'), crossSite: false },
     responseHeaders: new Headers(),
     services,

@@ -26,7 +26,9 @@ import { DEV_FILE_KEY, FileCipher } from '../contexts/files/file-cipher.ts';
 import { MemoryFileStorage } from '../contexts/files/file-storage.ts';
 import { FilesService } from '../contexts/files/files.service.ts';
 import type { FilesSetup } from '../contexts/files/files.setup.ts';
+import { SettingSecrets } from '../contexts/files/setting-secrets.ts';
 import { IdentityService } from '../contexts/identity/identity.service.ts';
+import { OtpService } from '../contexts/identity/otp.service.ts';
 import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
 import { JobRunner } from '../contexts/jobs/job-runner.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
@@ -36,6 +38,9 @@ import { MemberRegistrationService } from '../contexts/network/member-registrati
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
+import { WhatsappTransport } from '../contexts/notifications/whatsapp/whatsapp.transport.ts';
+import { WhatsappDeliveries } from '../contexts/notifications/whatsapp/whatsapp-deliveries.service.ts';
+import { WhatsappSettings } from '../contexts/notifications/whatsapp/whatsapp-settings.ts';
 import { GatewayNotifications } from '../contexts/payments/gateway-notifications.ts';
 import { PaymentProviders } from '../contexts/payments/payment-gateways.ts';
 import { PaymentSecrets } from '../contexts/payments/payment-secrets.ts';
@@ -89,6 +94,8 @@ export interface ServiceOptions {
   xenditFetch?: typeof fetch;
   /** lets tests point a tenant's Midtrans at a fake */
   midtransFetch?: typeof fetch;
+  /** lets tests point a tenant's Fonnte (WhatsApp) at a fake */
+  fonnteFetch?: typeof fetch;
   /** where Xendit and Midtrans payments refused for an amount or currency mismatch are reported */
   xenditLog?: XenditLog;
   /** file storage and keys (filesSetupFromConfig); absent: in-memory storage and the development key */
@@ -116,6 +123,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   // Files (KTP, photos) and gateway secrets sealed at rest with the file key.
   const cipher = new FileCipher(options.files?.key ?? DEV_FILE_KEY, options.files?.previousKeys ?? []);
   const paymentSecrets = new PaymentSecrets(cipher);
+  const settingSecrets = new SettingSecrets(cipher);
   const providers = new PaymentProviders(orm, {
     publicBaseUrl: options.publicBaseUrl,
     fetch: {
@@ -147,6 +155,17 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     options.refreshTokenTtlSeconds,
   );
   const outbox = new OutboxService();
+  // WhatsApp through each tenant's own device (settings.whatsapp), and its status webhook
+  const whatsappSettings = new WhatsappSettings((tenantId, path, stored) =>
+    settingSecrets.open(tenantId, path, stored),
+  );
+  const whatsappTransport = new WhatsappTransport({
+    settingsOf: async (tenantId) => {
+      const tenant = await tenants.byId(tenantId);
+      return tenant && whatsappSettings.of(tenant);
+    },
+    fetch: options.fonnteFetch,
+  });
   const addresses = new AddressesService(identity);
   const affiliateCommissions = new AffiliateCommissionsService({ ledger, commissions, vouchers });
   // Referral-link affiliates (qutab-platform) and the background jobs (commission release).
@@ -189,7 +208,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     tenantProvisioning: new TenantProvisioning({ orm, directory: tenants, identity, setups: profileSetups }),
     tenantSettings: new TenantSettingsEditor({
       directory: tenants,
-      secrets: paymentSecrets,
+      secrets: settingSecrets,
       profileIds: () => Object.keys(PROFILES),
       // the holding period in force applies to the commissions still on hold
       changed: async (tenant, keys) => {
@@ -204,7 +223,11 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     gatewayNotifications,
     identity,
     passwordResets: new PasswordResetService(identity, outbox),
+    otp: new OtpService({ identity, outbox, secret: options.jwtSecret }),
     outbox,
+    /** the outbox's WhatsApp channel (the dispatcher routes to it) */
+    whatsappTransport,
+    whatsappDeliveries: new WhatsappDeliveries(whatsappSettings),
     ledger,
     catalog,
     storefront: new StorefrontService(),

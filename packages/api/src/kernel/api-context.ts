@@ -39,6 +39,8 @@ export interface ApiContext {
   cartToken: string | undefined;
   /** the request's `Cookie` header (e.g. the referral link's attribution cookie) */
   cookieHeader: string | undefined;
+  /** the request's `X-API-KEY` header: the shared key a provider's webhook sends (WhatsApp status) */
+  apiKey: string | undefined;
   /** headers a procedure adds to its response (e.g. a new guest cart's token), on REST and tRPC alike */
   responseHeaders: Headers;
   /**
@@ -63,6 +65,7 @@ export interface RequestInfo {
   baseUrl: string;
   cartToken?: string | undefined;
   cookieHeader?: string | undefined;
+  apiKey?: string | undefined;
   /** absent: `Secure` when `baseUrl` is https, never cross-site */
   cookiePolicy?: CookiePolicy | undefined;
 }

@@ -24,7 +24,7 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   PAYMENT_FAILED: 400,
   PAYMENT_PROVIDER_ERROR: 502,
   INVALID_STATE: 409,
-  // a business rule of a well-formed request (koperasi's 400 Business Logic Error)
+  // the request is well formed but a rule refuses it (koperasi style: 400 with the rule's code and field)
   RULE_VIOLATION: 400,
   INTERNAL_ERROR: 500,
 };

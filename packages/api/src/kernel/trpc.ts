@@ -30,6 +30,11 @@ export interface KomisiMeta {
    * batch may not carry them beside other calls (see `credentialProcedure`).
    */
   credentials?: boolean;
+  /**
+   * A provider's webhook, authenticated by its own key: not charged to the sender's request budget
+   * (a provider posts every status of every message from a few addresses).
+   */
+  webhook?: boolean;
 }
 
 /** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */

@@ -4,6 +4,12 @@ export {
   lowestVisiblePrice,
   type SeedProduct,
 } from '../composition/db/seed/ansania/catalog.seed.ts';
+export {
+  createFakeFonnte,
+  type FakeFonnte,
+  type FakeFonnteMessage,
+  type FakeFonnteStatusReport,
+} from '../contexts/notifications/whatsapp/fonnte.fake.ts';
 export { createFakeDoku, type FakeDoku } from '../contexts/payments/doku/doku.fake.ts';
 export { createFakeMidtrans, type FakeMidtrans } from '../contexts/payments/midtrans/midtrans.fake.ts';
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal/pesapal.fake.ts';

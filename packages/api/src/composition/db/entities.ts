@@ -15,6 +15,7 @@ import { CooperativeMember } from '../../contexts/cooperative/cooperative-member
 import { FileObject } from '../../contexts/files/file-object.entity.ts';
 import { Account } from '../../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../../contexts/identity/login-throttle.entity.ts';
+import { PhoneOtp } from '../../contexts/identity/otp.entity.ts';
 import { PasswordReset } from '../../contexts/identity/password-reset.entity.ts';
 import { Session } from '../../contexts/identity/session.entity.ts';
 import { JobLease, JobRun } from '../../contexts/jobs/job.entity.ts';
@@ -24,6 +25,7 @@ import { Member } from '../../contexts/network/member.entity.ts';
 import { NetworkLevelCount } from '../../contexts/network/network-level-count.entity.ts';
 import { NetworkLink } from '../../contexts/network/network-link.entity.ts';
 import { OutboxMessage } from '../../contexts/notifications/outbox-message.entity.ts';
+import { WhatsappDeliveryReport } from '../../contexts/notifications/whatsapp/delivery-report.entity.ts';
 import { Payment } from '../../contexts/payments/payment.entity.ts';
 import { SandboxCharge } from '../../contexts/payments/sandbox-charge.entity.ts';
 import { WebhookEvent } from '../../contexts/payments/webhook-event.entity.ts';
@@ -61,7 +63,9 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   Session,
   PasswordReset,
   OutboxMessage,
+  WhatsappDeliveryReport,
   LoginThrottle,
+  PhoneOtp,
   Member,
   NetworkLink,
   NetworkLevelCount,

@@ -119,23 +119,24 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
     return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
   }
 
+  /** The meta of the procedure serving this method and path, if any. */
+  function metaOf(method: string, subPath: string): Meta | undefined {
+    const m = method === 'HEAD' ? 'GET' : method;
+    const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
+    return matches[0]?.[0].meta;
+  }
+
   function fail(error: ApiError, ctx: Pick<RestContext, 'requestId'>): Response {
     return respond(wire.status(error), wire.error(error, ctx.requestId));
   }
 
   return {
     /** Whether the profile has a route for this method and path (the dispatcher tries extra profiles otherwise). */
-    has(method: string, subPath: string): boolean {
-      const m = method === 'HEAD' ? 'GET' : method;
-      const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
-      return matches.length > 0;
-    },
+    has: (method: string, subPath: string): boolean => metaOf(method, subPath) !== undefined,
+    metaOf,
     /** Whether the operation at this method and path takes files (its upload budget applies). */
-    takesUploads(method: string, subPath: string): boolean {
-      const m = method === 'HEAD' ? 'GET' : method;
-      const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
-      return takesUploads(matches[0]?.[0].procedure ?? null);
-    },
+    takesUploads: (method: string, subPath: string): boolean =>
+      (metaOf(method, subPath)?.uploads?.length ?? 0) > 0,
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
     async handle(req: Request, subPath: string, ctx: Ctx): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;

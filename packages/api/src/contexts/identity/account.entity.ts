@@ -19,6 +19,8 @@ export const Account = defineEntity({
     passwordHash: p.string().hidden().lazy(),
     roles: p.array<Role>().default(['member']),
     emailVerifiedAt: p.datetime().nullable(),
+    /** when a one-time code sent to `phone` came back (see `OtpService`) */
+    phoneVerifiedAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
   },
   uniques: [{ properties: ['tenant', 'email'] }],

@@ -4,6 +4,7 @@ import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.
 import { hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account, type Role } from './account.entity.ts';
+import { accountIdsByPhone } from './account-phones.ts';
 import { EMAIL_TAKEN, normalizeEmail } from './emails.ts';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './login-throttle.ts';
 import { passwordLogin } from './password-login.ts';
@@ -21,9 +22,6 @@ export interface NewAccount {
 }
 
 export { EMAIL_TAKEN, normalizeEmail };
-
-/** `normalizeIndonesianPhone` in SQL, for the stored column. */
-const NORMALIZED_PHONE = `regexp_replace(regexp_replace(phone, '[[:space:]().-]', '', 'g'), '^(\\+62|62|0)', '')`;
 
 /** Accounts, password logins and the sessions they open (see `Sessions`). */
 export class IdentityService {
@@ -57,11 +55,7 @@ export class IdentityService {
    * `phone` as the domain's `normalizeIndonesianPhone` gives it.
    */
   async phoneTaken(scope: Scope, phone: string): Promise<boolean> {
-    const [row] = await scope.em.execute<{ id: number }[]>(
-      `select id from account where tenant_id = ? and ${NORMALIZED_PHONE} = ? limit 1`,
-      [scope.tenant.id, phone],
-    );
-    return row !== undefined;
+    return (await accountIdsByPhone(scope, phone, 1)).length > 0;
   }
 
   /** A new account; a taken email is a 422 naming the field, also when another request just took it. */
@@ -222,6 +216,12 @@ export class IdentityService {
 
   logout(scope: Scope, sessionId: string): Promise<void> {
     return this.#sessions.logout(scope, sessionId);
+  }
+
+  /** A new password (its hash) for a reset: every login of the account ends, as the old password's holder may be in one. */
+  async resetPassword(tx: Scope, accountId: number, passwordHash: string): Promise<void> {
+    await tx.em.nativeUpdate(Account, { id: accountId }, { passwordHash });
+    await this.revokeOtherSessions(tx, accountId, null);
   }
 
   /** Revokes every other login of an account (after a password change). */

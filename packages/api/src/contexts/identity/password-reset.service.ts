@@ -60,8 +60,7 @@ export class PasswordResetService {
         [tx.now, tx.tenant.id, sha256(token), tx.now],
       );
       if (!claim) return false;
-      await tx.em.nativeUpdate(Account, { id: claim.account_id }, { passwordHash });
-      await this.#identity.revokeOtherSessions(tx, claim.account_id, null);
+      await this.#identity.resetPassword(tx, claim.account_id, passwordHash);
       return true;
     });
     if (!ok) {

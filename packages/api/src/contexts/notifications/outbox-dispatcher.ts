@@ -10,14 +10,20 @@ export interface OutgoingMessage {
   body: string;
 }
 
+/** What a provider tells of a message it accepted. */
+export interface SendReceipt {
+  /** the provider's id of the message (Fonnte's), kept so its delivery reports can be matched */
+  providerMessageId?: string | undefined;
+}
+
 /** Delivers one message or throws; SMTP and WhatsApp adapters implement this. */
 export interface MessageTransport {
   readonly name: string;
-  send(message: OutgoingMessage): Promise<void>;
+  send(message: OutgoingMessage): Promise<SendReceipt | undefined>;
 }
 
 /** Without SMTP configured, messages are "delivered" to the local dev mailbox: the outbox itself. */
-export const devMailbox: MessageTransport = { name: 'dev-mailbox', send: async () => {} };
+export const devMailbox: MessageTransport = { name: 'dev-mailbox', send: async () => undefined };
 
 const MAX_ATTEMPTS = 5;
 
@@ -60,10 +66,11 @@ export class OutboxDispatcher {
       );
       for (const m of messages) {
         try {
-          await this.#transport.send(m);
+          const receipt = await this.#transport.send(m);
           await em.execute(
-            `update notification_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1 where id = ?`,
-            [new Date(), m.id],
+            `update notification_outbox set status = 'sent', sent_at = ?, attempts = attempts + 1,
+               provider_message_id = ? where id = ?`,
+            [new Date(), receipt?.providerMessageId ?? null, m.id],
           );
         } catch (err) {
           this.#log.warn({ err, messageId: m.id }, 'outbox delivery failed');

@@ -25,7 +25,18 @@ export const OutboxMessage = defineEntity({
     nextAttemptAt: p.datetime().nullable(),
     createdAt: p.datetime().onCreate(() => new Date()),
     sentAt: p.datetime().nullable(),
+    /** the provider's id of the sent message (Fonnte's), which its delivery reports name */
+    providerMessageId: p.string().length(100).nullable(),
+    /** the latest delivery status the provider reported (`sent`, `delivered`, `read`, `failed`…) */
+    deliveryStatus: p.string().length(50).nullable(),
+    /** when the provider says that status was reached */
+    deliveryStatusAt: p.datetime().nullable(),
   },
-  indexes: [{ name: 'notification_outbox_pending_idx', properties: ['status', 'id'] }],
+  indexes: [
+    { name: 'notification_outbox_pending_idx', properties: ['status', 'id'] },
+    // a delivery report names the message by its provider id, or by its recipient and text
+    { name: 'notification_outbox_provider_message_idx', properties: ['tenant', 'providerMessageId'] },
+    { name: 'notification_outbox_recipient_idx', properties: ['tenant', 'channel', 'recipient'] },
+  ],
 });
 export type OutboxMessage = InferEntity<typeof OutboxMessage>;

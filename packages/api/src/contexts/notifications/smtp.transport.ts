@@ -45,8 +45,8 @@ export class SmtpDeliveryError extends Error {
 /**
  * Sends outbox email over SMTP with nodemailer: one connection per message (no pool, nothing to close),
  * a plain-text body, and bounded timeouts so a silent server fails the message instead of holding the
- * dispatcher's transaction. Only the `email` channel: a WhatsApp message throws, so the dispatcher
- * retries it and marks it `failed` (there is no WhatsApp transport yet). Neither the body nor the
+ * dispatcher's transaction. Only the `email` channel: a WhatsApp message throws (the dispatcher routes
+ * those to the WhatsApp transport, see `channelTransports`). Neither the body nor the
  * credentials are ever logged or put into an error.
  */
 export class SmtpTransport implements MessageTransport {
@@ -82,7 +82,7 @@ export class SmtpTransport implements MessageTransport {
     this.target = `${url.secure ? 'smtps' : 'smtp'}://${url.hostForDisplay}:${url.port}`;
   }
 
-  async send(message: OutgoingMessage): Promise<void> {
+  async send(message: OutgoingMessage): Promise<undefined> {
     if (message.channel !== 'email') {
       throw new Error(`no transport for ${message.channel} messages: SMTP delivers email only`);
     }
@@ -96,6 +96,7 @@ export class SmtpTransport implements MessageTransport {
         disableFileAccess: true,
         disableUrlAccess: true,
       });
+      return undefined;
     } catch (err) {
       throw this.#sanitize(err, message.recipient);
     }

@@ -6,15 +6,12 @@ import {
 import { readSetting } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
 import type { FileCipher } from '../files/file-cipher.ts';
+import { SettingSecrets } from '../files/setting-secrets.ts';
 
 type Gateway = keyof typeof PAYMENT_SECRET_FIELDS;
 
-/**
- * What a sealed gateway secret is bound to: its tenant and its place in the settings, so a sealed
- * value copied onto another tenant or another field does not open.
- */
-export const secretContext = (tenantId: number, gateway: string, field: string) =>
-  `tenant-setting:${tenantId}:payments.${gateway}.${field}`;
+/** Where a gateway secret sits in the settings, which its sealing is bound to. */
+const secretPath = (gateway: string, field: string) => `payments.${gateway}.${field}`;
 
 /**
  * Gateway secrets (`settings.payments`) are sealed with the file key (AES-256-GCM, `KOMISI_FILE_KEY`,
@@ -22,22 +19,20 @@ export const secretContext = (tenantId: number, gateway: string, field: string) 
  * them. A secret stored in clear text (tenants set up before sealing) is used as it is.
  */
 export class PaymentSecrets {
-  readonly #cipher: FileCipher;
+  readonly #secrets: SettingSecrets;
   /** opened settings per tenant record: records are replaced when the directory reloads */
   readonly #opened = new WeakMap<object, ClearPaymentSettings | undefined>();
 
   constructor(cipher: FileCipher) {
-    this.#cipher = cipher;
+    this.#secrets = new SettingSecrets(cipher);
   }
 
   seal(tenantId: number, gateway: string, field: string, clear: string): StoredSecret {
-    return { sealed: this.#cipher.sealText(clear, secretContext(tenantId, gateway, field)) };
+    return this.#secrets.seal(tenantId, secretPath(gateway, field), clear);
   }
 
   open(tenantId: number, gateway: string, field: string, stored: StoredSecret): string {
-    return typeof stored === 'string'
-      ? stored
-      : this.#cipher.openText(stored.sealed, secretContext(tenantId, gateway, field));
+    return this.#secrets.open(tenantId, secretPath(gateway, field), stored);
   }
 
   /** The tenant's payment settings with every secret in clear, for its gateway. */

@@ -1,32 +1,18 @@
 import { DomainError, type FieldErrors, validationError } from '@komisi/domain';
 import {
-  PAYMENT_SECRET_FIELDS,
-  paymentsInputSchema,
-  type StoredSecret,
-} from '../../kernel/settings/tenant-settings.schemas.ts';
-import {
   checkSetting,
   DEPRECATED_SETTING_KEYS,
-  readSetting,
   SETTING_KEYS,
   type SettingKey,
-  settingIssues,
   type TenantSettings,
 } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
-import type { PaymentSecrets } from '../payments/payment-secrets.ts';
+import type { SettingSecrets } from '../files/setting-secrets.ts';
 import type { TenantDirectory } from '../tenancy/tenant.service.ts';
+import { holdsSecrets, maskSecrets, SECRET_SETTING_KEYS, sealSecrets } from './secret-settings.ts';
 
-type Gateway = keyof typeof PAYMENT_SECRET_FIELDS;
 /** Called once a tenant's settings changed, with the keys that did. */
 export type SettingsChanged = (tenant: TenantRecord, keys: readonly SettingKey[]) => Promise<void>;
-/** How a secret is shown: whether it is set and its last four characters, never the value. */
-export interface MaskedSecret {
-  set: true;
-  last4: string | null;
-  /** sealed with a key this server no longer has (KOMISI_FILE_KEY rotated without the old key in _PREVIOUS) */
-  unreadable?: true;
-}
 
 /**
  * A tenant's settings as the platform administrator reads and changes them: secrets sealed on the
@@ -34,13 +20,14 @@ export interface MaskedSecret {
  */
 export class TenantSettingsEditor {
   readonly #directory: TenantDirectory;
-  readonly #secrets: PaymentSecrets;
+  readonly #secrets: SettingSecrets;
   readonly #profileIds: () => readonly string[];
   readonly #changed: SettingsChanged;
 
   constructor(deps: {
     directory: TenantDirectory;
-    secrets: PaymentSecrets;
+    /** seals and opens the secrets of `payments` and `whatsapp` */
+    secrets: SettingSecrets;
     profileIds: () => readonly string[];
     /** what follows a change of some keys (a new holding period re-dates the commissions on hold) */
     changed?: SettingsChanged;
@@ -51,32 +38,14 @@ export class TenantSettingsEditor {
     this.#changed = deps.changed ?? (async () => {});
   }
 
-  /** The settings with every gateway secret masked. */
+  /** The settings with every secret (gateway keys, the WhatsApp token) masked. */
   view(tenant: TenantRecord): Record<string, unknown> {
     const shown: Record<string, unknown> = { ...tenant.settings };
-    const payments = readSetting(tenant.settings, 'payments');
-    if (!payments) return shown;
-    const masked: Record<string, unknown> = { ...payments };
-    for (const [gateway, fields] of Object.entries(PAYMENT_SECRET_FIELDS) as [Gateway, readonly string[]][]) {
-      const config = payments[gateway] as Record<string, StoredSecret> | undefined;
-      if (!config) continue;
-      const copy: Record<string, unknown> = { ...config };
-      for (const field of fields) {
-        if (config[field] !== undefined) copy[field] = this.#mask(tenant.id, gateway, field, config[field]);
-      }
-      masked[gateway] = copy;
+    for (const key of SECRET_SETTING_KEYS) {
+      const masked = maskSecrets(this.#secrets, tenant, key);
+      if (masked) shown[key] = masked;
     }
-    shown.payments = masked;
     return shown;
-  }
-
-  #mask(tenantId: number, gateway: string, field: string, stored: StoredSecret): MaskedSecret {
-    try {
-      const clear = this.#secrets.open(tenantId, gateway, field, stored);
-      return { set: true, last4: clear.length >= 8 ? clear.slice(-4) : null };
-    } catch {
-      return { set: true, last4: null, unreadable: true };
-    }
   }
 
   /**
@@ -129,7 +98,7 @@ export class TenantSettingsEditor {
   }
 
   #checked(tenant: Pick<TenantRecord, 'id' | 'settings'>, key: SettingKey, value: unknown): unknown {
-    if (key === 'payments') return checkSetting('payments', this.#sealPayments(tenant, value));
+    if (holdsSecrets(key)) return checkSetting(key, sealSecrets(this.#secrets, tenant, key, value));
     if (key === 'extraProfiles') {
       const known = this.#profileIds();
       const list = checkSetting('extraProfiles', value) ?? [];
@@ -144,32 +113,5 @@ export class TenantSettingsEditor {
       return list;
     }
     return checkSetting(key, value) as TenantSettings[SettingKey];
-  }
-
-  /** New secrets sealed; a secret sent back masked (`{ "set": true }`) keeps the stored one. */
-  #sealPayments(tenant: Pick<TenantRecord, 'id' | 'settings'>, value: unknown): unknown {
-    const parsed = paymentsInputSchema.safeParse(value);
-    if (!parsed.success) throw validationError(settingIssues('payments', parsed.error));
-    const current = readSetting(tenant.settings, 'payments');
-    const sealed: Record<string, unknown> = { ...parsed.data };
-    for (const [gateway, fields] of Object.entries(PAYMENT_SECRET_FIELDS) as [Gateway, readonly string[]][]) {
-      const config = parsed.data[gateway] as Record<string, unknown> | undefined;
-      if (!config) continue;
-      const stored = current?.[gateway] as Record<string, StoredSecret> | undefined;
-      const copy: Record<string, unknown> = { ...config };
-      for (const field of fields) {
-        const given = config[field];
-        // an optional secret left out (Midtrans' callbackToken) is not set
-        if (given === undefined) continue;
-        if (typeof given === 'string') copy[field] = this.#secrets.seal(tenant.id, gateway, field, given);
-        else if (stored?.[field] !== undefined) copy[field] = stored[field];
-        else
-          throw validationError({
-            [`payments.${gateway}.${field}`]: ['no stored value to keep: send the secret'],
-          });
-      }
-      sealed[gateway] = copy;
-    }
-    return sealed;
   }
 }

@@ -96,6 +96,27 @@ export const paymentsInputSchema = paymentsSchemaWith(secretInputSchema).superRe
   }
 });
 
+export const WHATSAPP_PROVIDERS = ['fonnte'] as const;
+/** The fields of `whatsapp` that are secrets (sealed at rest, masked when read). */
+export const WHATSAPP_SECRET_FIELDS = ['token', 'webhookKey'] as const;
+
+/** `whatsapp` (the tenant's own WhatsApp sender) with its secrets in the form `secret` describes. */
+export function whatsappSchemaWith<S extends z.ZodType>(secret: S) {
+  return z.strictObject({
+    provider: z.enum(WHATSAPP_PROVIDERS),
+    /** the device's token, which Fonnte takes as the `Authorization` header */
+    token: secret,
+    /** the key Fonnte's status webhook sends as `X-API-KEY`; without one the webhook is refused */
+    webhookKey: secret.optional(),
+    /** https://api.fonnte.com unless set */
+    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  });
+}
+
+export const whatsappSchema = whatsappSchemaWith(storedSecretSchema);
+/** A change of `whatsapp`, secrets as a client sends them. */
+export const whatsappInputSchema = whatsappSchemaWith(secretInputSchema);
+
 /** MLM plan overrides (see the domain's `MlmPlanOverrides`), checked as the plan they make would be. */
 export const mlmSchema = z
   .strictObject({
@@ -182,8 +203,13 @@ export const TENANT_SETTINGS_SCHEMAS = {
   referralAffiliates: referralProgramSchema,
   /** @deprecated the former name of `referralAffiliates`, still read */
   referralProgram: referralProgramSchema,
+  whatsapp: whatsappSchema,
 };
 
 /** `payments` with every secret opened: what a gateway is handed (see the payments context's `PaymentSecrets`). */
 export const clearPaymentsSchema = paymentsSchemaWith(z.string().min(1));
 export type ClearPaymentSettings = z.output<typeof clearPaymentsSchema>;
+
+/** `whatsapp` with its secrets opened: what the WhatsApp sender and the status webhook are handed. */
+export const clearWhatsappSchema = whatsappSchemaWith(z.string().min(1));
+export type ClearWhatsappSettings = z.output<typeof clearWhatsappSchema>;

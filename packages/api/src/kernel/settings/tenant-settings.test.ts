@@ -48,4 +48,21 @@ describe('tenant settings', () => {
     expect(readSetting({ payments: { provider: 'doku' } }, 'payments')).toEqual({ provider: 'doku' });
     expect(() => checkSetting('payments', { provider: 'paypal' })).toThrow();
   });
+
+  it('checks the whatsapp setting: a fonnte token, an optional webhook key and base URL', () => {
+    expect(checkSetting('whatsapp', { provider: 'fonnte', token: { sealed: 'abc' } })).toEqual({
+      provider: 'fonnte',
+      token: { sealed: 'abc' },
+    });
+    expect(() => checkSetting('whatsapp', { provider: 'fonnte' })).toThrow(
+      expect.objectContaining({ fields: { 'whatsapp.token': [expect.any(String)] } }),
+    );
+    expect(() =>
+      checkSetting('whatsapp', { provider: 'fonnte', token: 't', baseUrl: 'ftp://fonnte.example', extra: 1 }),
+    ).toThrow(
+      expect.objectContaining({
+        fields: { 'whatsapp.baseUrl': [expect.any(String)], whatsapp: [expect.any(String)] },
+      }),
+    );
+  });
 });

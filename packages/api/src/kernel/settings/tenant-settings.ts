@@ -36,6 +36,8 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   referralAffiliates:
     'Referral-link affiliate programme overrides: holdDays, attributionDays, defaultRateBps, minimumPayout, targetUrl, referralBaseUrl.',
   referralProgram: 'Deprecated: the former name of referralAffiliates (still read).',
+  whatsapp:
+    "WhatsApp messages (OTP codes, notices) through the tenant's own Fonnte device: provider (fonnte), token, webhookKey (checked against the status webhook's X-API-KEY), baseUrl; secrets are sealed at rest and masked when read.",
 };
 
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */

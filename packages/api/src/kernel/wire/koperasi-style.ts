@@ -37,10 +37,16 @@ function detailsOf(e: ApiError): unknown {
   return e.details;
 }
 
+/** An operation that answers no data (the document's webhooks: `{ success, message }`) has an empty schema. */
+const noData = (schema: Record<string, unknown>) => Object.keys(schema).length === 0;
+
 export const koperasiStyle: WireStyle = {
   name: 'koperasi',
-  success: (data, message) =>
-    message === undefined ? { success: true, data } : { success: true, message, data },
+  success: (data, message) => ({
+    success: true,
+    ...(message !== undefined && { message }),
+    ...(data !== undefined && { data }),
+  }),
   successExample: (data, message) => koperasiStyle.success(data, message),
   error: (e, requestId) => {
     const fields = e.fields ? Object.keys(e.fields) : [];
@@ -60,11 +66,11 @@ export const koperasiStyle: WireStyle = {
   status: (e) => STATUS[e.code] ?? e.status,
   successSchema: (data, message) => ({
     type: 'object',
-    required: ['success', 'data'],
+    required: noData(data) ? ['success'] : ['success', 'data'],
     properties: {
       success: { type: 'boolean', const: true },
       ...(message !== undefined && { message: { type: 'string', example: message } }),
-      data,
+      ...(!noData(data) && { data }),
     },
   }),
   errorSchema: () => ({

@@ -6,11 +6,14 @@ import { adminSavingsRouter } from './admin-savings.router.ts';
 import { authRouter } from './auth.router.ts';
 import { fitChallengeRouter } from './fit-challenge.router.ts';
 import { membersRouter } from './members.router.ts';
+import { otpRouter } from './otp.router.ts';
 import { savingsRouter } from './savings.router.ts';
+import { webhooksRouter } from './webhooks.router.ts';
 
 /** The koperasi-sinoman app (savings cooperative): members, savings, the Fit Challenge, administration. */
 export const sinomanRouter = router({
   auth: authRouter,
+  otp: otpRouter,
   members: membersRouter,
   savings: savingsRouter,
   fitChallenge: fitChallengeRouter,
@@ -18,6 +21,7 @@ export const sinomanRouter = router({
   adminSavings: adminSavingsRouter,
   adminFinancial: adminFinancialRouter,
   adminFitChallenge: adminFitChallengeRouter,
+  webhooks: webhooksRouter,
 });
 
 export type SinomanRouter = typeof sinomanRouter;

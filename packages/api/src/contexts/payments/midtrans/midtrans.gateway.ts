@@ -1,7 +1,7 @@
+import { sameSecret } from '../../../kernel/auth/same-secret.ts';
 import { malformed, notConfigured, unauthenticated } from '../gateway-notification.ts';
 import { headerOf, holdsNul, jsonOf } from '../notification-fields.ts';
 import type { PaymentGateway, PaymentSettings } from '../payment-gateway.ts';
-import { secretMatches } from '../secret-match.ts';
 import {
   midtransEventId,
   midtransOutcomeOf,
@@ -46,7 +46,7 @@ export const midtransGateway: PaymentGateway<MidtransConfig, null> = {
     const midtrans = configOf(payments);
     if (!midtrans) return notConfigured('Midtrans');
     const token = midtrans.callbackToken;
-    if (token !== undefined && !secretMatches(headerOf(request.headers, 'x-callback-token'), token)) {
+    if (token !== undefined && !sameSecret(headerOf(request.headers, 'x-callback-token'), token)) {
       return unauthenticated('Invalid callback token');
     }
     if (holdsNul(request.rawBody)) return malformed('The body holds a NUL character');

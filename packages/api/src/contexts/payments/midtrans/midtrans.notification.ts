@@ -1,7 +1,7 @@
 import type { FieldErrors } from '@komisi/domain';
+import { sameSecret } from '../../../kernel/auth/same-secret.ts';
 import type { NotificationOutcome } from '../gateway-notification.ts';
 import { field, textOrNull } from '../notification-fields.ts';
-import { secretMatches } from '../secret-match.ts';
 import { midtransSignature, midtransStatusOf } from './midtrans.api.ts';
 
 /** What a Midtrans HTTP notification says, read leniently; none of it is trusted beyond finding the payment. */
@@ -54,7 +54,7 @@ export function readMidtransNotification(
 export function midtransSignatureMatches(notification: MidtransNotification, serverKey: string): boolean {
   const { orderId, statusCode, grossAmount, signatureKey } = notification;
   const expected = midtransSignature(orderId, statusCode, grossAmount, serverKey);
-  return signatureKey !== null && secretMatches(signatureKey, expected);
+  return signatureKey !== null && sameSecret(signatureKey, expected);
 }
 
 /**

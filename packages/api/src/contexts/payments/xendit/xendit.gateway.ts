@@ -1,3 +1,4 @@
+import { sameSecret } from '../../../kernel/auth/same-secret.ts';
 import {
   malformed,
   type NotificationOutcome,
@@ -8,7 +9,6 @@ import {
 } from '../gateway-notification.ts';
 import { field, headerOf, holdsNul, jsonOf, textOrNull } from '../notification-fields.ts';
 import type { PaymentGateway, PaymentSettings } from '../payment-gateway.ts';
-import { secretMatches } from '../secret-match.ts';
 import { XenditProvider } from './xendit.provider.ts';
 
 type XenditConfig = NonNullable<NonNullable<PaymentSettings>['xendit']>;
@@ -77,8 +77,10 @@ export function parseXenditCallback(body: unknown): ParsedXenditCallback {
   return { kind: 'callback', callback: { shape: 'invoice', id, reference, status, event: null } };
 }
 
-/** The `x-callback-token` compared with the tenant's, in constant time. */
-export const xenditCallbackTokenMatches = secretMatches;
+/** Compares the `x-callback-token` with the tenant's in constant time (an empty configured token matches nothing). */
+export function xenditCallbackTokenMatches(given: string | undefined, expected: string): boolean {
+  return sameSecret(given, expected);
+}
 
 /** The inbox key: Xendit's `webhook-id` when sent (the same on its retries), else the subject and status. */
 function eventIdOf(request: NotificationRequest, callback: XenditCallback): string | null {
