@@ -98,6 +98,11 @@ describe.each(Object.values(PROFILES))('$id document', (profile) => {
     }
     // the output parser tRPC keeps on the procedure (its public type does not name it)
     const output = (procedure._def as unknown as { output: ZodType }).output;
+    if (output.def.type === 'void') {
+      // an answer with no data (koperasi's webhooks: `{ success, message }` only)
+      expect(example!.response, 'no response example for an answer without data').toBeUndefined();
+      return;
+    }
     expect(example!.response, 'response example').toBeDefined();
     expect(problems(output, example!.response), 'the response example parses').toBeUndefined();
     // nothing in the example that the output schema would strip or rewrite
