@@ -22,6 +22,7 @@ describe('DomainErrorCode', () => {
       'PAYMENT_FAILED',
       'PAYMENT_PROVIDER_ERROR',
       'INVALID_STATE',
+      'RULE_VIOLATION',
       'INTERNAL_ERROR',
     ]);
   });

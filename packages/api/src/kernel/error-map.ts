@@ -24,6 +24,8 @@ export const HTTP_STATUS: Record<DomainErrorCode, number> = {
   PAYMENT_FAILED: 400,
   PAYMENT_PROVIDER_ERROR: 502,
   INVALID_STATE: 409,
+  // the request is well formed but a rule refuses it (koperasi style: 400 with the rule's code and field)
+  RULE_VIOLATION: 400,
   INTERNAL_ERROR: 500,
 };
 
@@ -43,6 +45,7 @@ export const TRPC_CODE: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
   PAYMENT_FAILED: 'BAD_REQUEST',
   PAYMENT_PROVIDER_ERROR: 'BAD_GATEWAY',
   INVALID_STATE: 'CONFLICT',
+  RULE_VIOLATION: 'BAD_REQUEST',
   INTERNAL_ERROR: 'INTERNAL_SERVER_ERROR',
 };
 

@@ -63,6 +63,8 @@ export const LedgerAccounts = {
   }),
   salesRevenue: { code: 'company:sales-revenue', kind: 'revenue' } as AccountRef,
   membershipRevenue: { code: 'company:membership-revenue', kind: 'revenue' } as AccountRef,
+  /** savings deposits the gateway collected, owed to members until each is credited to their savings */
+  depositsReceived: { code: 'company:clearing:deposits-received', kind: 'liability' } as AccountRef,
 } as const;
 
 /**

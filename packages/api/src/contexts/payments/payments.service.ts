@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import type { PaymentProvider, ProviderStatus } from './payment-provider.ts';
 
 export interface NewPayment {
   accountId: number;
@@ -18,11 +18,24 @@ export interface NewPayment {
   details?: Record<string, unknown>;
 }
 
-/** What a context does when one of its payments completes or fails, inside the settling transaction. */
+/**
+ * What a context does when one of its payments completes or fails, inside the settling transaction;
+ * `report` is the provider's answer that settled it (for the record a context keeps).
+ */
 export interface SettlementHandler {
-  completed(tx: Scope, payment: Payment): Promise<void>;
-  failed(tx: Scope, payment: Payment): Promise<void>;
+  completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
+  failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
 }
+
+/**
+ * The account a completed payment of each purpose credits against the gateway's clearing: revenue,
+ * or for a savings deposit (not revenue: the member's money) a liability its handler moves on.
+ */
+const RECEIVED_INTO: Record<PaymentPurpose, AccountRef> = {
+  membership: LedgerAccounts.membershipRevenue,
+  order: LedgerAccounts.salesRevenue,
+  savings_deposit: LedgerAccounts.depositsReceived,
+};
 
 export type ProviderResolver = (scope: Scope) => PaymentProvider;
 
@@ -136,18 +149,17 @@ export class PaymentsService {
       if (claimed.length === 0) return;
       if (remote.status === 'completed') {
         await this.#postReceipt(tx, current);
-        await handler.completed(tx, current);
+        await handler.completed(tx, current, remote);
       } else {
-        await handler.failed(tx, current);
+        await handler.failed(tx, current, remote);
       }
     });
     return scope.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
   }
 
-  /** The money arrived at the gateway: clearing (asset) up, revenue of the purpose up. */
+  /** The money arrived at the gateway: clearing (asset) up, the purpose's account (`RECEIVED_INTO`) up. */
   async #postReceipt(tx: Scope, payment: Payment): Promise<void> {
-    const revenue =
-      payment.purpose === 'membership' ? LedgerAccounts.membershipRevenue : LedgerAccounts.salesRevenue;
+    const revenue = RECEIVED_INTO[payment.purpose];
     await this.#ledger.post(
       tx,
       `payment:${payment.id}:received`,

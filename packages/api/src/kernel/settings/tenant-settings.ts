@@ -36,6 +36,8 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   referralAffiliates:
     'Referral-link affiliate programme overrides: holdDays, attributionDays, defaultRateBps, minimumPayout, targetUrl, referralBaseUrl.',
   referralProgram: 'Deprecated: the former name of referralAffiliates (still read).',
+  savings:
+    'koperasi-sinoman savings: shuPoolEstimate and shuSavingsShareBp (the SHU projection), savingsGoal, paymentDeadlineHours, withdrawalProcessingHours, depositBankName.',
 };
 
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */

@@ -52,3 +52,14 @@ export function boundedInt(min: number, max: number, params?: NumberParams) {
 
 /** An id as a number, or as the digit string a profile's responses give it (qutab writes ids so). */
 export type DigitsId = number | `${number}`;
+
+/** A real calendar date written YYYY-MM-DD (2025-02-30 and 2025-13-01 are refused). */
+export const isoDate = z
+  .string()
+  .trim()
+  .refine((v) => {
+    // Years below 1000 are refused: Date.UTC reads years 0..99 as 1900..1999.
+    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) return false;
+    const d = new Date(`${v}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
+  }, 'must be a valid date in YYYY-MM-DD format');

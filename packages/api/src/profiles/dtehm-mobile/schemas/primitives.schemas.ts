@@ -16,16 +16,7 @@ export const dateTime = z.string().meta({ example: '2025-01-30 14:00:00', descri
 export const money = amountOutput.meta({ description: 'Amount in the currency minor unit (UGX has none)' });
 export const page = pageNumber().default(1);
 export const perPage = boundedInt(1, 100).default(20);
-/** A real calendar date written YYYY-MM-DD (2025-02-30 and 2025-13-01 are refused). */
-export const isoDate = z
-  .string()
-  .trim()
-  .refine((v) => {
-    // Years below 1000 are refused: Date.UTC reads years 0..99 as 1900..1999.
-    if (!/^[1-9]\d{3}-\d{2}-\d{2}$/.test(v)) return false;
-    const d = new Date(`${v}T00:00:00Z`);
-    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === v;
-  }, 'must be a valid date in YYYY-MM-DD format');
+export { isoDate } from '../../shared/request-fields.schemas.ts';
 
 export const pagination = z.object({
   total: countOutput,
