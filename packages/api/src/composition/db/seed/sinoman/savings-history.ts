@@ -1,7 +1,7 @@
 import { addMonths, type SavingsCode } from '@komisi/domain';
 import { SavingsCompanyAccounts } from '../../../../contexts/savings/savings-ledger.ts';
 import { localMonth } from '../../../../contexts/savings/savings-settings.ts';
-import type { Scope } from '../../../../kernel/scope.ts';
+import { inTransaction, type Scope } from '../../../../kernel/scope.ts';
 import type { Services } from '../../../services.ts';
 
 /** One thing that happened to a member's savings, at a moment of the past year. */
@@ -79,26 +79,34 @@ export async function seedSinomanSavingsHistory(
     `select id from account where tenant_id = ? and 'admin' = any(roles) order by id limit 1`,
     [scope.tenant.id],
   );
-  for (const event of past) {
-    const then: Scope = { ...scope, now: event.at };
-    if (event.kind === 'deposit') {
-      await services.savingsCredits.credit(then, {
-        ownerAccountId: event.owner,
-        productCode: event.product,
-        typeCode: `${event.product}_DEPOSIT`,
-        category: 'deposit',
-        amount: event.amount,
-        description: DEPOSIT_NAMES[event.product],
-        idempotencyKey: event.key,
-        from: SavingsCompanyAccounts.cash,
-        paymentMethod: 'cash',
-        notes: 'Setoran tunai di kantor koperasi',
-      });
-    } else if (event.kind === 'withdrawal') {
-      await withdraw(services, then, event.owner, event.amount, admin?.id ?? null);
-    } else {
-      await services.savingsInterest.creditMonth(then, event.month);
+  // one transaction for the whole history: a demo seed's hundreds of entries commit at once
+  await inTransaction(scope, async (tx) => {
+    for (const event of past) {
+      await replay(services, { ...tx, now: event.at }, event, admin?.id ?? null);
+      // nothing read is needed again: each flush then has only the event's own rows to look at
+      tx.em.clear();
     }
+  });
+}
+
+async function replay(services: Services, then: Scope, event: SavingsEvent, admin: number | null) {
+  if (event.kind === 'deposit') {
+    await services.savingsCredits.credit(then, {
+      ownerAccountId: event.owner,
+      productCode: event.product,
+      typeCode: `${event.product}_DEPOSIT`,
+      category: 'deposit',
+      amount: event.amount,
+      description: DEPOSIT_NAMES[event.product],
+      idempotencyKey: event.key,
+      from: SavingsCompanyAccounts.cash,
+      paymentMethod: 'cash',
+      notes: 'Setoran tunai di kantor koperasi',
+    });
+  } else if (event.kind === 'withdrawal') {
+    await withdraw(services, then, event.owner, event.amount, admin);
+  } else {
+    await services.savingsInterest.creditMonth(then, event.month);
   }
 }
 
