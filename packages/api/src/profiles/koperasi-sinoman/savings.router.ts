@@ -6,6 +6,7 @@ import { startOfLocalDay } from '../shared/zoned-time.ts';
 import * as p from './savings.presenters.ts';
 import * as s from './savings.schemas.ts';
 import { transactionDetail } from './savings-detail.ts';
+import { summaryInput, summaryOutput } from './savings-summary.schemas.ts';
 
 const tags = ['Savings'];
 
@@ -183,8 +184,8 @@ export const savingsRouter = {
       },
       errors: [422],
     })
-    .input(s.summaryInput)
-    .output(s.summaryOutput)
+    .input(summaryInput)
+    .output(summaryOutput)
     .query(async ({ ctx, input }) =>
       ctx.services.savingsSummary.summary(ctx.scope(), ctx.auth.accountId, input.period),
     ),
