@@ -18,7 +18,7 @@ export const DomainErrorCode = {
   PAYMENT_FAILED: 'PAYMENT_FAILED',
   PAYMENT_PROVIDER_ERROR: 'PAYMENT_PROVIDER_ERROR',
   INVALID_STATE: 'INVALID_STATE',
-  /** a well-formed request a business rule refuses (a wrong one-time code); the rule's own code in `details.code` */
+  /** a well-formed request a business rule refuses (a wrong one-time code, a second Simpanan Pokok); the rule's own code in `details.code` */
   RULE_VIOLATION: 'RULE_VIOLATION',
   INTERNAL_ERROR: 'INTERNAL_ERROR',
 } as const;

@@ -68,8 +68,15 @@ import { PayoutProcessingService } from '../contexts/referral-affiliates/payouts
 import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { DepositSettlement } from '../contexts/savings/deposit-settlement.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
 import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
+import { SavingsDepositsService } from '../contexts/savings/savings-deposits.service.ts';
+import { SavingsHistoryService } from '../contexts/savings/savings-history.service.ts';
+import { registerSavingsInterestJob } from '../contexts/savings/savings-interest.job.ts';
+import { SavingsInterestService } from '../contexts/savings/savings-interest.service.ts';
+import { SavingsSummaryService } from '../contexts/savings/savings-summary.service.ts';
+import { SavingsWithdrawalsService } from '../contexts/savings/savings-withdrawals.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
 import { AffiliateCommissionsService } from '../contexts/voucher-affiliates/affiliate-commissions.service.ts';
 import { AffiliateSalesService } from '../contexts/voucher-affiliates/affiliate-sales.service.ts';
@@ -186,6 +193,12 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   });
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
+  // koperasi-sinoman savings: deposits settle through the gateway, interest is credited monthly.
+  const savingsAccounts = new SavingsAccountsService(ledger);
+  const savingsCredits = new SavingsCreditsService(ledger);
+  const savingsInterest = new SavingsInterestService({ ledger, credits: savingsCredits });
+  payments.onSettlement('savings_deposit', new DepositSettlement(ledger));
+  registerSavingsInterestJob(jobs, savingsInterest);
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const files = new FilesService({
     storage: options.files?.storage ?? new MemoryFileStorage(),
@@ -270,8 +283,13 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     sandbox: new SandboxGateway(orm),
     // koperasi-sinoman: cooperative members and their savings
     cooperativeMembers: new CooperativeMembersService(),
-    savingsAccounts: new SavingsAccountsService(ledger),
-    savingsCredits: new SavingsCreditsService(ledger),
+    savingsAccounts,
+    savingsCredits,
+    savingsDeposits: new SavingsDepositsService({ ledger, payments, identity }),
+    savingsWithdrawals: new SavingsWithdrawalsService(ledger),
+    savingsHistory: new SavingsHistoryService({ accounts: savingsAccounts, identity }),
+    savingsSummary: new SavingsSummaryService(savingsAccounts),
+    savingsInterest,
     programmeBatches,
     programmeRegistrations: new ProgrammeRegistrationsService({ batches: programmeBatches, payments }),
     programmeProgress: new ProgrammeProgressService(files),

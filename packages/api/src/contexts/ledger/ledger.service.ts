@@ -65,6 +65,8 @@ export const LedgerAccounts = {
   membershipRevenue: { code: 'company:membership-revenue', kind: 'revenue' } as AccountRef,
   /** programme fees (the Fit Challenge) */
   programmeRevenue: { code: 'company:programme-revenue', kind: 'revenue' } as AccountRef,
+  /** savings deposits the gateway collected, owed to members until each is credited to their savings */
+  depositsReceived: { code: 'company:clearing:deposits-received', kind: 'liability' } as AccountRef,
 } as const;
 
 /**

@@ -4,7 +4,7 @@ import { tenantColumn } from '../tenancy/tenant.entity.ts';
 
 export const PAYMENT_STATUSES = ['pending', 'completed', 'failed'] as const;
 export type PaymentStatus = (typeof PAYMENT_STATUSES)[number];
-export const PAYMENT_PURPOSES = ['membership', 'order', 'programme'] as const;
+export const PAYMENT_PURPOSES = ['membership', 'order', 'programme', 'savings_deposit'] as const;
 export type PaymentPurpose = (typeof PAYMENT_PURPOSES)[number];
 
 /** A charge we asked a provider to collect; its status only moves on the provider's word. */
@@ -16,7 +16,7 @@ export const Payment = defineEntity({
     tenant: tenantColumn(),
     account: () => p.manyToOne(Account).mapToPk().fieldName('account_id').index(),
     purpose: p.enum(PAYMENT_PURPOSES),
-    /** what the payment settles: an order id, a programme registration id; null for memberships */
+    /** what the payment settles: an order id, a programme registration id, a savings transaction id; null for memberships */
     subjectId: p.integer().nullable(),
     amount: p.bigint('number'),
     currency: p.string().length(3),

@@ -4,7 +4,7 @@ import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
 import { Payment, type PaymentPurpose } from './payment.entity.ts';
-import type { PaymentProvider } from './payment-provider.ts';
+import type { PaymentProvider, ProviderStatus } from './payment-provider.ts';
 
 export interface NewPayment {
   accountId: number;
@@ -23,16 +23,23 @@ export interface NewPayment {
   merchantReference?: string;
 }
 
-/** What a context does when one of its payments completes or fails, inside the settling transaction. */
+/**
+ * What a context does when one of its payments completes or fails, inside the settling transaction;
+ * `report` is the provider's answer that settled it (for the record a context keeps).
+ */
 export interface SettlementHandler {
-  completed(tx: Scope, payment: Payment): Promise<void>;
-  failed(tx: Scope, payment: Payment): Promise<void>;
+  completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
+  failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
 }
 
-/** The revenue account a completed payment of each purpose credits. */
-const REVENUE: Record<PaymentPurpose, AccountRef> = {
+/**
+ * The account a completed payment of each purpose credits against the gateway's clearing: revenue,
+ * or for a savings deposit (not revenue: the member's money) a liability its handler moves on.
+ */
+const RECEIVED_INTO: Record<PaymentPurpose, AccountRef> = {
   membership: LedgerAccounts.membershipRevenue,
   order: LedgerAccounts.salesRevenue,
+  savings_deposit: LedgerAccounts.depositsReceived,
   programme: LedgerAccounts.programmeRevenue,
 };
 
@@ -154,17 +161,17 @@ export class PaymentsService {
       if (claimed.length === 0) return;
       if (remote.status === 'completed') {
         await this.#postReceipt(tx, current);
-        await handler.completed(tx, current);
+        await handler.completed(tx, current, remote);
       } else {
-        await handler.failed(tx, current);
+        await handler.failed(tx, current, remote);
       }
     });
     return scope.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
   }
 
-  /** The money arrived at the gateway: clearing (asset) up, revenue of the purpose up. */
+  /** The money arrived at the gateway: clearing (asset) up, the purpose's account (`RECEIVED_INTO`) up. */
   async #postReceipt(tx: Scope, payment: Payment): Promise<void> {
-    const revenue = REVENUE[payment.purpose];
+    const revenue = RECEIVED_INTO[payment.purpose];
     await this.#ledger.post(
       tx,
       `payment:${payment.id}:received`,

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { DomainError, type SavingsCode } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import type { AccountRef, LedgerService } from '../ledger/ledger.service.ts';
+import { accountNotFound } from './owned-accounts.ts';
 import { SavingsAccount } from './savings-account.entity.ts';
 import { lockSavingsAccount, savingsLedger } from './savings-ledger.ts';
 import { SavingsProduct } from './savings-product.entity.ts';
@@ -13,19 +14,23 @@ export interface SavingsCredit {
   /** which of the member's accounts receives it (bonuses and interest: SS) */
   productCode: SavingsCode;
   typeCode: string;
-  category: Extract<SavingsTransactionCategory, 'interest' | 'bonus'>;
+  /** `deposit`: money taken outside any gateway (cash at the counter), recorded as it arrives */
+  category: Extract<SavingsTransactionCategory, 'interest' | 'bonus' | 'deposit'>;
   amount: number;
   description: string;
   /** one business event, one credit: a replay with the same key credits nothing */
   idempotencyKey: string;
-  /** the cooperative's account the money comes from (an expense) */
+  /** the cooperative's account the money comes from (an expense; for a recorded deposit, cash) */
   from: AccountRef;
   notes?: string;
+  /** how the money came (a recorded deposit: `cash`) */
+  paymentMethod?: string;
 }
 
 /**
- * Money the cooperative itself adds to a member's savings (interest, referral bonuses): a completed
- * transaction and its ledger entry, together, once per idempotency key.
+ * Money the cooperative itself adds to a member's savings (interest, referral bonuses) or records
+ * as received without a gateway (cash at the counter): a completed transaction and its ledger
+ * entry, together, once per idempotency key.
  */
 export class SavingsCreditsService {
   readonly #ledger: LedgerService;
@@ -48,10 +53,7 @@ export class SavingsCreditsService {
         owner: credit.ownerAccountId,
         product: product.id,
       });
-      if (!account)
-        throw new DomainError('NOT_FOUND', 'Savings account not found', {
-          details: { code: 'ACCOUNT_NOT_FOUND' },
-        });
+      if (!account) throw accountNotFound();
       const ledgerAccount = savingsLedger(account);
       await lockSavingsAccount(tx, account.id);
       const before = await this.#ledger.balance(tx, ledgerAccount);
@@ -75,6 +77,7 @@ export class SavingsCreditsService {
         status: 'completed',
         processedAt: tx.now,
         notes: credit.notes ?? null,
+        paymentMethod: credit.paymentMethod ?? null,
         createdAt: tx.now,
         updatedAt: tx.now,
       });

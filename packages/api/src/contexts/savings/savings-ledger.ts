@@ -24,3 +24,24 @@ export async function lockSavingsAccount(tx: Scope, savingsAccountId: number): P
     savingsAccountId,
   ]);
 }
+
+/**
+ * Where a requested withdrawal's amount waits until the cooperative pays it out (or refuses it and
+ * it goes back): out of the balance at once, so no two requests spend the same money.
+ */
+export const withdrawalHoldLedger = (account: { id: number; owner: number }): AccountRef => ({
+  code: `savings:${account.id}:withdrawal-hold`,
+  kind: 'liability',
+  ownerAccountId: account.owner,
+  runningBalance: true,
+});
+
+/** The cooperative's own accounts that savings money moves through. */
+export const SavingsCompanyAccounts = {
+  /** a deposit transfer's unique code (the few rupiah on top of the amount): the cooperative's other income */
+  uniqueCodeIncome: { code: 'company:unique-code-income', kind: 'revenue' } as AccountRef,
+  /** interest the cooperative pays on savings */
+  interestExpense: { code: 'company:interest-expense', kind: 'expense' } as AccountRef,
+  /** cash taken at the counter (deposits recorded without a gateway) */
+  cash: { code: 'company:cash', kind: 'asset' } as AccountRef,
+} as const;

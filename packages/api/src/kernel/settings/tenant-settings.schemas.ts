@@ -185,6 +185,24 @@ export const affiliateSupportSchema = z.strictObject({
   responseTime: z.string().trim().min(1).max(200),
 });
 
+/** A cooperative's savings (koperasi-sinoman): see the domain's `SavingsSettings`; absent or null keys keep its defaults. */
+export const savingsSettingsSchema = z.strictObject({
+  shuPoolEstimate: minorUnits.nullish(),
+  shuSavingsShareBp: basisPoints.nullish(),
+  savingsGoal: minorUnits.nullish(),
+  paymentDeadlineHours: z
+    .int()
+    .min(1)
+    .max(24 * 14)
+    .nullish(),
+  withdrawalProcessingHours: z
+    .int()
+    .min(1)
+    .max(24 * 30)
+    .nullish(),
+  depositBankName: z.string().trim().min(2).max(100).nullish(),
+});
+
 /** The schema of every top-level settings key. */
 export const TENANT_SETTINGS_SCHEMAS = {
   payments: paymentsSchema,
@@ -204,6 +222,7 @@ export const TENANT_SETTINGS_SCHEMAS = {
   /** @deprecated the former name of `referralAffiliates`, still read */
   referralProgram: referralProgramSchema,
   whatsapp: whatsappSchema,
+  savings: savingsSettingsSchema,
 };
 
 /** `payments` with every secret opened: what a gateway is handed (see the payments context's `PaymentSecrets`). */

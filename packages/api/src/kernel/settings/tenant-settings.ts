@@ -38,6 +38,8 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   referralProgram: 'Deprecated: the former name of referralAffiliates (still read).',
   whatsapp:
     "WhatsApp messages (OTP codes, notices) through the tenant's own Fonnte device: provider (fonnte), token, webhookKey (checked against the status webhook's X-API-KEY), baseUrl; secrets are sealed at rest and masked when read.",
+  savings:
+    'koperasi-sinoman savings: shuPoolEstimate and shuSavingsShareBp (the SHU projection), savingsGoal, paymentDeadlineHours, withdrawalProcessingHours, depositBankName.',
 };
 
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */

@@ -32,6 +32,8 @@ function specCode(e: ApiError): string {
 }
 
 function detailsOf(e: ApiError): unknown {
+  // a sentence the document shows as `details` (INSUFFICIENT_BALANCE's balances) wins over the field list
+  if (typeof e.details === 'string') return e.details;
   if (e.fields) return e.fields;
   if (e.details === undefined || e.details === null) return null;
   return e.details;

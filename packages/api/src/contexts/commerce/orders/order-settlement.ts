@@ -18,7 +18,9 @@ export function orderSettlement(handlers: {
     return row?.order_number ? handlers.shop : handlers.mlm;
   };
   return {
-    completed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).completed(tx, payment),
-    failed: async (tx, payment) => (await handlerFor(tx, payment.subjectId)).failed(tx, payment),
+    completed: async (tx, payment, report) =>
+      (await handlerFor(tx, payment.subjectId)).completed(tx, payment, report),
+    failed: async (tx, payment, report) =>
+      (await handlerFor(tx, payment.subjectId)).failed(tx, payment, report),
   };
 }

@@ -1,0 +1,17 @@
+import { Migration } from '@mikro-orm/migrations';
+
+export class Migration20261207085712_savings_deposit_payments extends Migration {
+
+  override name = 'Migration20261207085712_savings_deposit_payments';
+
+  override up(): void | Promise<void> {
+    this.addSql(`alter table "payment" drop constraint "payment_purpose_check";`);
+    this.addSql(`alter table "payment" add constraint "payment_purpose_check" check ("purpose" in ('membership', 'order', 'savings_deposit'));`);
+  }
+
+  override down(): void | Promise<void> {
+    this.addSql(`alter table "payment" drop constraint "payment_purpose_check";`);
+    this.addSql(`alter table "payment" add constraint "payment_purpose_check" check ("purpose" in ('membership', 'order'));`);
+  }
+
+}
