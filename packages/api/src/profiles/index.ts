@@ -129,7 +129,7 @@ export const PROFILES: Record<string, AppProfile> = {
       anonymous: { name: 'anonymous', limit: 100, windowMs: ONE_HOUR },
       authenticated: { name: 'authenticated', limit: 1000, windowMs: ONE_HOUR },
     },
-    settingKeys: [],
+    settingKeys: ['cooperative'],
     tenantSetup: { ...INDONESIA, settings: SANDBOX, bootstrap: bootstrapSinomanTenant },
   },
   'affiliate-marketer': {

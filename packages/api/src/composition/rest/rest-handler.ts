@@ -2,13 +2,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { type ApiError, toApiError } from '../../kernel/error-map.ts';
-import {
-  type FileOutput,
-  MAX_JSON_BODY_BYTES,
-  MAX_JSON_UPLOAD_BODY_BYTES,
-  MAX_UPLOAD_BODY_BYTES,
-  type Meta,
-} from '../../kernel/trpc.ts';
+import { bodyCaps, type FileOutput, type Meta } from '../../kernel/trpc.ts';
 import type { AppProfile } from '../../profiles/index.ts';
 
 /** What the adapter itself reads of a procedure's context (the tenant APIs' and the platform API's alike). */
@@ -45,9 +39,12 @@ export async function readCapped(req: Request, max: number): Promise<Buffer | nu
 }
 
 /** A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). */
-async function readMultipart(req: Request): Promise<Body> {
-  const bytes = await readCapped(req, MAX_UPLOAD_BODY_BYTES);
-  if (!bytes) return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
+async function readMultipart(req: Request, cap: number): Promise<Body> {
+  const bytes = await readCapped(req, cap);
+  if (!bytes) {
+    const perFile = (cap >> 20) - 1;
+    return { ok: false, error: badBody(`The upload is too large (at most ${perFile} MB per file).`) };
+  }
   let form: FormData;
   try {
     const type = req.headers.get('content-type') ?? '';
@@ -63,13 +60,14 @@ async function readMultipart(req: Request): Promise<Body> {
   return { ok: true, value };
 }
 
-async function readBody(req: Request, uploads: boolean): Promise<Body> {
+async function readBody(req: Request, meta: Meta): Promise<Body> {
+  const caps = bodyCaps(meta);
   if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    if (!uploads) return { ok: false, error: badBody('This operation takes no files.') };
-    return readMultipart(req);
+    if (caps.multipart === 0) return { ok: false, error: badBody('This operation takes no files.') };
+    return readMultipart(req, caps.multipart);
   }
   // uploads may also come as JSON with base64 files (a third larger)
-  const max = uploads ? MAX_JSON_UPLOAD_BODY_BYTES : MAX_JSON_BODY_BYTES;
+  const max = caps.json;
   const bytes = await readCapped(req, max);
   if (!bytes)
     return { ok: false, error: badBody(`The request body is too large (at most ${max >> 20} MB).`) };
@@ -146,7 +144,7 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       if (method === 'GET' || method === 'DELETE') {
         input = Object.fromEntries(new URL(req.url).searchParams);
       } else {
-        const body = await readBody(req, (route.meta.uploads?.length ?? 0) > 0);
+        const body = await readBody(req, route.meta);
         if (!body.ok) return fail(body.error, ctx);
         input = body.value;
       }

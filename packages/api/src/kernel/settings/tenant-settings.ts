@@ -36,6 +36,8 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
   referralAffiliates:
     'Referral-link affiliate programme overrides: holdDays, attributionDays, defaultRateBps, minimumPayout, targetUrl, referralBaseUrl.',
   referralProgram: 'Deprecated: the former name of referralAffiliates (still read).',
+  cooperative:
+    'koperasi-sinoman members: referralBonus (rupiah credited to a referrer when their referral first becomes active, 0 for none; default 50000), strictNik (check the NIK’s place codes, birth date and gender, not only its 16 digits; default false).',
 };
 
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */
