@@ -59,6 +59,18 @@ export const ERROR_ENVELOPES: Record<string, EnvelopeCheck> = {
           [isObj(b.error) && typeof b.error.request_id === 'string', 'error.request_id must be a string'],
         ])
       : 'not a JSON object',
+  // koperasi-sinoman: the same koperasi envelope: { success: false, error: { code, message, details?, timestamp, request_id } }
+  'koperasi-sinoman': (_status, b) =>
+    isObj(b)
+      ? problems([
+          [b.success === false, 'success must be false'],
+          [isObj(b.error), 'error must be an object'],
+          [isObj(b.error) && typeof b.error.code === 'string', 'error.code must be a string'],
+          [isObj(b.error) && typeof b.error.message === 'string', 'error.message must be a string'],
+          [isObj(b.error) && typeof b.error.timestamp === 'string', 'error.timestamp must be a string'],
+          [isObj(b.error) && typeof b.error.request_id === 'string', 'error.request_id must be a string'],
+        ])
+      : 'not a JSON object',
   // the platform API (plain style): { error, code, fields?: { path: [messages] }, request_id }, nothing else
   platform: (_status, b) =>
     isObj(b)

@@ -51,6 +51,7 @@ const MAIN_PROFILE: Record<string, string> = {
   dtehm: 'dtehm-mobile',
   ansania: 'ansania-ecommerce',
   qutab: 'qutab-platform',
+  sinoman: 'koperasi-sinoman',
 };
 
 export const opName = (op: Pick<OperationSpec, 'method' | 'base' | 'template'>) =>
@@ -66,6 +67,7 @@ export const PROFILE_DOCS = [
     url: '/t/ansania/api/openapi.json?profile=affiliate-marketer',
   },
   { profile: 'qutab-platform', tenant: 'qutab', url: '/t/qutab/api/openapi.json' },
+  { profile: 'koperasi-sinoman', tenant: 'sinoman', url: '/t/sinoman/api/openapi.json' },
   { profile: PLATFORM, tenant: PLATFORM, url: '/platform/api/openapi.json' },
 ] as const;
 
