@@ -7,7 +7,6 @@ import {
   createApiContext,
   createRestHandler,
   type Logger,
-  MAX_JSON_UPLOAD_BODY_BYTES,
   MAX_TRPC_BATCH,
   PROFILES,
   profilesOf,
@@ -19,6 +18,7 @@ import {
   type TenantRecord,
   takesUploads,
   tenantRouter,
+  trpcBodyCap,
 } from '@komisi/api';
 import { fetchRequestHandler } from '@trpc/server/adapters/fetch';
 import type { Context } from 'hono';
@@ -74,11 +74,13 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     const profile = PROFILES[tenant.profile];
     if (!profile) return c.json({ error: 'Tenant profile is not available' }, 404);
     if (rest.startsWith('/trpc/') || rest === '/trpc') {
-      const { req, tooLarge } = await cappedRequest(c.req.raw, MAX_JSON_UPLOAD_BODY_BYTES);
+      const router = tenantRouter(tenant);
+      // the tenant's largest upload decides (a cooperative's KYC documents: 10 MB)
+      const { req, tooLarge } = await cappedRequest(c.req.raw, trpcBodyCap(router));
       return fetchRequestHandler({
         endpoint: `${basePath}/trpc`,
         req,
-        router: tenantRouter(tenant),
+        router,
         maxBatchSize: MAX_TRPC_BATCH,
         createContext: async ({ info }) => {
           refuseOversizeOrBatch(

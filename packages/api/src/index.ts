@@ -74,6 +74,7 @@ export {
   MAX_JSON_BODY_BYTES,
   MAX_JSON_UPLOAD_BODY_BYTES,
   MAX_TRPC_BATCH,
+  trpcBodyCap,
 } from './kernel/trpc.ts';
 export type { AffiliateRouter as AffiliateMarketerRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 export type { AnsaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { maskAccountNumber, maskEmail, maskName } from './masking.ts';
+import { maskAccountNumber, maskEmail, maskName, maskNik } from './masking.ts';
 
 describe('masking', () => {
   it('reproduces the spec’s examples', () => {
@@ -36,6 +36,19 @@ describe('masking', () => {
         const email = maskEmail(`${word}@example.com`);
         expect(email.endsWith('***@example.com')).toBe(true);
         expect(email.length - '***@example.com'.length).toBeLessThanOrEqual(3);
+      }),
+    );
+  });
+
+  it('masks a NIK to its place codes and last 4 digits, never the birth date', () => {
+    expect(maskNik('3502011990010001')).toBe('350201******0001');
+    expect(maskNik('12345')).toBe('*****');
+    fc.assert(
+      fc.property(fc.stringMatching(/^\d{16}$/), (nik) => {
+        const masked = maskNik(nik);
+        expect(masked).toHaveLength(16);
+        expect(masked.slice(6, 12)).toBe('******');
+        expect(masked.slice(0, 6) + masked.slice(12)).toBe(nik.slice(0, 6) + nik.slice(12));
       }),
     );
   });

@@ -45,3 +45,13 @@ export function maskAccountNumber(accountNumber: string): string {
   if (compact.length <= 4) return '*'.repeat(compact.length);
   return '*'.repeat(compact.length - 4) + compact.slice(-4);
 }
+
+/**
+ * A NIK as lists show it: the place codes (first 6 digits) and the last 4, the birth date between
+ * them hidden (`3502011990010001` → `350201******0001`). Anything that is not 16 characters is
+ * shown as stars only.
+ */
+export function maskNik(nik: string): string {
+  if (nik.length !== 16) return '*'.repeat(nik.length);
+  return `${nik.slice(0, 6)}******${nik.slice(12)}`;
+}

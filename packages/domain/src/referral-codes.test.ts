@@ -1,7 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  isMemberReferralCode,
   isReferralCode,
+  MEMBER_REFERRAL_CODE_ALPHABET,
+  memberReferralCode,
   REFERRAL_CODE_ALPHABET,
   REFERRAL_CODE_RANDOM_BYTES,
   referralCode,
@@ -48,5 +51,39 @@ describe('referralCode', () => {
     expect(isReferralCode('XK7mP2')).toBe(false);
     expect(isReferralCode('XK7mP2q!')).toBe(false);
     expect(isReferralCode('XK7-P2q')).toBe(false);
+  });
+});
+
+describe('memberReferralCode', () => {
+  it('makes 8 capitals and digits, skipping the bytes that would bias the choice', () => {
+    expect(memberReferralCode(new Uint8Array([0, 1, 2, 25, 26, 35, 36, 71]))).toBe('ABCZ09A9');
+    expect(memberReferralCode(new Uint8Array([252, 255, 0, 1, 2, 3, 4, 5, 6, 7]))).toBe('ABCDEFGH');
+    expect(memberReferralCode(new Uint8Array([0, 1, 2]))).toBeNull();
+  });
+
+  it('only ever produces valid member codes, each character equally likely', () => {
+    fc.assert(
+      fc.property(
+        fc.uint8Array({ minLength: REFERRAL_CODE_RANDOM_BYTES, maxLength: REFERRAL_CODE_RANDOM_BYTES }),
+        (bytes) => {
+          const code = memberReferralCode(bytes);
+          expect(code).not.toBeNull();
+          expect(isMemberReferralCode(code!)).toBe(true);
+        },
+      ),
+    );
+    const counts = new Map<string, number>();
+    for (let b = 0; b < 252; b++) {
+      const ch = memberReferralCode(new Uint8Array([b, 0, 0, 0, 0, 0, 0, 0]))![0]!;
+      counts.set(ch, (counts.get(ch) ?? 0) + 1);
+    }
+    expect(counts.size).toBe(MEMBER_REFERRAL_CODE_ALPHABET.length);
+    expect(new Set(counts.values())).toEqual(new Set([7]));
+  });
+
+  it('recognises member codes', () => {
+    expect(isMemberReferralCode('ABC12345')).toBe(true);
+    expect(isMemberReferralCode('abc12345')).toBe(false);
+    expect(isMemberReferralCode('ABC1234')).toBe(false);
   });
 });

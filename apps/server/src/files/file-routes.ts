@@ -61,7 +61,8 @@ export function fileRoutes({ services, log }: FileRouteOptions) {
       ...FILE_HEADERS,
       'content-type': contentType,
       'content-length': String(bytes.length),
-      'content-disposition': 'inline',
+      // images show in an <img>; anything else (a member's PDF) is only ever downloaded, never rendered here
+      'content-disposition': contentType.startsWith('image/') ? 'inline' : 'attachment',
     });
   }
 

@@ -137,6 +137,7 @@ const ACCOUNTS: Record<string, Partial<Record<Role, string>>> = {
   dtehm: { admin: 'admin@dtehm.demo' },
   ansania: { user: 'test@example.com', admin: 'admin@ansania.demo', affiliate: 'darmawan@ansania.demo' },
   qutab: { user: 'customer@qutab.demo', admin: 'admin@qutab.demo', affiliate: 'darmawan@qutab.demo' },
+  sinoman: { user: 'anggota@sinoman.demo', admin: 'admin@sinoman.demo' },
 };
 
 type Tokens = Record<string, Partial<Record<Role, string>>>;
@@ -216,7 +217,12 @@ async function tokens(): Promise<Tokens> {
   return out;
 }
 
-const FOREIGN: Record<string, string> = { dtehm: 'qutab', ansania: 'dtehm', qutab: 'ansania' };
+const FOREIGN: Record<string, string> = {
+  dtehm: 'qutab',
+  ansania: 'dtehm',
+  qutab: 'ansania',
+  sinoman: 'qutab',
+};
 
 /** The role's token, and a valid token from elsewhere: another tenant's, or a tenant administrator's on the platform API. */
 function authFor(all: Tokens, tenant: string, role: Role): AuthMaterial {

@@ -68,6 +68,7 @@ export const PROFILE_DOCS = [
     url: '/t/ansania/api/openapi.json?profile=affiliate-marketer',
   },
   { profile: 'qutab-platform', tenant: 'qutab', url: '/t/qutab/api/openapi.json' },
+  { profile: 'koperasi-sinoman', tenant: 'sinoman', url: '/t/sinoman/api/openapi.json' },
   { profile: PLATFORM, tenant: PLATFORM, url: '/platform/api/openapi.json' },
 ] as const;
 

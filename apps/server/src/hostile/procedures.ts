@@ -29,6 +29,7 @@ const TRPC_ENDPOINTS: { tenant: string; profile: string; endpoint: string; route
       ['ansania', 'ansania-ecommerce'],
       ['ansania', 'affiliate-marketer'],
       ['qutab', 'qutab-platform'],
+      ['sinoman', 'koperasi-sinoman'],
     ] as const
   ).map(([tenant, profile]) => ({
     tenant,

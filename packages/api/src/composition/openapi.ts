@@ -115,7 +115,13 @@ function documentUploads(op: Operation, uploads: string[]): void {
   if (!body?.content || !json) return;
   const properties = { ...json.properties };
   for (const field of uploads) {
-    properties[field] = { type: 'string', format: 'binary', description: 'JPEG or PNG, at most 5 MB' };
+    // what the file may be, as the field's schema says it (else the common image upload)
+    const description = (json.properties?.[field] as { description?: string } | undefined)?.description;
+    properties[field] = {
+      type: 'string',
+      format: 'binary',
+      description: description ?? 'JPEG or PNG, at most 5 MB',
+    };
   }
   body.content = {
     'multipart/form-data': { schema: { ...json, properties } },

@@ -22,6 +22,14 @@ import { ShopOrdersService } from '../contexts/commerce/orders/shop-orders.servi
 import { VouchersService } from '../contexts/commerce/vouchers/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist/wishlist.service.ts';
 import { CooperativeMembersService } from '../contexts/cooperative/cooperative-members.service.ts';
+import { MemberAccessService } from '../contexts/cooperative/member-access.service.ts';
+import { MemberDirectoryService } from '../contexts/cooperative/member-directory.service.ts';
+import { MemberKycService } from '../contexts/cooperative/member-kyc.service.ts';
+import { NikVault } from '../contexts/cooperative/member-nik.ts';
+import { MemberProfilesService } from '../contexts/cooperative/member-profiles.service.ts';
+import { MemberReferralsService } from '../contexts/cooperative/member-referrals.service.ts';
+import { CooperativeRegistrationService } from '../contexts/cooperative/member-registration.ts';
+import { MemberStatusService } from '../contexts/cooperative/member-status.service.ts';
 import { DEV_FILE_KEY, FileCipher } from '../contexts/files/file-cipher.ts';
 import { MemoryFileStorage } from '../contexts/files/file-storage.ts';
 import { FilesService } from '../contexts/files/files.service.ts';
@@ -213,6 +221,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     orm,
     new PlatformTokens(options.jwtSecret, options.platformSessionTtlSeconds ?? 8 * 3600),
   );
+  // koperasi-sinoman members (NIK sealed with the file key), KYC, referrals
+  const nik = new NikVault(cipher);
+  const memberKyc = new MemberKycService(files);
+  const memberReferrals = new MemberReferralsService(savingsCredits);
   const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
   const services = {
     orm,
@@ -283,6 +295,13 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     sandbox: new SandboxGateway(orm),
     // koperasi-sinoman: cooperative members and their savings
     cooperativeMembers: new CooperativeMembersService(),
+    cooperativeRegistration: new CooperativeRegistrationService({ identity, savingsAccounts, nik }),
+    memberAccess: new MemberAccessService(identity),
+    memberProfiles: new MemberProfilesService({ identity, files, nik }),
+    memberKyc,
+    memberReferrals,
+    memberDirectory: new MemberDirectoryService(),
+    memberStatus: new MemberStatusService({ identity, kyc: memberKyc, referrals: memberReferrals }),
     savingsAccounts,
     savingsCredits,
     savingsDeposits: new SavingsDepositsService({ ledger, payments, identity }),

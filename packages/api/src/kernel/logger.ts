@@ -22,6 +22,9 @@ const REDACTED_PATHS = [
   '*.phone',
   'phone_number',
   '*.phone_number',
+  // an Indonesian identity number (koperasi-sinoman members)
+  'nik',
+  '*.nik',
   'consumer_secret',
   '*.consumer_secret',
   // database errors carry the statement's parameters and the offending values

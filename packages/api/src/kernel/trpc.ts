@@ -25,6 +25,8 @@ export interface KomisiMeta {
    * the procedure as a base64 string, which is also what tRPC callers send.
    */
   uploads?: string[];
+  /** the largest file the operation takes (default 5 MB): its request body caps follow from it */
+  maxFileBytes?: number;
   /**
    * A sign-in, token refresh or password-reset step. Such calls are throttled one by one, so a tRPC
    * batch may not carry them beside other calls (see `credentialProcedure`).
@@ -40,12 +42,46 @@ export interface KomisiMeta {
 /** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */
 export const MAX_TRPC_BATCH = 20;
 
-/** The most a multipart REST body may weigh per file the operation takes: a 5 MB image plus fields and framing. */
-export const MAX_UPLOAD_BODY_BYTES = 6 * 1024 * 1024;
-/** The most an upload may weigh as JSON with base64 files: per file the operation takes on REST, per call on tRPC. */
-export const MAX_JSON_UPLOAD_BODY_BYTES = 8 * 1024 * 1024;
+const MB = 1024 * 1024;
+/** The largest file an upload takes unless its operation says otherwise (`maxFileBytes`). */
+export const DEFAULT_MAX_FILE_BYTES = 5 * MB;
+/** The most a multipart REST body may weigh: a 5 MB image plus its fields and framing. */
+export const MAX_UPLOAD_BODY_BYTES = DEFAULT_MAX_FILE_BYTES + MB;
+/** The most an upload may weigh as JSON with base64 files (REST or tRPC): base64 is a third larger. */
+export const MAX_JSON_UPLOAD_BODY_BYTES = Math.ceil((MAX_UPLOAD_BODY_BYTES * 4) / 3);
 /** The most any other request body may weigh. */
-export const MAX_JSON_BODY_BYTES = 1024 * 1024;
+export const MAX_JSON_BODY_BYTES = MB;
+
+/**
+ * The caps of one operation's body: multipart (REST) and JSON (REST, tRPC), from its largest file
+ * and how many files it takes (two 5 MB progress photos fit in one request).
+ */
+export function bodyCaps(meta: Pick<KomisiMeta, 'uploads' | 'maxFileBytes'> | undefined): {
+  multipart: number;
+  json: number;
+} {
+  if (!meta?.uploads?.length) return { multipart: 0, json: MAX_JSON_BODY_BYTES };
+  const multipart = (meta.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES) * meta.uploads.length + MB;
+  return { multipart, json: Math.ceil((multipart * 4) / 3) };
+}
+
+const trpcCaps = new WeakMap<object, number>();
+
+/**
+ * The most a tRPC request to this router may weigh: read before the procedure is known, so the
+ * largest of its operations' JSON caps (at least the common upload cap).
+ */
+export function trpcBodyCap(router: { _def: { procedures: object } }): number {
+  let cap = trpcCaps.get(router);
+  if (cap === undefined) {
+    cap = MAX_JSON_UPLOAD_BODY_BYTES;
+    for (const procedure of Object.values(router._def.procedures) as AnyProcedure[]) {
+      cap = Math.max(cap, bodyCaps(procedure._def.meta as Meta | undefined).json);
+    }
+    trpcCaps.set(router, cap);
+  }
+  return cap;
+}
 
 /** What a procedure whose meta `produces` a file returns. */
 export interface FileOutput {

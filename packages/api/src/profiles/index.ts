@@ -147,7 +147,7 @@ export const PROFILES: Record<string, AppProfile> = {
     },
     // §9.1: every answer names the API version and must not be cached
     responseHeaders: { 'X-API-Version': 'v1', 'Cache-Control': 'no-cache, no-store, must-revalidate' },
-    settingKeys: ['whatsapp', 'savings'],
+    settingKeys: ['whatsapp', 'savings', 'cooperative'],
     tenantSetup: { ...INDONESIA, settings: SANDBOX, bootstrap: bootstrapSinomanTenant },
   },
   'affiliate-marketer': {

@@ -12,6 +12,9 @@ import { OrderStatusEvent } from '../../contexts/commerce/orders/order-status-ev
 import { Voucher, VoucherRedemption } from '../../contexts/commerce/vouchers/voucher.entity.ts';
 import { WishlistItem } from '../../contexts/commerce/wishlist/wishlist-item.entity.ts';
 import { CooperativeMember } from '../../contexts/cooperative/cooperative-member.entity.ts';
+import { KycDocument } from '../../contexts/cooperative/kyc-document.entity.ts';
+import { MemberReferral } from '../../contexts/cooperative/member-referral.entity.ts';
+import { MemberTally } from '../../contexts/cooperative/member-tally.entity.ts';
 import { FileObject } from '../../contexts/files/file-object.entity.ts';
 import { Account } from '../../contexts/identity/account.entity.ts';
 import { LoginThrottle } from '../../contexts/identity/login-throttle.entity.ts';
@@ -97,6 +100,9 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   ProgrammeBatch,
   ProgrammeParticipant,
   ProgressCheckIn,
+  KycDocument,
+  MemberReferral,
+  MemberTally,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

@@ -2,13 +2,7 @@ import type { AnyProcedure, AnyRouter } from '@trpc/server';
 import { TrieRouter } from 'hono/router/trie-router';
 import type { ApiContext } from '../../kernel/api-context.ts';
 import { type ApiError, toApiError } from '../../kernel/error-map.ts';
-import {
-  type FileOutput,
-  MAX_JSON_BODY_BYTES,
-  MAX_JSON_UPLOAD_BODY_BYTES,
-  MAX_UPLOAD_BODY_BYTES,
-  type Meta,
-} from '../../kernel/trpc.ts';
+import { bodyCaps, type FileOutput, type Meta } from '../../kernel/trpc.ts';
 import type { AppProfile } from '../../profiles/index.ts';
 
 /** What the adapter itself reads of a procedure's context (the tenant APIs' and the platform API's alike). */
@@ -44,13 +38,13 @@ export async function readCapped(req: Request, max: number): Promise<Buffer | nu
   return size > max ? null : Buffer.concat(chunks);
 }
 
-/**
- * A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). The
- * cap grows with the files the operation takes (6 MB each), so two 5 MB photos fit.
- */
-async function readMultipart(req: Request, files: number): Promise<Body> {
-  const bytes = await readCapped(req, MAX_UPLOAD_BODY_BYTES * files);
-  if (!bytes) return { ok: false, error: badBody('The upload is too large (at most 5 MB per file).') };
+/** A multipart body: text fields as they are, each file as a base64 string (see `Meta.uploads`). */
+async function readMultipart(req: Request, cap: number): Promise<Body> {
+  const bytes = await readCapped(req, cap);
+  if (!bytes) {
+    const perFile = (cap >> 20) - 1;
+    return { ok: false, error: badBody(`The upload is too large (at most ${perFile} MB per file).`) };
+  }
   let form: FormData;
   try {
     const type = req.headers.get('content-type') ?? '';
@@ -66,14 +60,14 @@ async function readMultipart(req: Request, files: number): Promise<Body> {
   return { ok: true, value };
 }
 
-/** `files`: how many file fields the operation declares (`Meta.uploads`). */
-async function readBody(req: Request, files: number): Promise<Body> {
+async function readBody(req: Request, meta: Meta): Promise<Body> {
+  const caps = bodyCaps(meta);
   if ((req.headers.get('content-type') ?? '').includes('multipart/form-data')) {
-    if (files === 0) return { ok: false, error: badBody('This operation takes no files.') };
-    return readMultipart(req, files);
+    if (caps.multipart === 0) return { ok: false, error: badBody('This operation takes no files.') };
+    return readMultipart(req, caps.multipart);
   }
   // uploads may also come as JSON with base64 files (a third larger)
-  const max = files > 0 ? MAX_JSON_UPLOAD_BODY_BYTES * files : MAX_JSON_BODY_BYTES;
+  const max = caps.json;
   const bytes = await readCapped(req, max);
   if (!bytes)
     return { ok: false, error: badBody(`The request body is too large (at most ${max >> 20} MB).`) };
@@ -157,7 +151,7 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       if (method === 'GET' || method === 'DELETE') {
         input = Object.fromEntries(new URL(req.url).searchParams);
       } else {
-        const body = await readBody(req, route.meta.uploads?.length ?? 0);
+        const body = await readBody(req, route.meta);
         if (!body.ok) return fail(body.error, ctx);
         input = body.value;
       }

@@ -1,4 +1,4 @@
-import { DomainError, pageWindow, validationError } from '@komisi/domain';
+import { DomainError, pageWindow, prefixTsQuery, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Category } from './category.entity.ts';
@@ -34,17 +34,6 @@ export interface ProductInput {
   featurePhoto?: string | null | undefined;
   images?: string[] | undefined;
   stockQuantity?: number | undefined;
-}
-
-/** Prefix full-text query from free text: `lap ba` → `lap:* & ba:*`; null when no word survives. */
-export function prefixTsQuery(text: string): string | null {
-  const words = text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  return words.length
-    ? words
-        .slice(0, 8)
-        .map((w) => `${w}:*`)
-        .join(' & ')
-    : null;
 }
 
 // Names sort case-insensitively whatever the database collation ('apple' next to 'Apricot', not after 'Zebra').

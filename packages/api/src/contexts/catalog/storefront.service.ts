@@ -1,6 +1,5 @@
-import { DomainError, pageWindow, type StorefrontSort } from '@komisi/domain';
+import { DomainError, pageWindow, prefixTsQuery, type StorefrontSort } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
-import { prefixTsQuery } from './catalog.service.ts';
 import { variantFilterSql } from './variant-filter.ts';
 
 /**

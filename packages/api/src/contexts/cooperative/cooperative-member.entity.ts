@@ -1,12 +1,16 @@
-import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
+import { GENDERS, KYC_STATUSES, MEMBERSHIP_STATUSES } from '@komisi/domain';
+import { defineEntity, type InferEntity, type Opt, p } from '@mikro-orm/core';
 import { Account } from '../identity/account.entity.ts';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
+import { MEMBER_TALLY_TRIGGER_BODY } from './member-tally.entity.ts';
 
-export const MEMBERSHIP_STATUSES = ['pending', 'active', 'suspended', 'inactive'] as const;
-export type MembershipStatus = (typeof MEMBERSHIP_STATUSES)[number];
-export const KYC_STATUSES = ['pending', 'verified', 'rejected'] as const;
-export type KycStatus = (typeof KYC_STATUSES)[number];
-export const GENDERS = ['male', 'female'] as const;
+export {
+  GENDERS,
+  KYC_STATUSES,
+  type KycStatus,
+  MEMBERSHIP_STATUSES,
+  type MembershipStatus,
+} from '@komisi/domain';
 
 /**
  * A cooperative member (koperasi-sinoman): the identity account that signs in, with the KYC facts
@@ -48,6 +52,11 @@ export const CooperativeMember = defineEntity({
     referralCode: p.string().length(16),
     referredByMemberId: p.integer().nullable().index(),
     joinDate: p.datetime(),
+    /**
+     * What the administrators' search finds a member by: the words of the name, email and member
+     * number (`searchableText`), written with them since the name and email live on the account
+     */
+    searchVector: p.string().$type<Opt<string>>().columnType('tsvector').nullable().lazy().hidden(),
     createdAt: p.datetime().onCreate(() => new Date()),
     updatedAt: p.datetime().onCreate(() => new Date()),
   },
@@ -56,6 +65,22 @@ export const CooperativeMember = defineEntity({
     { properties: ['tenant', 'memberNumber'] },
     { properties: ['tenant', 'nikDigest'] },
     { properties: ['tenant', 'referralCode'] },
+  ],
+  // the administrators' list at 100,000 members: newest first, the status counts, the search
+  indexes: [
+    { name: 'cooperative_member_created_idx', properties: ['tenant', 'createdAt'] },
+    { name: 'cooperative_member_status_idx', properties: ['tenant', 'membershipStatus', 'kycStatus'] },
+    { name: 'cooperative_member_search_idx', properties: ['searchVector'], type: 'gin' },
+  ],
+  // the status counts the administrators' list shows, kept whatever writes a member
+  triggers: [
+    {
+      name: 'cooperative_member_tally',
+      timing: 'after',
+      events: ['insert', 'update', 'delete'],
+      forEach: 'row',
+      body: MEMBER_TALLY_TRIGGER_BODY,
+    },
   ],
 });
 export type CooperativeMember = InferEntity<typeof CooperativeMember>;

@@ -1,4 +1,7 @@
+import { DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
+import type { CooperativeMember } from './cooperative-member.entity.ts';
+import { memberOfAccount } from './member-lookup.ts';
 
 /** What other contexts' answers show of a member: the public id, member number and name. */
 export interface MemberCard {
@@ -26,5 +29,24 @@ export class CooperativeMembersService {
         { publicId: r.public_id, memberNumber: r.member_number, fullName: r.name },
       ]),
     );
+  }
+
+  /** The member an account signs in as; 404 MEMBER_NOT_FOUND for an account that is none (an administrator). */
+  memberOf(scope: Scope, accountId: number): Promise<CooperativeMember> {
+    return memberOfAccount(scope, accountId);
+  }
+
+  /**
+   * The member, when their KYC is verified; otherwise 403 with the document's KYC_NOT_VERIFIED (what
+   * needs a verified identity, such as a withdrawal, asks this first).
+   */
+  async requireVerifiedKyc(scope: Scope, accountId: number): Promise<CooperativeMember> {
+    const member = await memberOfAccount(scope, accountId);
+    if (member.kycStatus !== 'verified') {
+      throw new DomainError('FORBIDDEN', 'KYC verification required', {
+        details: { code: 'KYC_NOT_VERIFIED' },
+      });
+    }
+    return member;
   }
 }

@@ -54,6 +54,20 @@ describe('FileCipher', () => {
     expect(() => new FileCipher(keyB).open(sealed, 'ctx')).toThrow(/does not have/);
   });
 
+  it('digests a small secret by key and context, still matching after a rotation', () => {
+    const old = new FileCipher(keyA);
+    const [digest] = old.digests('3502010101900001', 'nik:1');
+    expect(digest).toMatch(/^[0-9a-f]{64}$/);
+    expect(old.digests('3502010101900001', 'nik:1')).toEqual([digest]);
+    expect(old.digests('3502010101900001', 'nik:2')[0]).not.toBe(digest);
+    expect(old.digests('3502010101900002', 'nik:1')[0]).not.toBe(digest);
+    const rotated = new FileCipher(keyB, [keyA]);
+    const digests = rotated.digests('3502010101900001', 'nik:1');
+    expect(digests).toHaveLength(2);
+    expect(digests[0]).not.toBe(digest);
+    expect(digests[1]).toBe(digest);
+  });
+
   it('accepts only 32-byte keys', () => {
     expect(decodeFileKey(keyA.toString('base64'))).toEqual(new Uint8Array(keyA));
     expect(decodeFileKey(keyA.toString('base64url'))).toEqual(new Uint8Array(keyA));

@@ -1,4 +1,4 @@
-import { createCipheriv, createDecipheriv, createHash, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 
 /**
  * Encryption at rest (AES-256-GCM) for stored files and small secrets such as bank account numbers.
@@ -98,6 +98,23 @@ export class FileCipher {
     } catch (cause) {
       throw new SealedDataError('sealed data failed authentication', { cause });
     }
+  }
+
+  /**
+   * Keyed digests (HMAC-SHA256, hex) of a small secret such as a NIK, so equal values are found
+   * without opening any: the current key's first (what a new row stores), then each earlier key's,
+   * so a value stored before a key rotation still matches. `context` keeps one use's digests apart
+   * from another's.
+   */
+  digests(text: string, context: string): string[] {
+    const keys = [this.#current.key, ...[...this.#byId.values()].filter((k) => k !== this.#current.key)];
+    return keys.map((key) =>
+      createHmac('sha256', createHmac('sha256', key).update('komisi-digest').digest())
+        .update(context)
+        .update('\0')
+        .update(text)
+        .digest('hex'),
+    );
   }
 
   /** Short text secrets (account numbers) as base64 for a text column. */

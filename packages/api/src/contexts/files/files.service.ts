@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
+import { processDocument } from './document-intake.ts';
 import type { FileCipher } from './file-cipher.ts';
 import { FileObject, type FilePurpose } from './file-object.entity.ts';
 import type { FileStorage } from './file-storage.ts';
-import { type MinimumSize, processImage } from './image-intake.ts';
+import { type ImageRules, processImage } from './image-intake.ts';
 import {
   DEFAULT_URL_TTL_SECONDS,
   type FileUrlClaims,
@@ -72,20 +73,45 @@ export class FilesService {
    */
   async storeImage(
     scope: Scope,
-    input: { ownerAccountId: number; purpose: FilePurpose; upload: Upload; minSize?: MinimumSize },
+    input: { ownerAccountId: number; purpose: FilePurpose; upload: Upload; rules?: ImageRules },
   ): Promise<FileObject> {
-    const image = await processImage(input.upload.bytes, input.upload.field ?? 'file', input.minSize);
+    const image = await processImage(input.upload.bytes, input.upload.field ?? 'file', input.rules);
+    return this.#store(scope, input, image);
+  }
+
+  /**
+   * As `storeImage`, for a document that may also be a PDF (kept as it is; see `processDocument`),
+   * at most `rules.maxBytes`.
+   */
+  async storeDocument(
+    scope: Scope,
+    input: {
+      ownerAccountId: number;
+      purpose: FilePurpose;
+      upload: Upload;
+      rules: ImageRules & { maxBytes: number };
+    },
+  ): Promise<FileObject> {
+    const document = await processDocument(input.upload.bytes, input.upload.field ?? 'file', input.rules);
+    return this.#store(scope, input, document);
+  }
+
+  async #store(
+    scope: Scope,
+    input: { ownerAccountId: number; purpose: FilePurpose },
+    content: { bytes: Buffer; contentType: string; sha256: string },
+  ): Promise<FileObject> {
     const storageKey = `${scope.tenant.id}/${input.purpose}/${randomBytes(18).toString('base64url')}`;
-    await this.#storage.put(storageKey, this.#cipher.seal(image.bytes, storageKey));
+    await this.#storage.put(storageKey, this.#cipher.seal(content.bytes, storageKey));
     try {
       const file = scope.em.create(FileObject, {
         tenant: scope.tenant.id,
         owner: input.ownerAccountId,
         purpose: input.purpose,
         storageKey,
-        contentType: image.contentType,
-        size: image.bytes.length,
-        sha256: image.sha256,
+        contentType: content.contentType,
+        size: content.bytes.length,
+        sha256: content.sha256,
         keyId: this.#cipher.keyId,
         createdAt: scope.now,
       });

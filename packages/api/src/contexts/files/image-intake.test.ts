@@ -142,10 +142,38 @@ describe('processImage', () => {
       file: ['has too many pixels (at most 50 megapixels)'],
     });
   });
+
+  it('keeps to an upload’s rules: a larger limit, the smallest edges, a centred square', async () => {
+    const wide = await solid(900, 500).png().toBuffer();
+    const square = await processImage(wide, 'file', { minLongEdge: 400, minShortEdge: 400, square: 1024 });
+    expect([square.width, square.height]).toEqual([500, 500]);
+    const capped = await processImage(await solid(1200, 1600).jpeg().toBuffer(), 'file', { square: 800 });
+    expect([capped.width, capped.height]).toEqual([800, 800]);
+    expect(
+      (
+        await rejection(
+          processImage(await solid(399, 600).png().toBuffer(), 'file', {
+            minLongEdge: 400,
+            minShortEdge: 400,
+          }),
+        )
+      ).fields,
+    ).toEqual({ file: ['must be at least 400×400 pixels'] });
+    // either orientation: a portrait scan of 768 × 1024 is as good as a landscape one
+    const portrait = await solid(768, 1024).jpeg().toBuffer();
+    expect((await processImage(portrait, 'file', { minLongEdge: 1024, minShortEdge: 768 })).height).toBe(
+      1024,
+    );
+    const big = Buffer.alloc(MAX_IMAGE_BYTES + 1);
+    big.set([0xff, 0xd8, 0xff]);
+    expect((await rejection(processImage(big, 'file', { maxBytes: 10 * 1024 * 1024 }))).fields).toEqual({
+      file: ['could not be read as an image'],
+    });
+  });
 });
 
 describe('processImage with a minimum size', () => {
-  const min = { width: 800, height: 600 };
+  const min = { minLongEdge: 800, minShortEdge: 600 };
 
   it('takes an image of at least the size, landscape or portrait', async () => {
     await expect(processImage(await solid(800, 600).png().toBuffer(), 'front', min)).resolves.toMatchObject({

@@ -14,6 +14,19 @@ export const MAX_OUTPUT_EDGE = 2560;
 
 export type ImageContentType = 'image/jpeg' | 'image/png';
 
+/** What one kind of upload asks beyond the common pipeline (every rule is optional). */
+export interface ImageRules {
+  /** the largest upload; default 5 MB */
+  maxBytes?: number | undefined;
+  /** the smallest image, by its long and short edge (either orientation) */
+  minLongEdge?: number | undefined;
+  minShortEdge?: number | undefined;
+  /** crop to the centred square, at most this many pixels a side (profile pictures) */
+  square?: number | undefined;
+}
+
+const MB = 1024 * 1024;
+
 export interface ProcessedImage {
   bytes: Buffer;
   contentType: ImageContentType;
@@ -24,18 +37,6 @@ export interface ProcessedImage {
 }
 
 /** The smallest an image may be, in either orientation (a portrait 600×800 meets 800×600). */
-export interface MinimumSize {
-  width: number;
-  height: number;
-}
-
-function isAtLeast(width: number, height: number, min: MinimumSize): boolean {
-  return (
-    Math.max(width, height) >= Math.max(min.width, min.height) &&
-    Math.min(width, height) >= Math.min(min.width, min.height)
-  );
-}
-
 const PNG_SIGNATURE = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
 
 /** JPEG or PNG by their magic bytes; the file name and the client's content type are never asked. */
@@ -47,21 +48,26 @@ export function sniffImageType(bytes: Uint8Array): ImageContentType | null {
   return null;
 }
 
+/** The size check every upload starts with: not empty, at most `maxBytes`. */
+export function checkUploadSize(input: Uint8Array, field: string, maxBytes: number): void {
+  if (input.byteLength === 0) throw fieldError(field, 'is empty');
+  if (input.byteLength > maxBytes) throw fieldError(field, `must be at most ${maxBytes / MB} MB`);
+}
+
 /**
- * Checks an upload and re-encodes it: JPEG or PNG by magic bytes, at most 5 MB, at most 50 megapixels
- * (checked from the header before anything is decoded), then decoded, turned upright by its EXIF
- * orientation, scaled to fit 2560 px and encoded again in the same format. With `minSize`, a
- * smaller image (checked from the header, in either orientation) is refused. Re-encoding keeps only
- * pixels: EXIF (GPS position, camera, time), XMP, IPTC, ICC and anything hidden after the image are
- * gone. `field` names the input in validation errors.
+ * Checks an upload and re-encodes it: JPEG or PNG by magic bytes, at most 5 MB (or `rules.maxBytes`),
+ * at most 50 megapixels and at least the rules' edges (checked from the header before anything is
+ * decoded), then decoded, turned upright by its EXIF orientation, scaled to fit 2560 px (or cropped
+ * to the rules' square) and encoded again in the same format. Re-encoding keeps only pixels: EXIF
+ * (GPS position, camera, time), XMP, IPTC, ICC and anything hidden after the image are gone. `field`
+ * names the input in validation errors.
  */
 export async function processImage(
   input: Uint8Array,
   field = 'file',
-  minSize?: MinimumSize,
+  rules: ImageRules = {},
 ): Promise<ProcessedImage> {
-  if (input.byteLength === 0) throw fieldError(field, 'is empty');
-  if (input.byteLength > MAX_IMAGE_BYTES) throw fieldError(field, 'must be at most 5 MB');
+  checkUploadSize(input, field, rules.maxBytes ?? MAX_IMAGE_BYTES);
   const contentType = sniffImageType(input);
   if (!contentType) throw fieldError(field, 'must be a JPEG or PNG image');
 
@@ -69,15 +75,16 @@ export async function processImage(
   const sharp = require('sharp') as typeof Sharp;
   const options = { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' as const, sequentialRead: true };
   let format: string | undefined;
+  let shortEdge = 0;
   try {
     const meta = await sharp(input, options).metadata();
     format = meta.format;
-    if ((meta.width ?? 0) * (meta.height ?? 0) > MAX_INPUT_PIXELS) {
+    const [width, height] = [meta.width ?? 0, meta.height ?? 0];
+    if (width * height > MAX_INPUT_PIXELS) {
       throw fieldError(field, 'has too many pixels (at most 50 megapixels)');
     }
-    if (minSize && !isAtLeast(meta.width ?? 0, meta.height ?? 0, minSize)) {
-      throw fieldError(field, `must be at least ${minSize.width}×${minSize.height} pixels`);
-    }
+    shortEdge = Math.min(width, height);
+    checkEdges(field, width, height, rules);
   } catch (e) {
     if (isDomainError(e)) throw e;
     throw unreadable(field, e);
@@ -86,9 +93,14 @@ export async function processImage(
     throw fieldError(field, 'must be a JPEG or PNG image');
 
   try {
+    const side = rules.square === undefined ? undefined : Math.min(rules.square, shortEdge);
     const pipeline = sharp(input, options)
       .rotate()
-      .resize({ width: MAX_OUTPUT_EDGE, height: MAX_OUTPUT_EDGE, fit: 'inside', withoutEnlargement: true });
+      .resize(
+        side === undefined
+          ? { width: MAX_OUTPUT_EDGE, height: MAX_OUTPUT_EDGE, fit: 'inside', withoutEnlargement: true }
+          : { width: side, height: side, fit: 'cover', position: 'centre' },
+      );
     const encoded =
       contentType === 'image/jpeg'
         ? pipeline.jpeg({ quality: 85, mozjpeg: true })
@@ -103,6 +115,14 @@ export async function processImage(
     };
   } catch (e) {
     throw unreadable(field, e);
+  }
+}
+
+function checkEdges(field: string, width: number, height: number, rules: ImageRules): void {
+  const long = rules.minLongEdge ?? 0;
+  const short = rules.minShortEdge ?? 0;
+  if (Math.max(width, height) < long || Math.min(width, height) < short) {
+    throw fieldError(field, `must be at least ${long}×${short} pixels`);
   }
 }
 

@@ -1,7 +1,5 @@
 import type { Scope } from '../../kernel/scope.ts';
-
-/** `normalizeIndonesianPhone` in SQL, for the stored column: `+62 812-3456`, `0812 3456` are `8123456`. */
-const NORMALIZED_PHONE = `regexp_replace(regexp_replace(phone, '[[:space:]().-]', '', 'g'), '^(\\+62|62|0)', '')`;
+import { NORMALIZED_PHONE_SQL } from './account.entity.ts';
 
 /**
  * The accounts whose phone is this number in any written form; `national` is the number as the
@@ -9,7 +7,7 @@ const NORMALIZED_PHONE = `regexp_replace(regexp_replace(phone, '[[:space:]().-]'
  */
 export async function accountIdsByPhone(scope: Scope, national: string, limit: number): Promise<number[]> {
   const rows = await scope.em.execute<{ id: number }[]>(
-    `select id from account where tenant_id = ? and ${NORMALIZED_PHONE} = ? order by id limit ?`,
+    `select id from account where tenant_id = ? and ${NORMALIZED_PHONE_SQL} = ? order by id limit ?`,
     [scope.tenant.id, national, limit],
   );
   return rows.map((r) => r.id);
@@ -18,7 +16,7 @@ export async function accountIdsByPhone(scope: Scope, national: string, limit: n
 /** Every account with this number (national form) has it verified as of `at`; their ids. */
 export async function markPhoneVerified(tx: Scope, national: string, at: Date): Promise<number[]> {
   const rows = await tx.em.execute<{ id: number }[]>(
-    `update account set phone_verified_at = ? where tenant_id = ? and ${NORMALIZED_PHONE} = ? returning id`,
+    `update account set phone_verified_at = ? where tenant_id = ? and ${NORMALIZED_PHONE_SQL} = ? returning id`,
     [at, tx.tenant.id, national],
   );
   return rows.map((r) => r.id).sort((a, b) => a - b);

@@ -3,8 +3,7 @@ import { LockMode, UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
 import { hashPassword, verifyPassword } from '../../kernel/auth/password.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import { Account, type Role } from './account.entity.ts';
-import { accountIdsByPhone } from './account-phones.ts';
+import { Account, NORMALIZED_PHONE_SQL, type Role } from './account.entity.ts';
 import { EMAIL_TAKEN, normalizeEmail } from './emails.ts';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './login-throttle.ts';
 import { passwordLogin } from './password-login.ts';
@@ -22,6 +21,8 @@ export interface NewAccount {
 }
 
 export { EMAIL_TAKEN, normalizeEmail };
+
+export const PHONE_TAKEN = 'The phone has already been taken.';
 
 /** Accounts, password logins and the sessions they open (see `Sessions`). */
 export class IdentityService {
@@ -52,10 +53,27 @@ export class IdentityService {
 
   /**
    * Whether an account has this phone number in any written form (`+62812…`, `62812…`, `0812…`):
-   * `phone` as the domain's `normalizeIndonesianPhone` gives it.
+   * `phone` as the domain's `normalizeIndonesianPhone` gives it. `exceptAccountId`: another account
+   * than this one (a phone change keeps the holder's own number).
    */
-  async phoneTaken(scope: Scope, phone: string): Promise<boolean> {
-    return (await accountIdsByPhone(scope, phone, 1)).length > 0;
+  async phoneTaken(scope: Scope, phone: string, exceptAccountId = 0): Promise<boolean> {
+    const [row] = await scope.em.execute<{ id: number }[]>(
+      `select id from account where tenant_id = ? and ${NORMALIZED_PHONE_SQL} = ? and id <> ? limit 1`,
+      [scope.tenant.id, phone, exceptAccountId],
+    );
+    return row !== undefined;
+  }
+
+  /**
+   * Serialises, until the transaction ends, everything that claims this phone number (national form,
+   * `normalizeIndonesianPhone`): with `phoneTaken` checked after it, two registrations or profile
+   * changes of one number cannot both pass (no unique index can hold every written form).
+   */
+  async lockPhone(tx: Scope, nationalPhone: string): Promise<void> {
+    await tx.em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [
+      tx.tenant.id,
+      `phone:${nationalPhone}`,
+    ]);
   }
 
   /** A new account; a taken email is a 422 naming the field, also when another request just took it. */

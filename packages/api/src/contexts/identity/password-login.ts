@@ -1,7 +1,7 @@
-import { DomainError } from '@komisi/domain';
+import { DomainError, normalizeIndonesianPhone } from '@komisi/domain';
 import { dummyPasswordHash, verifyPassword } from '../../kernel/auth/password.ts';
 import type { Scope } from '../../kernel/scope.ts';
-import { Account } from './account.entity.ts';
+import { Account, NORMALIZED_PHONE_SQL } from './account.entity.ts';
 import { normalizeEmail } from './emails.ts';
 import {
   attemptSucceeded,
@@ -42,11 +42,11 @@ async function findForLogin(scope: Scope, identifier: string, byPhone: boolean):
   if (!byPhone || identifier.includes('@')) {
     return scope.em.findOne(Account, { email: normalizeEmail(identifier) }, { populate: ['passwordHash'] });
   }
-  // A phone number logs in only when it names exactly one account.
-  const matches = await scope.em.find(
-    Account,
-    { phone: identifier.trim() },
-    { populate: ['passwordHash'], limit: 2 },
+  // A phone number in any written form (`0812…`, `+62 812…`) logs in only when it names exactly one account.
+  const matches = await scope.em.execute<{ id: number }[]>(
+    `select id from account where tenant_id = ? and ${NORMALIZED_PHONE_SQL} = ? limit 2`,
+    [scope.tenant.id, normalizeIndonesianPhone(identifier.trim())],
   );
-  return matches.length === 1 ? matches[0]! : null;
+  if (matches.length !== 1) return null;
+  return scope.em.findOne(Account, { id: matches[0]!.id }, { populate: ['passwordHash'] });
 }

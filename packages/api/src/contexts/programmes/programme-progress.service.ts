@@ -13,13 +13,14 @@ import {
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import type { Scope } from '../../kernel/scope.ts';
 import type { FilesService, FileViewer, Upload, UrlOptions } from '../files/files.service.ts';
+import type { ImageRules } from '../files/image-intake.ts';
 import { type ParticipantStanding, standingOf } from './participant-progress.ts';
 import { ProgrammeBatch } from './programme-batch.entity.ts';
 import { ProgrammeParticipant } from './programme-participant.entity.ts';
 import { ProgressCheckIn } from './progress-check-in.entity.ts';
 
-/** Progress photos: JPEG or PNG, at most 5 MB (the image intake's limit), at least 800×600 (§10.3). */
-export const PROGRESS_PHOTO_MIN_SIZE = { width: 800, height: 600 };
+/** Progress photos: JPEG or PNG, at most 5 MB (the image intake's limit), at least 800×600 either way up (§10.3). */
+export const PROGRESS_PHOTO_RULES: ImageRules = { minLongEdge: 800, minShortEdge: 600 };
 
 export interface CheckInInput {
   /** the participant's public id */
@@ -135,7 +136,7 @@ export class ProgrammeProgressService {
       ownerAccountId: accountId,
       purpose: 'progress_photo',
       upload: { ...upload, field },
-      minSize: PROGRESS_PHOTO_MIN_SIZE,
+      rules: PROGRESS_PHOTO_RULES,
     });
     return file.id;
   }

@@ -179,6 +179,12 @@ export const allowedOriginsSchema = z.array(
   }),
 );
 
+/** A cooperative's terms for its members (koperasi-sinoman); an absent or null key keeps `COOPERATIVE_DEFAULTS`. */
+export const cooperativeSchema = z.strictObject({
+  referralBonus: minorUnits.nullish(),
+  strictNik: z.boolean().nullish(),
+});
+
 export const affiliateSupportSchema = z.strictObject({
   whatsapp: z.string().trim().min(1).max(50),
   email: z.email(),
@@ -223,6 +229,7 @@ export const TENANT_SETTINGS_SCHEMAS = {
   referralProgram: referralProgramSchema,
   whatsapp: whatsappSchema,
   savings: savingsSettingsSchema,
+  cooperative: cooperativeSchema,
 };
 
 /** `payments` with every secret opened: what a gateway is handed (see the payments context's `PaymentSecrets`). */

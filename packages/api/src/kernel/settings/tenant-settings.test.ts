@@ -19,6 +19,15 @@ describe('tenant settings', () => {
     expect(() => checkSetting('mlm', { stockistRateBps: 9000, generationRatesBps: [2000] })).toThrow(
       expect.objectContaining({ fields: { 'mlm.totalRateBps': [expect.any(String)] } }),
     );
+    expect(checkSetting('cooperative', { referralBonus: 25_000, strictNik: true })).toEqual({
+      referralBonus: 25_000,
+      strictNik: true,
+    });
+    expect(() => checkSetting('cooperative', { referralBonus: -1, strict: true })).toThrow(
+      expect.objectContaining({
+        fields: expect.objectContaining({ 'cooperative.referralBonus': [expect.any(String)] }),
+      }),
+    );
     expect(checkSetting('allowedOrigins', ['HTTPS://Shop.Example.com/'])).toEqual([
       'https://shop.example.com',
     ]);

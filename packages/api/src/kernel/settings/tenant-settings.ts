@@ -40,6 +40,8 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
     "WhatsApp messages (OTP codes, notices) through the tenant's own Fonnte device: provider (fonnte), token, webhookKey (checked against the status webhook's X-API-KEY), baseUrl; secrets are sealed at rest and masked when read.",
   savings:
     'koperasi-sinoman savings: shuPoolEstimate and shuSavingsShareBp (the SHU projection), savingsGoal, paymentDeadlineHours, withdrawalProcessingHours, depositBankName.',
+  cooperative:
+    'koperasi-sinoman members: referralBonus (rupiah credited to a referrer when their referral first becomes active, 0 for none; default 50000), strictNik (check the NIK’s place codes, birth date and gender, not only its 16 digits; default false).',
 };
 
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */

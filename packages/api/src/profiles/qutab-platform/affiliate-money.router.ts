@@ -1,10 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
+import { uploaded } from '../shared/uploads.ts';
 import { affiliateProcedure, approvedAffiliateProcedure } from './affiliate.procedures.ts';
 import { presentBankAccount, presentPayout } from './affiliate-money.presenters.ts';
 import * as a from './affiliate-money.schemas.ts';
 import { presentPagination } from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
-import { uploaded } from './uploads.ts';
 
 const tags = ['Affiliate: bank account and payouts'];
 

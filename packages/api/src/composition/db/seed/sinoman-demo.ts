@@ -4,11 +4,12 @@ import { type Orm, systemEm, tenantEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { Services } from '../../services.ts';
 import { type DemoLogin, existingLogins, type SeededTenant } from './demo-login.ts';
+import { SINOMAN_ADMIN_EMAIL } from './sinoman/admin.ts';
 import { seedSinomanFitChallenge } from './sinoman/fit-challenge.ts';
 import { SINOMAN_MEMBER_LOGINS, seedSinomanMembers } from './sinoman/members.ts';
 import { seedSinomanSavingsHistory } from './sinoman/savings-history.ts';
 
-export const SINOMAN_ADMIN_EMAIL = 'admin@sinoman.demo';
+export { SINOMAN_ADMIN_EMAIL };
 
 const ADMIN_LOGIN: DemoLogin = { role: 'admin', email: SINOMAN_ADMIN_EMAIL, password: null };
 

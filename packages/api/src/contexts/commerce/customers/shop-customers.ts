@@ -1,9 +1,7 @@
 import { DomainError, type FieldErrors, isDomainError, normalizeIndonesianPhone } from '@komisi/domain';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { Account } from '../../identity/account.entity.ts';
-import { EMAIL_TAKEN, type IdentityService } from '../../identity/identity.service.ts';
-
-export const PHONE_TAKEN = 'The phone has already been taken.';
+import { EMAIL_TAKEN, type IdentityService, PHONE_TAKEN } from '../../identity/identity.service.ts';
 
 export interface NewShopCustomer {
   email: string;
@@ -27,7 +25,7 @@ export async function registerShopCustomer(
   const phone = normalizeIndonesianPhone(input.phone);
   try {
     return await inTransaction(scope, async (tx) => {
-      await tx.em.execute('select pg_advisory_xact_lock(?, hashtext(?))', [tx.tenant.id, `phone:${phone}`]);
+      await identity.lockPhone(tx, phone);
       const fields: FieldErrors = {};
       if (await identity.emailTaken(tx, input.email)) fields.email = [EMAIL_TAKEN];
       if (await identity.phoneTaken(tx, phone)) fields.phone = [PHONE_TAKEN];

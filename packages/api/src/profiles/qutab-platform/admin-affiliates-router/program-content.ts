@@ -1,7 +1,7 @@
 import type { ProgramContent } from '../../../contexts/referral-affiliates/program-content.entity.ts';
 import type { ApiContext } from '../../../kernel/api-context.ts';
+import { uploaded } from '../../shared/uploads.ts';
 import { materialImageUrl } from '../affiliate.presenters.ts';
-import { uploaded } from '../uploads.ts';
 
 type AdminCtx = Pick<ApiContext, 'services' | 'scope' | 'baseUrl'> & { auth: { accountId: number } };
 

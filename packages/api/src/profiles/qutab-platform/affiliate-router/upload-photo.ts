@@ -1,5 +1,5 @@
+import { uploaded } from '../../shared/uploads.ts';
 import { affiliateProcedure } from '../affiliate.procedures.ts';
-import { uploaded } from '../uploads.ts';
 import { profileOf } from './affiliate-profile.ts';
 import { uploadPhotoInput, uploadPhotoMeta, uploadPhotoOutput } from './upload-photo.types.ts';
 
