@@ -111,6 +111,7 @@ describe('the SDK as a frontend installs it: packed, outside the workspace, offl
       currency: 'UGX',
     });
     expect(report.validation).toHaveProperty('quantity');
+    expect(report.savingsCodes).toEqual(['SP', 'SW', 'SS']);
     expect(Array.isArray(report.categoriesListed)).toBe(true);
   });
 });

@@ -1,11 +1,13 @@
 // A frontend's use of the published SDK, run with plain `node` against a started server.
 import {
   createDtehmClient,
+  createSinomanClient,
   type DtehmInputs,
   type DtehmOutputs,
   type DtehmRouter,
   isKomisiError,
   memoryTokenStore,
+  type SinomanOutputs,
   tenantTrpcUrl,
 } from '@komisi/sdk';
 import { createTRPCClient, httpLink } from '@trpc/client';
@@ -44,6 +46,13 @@ try {
 }
 await dtehm.logout();
 
+// a cooperative member (koperasi-sinoman) signs in and reads their savings
+const sinoman = createSinomanClient({ baseUrl, tenant: 'sinoman', tokenStore: memoryTokenStore() });
+await sinoman.login('anggota@sinoman.demo', 'Anggota123!');
+const savings: SinomanOutputs['savings']['accounts'] = await sinoman.savings.accounts.query();
+const savingsCodes: string[] = savings.accounts.map((a) => a.savings_type.code);
+await sinoman.logout();
+
 console.log(
   JSON.stringify({
     memberName: registered.user.name,
@@ -53,5 +62,6 @@ console.log(
     firstProductId: firstProductId ?? null,
     categoriesListed: categories.map((c) => c.name),
     validation,
+    savingsCodes,
   }),
 );

@@ -7,6 +7,7 @@ export type {
   DtehmRouter,
   PlatformRouter,
   QutabRouter,
+  SinomanRouter,
 } from '@komisi/api/client';
 export {
   type AffiliateMarketerClient,
@@ -53,4 +54,11 @@ export {
   type QutabSession,
 } from './qutab.client.ts';
 export { type SessionLinkOptions, sessionLink } from './session-link.ts';
+export {
+  createSinomanClient,
+  type SinomanClient,
+  type SinomanInputs,
+  type SinomanOutputs,
+  type SinomanSession,
+} from './sinoman.client.ts';
 export { memoryTokenStore, type TokenStore, type Tokens } from './token-store.ts';
