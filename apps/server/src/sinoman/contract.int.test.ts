@@ -99,7 +99,7 @@ describe('koperasi-sinoman contract', () => {
     const fetch = (input: RequestInfo | URL, init?: RequestInit) => app.app.request(String(input), init);
     const sdk = createSinomanClient({ baseUrl: 'http://komisi.test', tenant: 'sinoman', fetch });
     const login = await sdk.login(MEMBER.identifier, MEMBER.password);
-    expect(login.member.member_number).toMatch(/^SIN-\d{4}-\d{6}$/);
+    expect(login.member?.member_number).toMatch(/^SIN-\d{4}-\d{6}$/);
     const { accounts, total_balance } = await sdk.savings.accounts.query();
     expect(accounts.map((a) => a.savings_type.code)).toEqual(['SP', 'SW', 'SS']);
     expect(total_balance).toBe(accounts.reduce((sum, a) => sum + a.balance, 0));
