@@ -43,6 +43,8 @@ const TEST_TIMEOUT = 240_000 * RUNS;
 const REQUEST_TIMEOUT_MS = 20_000;
 /** Signed-in ansania callers have 1,000 requests per 15 minutes; past this many, a twin app without budgets answers. */
 const TOKEN_BUDGET = 900;
+/** Signed-in koperasi callers may send 10 uploads an hour; past this many, the twin app answers them. */
+const UPLOAD_BUDGET = 9;
 /** the test app's platform administrator (created at startup from these) */
 const PLATFORM_ADMIN = { email: 'platform@hostile.test', password: 'hostile-platform-password' };
 /** the tenant the platform API's `{slug}` operations change (the demo tenants stay as later cases expect them) */
@@ -73,6 +75,8 @@ const statuses = new Map<number, number>();
 const allFindings: Finding[] = [];
 /** requests per signed-in account (budgets are per account, whichever of its sessions signs) */
 const spent = new Map<string, number>();
+/** requests to operations that take files, per signed-in account (their own, smaller budget) */
+const uploadsSpent = new Map<string, number>();
 /** the account a minted token signs in, as `tenant:accountId` */
 const accountOfToken = new Map<string, string>();
 let forwardedFor = 0;
@@ -246,7 +250,7 @@ interface Answer {
   contentType: string;
 }
 
-async function send(c: HttpCase, token: string | undefined): Promise<Answer> {
+async function send(c: HttpCase, token: string | undefined, uploads: boolean): Promise<Answer> {
   const headers = new Headers(c.headers);
   const authorization = c.authorization ?? (token ? `Bearer ${token}` : undefined);
   if (authorization !== undefined) headers.set('authorization', authorization);
@@ -260,6 +264,11 @@ async function send(c: HttpCase, token: string | undefined): Promise<Answer> {
     const used = (spent.get(account) ?? 0) + 1;
     spent.set(account, used);
     if (used > TOKEN_BUDGET) target = unlimited;
+    if (uploads) {
+      const files = (uploadsSpent.get(account) ?? 0) + 1;
+      uploadsSpent.set(account, files);
+      if (files > UPLOAD_BUDGET) target = unlimited;
+    }
   }
   const init: RequestInit = { method: c.method, headers, ...(c.body && { body: c.body() }) };
   let timer: NodeJS.Timeout | undefined;
@@ -324,6 +333,8 @@ interface Target {
   expected?: (c: HttpCase) => number | undefined;
   /** what a refused call must leave as it was */
   state?: () => Promise<string>;
+  /** the operation takes files (its calls spend the upload budget) */
+  uploads?: boolean;
 }
 
 async function attack(
@@ -334,7 +345,7 @@ async function attack(
   found: Finding[],
 ) {
   const before = await target.state?.();
-  const answer = await send(c, token);
+  const answer = await send(c, token, target.uploads === true);
   sent[target.surface]++;
   statuses.set(answer.status, (statuses.get(answer.status) ?? 0) + 1);
   if (process.env.KOMISI_HOSTILE_TRACE) {
@@ -406,6 +417,7 @@ async function attackOperation(op: OperationSpec, all: Tokens, found: Finding[])
     name: opName(op),
     envelope: restEnvelope(op),
     expected: refusedOnPlatform(op.tenant),
+    uploads: op.uploads.length > 0,
     ...(op.tenant === PLATFORM && op.method !== 'GET' && { state: tenantRows }),
   };
   // a call that ends its session must not end the session the next case signs in with
@@ -430,6 +442,7 @@ async function attackProcedure(p: ProcedureSpec, all: Tokens, found: Finding[]) 
     name,
     envelope: () => ({ check: TRPC_ERROR, fallback: null }),
     expected: refusedOnPlatform(p.tenant),
+    uploads: p.uploads,
     ...(p.tenant === PLATFORM && p.type === 'mutation' && { state: tenantRows }),
   };
   const endsSession = /logout/.test(p.path);

@@ -18,6 +18,8 @@ export interface ProcedureSpec {
   /** the merged input (path and query parameters, body fields), from the REST twin's document */
   input: Schema;
   secured: boolean;
+  /** it takes files: calls spend the caller's upload budget too */
+  uploads: boolean;
   role: Role;
 }
 
@@ -74,6 +76,7 @@ export function proceduresOf(rest: OperationSpec[]): ProcedureSpec[] {
         type: type === 'query' ? 'query' : 'mutation',
         input: { type: 'object', properties, required },
         secured: twin?.secured ?? /logout|refresh/.test(path),
+        uploads: (twin?.uploads.length ?? 0) > 0,
         role: twin?.role ?? (profile === PLATFORM ? 'platform-admin' : 'user'),
       });
     }
