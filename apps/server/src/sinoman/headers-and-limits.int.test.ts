@@ -50,4 +50,26 @@ describe('koperasi-sinoman answers', () => {
     expect(viaTrpc.headers.get('x-ratelimit-limit')).toBe('5000');
     expect(Number(viaTrpc.headers.get('x-ratelimit-remaining'))).toBe(remaining - 1);
   });
+
+  it('give each member 10 uploads an hour, whether the files are taken or refused, on top of their requests', async () => {
+    const login = await app.request('POST', '/t/sinoman/api/auth/login', {
+      body: { identifier: 'anggota@sinoman.demo', password: 'Anggota123!' },
+    });
+    const token = login.body.data.access_token as string;
+    const upload = () => {
+      const form = new FormData();
+      form.set('file', new Blob([new Uint8Array([1, 2, 3])], { type: 'image/jpeg' }), 'x.jpg');
+      return app.app.request('/t/sinoman/api/members/profile/picture', {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+        body: form,
+      });
+    };
+    for (let i = 0; i < 10; i++) expect((await upload()).status).toBe(422);
+    const refused = await upload();
+    expect(refused.status).toBe(429);
+    expect(await refused.json()).toMatchObject({ success: false, error: { code: 'RATE_LIMIT_EXCEEDED' } });
+    // other requests still have their budget
+    expect((await app.request('GET', '/t/sinoman/api/members/profile', { token })).status).toBe(200);
+  });
 });
