@@ -58,6 +58,9 @@ import { PayoutProcessingService } from '../contexts/referral-affiliates/payouts
 import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { FinancialDashboardService } from '../contexts/reporting/financial-dashboard.service.ts';
+import { TransactionExportService } from '../contexts/reporting/transaction-export.service.ts';
+import { TransactionReportService } from '../contexts/reporting/transaction-report.service.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
 import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
 import { TenantDirectory } from '../contexts/tenancy/tenant.service.ts';
@@ -167,6 +170,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     new PlatformTokens(options.jwtSecret, options.platformSessionTtlSeconds ?? 8 * 3600),
   );
   const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
+  const transactionReport = new TransactionReportService();
   const services = {
     orm,
     tenants,
@@ -234,6 +238,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     cooperativeMembers: new CooperativeMembersService(),
     savingsAccounts: new SavingsAccountsService(ledger),
     savingsCredits: new SavingsCreditsService(ledger),
+    // koperasi-sinoman: the admins' financial reports, read from trigger-kept rollups
+    financialDashboard: new FinancialDashboardService(),
+    transactionReport,
+    transactionExport: new TransactionExportService(transactionReport, files),
   };
   return services;
 }

@@ -2,8 +2,11 @@ import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Account } from '../identity/account.entity.ts';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 
-/** ktp: an affiliate's identity card (private) · profile_photo · material: promotional images */
-export const FILE_PURPOSES = ['ktp', 'profile_photo', 'material'] as const;
+/**
+ * ktp: an affiliate's identity card (private) · profile_photo · material: promotional images ·
+ * report: an exported report (private to its requester and admins)
+ */
+export const FILE_PURPOSES = ['ktp', 'profile_photo', 'material', 'report'] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /**

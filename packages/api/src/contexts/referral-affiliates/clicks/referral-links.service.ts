@@ -1,9 +1,8 @@
 import { createHmac } from 'node:crypto';
-import { isReferralCode } from '@komisi/domain';
+import { isReferralCode, localDate } from '@komisi/domain';
 import { type Orm, systemEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { TenantRecord } from '../../../kernel/tenant-record.ts';
-import { localDate } from '../stats/stats-period.ts';
 import { tenantReferralProgram } from '../tenant-referral-program.ts';
 import {
   derivedKey,
