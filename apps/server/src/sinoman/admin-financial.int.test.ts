@@ -1,6 +1,5 @@
 import { SINOMAN_ADMIN_EMAIL } from '@komisi/api';
 import { savingsData, type TestMember, type TestTransaction, tenantEm } from '@komisi/api/testing';
-import { localDate } from '@komisi/domain';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
@@ -10,6 +9,14 @@ import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test
 const API = '/t/sinoman/api';
 const TZ = 'Asia/Jakarta';
 const DAY = 86_400_000;
+const jakartaDay = new Intl.DateTimeFormat('en-CA', {
+  timeZone: TZ,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+/** `YYYY-MM-DD` of the moment in Jakarta */
+const localDate = (date: Date) => jakartaDay.format(date);
 
 let app: TestApp;
 let adminToken: string;
@@ -97,7 +104,7 @@ describe('GET /admin/financial/dashboard', () => {
     expect(res.status, JSON.stringify(res.body)).toBe(200);
     expect(res.body.success).toBe(true);
     const d = res.body.data;
-    const today = localDate(new Date(), TZ);
+    const today = localDate(new Date());
 
     const held = await sql<{ code: string; total: string }>(
       `select p.code, coalesce(sum(0 - lp.amount), 0)::text as total
@@ -195,7 +202,7 @@ describe('GET /admin/financial/dashboard', () => {
   it('defaults to this month and refuses an unknown period, naming it', async () => {
     const res = await app.request('GET', `${API}/admin/financial/dashboard`, { token: adminToken });
     expect(res.body.data.monthly_trends.map((m: { month: string }) => m.month)).toEqual([
-      localDate(new Date(), TZ).slice(0, 7),
+      localDate(new Date()).slice(0, 7),
     ]);
     const bad = await app.request('GET', `${API}/admin/financial/dashboard?period=decade`, {
       token: adminToken,
@@ -209,8 +216,8 @@ describe('GET /admin/financial/transactions', () => {
   const report = (query: string, token = adminToken) =>
     app.request('GET', `${API}/admin/financial/transactions?${query}`, { token });
   const lastDays = (n: number) => {
-    const end = localDate(new Date(), TZ);
-    const start = localDate(new Date(Date.now() - n * DAY), TZ);
+    const end = localDate(new Date());
+    const start = localDate(new Date(Date.now() - n * DAY));
     return `start_date=${start}&end_date=${end}`;
   };
 
@@ -228,7 +235,7 @@ describe('GET /admin/financial/transactions', () => {
               count(*) filter (where status in ('pending', 'processing'))::int as open
          from savings_transaction
         where tenant_id = ? and (created_at at time zone ?)::date between ?::date and ?::date`,
-      [tenantId, TZ, localDate(new Date(Date.now() - 60 * DAY), TZ), localDate(new Date(), TZ)],
+      [tenantId, TZ, localDate(new Date(Date.now() - 60 * DAY)), localDate(new Date())],
     );
     const { summary, transactions, pagination, export_url } = res.body.data;
     expect(summary).toEqual({

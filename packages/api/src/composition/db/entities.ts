@@ -42,6 +42,7 @@ import {
   MemberJoinDaily,
   MemberSavingsBalance,
   SavingsFlowDaily,
+  SavingsFlowMonthly,
   SavingsProductBalance,
 } from '../../contexts/reporting/savings-rollups.entity.ts';
 import { SavingsAccount } from '../../contexts/savings/savings-account.entity.ts';
@@ -98,6 +99,7 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   SavingsAccount,
   SavingsTransaction,
   SavingsFlowDaily,
+  SavingsFlowMonthly,
   SavingsProductBalance,
   MemberSavingsBalance,
   MemberJoinDaily,

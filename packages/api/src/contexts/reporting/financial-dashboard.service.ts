@@ -46,16 +46,27 @@ export interface FinancialDashboard {
 
 export const TOP_SAVERS = 10;
 
+interface FlowRow {
+  /** a month's row (`savings_flow_monthly`) or a day's (`savings_flow_daily`) */
+  source: 'month' | 'day';
+  month: string;
+  today: boolean;
+  category: 'deposit' | 'withdrawal';
+  amount: string;
+}
+
 /**
  * The admins' financial dashboard (koperasi-sinoman §6.2.1). Every figure is read from a rollup kept
  * by triggers (savings-rollups.entity.ts) or an index, so a read costs the same at ten million
- * transactions as at ten: the period's days of flows (≤ 366 per key), the members' joining days,
+ * transactions as at ten: at most twelve months or seven days of flows and today's, the members' joining days,
  * the product balances, the ten first rows of the member balance index, the open transactions.
  */
 export class FinancialDashboardService {
   async dashboard(scope: Scope, period: DashboardPeriod): Promise<FinancialDashboard> {
     const today = localDate(scope.now, scope.tenant.timeZone);
     const days = dashboardDays(period, today);
+    // every period ends today, so from a first of the month its months are whole months so far
+    const wholeMonths = days.start.endsWith('-01');
     const tenantId = scope.tenant.id;
     const [balances, flows, members, pending, savers] = await Promise.all([
       scope.em.execute<{ code: SavingsCode; balance: string }[]>(
@@ -65,13 +76,30 @@ export class FinancialDashboardService {
           where p.tenant_id = ? group by p.code`,
         [tenantId],
       ),
-      scope.em.execute<{ month: string; today: boolean; category: string; amount: string }[]>(
-        `select to_char(f.day, 'YYYY-MM') as month, f.day = ?::date as today, f.category, sum(f.amount)::text as amount
+      // a period from a month's first day (month, quarter, year) reads whole months; another its days
+      scope.em.execute<FlowRow[]>(
+        `select 'month' as source, to_char(m.month, 'YYYY-MM') as month, false as today, m.category,
+                sum(m.amount)::text as amount
+           from savings_flow_monthly m
+          where m.tenant_id = ? and m.month between ?::date and ?::date and m.status = 'completed'
+            and m.category in ('deposit', 'withdrawal')
+          group by 2, 3, 4
+         union all
+         select 'day' as source, to_char(f.day, 'YYYY-MM') as month, f.day = ?::date as today, f.category,
+                sum(f.amount)::text as amount
            from savings_flow_daily f
           where f.tenant_id = ? and f.day between ?::date and ?::date and f.status = 'completed'
             and f.category in ('deposit', 'withdrawal')
-          group by 1, 2, 3`,
-        [today, tenantId, days.start, days.end],
+          group by 2, 3, 4`,
+        [
+          tenantId,
+          days.start,
+          wholeMonths ? today : null,
+          today,
+          tenantId,
+          wholeMonths ? today : days.start,
+          today,
+        ],
       ),
       scope.em.execute<{ month: string | null; joined: string; active: string | null }[]>(
         `select case when d.day between ?::date and ?::date then to_char(d.day, 'YYYY-MM') end as month,
@@ -114,13 +142,15 @@ export class FinancialDashboardService {
     let withdrawalsToday = 0;
     for (const row of flows) {
       const amount = toSafeInteger(row.amount);
-      const trend = trends.get(row.month)!;
-      if (row.category === 'deposit') {
-        trend.deposits += amount;
-        if (row.today) depositsToday += amount;
-      } else {
-        trend.withdrawals += amount;
-        if (row.today) withdrawalsToday += amount;
+      const deposit = row.category === 'deposit';
+      if (row.source === 'month' || !wholeMonths) {
+        const trend = trends.get(row.month)!;
+        if (deposit) trend.deposits += amount;
+        else trend.withdrawals += amount;
+      }
+      if (row.today) {
+        if (deposit) depositsToday += amount;
+        else withdrawalsToday += amount;
       }
     }
     let activeMembers = 0;

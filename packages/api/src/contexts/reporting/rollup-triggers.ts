@@ -51,12 +51,20 @@ function signedRows(event: RowEvent, columns: string[], keyColumns: string[]): s
 
 function flowBody(event: RowEvent): string {
   const columns = ['id', 'tenant_id', 'created_at', 'category', 'type_code', 'status', 'amount'];
-  return `insert into savings_flow_daily as f (tenant_id, day, category, type_code, status, bucket, transactions, amount)
-    select r.tenant_id, (r.created_at at time zone t.time_zone)::date, r.category, r.type_code, r.status,
-           r.id % ${ROLLUP_BUCKETS}, sum(r.sign), sum(r.sign * r.amount)
-      from (${signedRows(event, columns, columns.slice(1))}) r join tenant t on t.id = r.tenant_id
-     group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
-    on conflict (tenant_id, day, category, type_code, status, bucket) do update
+  return `with d as (
+      select r.tenant_id, (r.created_at at time zone t.time_zone)::date as day, r.category, r.type_code, r.status,
+             r.id % ${ROLLUP_BUCKETS} as bucket, sum(r.sign) as transactions, sum(r.sign * r.amount) as amount
+        from (${signedRows(event, columns, columns.slice(1))}) r join tenant t on t.id = r.tenant_id
+       group by 1, 2, 3, 4, 5, 6),
+    daily as (
+      insert into savings_flow_daily as f (tenant_id, day, category, type_code, status, bucket, transactions, amount)
+      select * from d order by 1, 2, 3, 4, 5, 6
+      on conflict (tenant_id, day, category, type_code, status, bucket) do update
+         set transactions = f.transactions + excluded.transactions, amount = f.amount + excluded.amount)
+    insert into savings_flow_monthly as f (tenant_id, month, category, type_code, status, bucket, transactions, amount)
+    select tenant_id, date_trunc('month', day::timestamp)::date, category, type_code, status, bucket, sum(transactions), sum(amount)
+      from d group by 1, 2, 3, 4, 5, 6 order by 1, 2, 3, 4, 5, 6
+    on conflict (tenant_id, month, category, type_code, status, bucket) do update
        set transactions = f.transactions + excluded.transactions, amount = f.amount + excluded.amount;`;
 }
 

@@ -29,6 +29,26 @@ export const SavingsFlowDaily = defineEntity({
 });
 export type SavingsFlowDaily = InferEntity<typeof SavingsFlowDaily>;
 
+/**
+ * The same per calendar month (its first day): a dashboard's month, quarter or year reads a dozen
+ * months of rows instead of a year of days.
+ */
+export const SavingsFlowMonthly = defineEntity({
+  name: 'SavingsFlowMonthly',
+  tableName: 'savings_flow_monthly',
+  properties: {
+    tenant: tenantColumn().primary(),
+    month: p.date().primary(),
+    category: p.string().length(16).primary(),
+    typeCode: p.string().length(32).primary(),
+    status: p.string().length(16).primary(),
+    bucket: p.integer().primary(),
+    transactions: p.integer().default(0),
+    amount: p.bigint('number').default(0),
+  },
+});
+export type SavingsFlowMonthly = InferEntity<typeof SavingsFlowMonthly>;
+
 /** What members hold in each savings product (the holder's view of the `savings:{id}` balances). */
 export const SavingsProductBalance = defineEntity({
   name: 'SavingsProductBalance',

@@ -1,7 +1,7 @@
 import { type Orm, systemEm } from '../../kernel/database.ts';
 
 export interface RollupDrift {
-  rollup: 'flow' | 'product' | 'member' | 'joined';
+  rollup: 'flow' | 'flow-monthly' | 'product' | 'member' | 'joined';
   key: string;
   /** recomputed from the rows the rollup summarises */
   actual: string | null;
@@ -24,6 +24,21 @@ const CHECKS: { rollup: RollupDrift['rollup']; sql: string }[] = [
           from savings_flow_daily group by 1, 2, 3, 4, 5 having sum(transactions) <> 0 or sum(amount) <> 0)
       select concat_ws(' ', tenant_id, day, category, type_code, status) as key, a.v as actual, k.v as kept
         from actual a full join kept k using (tenant_id, day, category, type_code, status)
+       where a.v is distinct from k.v`,
+  },
+  {
+    rollup: 'flow-monthly',
+    sql: `with actual as (
+        select s.tenant_id, date_trunc('month', (s.created_at at time zone t.time_zone))::date as month,
+               s.category::text as category, s.type_code::text as type_code, s.status::text as status,
+               count(*) || '/' || sum(s.amount) as v
+          from savings_transaction s join tenant t on t.id = s.tenant_id group by 1, 2, 3, 4, 5),
+      kept as (
+        select tenant_id, month, category::text as category, type_code::text as type_code, status::text as status,
+               sum(transactions) || '/' || sum(amount) as v
+          from savings_flow_monthly group by 1, 2, 3, 4, 5 having sum(transactions) <> 0 or sum(amount) <> 0)
+      select concat_ws(' ', tenant_id, month, category, type_code, status) as key, a.v as actual, k.v as kept
+        from actual a full join kept k using (tenant_id, month, category, type_code, status)
        where a.v is distinct from k.v`,
   },
   {
