@@ -1,5 +1,5 @@
-// GET /t/{slug}/api/admin/financial/dashboard by hand on Hono + `pg`: the same five statements over
-// the same rollups, in the same order, and the same body as our koperasi-sinoman dashboard.
+// GET /t/{slug}/api/admin/financial/dashboard by hand on Hono + `pg`: the same statement over the
+// same rollups and the same body as our koperasi-sinoman dashboard.
 import type { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
@@ -34,6 +34,39 @@ function months(start: string, end: string): string[] {
   return out;
 }
 
+const agg = (sql: string) => `(select coalesce(json_agg(x), '[]') from (${sql}) x)`;
+
+/** The same five reads in one statement: $1 tenant, $2 first day, $3 last whole month, $4 today, $5 first day read by day, $6 last day. */
+const DASHBOARD = `select
+  ${agg(`select p.code, coalesce(sum(b.balance), 0)::text as balance
+      from savings_product p
+      left join savings_product_balance b on b.tenant_id = p.tenant_id and b.product_id = p.id
+     where p.tenant_id = $1 group by p.code`)} as balances,
+  ${agg(`select 'month' as source, to_char(m.month, 'YYYY-MM') as month, false as today, m.category,
+           sum(m.amount)::text as amount
+      from savings_flow_monthly m
+     where m.tenant_id = $1 and m.month between $2::date and $3::date and m.status = 'completed'
+       and m.category in ('deposit', 'withdrawal')
+     group by 2, 3, 4
+    union all
+    select 'day' as source, to_char(f.day, 'YYYY-MM') as month, f.day = $4::date as today, f.category,
+           sum(f.amount)::text as amount
+      from savings_flow_daily f
+     where f.tenant_id = $1 and f.day between $5::date and $6::date and f.status = 'completed'
+       and f.category in ('deposit', 'withdrawal')
+     group by 2, 3, 4`)} as flows,
+  ${agg(`select case when d.day between $2::date and $6::date then to_char(d.day, 'YYYY-MM') end as month,
+           sum(d.members)::text as joined, (sum(d.members) filter (where d.status = 'active'))::text as active
+      from member_join_daily d where d.tenant_id = $1 group by 1`)} as members,
+  (select count(*)::int from savings_transaction where tenant_id = $1 and status in ('pending', 'processing')) as pending,
+  ${agg(`select m.member_number, a.name, b.balance::text as balance
+      from member_savings_balance b
+      join cooperative_member m on m.tenant_id = b.tenant_id and m.account_id = b.owner_account_id
+      join account a on a.id = b.owner_account_id
+     where b.tenant_id = $1 and b.balance > 0
+     order by b.balance desc, b.owner_account_id
+     limit 10`)} as savers`;
+
 const isAdmin = (header: string | undefined) => {
   const body = header?.split('.')[1];
   const claims = body ? (JSON.parse(Buffer.from(body, 'base64url').toString()) as { roles?: string[] }) : {};
@@ -66,54 +99,16 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
     if (!start) return c.json(fail('VALIDATION_FAILED', 'Unknown period.'), 422);
     // from a month's first day the months are whole (so far): read the monthly rollup
     const wholeMonths = start.endsWith('-01');
-    const [balances, flows, members, pending, savers] = await Promise.all([
-      pool.query<{ code: string; balance: string }>(
-        `select p.code, coalesce(sum(b.balance), 0)::text as balance
-           from savings_product p
-           left join savings_product_balance b on b.tenant_id = p.tenant_id and b.product_id = p.id
-          where p.tenant_id = $1 group by p.code`,
-        [tenantId],
-      ),
-      pool.query<{ source: string; month: string; today: boolean; category: string; amount: string }>(
-        `select 'month' as source, to_char(m.month, 'YYYY-MM') as month, false as today, m.category,
-                sum(m.amount)::text as amount
-           from savings_flow_monthly m
-          where m.tenant_id = $1 and m.month between $2::date and $3::date and m.status = 'completed'
-            and m.category in ('deposit', 'withdrawal')
-          group by 2, 3, 4
-         union all
-         select 'day' as source, to_char(f.day, 'YYYY-MM') as month, f.day = $4::date as today, f.category,
-                sum(f.amount)::text as amount
-           from savings_flow_daily f
-          where f.tenant_id = $5 and f.day between $6::date and $7::date and f.status = 'completed'
-            and f.category in ('deposit', 'withdrawal')
-          group by 2, 3, 4`,
-        [tenantId, start, wholeMonths ? today : null, today, tenantId, wholeMonths ? today : start, today],
-      ),
-      pool.query<{ month: string | null; joined: string; active: string | null }>(
-        `select case when d.day between $1::date and $2::date then to_char(d.day, 'YYYY-MM') end as month,
-                sum(d.members)::text as joined, (sum(d.members) filter (where d.status = 'active'))::text as active
-           from member_join_daily d where d.tenant_id = $3 group by 1`,
-        [start, today, tenantId],
-      ),
-      pool.query<{ n: number }>(
-        `select count(*)::int as n from savings_transaction
-          where tenant_id = $1 and status in ('pending', 'processing')`,
-        [tenantId],
-      ),
-      pool.query<{ member_number: string; name: string; balance: string }>(
-        `select m.member_number, a.name, b.balance::text as balance
-           from member_savings_balance b
-           join cooperative_member m on m.tenant_id = b.tenant_id and m.account_id = b.owner_account_id
-           join account a on a.id = b.owner_account_id
-          where b.tenant_id = $1 and b.balance > 0
-          order by b.balance desc, b.owner_account_id
-          limit 10`,
-        [tenantId],
-      ),
-    ]);
+    const { rows: found } = await pool.query<{
+      balances: { code: string; balance: string }[];
+      flows: { source: string; month: string; today: boolean; category: string; amount: string }[];
+      members: { month: string | null; joined: string; active: string | null }[];
+      pending: number;
+      savers: { member_number: string; name: string; balance: string }[];
+    }>(DASHBOARD, [tenantId, start, wholeMonths ? today : null, today, wholeMonths ? today : start, today]);
+    const { balances, flows, members, pending, savers } = found[0]!;
     const held = Object.fromEntries(CODES.map((code) => [code, 0])) as Record<string, number>;
-    for (const b of balances.rows) held[b.code] = Number(b.balance);
+    for (const b of balances) held[b.code] = Number(b.balance);
     const total = held.SP! + held.SW! + held.SS!;
     const trends = new Map(
       months(start, today).map((month) => [
@@ -123,7 +118,7 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
     );
     let depositsToday = 0;
     let withdrawalsToday = 0;
-    for (const f of flows.rows) {
+    for (const f of flows) {
       const amount = Number(f.amount);
       if (f.source === 'month' || !wholeMonths) {
         const trend = trends.get(f.month)!;
@@ -134,7 +129,7 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
       if (f.today && f.category === 'withdrawal') withdrawalsToday += amount;
     }
     let active = 0;
-    for (const m of members.rows) {
+    for (const m of members) {
       active += Number(m.active ?? 0);
       if (m.month !== null) trends.get(m.month)!.new_members = Number(m.joined);
     }
@@ -148,7 +143,7 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
           total_withdrawals_today: withdrawalsToday,
           net_flow_today: depositsToday - withdrawalsToday,
           active_members: active,
-          pending_transactions: pending.rows[0]?.n ?? 0,
+          pending_transactions: pending,
         },
         savings_breakdown: {
           simpanan_pokok: held.SP,
@@ -157,7 +152,7 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
           total,
         },
         monthly_trends: [...trends.values()],
-        top_savers: savers.rows.map((s) => ({
+        top_savers: savers.map((s) => ({
           member_number: s.member_number,
           full_name: s.name,
           total_savings: Number(s.balance),

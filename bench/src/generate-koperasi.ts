@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { signAccessToken } from './generate-shop.ts';
-import { bulk, sqlArray, timed } from './pg.ts';
+import { bulk, sqlArray, timed, withoutIndexes } from './pg.ts';
 import { settings } from './settings.ts';
 
 /** One generated cooperative (koperasi-sinoman) for the financial dashboard scenarios. */
@@ -159,34 +159,6 @@ async function insertTransactions(c: pg.Client, tenantId: number, members: numbe
       ),
     );
   }
-}
-
-/**
- * Runs `work` with the table's secondary indexes and unique constraints dropped, then builds them
- * again as they were: one sorted build each is far faster than millions of scattered inserts.
- */
-async function withoutIndexes(c: pg.Client, table: string, work: () => Promise<void>) {
-  const { rows } = await c.query<{
-    name: string;
-    def: string;
-    conname: string | null;
-    condef: string | null;
-  }>(
-    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def,
-            con.conname, pg_get_constraintdef(con.oid) as condef
-       from pg_index i left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
-      where i.indrelid = $1::regclass and not i.indisprimary`,
-    [table],
-  );
-  for (const r of rows)
-    await c.query(r.conname ? `alter table ${table} drop constraint "${r.conname}"` : `drop index ${r.name}`);
-  await work();
-  await c.query(`set maintenance_work_mem = '512MB'`);
-  await timed(`${rows.length} indexes of ${table} built again`, async () => {
-    for (const r of rows)
-      await c.query(r.conname ? `alter table ${table} add constraint "${r.conname}" ${r.condef}` : r.def);
-  });
-  await c.query('reset maintenance_work_mem');
 }
 
 /** Each savings account's ledger account, its running balance what its completed transactions left. */

@@ -1,6 +1,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, checkedDayRange, daysIn, isIsoDate, localDate, MAX_RANGE_DAYS } from './calendar-days.ts';
+import {
+  addDays,
+  checkedDayRange,
+  daysIn,
+  isIsoDate,
+  lastDayOfMonth,
+  localDate,
+  MAX_RANGE_DAYS,
+  wholeMonthsIn,
+} from './calendar-days.ts';
 
 const JAKARTA = 'Asia/Jakarta';
 // 2026-11-23 01:30 in Jakarta (UTC+7) is still 2026-11-22 in UTC
@@ -59,6 +68,45 @@ describe('checkedDayRange', () => {
   it('says why a date is missing in the caller’s words', () => {
     expect(() => checkedDayRange(undefined, undefined, 'is required for a custom period')).toThrow(
       expect.objectContaining({ fields: { start_date: ['is required for a custom period'] } }),
+    );
+  });
+});
+
+describe('wholeMonthsIn', () => {
+  it('finds the months wholly inside a range', () => {
+    expect(lastDayOfMonth('2024-02-10')).toBe('2024-02-29');
+    expect(lastDayOfMonth('2024-12-31')).toBe('2024-12-31');
+    expect(wholeMonthsIn({ start: '2024-09-15', end: '2024-12-20' })).toEqual({
+      start: '2024-10-01',
+      end: '2024-11-30',
+    });
+    expect(wholeMonthsIn({ start: '2024-09-01', end: '2024-09-30' })).toEqual({
+      start: '2024-09-01',
+      end: '2024-09-30',
+    });
+    expect(wholeMonthsIn({ start: '2023-12-01', end: '2024-01-31' })).toEqual({
+      start: '2023-12-01',
+      end: '2024-01-31',
+    });
+    expect(wholeMonthsIn({ start: '2024-09-01', end: '2024-09-29' })).toBeNull();
+    expect(wholeMonthsIn({ start: '2024-09-02', end: '2024-10-30' })).toBeNull();
+  });
+
+  it('splits any range into whole months and the days around them, without overlap or gap', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 400 }), (offset, length) => {
+        const range = { start: addDays('2020-01-01', offset), end: addDays('2020-01-01', offset + length) };
+        const whole = wholeMonthsIn(range);
+        const days = Array.from({ length: length + 1 }, (_, i) => addDays(range.start, i));
+        const inWhole = (d: string) => whole !== null && d >= whole.start && d <= whole.end;
+        for (const d of days.filter(inWhole)) {
+          // a day in a whole month: its whole month is inside the range
+          expect(`${d.slice(0, 8)}01` >= range.start && lastDayOfMonth(d) <= range.end).toBe(true);
+        }
+        for (const d of days.filter((x) => !inWhole(x))) {
+          expect(`${d.slice(0, 8)}01` >= range.start && lastDayOfMonth(d) <= range.end).toBe(false);
+        }
+      }),
     );
   });
 });

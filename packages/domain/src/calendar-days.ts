@@ -63,3 +63,20 @@ export function checkedDayRange(
     throw fieldError('end_date', `the period may cover at most ${MAX_RANGE_DAYS} days`);
   return range;
 }
+
+/** The last day of the month of a `YYYY-MM-DD` day. */
+export function lastDayOfMonth(isoDate: string): string {
+  const [y, m] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar months that lie wholly inside a range, as a range from the first one's first day to
+ * the last one's last day; null when no month does (a monthly rollup covers those, days the rest).
+ */
+export function wholeMonthsIn(range: DayRange): DayRange | null {
+  const start = range.start.endsWith('-01') ? range.start : addDays(lastDayOfMonth(range.start), 1);
+  const endOfEndMonth = lastDayOfMonth(range.end);
+  const end = range.end === endOfEndMonth ? range.end : addDays(`${range.end.slice(0, 8)}01`, -1);
+  return start <= end ? { start, end } : null;
+}

@@ -7,6 +7,7 @@ import {
   type SavingsCode,
 } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import { DASHBOARD_SQL } from './financial-dashboard.sql.ts';
 
 export interface FinancialOverview {
   /** what all members hold in all products (the same sum as the breakdown's total) */
@@ -44,7 +45,13 @@ export interface FinancialDashboard {
   topSavers: TopSaver[];
 }
 
-export const TOP_SAVERS = 10;
+interface DashboardRow {
+  balances: { code: SavingsCode; balance: string }[];
+  flows: FlowRow[];
+  members: { month: string | null; joined: string; active: string | null }[];
+  pending: number;
+  savers: { member_number: string; name: string; balance: string }[];
+}
 
 interface FlowRow {
   /** a month's row (`savings_flow_monthly`) or a day's (`savings_flow_daily`) */
@@ -68,62 +75,23 @@ export class FinancialDashboardService {
     // every period ends today, so from a first of the month its months are whole months so far
     const wholeMonths = days.start.endsWith('-01');
     const tenantId = scope.tenant.id;
-    const [balances, flows, members, pending, savers] = await Promise.all([
-      scope.em.execute<{ code: SavingsCode; balance: string }[]>(
-        `select p.code, coalesce(sum(b.balance), 0)::text as balance
-           from savings_product p
-           left join savings_product_balance b on b.tenant_id = p.tenant_id and b.product_id = p.id
-          where p.tenant_id = ? group by p.code`,
-        [tenantId],
-      ),
-      // a period from a month's first day (month, quarter, year) reads whole months; another its days
-      scope.em.execute<FlowRow[]>(
-        `select 'month' as source, to_char(m.month, 'YYYY-MM') as month, false as today, m.category,
-                sum(m.amount)::text as amount
-           from savings_flow_monthly m
-          where m.tenant_id = ? and m.month between ?::date and ?::date and m.status = 'completed'
-            and m.category in ('deposit', 'withdrawal')
-          group by 2, 3, 4
-         union all
-         select 'day' as source, to_char(f.day, 'YYYY-MM') as month, f.day = ?::date as today, f.category,
-                sum(f.amount)::text as amount
-           from savings_flow_daily f
-          where f.tenant_id = ? and f.day between ?::date and ?::date and f.status = 'completed'
-            and f.category in ('deposit', 'withdrawal')
-          group by 2, 3, 4`,
-        [
-          tenantId,
-          days.start,
-          wholeMonths ? today : null,
-          today,
-          tenantId,
-          wholeMonths ? today : days.start,
-          today,
-        ],
-      ),
-      scope.em.execute<{ month: string | null; joined: string; active: string | null }[]>(
-        `select case when d.day between ?::date and ?::date then to_char(d.day, 'YYYY-MM') end as month,
-                sum(d.members)::text as joined, (sum(d.members) filter (where d.status = 'active'))::text as active
-           from member_join_daily d where d.tenant_id = ? group by 1`,
-        [days.start, days.end, tenantId],
-      ),
-      scope.em.execute<{ n: number }[]>(
-        `select count(*)::int as n from savings_transaction
-          where tenant_id = ? and status in ('pending', 'processing')`,
-        [tenantId],
-      ),
-      // the cooperative member and account rows only name the ten savers the index ranks first
-      scope.em.execute<{ member_number: string; name: string; balance: string }[]>(
-        `select m.member_number, a.name, b.balance::text as balance
-           from member_savings_balance b
-           join cooperative_member m on m.tenant_id = b.tenant_id and m.account_id = b.owner_account_id
-           join account a on a.id = b.owner_account_id
-          where b.tenant_id = ? and b.balance > 0
-          order by b.balance desc, b.owner_account_id
-          limit ${TOP_SAVERS}`,
-        [tenantId],
-      ),
+    // one statement, one round trip: the five reads are independent and each is small
+    const [row] = await scope.em.execute<DashboardRow[]>(DASHBOARD_SQL, [
+      tenantId,
+      tenantId,
+      days.start,
+      wholeMonths ? today : null,
+      today,
+      tenantId,
+      wholeMonths ? today : days.start,
+      today,
+      days.start,
+      days.end,
+      tenantId,
+      tenantId,
+      tenantId,
     ]);
+    const { balances, flows, members, pending, savers } = row!;
 
     const breakdown = { SP: 0, SW: 0, SS: 0, total: 0 };
     for (const row of balances) {
@@ -167,7 +135,7 @@ export class FinancialDashboardService {
         withdrawalsToday,
         netFlowToday: depositsToday - withdrawalsToday,
         activeMembers,
-        pendingTransactions: pending[0]?.n ?? 0,
+        pendingTransactions: pending,
       },
       breakdown,
       months: [...trends.values()],

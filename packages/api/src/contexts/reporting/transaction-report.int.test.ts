@@ -85,6 +85,8 @@ describe('the transaction report', () => {
     ['a type code', { transactionType: 'ss_deposit' }],
     ['a category', { transactionType: 'Withdrawal' }],
     ['a status', { status: 'failed' as const }],
+    ['days around a whole month', { startDate: '2024-08-31', endDate: '2024-10-01' }],
+    ['days within a month', { startDate: '2024-09-06', endDate: '2024-09-15', transactionType: 'deposit' }],
   ])('summarises %s as the transactions add up', async (_, extra) => {
     const filter = reportFilter({ startDate: '2024-09-01', endDate: '2024-09-30', ...extra });
     const summary = await f.services.transactionReport.summary(f.scope(tenant, NOW), filter);

@@ -4,6 +4,7 @@ import {
   type SavingsTransactionState,
   summarize,
   type TransactionSummary,
+  wholeMonthsIn,
 } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import {
@@ -97,19 +98,38 @@ const toRow = (r: RowRecord): ReportRow => ({
 });
 
 /**
- * The admins' transaction report (koperasi-sinoman §6.2.2): its summary from the daily rollup (a
- * year of days, whatever the number of transactions), its rows from the transactions in creation
+ * The admins' transaction report (koperasi-sinoman §6.2.2): its summary from the monthly and daily
+ * rollups (whatever the number of transactions), its rows from the transactions in creation
  * order, a page at a time or in keyset batches for an export.
  */
 export class TransactionReportService {
   async summary(scope: Scope, filter: ReportFilter): Promise<TransactionSummary> {
+    // the months wholly inside the range from the monthly rollup, the days around them from the daily
+    const whole = wholeMonthsIn(filter.days);
+    const m = filterSql(filter, 'm');
     const f = filterSql(filter, 'f');
     const rows = await scope.em.execute<{ status: SavingsTransactionState; n: string; amount: string }[]>(
-      `select f.status, sum(f.transactions)::text as n, sum(f.amount)::text as amount
-         from savings_flow_daily f
-        where f.tenant_id = ? and f.day between ?::date and ?::date${f.sql}
-        group by f.status`,
-      [scope.tenant.id, filter.days.start, filter.days.end, ...f.params],
+      `select r.status, sum(r.transactions)::text as n, sum(r.amount)::text as amount from (
+         select m.status, m.transactions, m.amount from savings_flow_monthly m
+          where m.tenant_id = ? and m.month between ?::date and ?::date${m.sql}
+         union all
+         select f.status, f.transactions, f.amount from savings_flow_daily f
+          where f.tenant_id = ? and f.day between ?::date and ?::date
+            and (?::date is null or f.day not between ?::date and ?::date)${f.sql}) r
+        group by r.status`,
+      [
+        scope.tenant.id,
+        whole?.start ?? null,
+        whole?.end ?? null,
+        ...m.params,
+        scope.tenant.id,
+        filter.days.start,
+        filter.days.end,
+        whole?.start ?? null,
+        whole?.start ?? null,
+        whole?.end ?? null,
+        ...f.params,
+      ],
     );
     return summarize(
       rows.map((r) => ({
