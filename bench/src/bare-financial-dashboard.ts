@@ -55,9 +55,9 @@ const DASHBOARD = `select
      where f.tenant_id = $1 and f.day between $5::date and $6::date and f.status = 'completed'
        and f.category in ('deposit', 'withdrawal')
      group by 2, 3, 4`)} as flows,
-  ${agg(`select case when d.day between $2::date and $6::date then to_char(d.day, 'YYYY-MM') end as month,
-           sum(d.members)::text as joined, (sum(d.members) filter (where d.status = 'active'))::text as active
-      from member_join_daily d where d.tenant_id = $1 group by 1`)} as members,
+  ${agg(`select to_char(d.day, 'YYYY-MM') as month, sum(d.members)::text as joined
+      from member_join_daily d where d.tenant_id = $1 and d.day between $2::date and $6::date group by 1`)} as joined,
+  (select coalesce(sum(members), 0)::int from member_status_total where tenant_id = $1 and status = 'active') as active,
   (select count(*)::int from savings_transaction where tenant_id = $1 and status in ('pending', 'processing')) as pending,
   ${agg(`select m.member_number, a.name, b.balance::text as balance
       from member_savings_balance b
@@ -102,11 +102,12 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
     const { rows: found } = await pool.query<{
       balances: { code: string; balance: string }[];
       flows: { source: string; month: string; today: boolean; category: string; amount: string }[];
-      members: { month: string | null; joined: string; active: string | null }[];
+      joined: { month: string; joined: string }[];
+      active: number;
       pending: number;
       savers: { member_number: string; name: string; balance: string }[];
     }>(DASHBOARD, [tenantId, start, wholeMonths ? today : null, today, wholeMonths ? today : start, today]);
-    const { balances, flows, members, pending, savers } = found[0]!;
+    const { balances, flows, joined, active, pending, savers } = found[0]!;
     const held = Object.fromEntries(CODES.map((code) => [code, 0])) as Record<string, number>;
     for (const b of balances) held[b.code] = Number(b.balance);
     const total = held.SP! + held.SW! + held.SS!;
@@ -128,11 +129,7 @@ export async function mountFinancialDashboard(app: Hono, pool: pg.Pool, slug: st
       if (f.today && f.category === 'deposit') depositsToday += amount;
       if (f.today && f.category === 'withdrawal') withdrawalsToday += amount;
     }
-    let active = 0;
-    for (const m of members) {
-      active += Number(m.active ?? 0);
-      if (m.month !== null) trends.get(m.month)!.new_members = Number(m.joined);
-    }
+    for (const j of joined) trends.get(j.month)!.new_members = Number(j.joined);
     for (const t of trends.values()) t.net_savings = t.deposits - t.withdrawals;
     return c.json({
       success: true,

@@ -41,6 +41,7 @@ import { installRollupSchema } from '../../contexts/reporting/rollup-triggers.ts
 import {
   MemberJoinDaily,
   MemberSavingsBalance,
+  MemberStatusTotal,
   SavingsFlowDaily,
   SavingsFlowMonthly,
   SavingsProductBalance,
@@ -103,6 +104,7 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   SavingsProductBalance,
   MemberSavingsBalance,
   MemberJoinDaily,
+  MemberStatusTotal,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

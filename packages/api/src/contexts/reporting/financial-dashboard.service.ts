@@ -48,7 +48,8 @@ export interface FinancialDashboard {
 interface DashboardRow {
   balances: { code: SavingsCode; balance: string }[];
   flows: FlowRow[];
-  members: { month: string | null; joined: string; active: string | null }[];
+  joined: { month: string; joined: string }[];
+  active: number;
   pending: number;
   savers: { member_number: string; name: string; balance: string }[];
 }
@@ -65,7 +66,7 @@ interface FlowRow {
 /**
  * The admins' financial dashboard (koperasi-sinoman §6.2.1). Every figure is read from a rollup kept
  * by triggers (savings-rollups.entity.ts) or an index, so a read costs the same at ten million
- * transactions as at ten: at most twelve months or seven days of flows and today's, the members' joining days,
+ * transactions as at ten: at most twelve months or seven days of flows and today's, the members' joining days of the period, the members per status,
  * the product balances, the ten first rows of the member balance index, the open transactions.
  */
 export class FinancialDashboardService {
@@ -85,13 +86,14 @@ export class FinancialDashboardService {
       tenantId,
       wholeMonths ? today : days.start,
       today,
+      tenantId,
       days.start,
       days.end,
       tenantId,
       tenantId,
       tenantId,
     ]);
-    const { balances, flows, members, pending, savers } = row!;
+    const { balances, flows, joined, active, pending, savers } = row!;
 
     const breakdown = { SP: 0, SW: 0, SS: 0, total: 0 };
     for (const row of balances) {
@@ -121,11 +123,7 @@ export class FinancialDashboardService {
         else withdrawalsToday += amount;
       }
     }
-    let activeMembers = 0;
-    for (const row of members) {
-      activeMembers += toSafeInteger(row.active ?? 0);
-      if (row.month !== null) trends.get(row.month)!.newMembers = toSafeInteger(row.joined);
-    }
+    for (const row of joined) trends.get(row.month)!.newMembers = toSafeInteger(row.joined);
     for (const trend of trends.values()) trend.netSavings = trend.deposits - trend.withdrawals;
 
     return {
@@ -134,7 +132,7 @@ export class FinancialDashboardService {
         depositsToday,
         withdrawalsToday,
         netFlowToday: depositsToday - withdrawalsToday,
-        activeMembers,
+        activeMembers: active,
         pendingTransactions: pending,
       },
       breakdown,

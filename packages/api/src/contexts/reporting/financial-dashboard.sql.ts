@@ -1,6 +1,7 @@
-// The financial dashboard's one statement: five independent reads over the rollups, each aggregated
-// into a JSON column. Parameters in order: tenant; tenant, first day, last whole month (null: none),
-// today, tenant, first and last day read by day; first and last day, tenant; tenant; tenant.
+// The financial dashboard's one statement: six independent reads over the rollups, each aggregated
+// into a JSON column (or a count). Parameters in order: tenant; tenant, first day, last whole month
+// (null: none), today, tenant, first and last day read by day; tenant, first and last day; tenant;
+// tenant; tenant.
 
 export const TOP_SAVERS = 10;
 
@@ -28,10 +29,13 @@ const FLOWS = `select 'month' as source, to_char(m.month, 'YYYY-MM') as month, f
      and f.category in ('deposit', 'withdrawal')
    group by 2, 3, 4`;
 
-/** Members who joined per month of the period (null: outside it), and the active ones of every day. */
-const MEMBERS = `select case when d.day between ?::date and ?::date then to_char(d.day, 'YYYY-MM') end as month,
-         sum(d.members)::text as joined, (sum(d.members) filter (where d.status = 'active'))::text as active
-    from member_join_daily d where d.tenant_id = ? group by 1`;
+/** Members who joined per month of the period. */
+const JOINED = `select to_char(d.day, 'YYYY-MM') as month, sum(d.members)::text as joined
+    from member_join_daily d where d.tenant_id = ? and d.day between ?::date and ?::date group by 1`;
+
+/** Members whose status is active: one row. */
+const ACTIVE = `select coalesce(sum(members), 0)::int from member_status_total
+   where tenant_id = ? and status = 'active'`;
 
 /** Open transactions: a few entries of `savings_transaction_status_idx`. */
 const PENDING = `select count(*)::int from savings_transaction
@@ -49,4 +53,4 @@ const SAVERS = `select m.member_number, a.name, b.balance::text as balance
 const rows = (sql: string) => `(select coalesce(json_agg(x), '[]') from (${sql}) x)`;
 
 export const DASHBOARD_SQL = `select ${rows(BALANCES)} as balances, ${rows(FLOWS)} as flows,
-  ${rows(MEMBERS)} as members, (${PENDING}) as pending, ${rows(SAVERS)} as savers`;
+  ${rows(JOINED)} as joined, (${ACTIVE}) as active, (${PENDING}) as pending, ${rows(SAVERS)} as savers`;

@@ -70,11 +70,18 @@ function flowBody(event: RowEvent): string {
 
 function memberBody(event: RowEvent): string {
   const columns = ['id', 'tenant_id', 'join_date', 'membership_status'];
-  return `insert into member_join_daily as d (tenant_id, day, status, members)
-    select r.tenant_id, (r.join_date at time zone t.time_zone)::date, r.membership_status, sum(r.sign)
-      from (${signedRows(event, columns, columns.slice(1))}) r join tenant t on t.id = r.tenant_id
-     group by 1, 2, 3 order by 1, 2, 3
-    on conflict (tenant_id, day, status) do update set members = d.members + excluded.members;`;
+  return `with j as (
+      select r.tenant_id, (r.join_date at time zone t.time_zone)::date as day, r.membership_status as status,
+             sum(r.sign) as members
+        from (${signedRows(event, columns, columns.slice(1))}) r join tenant t on t.id = r.tenant_id
+       group by 1, 2, 3),
+    daily as (
+      insert into member_join_daily as d (tenant_id, day, status, members)
+      select * from j order by 1, 2, 3
+      on conflict (tenant_id, day, status) do update set members = d.members + excluded.members)
+    insert into member_status_total as s (tenant_id, status, members)
+    select tenant_id, status, sum(members) from j group by 1, 2 order by 1, 2
+    on conflict (tenant_id, status) do update set members = s.members + excluded.members;`;
 }
 
 /**

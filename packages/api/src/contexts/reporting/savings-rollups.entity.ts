@@ -94,3 +94,15 @@ export const MemberJoinDaily = defineEntity({
   },
 });
 export type MemberJoinDaily = InferEntity<typeof MemberJoinDaily>;
+
+/** Cooperative members per current membership status: the dashboard's active count is one row. */
+export const MemberStatusTotal = defineEntity({
+  name: 'MemberStatusTotal',
+  tableName: 'member_status_total',
+  properties: {
+    tenant: tenantColumn().primary(),
+    status: p.string().length(16).primary(),
+    members: p.integer().default(0),
+  },
+});
+export type MemberStatusTotal = InferEntity<typeof MemberStatusTotal>;

@@ -1,7 +1,7 @@
 import { type Orm, systemEm } from '../../kernel/database.ts';
 
 export interface RollupDrift {
-  rollup: 'flow' | 'flow-monthly' | 'product' | 'member' | 'joined';
+  rollup: 'flow' | 'flow-monthly' | 'product' | 'member' | 'joined' | 'status';
   key: string;
   /** recomputed from the rows the rollup summarises */
   actual: string | null;
@@ -70,6 +70,14 @@ const CHECKS: { rollup: RollupDrift['rollup']; sql: string }[] = [
       kept as (select tenant_id, day, status::text as status, members::text as v from member_join_daily where members <> 0)
       select concat_ws(' ', tenant_id, day, status) as key, a.v as actual, k.v as kept
         from actual a full join kept k using (tenant_id, day, status) where a.v is distinct from k.v`,
+  },
+  {
+    rollup: 'status',
+    sql: `with actual as (
+        select tenant_id, membership_status::text as status, count(*)::text as v from cooperative_member group by 1, 2),
+      kept as (select tenant_id, status::text as status, members::text as v from member_status_total where members <> 0)
+      select concat_ws(' ', tenant_id, status) as key, a.v as actual, k.v as kept
+        from actual a full join kept k using (tenant_id, status) where a.v is distinct from k.v`,
   },
 ];
 

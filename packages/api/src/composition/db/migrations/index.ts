@@ -21,7 +21,7 @@ import * as m18 from './Migration20261123010500_unpaid_order_index.ts';
 import * as m19 from './Migration20261123010600_outbox_backoff.ts';
 import * as m20 from './Migration20261207000000_platform_admin.ts';
 import * as m21 from './Migration20261207084703_koperasi_members_savings.ts';
-import * as m22 from './Migration20261207092919_reporting_rollups.ts';
+import * as m22 from './Migration20261207095050_reporting_rollups.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -46,5 +46,5 @@ export const MIGRATIONS = [
   { name: 'Migration20261123010600_outbox_backoff', class: Object.values(m19)[0] as never },
   { name: 'Migration20261207000000_platform_admin', class: Object.values(m20)[0] as never },
   { name: 'Migration20261207084703_koperasi_members_savings', class: Object.values(m21)[0] as never },
-  { name: 'Migration20261207092919_reporting_rollups', class: Object.values(m22)[0] as never },
+  { name: 'Migration20261207095050_reporting_rollups', class: Object.values(m22)[0] as never },
 ];

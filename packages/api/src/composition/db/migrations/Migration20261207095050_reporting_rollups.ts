@@ -1,8 +1,8 @@
 import { Migration } from '@mikro-orm/migrations';
 
-export class Migration20261207092919_reporting_rollups extends Migration {
+export class Migration20261207095050_reporting_rollups extends Migration {
 
-  override name = 'Migration20261207092919_reporting_rollups';
+  override name = 'Migration20261207095050_reporting_rollups';
 
   override up(): void | Promise<void> {
     this.addSql(`create table "savings_product_balance" ("tenant_id" int not null, "product_id" int not null, "bucket" int not null, "balance" bigint not null default '0', primary key ("tenant_id", "product_id", "bucket"));`);
@@ -10,6 +10,8 @@ export class Migration20261207092919_reporting_rollups extends Migration {
     this.addSql(`create table "savings_flow_monthly" ("tenant_id" int not null, "month" date not null, "category" varchar(16) not null, "type_code" varchar(32) not null, "status" varchar(16) not null, "bucket" int not null, "transactions" int not null default 0, "amount" bigint not null default '0', primary key ("tenant_id", "month", "category", "type_code", "status", "bucket"));`);
 
     this.addSql(`create table "savings_flow_daily" ("tenant_id" int not null, "day" date not null, "category" varchar(16) not null, "type_code" varchar(32) not null, "status" varchar(16) not null, "bucket" int not null, "transactions" int not null default 0, "amount" bigint not null default '0', primary key ("tenant_id", "day", "category", "type_code", "status", "bucket"));`);
+
+    this.addSql(`create table "member_status_total" ("tenant_id" int not null, "status" varchar(16) not null, "members" int not null default 0, primary key ("tenant_id", "status"));`);
 
     this.addSql(`create table "member_join_daily" ("tenant_id" int not null, "day" date not null, "status" varchar(16) not null, "members" int not null default 0, primary key ("tenant_id", "day", "status"));`);
 
@@ -32,11 +34,11 @@ export class Migration20261207092919_reporting_rollups extends Migration {
     this.addSql(`alter table "file_object" drop constraint "file_object_purpose_check";`);
     this.addSql(`alter table "file_object" add constraint "file_object_purpose_check" check ("purpose" in ('ktp', 'profile_photo', 'material', 'report'));`);
 
-    this.addSql(`create or replace function "cooperative_member_member_join_insert_fn"() returns trigger as \$\$ begin insert into member_join_daily as d (tenant_id, day, status, members) select r.tenant_id, (r.join_date at time zone t.time_zone)::date, r.membership_status, sum(r.sign) from (select n.id, n.tenant_id, n.join_date, n.membership_status, 1 as sign from new_rows n) r join tenant t on t.id = r.tenant_id group by 1, 2, 3 order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "cooperative_member_member_join_insert_fn"() returns trigger as \$\$ begin with j as ( select r.tenant_id, (r.join_date at time zone t.time_zone)::date as day, r.membership_status as status, sum(r.sign) as members from (select n.id, n.tenant_id, n.join_date, n.membership_status, 1 as sign from new_rows n) r join tenant t on t.id = r.tenant_id group by 1, 2, 3), daily as ( insert into member_join_daily as d (tenant_id, day, status, members) select * from j order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members) insert into member_status_total as s (tenant_id, status, members) select tenant_id, status, sum(members) from j group by 1, 2 order by 1, 2 on conflict (tenant_id, status) do update set members = s.members + excluded.members; return null; end; \$\$ language plpgsql;`);
     this.addSql(`create trigger "member_join_insert" after insert on "cooperative_member" referencing new table as new_rows for each statement execute function "cooperative_member_member_join_insert_fn"();`);
-    this.addSql(`create or replace function "cooperative_member_member_join_update_fn"() returns trigger as \$\$ begin insert into member_join_daily as d (tenant_id, day, status, members) select r.tenant_id, (r.join_date at time zone t.time_zone)::date, r.membership_status, sum(r.sign) from (select n.id, n.tenant_id, n.join_date, n.membership_status, 1 as sign from new_rows n join old_rows o on o.id = n.id where (n.tenant_id, n.join_date, n.membership_status) is distinct from (o.tenant_id, o.join_date, o.membership_status) union all select o.id, o.tenant_id, o.join_date, o.membership_status, -1 as sign from old_rows o join new_rows n on n.id = o.id where (n.tenant_id, n.join_date, n.membership_status) is distinct from (o.tenant_id, o.join_date, o.membership_status)) r join tenant t on t.id = r.tenant_id group by 1, 2, 3 order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "cooperative_member_member_join_update_fn"() returns trigger as \$\$ begin with j as ( select r.tenant_id, (r.join_date at time zone t.time_zone)::date as day, r.membership_status as status, sum(r.sign) as members from (select n.id, n.tenant_id, n.join_date, n.membership_status, 1 as sign from new_rows n join old_rows o on o.id = n.id where (n.tenant_id, n.join_date, n.membership_status) is distinct from (o.tenant_id, o.join_date, o.membership_status) union all select o.id, o.tenant_id, o.join_date, o.membership_status, -1 as sign from old_rows o join new_rows n on n.id = o.id where (n.tenant_id, n.join_date, n.membership_status) is distinct from (o.tenant_id, o.join_date, o.membership_status)) r join tenant t on t.id = r.tenant_id group by 1, 2, 3), daily as ( insert into member_join_daily as d (tenant_id, day, status, members) select * from j order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members) insert into member_status_total as s (tenant_id, status, members) select tenant_id, status, sum(members) from j group by 1, 2 order by 1, 2 on conflict (tenant_id, status) do update set members = s.members + excluded.members; return null; end; \$\$ language plpgsql;`);
     this.addSql(`create trigger "member_join_update" after update on "cooperative_member" referencing old table as old_rows new table as new_rows for each statement execute function "cooperative_member_member_join_update_fn"();`);
-    this.addSql(`create or replace function "cooperative_member_member_join_delete_fn"() returns trigger as \$\$ begin insert into member_join_daily as d (tenant_id, day, status, members) select r.tenant_id, (r.join_date at time zone t.time_zone)::date, r.membership_status, sum(r.sign) from (select o.id, o.tenant_id, o.join_date, o.membership_status, -1 as sign from old_rows o) r join tenant t on t.id = r.tenant_id group by 1, 2, 3 order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members; return null; end; \$\$ language plpgsql;`);
+    this.addSql(`create or replace function "cooperative_member_member_join_delete_fn"() returns trigger as \$\$ begin with j as ( select r.tenant_id, (r.join_date at time zone t.time_zone)::date as day, r.membership_status as status, sum(r.sign) as members from (select o.id, o.tenant_id, o.join_date, o.membership_status, -1 as sign from old_rows o) r join tenant t on t.id = r.tenant_id group by 1, 2, 3), daily as ( insert into member_join_daily as d (tenant_id, day, status, members) select * from j order by 1, 2, 3 on conflict (tenant_id, day, status) do update set members = d.members + excluded.members) insert into member_status_total as s (tenant_id, status, members) select tenant_id, status, sum(members) from j group by 1, 2 order by 1, 2 on conflict (tenant_id, status) do update set members = s.members + excluded.members; return null; end; \$\$ language plpgsql;`);
     this.addSql(`create trigger "member_join_delete" after delete on "cooperative_member" referencing old table as old_rows for each statement execute function "cooperative_member_member_join_delete_fn"();`);
 
     this.addSql(`alter table "savings_product_balance" add constraint "savings_product_balance_tenant_id_foreign" foreign key ("tenant_id") references "tenant" ("id");`);
@@ -45,6 +47,8 @@ export class Migration20261207092919_reporting_rollups extends Migration {
     this.addSql(`alter table "savings_flow_monthly" add constraint "savings_flow_monthly_tenant_id_foreign" foreign key ("tenant_id") references "tenant" ("id");`);
 
     this.addSql(`alter table "savings_flow_daily" add constraint "savings_flow_daily_tenant_id_foreign" foreign key ("tenant_id") references "tenant" ("id");`);
+
+    this.addSql(`alter table "member_status_total" add constraint "member_status_total_tenant_id_foreign" foreign key ("tenant_id") references "tenant" ("id");`);
 
     this.addSql(`alter table "member_join_daily" add constraint "member_join_daily_tenant_id_foreign" foreign key ("tenant_id") references "tenant" ("id");`);
 
@@ -70,12 +74,15 @@ export class Migration20261207092919_reporting_rollups extends Migration {
     this.addSql(`insert into member_join_daily (tenant_id, day, status, members)
       select m.tenant_id, (m.join_date at time zone t.time_zone)::date, m.membership_status, count(*)
         from cooperative_member m join tenant t on t.id = m.tenant_id group by 1, 2, 3;`);
+    this.addSql(`insert into member_status_total (tenant_id, status, members)
+      select tenant_id, membership_status, count(*) from cooperative_member group by 1, 2;`);
   }
 
   override down(): void | Promise<void> {
     this.addSql(`drop table if exists "savings_product_balance" cascade;`);
     this.addSql(`drop table if exists "savings_flow_monthly" cascade;`);
     this.addSql(`drop table if exists "savings_flow_daily" cascade;`);
+    this.addSql(`drop table if exists "member_status_total" cascade;`);
     this.addSql(`drop table if exists "member_join_daily" cascade;`);
     this.addSql(`drop table if exists "member_savings_balance" cascade;`);
 
