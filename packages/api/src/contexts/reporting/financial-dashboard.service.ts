@@ -66,8 +66,9 @@ interface FlowRow {
 /**
  * The admins' financial dashboard (koperasi-sinoman §6.2.1). Every figure is read from a rollup kept
  * by triggers (savings-rollups.entity.ts) or an index, so a read costs the same at ten million
- * transactions as at ten: at most twelve months or seven days of flows and today's, the members' joining days of the period, the members per status,
- * the product balances, the ten first rows of the member balance index, the open transactions.
+ * transactions as at ten: at most twelve months or seven days of flows and today's, the members'
+ * joining days of the period, the members per status, the product balances, the first ten rows of
+ * the member balance index, the open transactions.
  */
 export class FinancialDashboardService {
   async dashboard(scope: Scope, period: DashboardPeriod): Promise<FinancialDashboard> {
@@ -76,7 +77,7 @@ export class FinancialDashboardService {
     // every period ends today, so from a first of the month its months are whole months so far
     const wholeMonths = days.start.endsWith('-01');
     const tenantId = scope.tenant.id;
-    // one statement, one round trip: the five reads are independent and each is small
+    // one statement, one round trip: the reads are independent and each is small (see the SQL)
     const [row] = await scope.em.execute<DashboardRow[]>(DASHBOARD_SQL, [
       tenantId,
       tenantId,
@@ -96,10 +97,10 @@ export class FinancialDashboardService {
     const { balances, flows, joined, active, pending, savers } = row!;
 
     const breakdown = { SP: 0, SW: 0, SS: 0, total: 0 };
-    for (const row of balances) {
-      if (!SAVINGS_CODES.includes(row.code)) continue;
-      breakdown[row.code] = toSafeInteger(row.balance);
-      breakdown.total += breakdown[row.code];
+    for (const b of balances) {
+      if (!SAVINGS_CODES.includes(b.code)) continue;
+      breakdown[b.code] = toSafeInteger(b.balance);
+      breakdown.total += breakdown[b.code];
     }
 
     const trends = new Map(
@@ -110,20 +111,21 @@ export class FinancialDashboardService {
     );
     let depositsToday = 0;
     let withdrawalsToday = 0;
-    for (const row of flows) {
-      const amount = toSafeInteger(row.amount);
-      const deposit = row.category === 'deposit';
-      if (row.source === 'month' || !wholeMonths) {
-        const trend = trends.get(row.month)!;
+    for (const f of flows) {
+      const amount = toSafeInteger(f.amount);
+      const deposit = f.category === 'deposit';
+      // days also count in their month when the period is read by day
+      if (f.source === 'month' || !wholeMonths) {
+        const trend = trends.get(f.month)!;
         if (deposit) trend.deposits += amount;
         else trend.withdrawals += amount;
       }
-      if (row.today) {
+      if (f.today) {
         if (deposit) depositsToday += amount;
         else withdrawalsToday += amount;
       }
     }
-    for (const row of joined) trends.get(row.month)!.newMembers = toSafeInteger(row.joined);
+    for (const j of joined) trends.get(j.month)!.newMembers = toSafeInteger(j.joined);
     for (const trend of trends.values()) trend.netSavings = trend.deposits - trend.withdrawals;
 
     return {
