@@ -4,12 +4,15 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { confirmPayment } from './bare-confirm.ts';
+import { mountFinancialDashboard } from './bare-financial-dashboard.ts';
 import { HttpError } from './bare-http.ts';
 import { network } from './bare-network.ts';
 import { commissionPreview } from './bare-preview.ts';
 import { productList } from './bare-products.ts';
 import { createBareReferral } from './bare-referral.ts';
 import { cartAdd, shopProducts } from './bare-shop.ts';
+import { koperasiSlug } from './generate-koperasi.ts';
+import { settings } from './settings.ts';
 
 export async function createBareApp(
   pool: pg.Pool,
@@ -62,6 +65,9 @@ export async function createBareApp(
   const { rowCount } = await pool.query('select 1 from tenant where slug = $1', [qutabSlug ?? '']);
   const referral = rowCount ? await createBareReferral(pool, qutabSlug!, jwtSecret) : null;
   if (referral) app.route('/', referral.app);
+  // the admins' financial dashboard of each generated cooperative (koperasi-sinoman)
+  for (const n of settings.koperasiTransactions)
+    await mountFinancialDashboard(app, pool, koperasiSlug(n), jwtSecret);
   /** writes the referral clicks still buffered (before the pool closes) */
   const flush = async () => referral?.close();
   return Object.assign(app, { flush });

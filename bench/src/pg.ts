@@ -35,3 +35,31 @@ export async function timed<T>(label: string, work: () => Promise<T>): Promise<T
 /** A SQL array literal of the strings (quotes doubled), for statements built from fixed word lists. */
 export const sqlArray = (items: readonly string[]) =>
   `array[${items.map((s) => `'${s.replace(/'/g, "''")}'`).join(',')}]`;
+
+/**
+ * Runs `work` with the table's secondary indexes and unique constraints dropped, then builds them
+ * again as they were: one sorted build each is far faster than millions of scattered inserts.
+ */
+export async function withoutIndexes(c: pg.Client, table: string, work: () => Promise<void>) {
+  const { rows } = await c.query<{
+    name: string;
+    def: string;
+    conname: string | null;
+    condef: string | null;
+  }>(
+    `select i.indexrelid::regclass::text as name, pg_get_indexdef(i.indexrelid) as def,
+            con.conname, pg_get_constraintdef(con.oid) as condef
+       from pg_index i left join pg_constraint con on con.conindid = i.indexrelid and con.conrelid = i.indrelid
+      where i.indrelid = $1::regclass and not i.indisprimary`,
+    [table],
+  );
+  for (const r of rows)
+    await c.query(r.conname ? `alter table ${table} drop constraint "${r.conname}"` : `drop index ${r.name}`);
+  await work();
+  await c.query(`set maintenance_work_mem = '512MB'`);
+  await timed(`${rows.length} indexes of ${table} built again`, async () => {
+    for (const r of rows)
+      await c.query(r.conname ? `alter table ${table} add constraint "${r.conname}" ${r.condef}` : r.def);
+  });
+  await c.query('reset maintenance_work_mem');
+}

@@ -2,6 +2,7 @@ import type pg from 'pg';
 import { buyerEmail, login, NETWORK_ROOT_EMAIL, registerMember } from './bench-users.ts';
 import { databaseExists, recreateDatabase, startSetupPlatform } from './database.ts';
 import { generateChain } from './generate-chain.ts';
+import { type KoperasiFixture, koperasiSlug, prepareKoperasi } from './generate-koperasi.ts';
 import { generateNetwork } from './generate-network.ts';
 import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
@@ -30,6 +31,8 @@ export interface Fixture {
   shop: ShopFixture;
   /** qutab: one affiliate with a million clicks and 100,000 referred orders */
   referral: ReferralFixture;
+  /** koperasi-sinoman: two cooperatives of 100,000 members, 1M and 10M savings transactions */
+  koperasi: KoperasiFixture[];
 }
 
 /** The ansania storefront: catalog, cart customers and ready-to-check-out customers. */
@@ -200,7 +203,14 @@ export async function prepare(): Promise<Fixture> {
       const referral = await timed('qutab referral data (affiliate with 1M clicks, 100k referrals)', () =>
         prepareReferrals(c),
       );
-      return { ...fixture, shop, referral };
+      const koperasi: KoperasiFixture[] = [];
+      for (const n of settings.koperasiTransactions)
+        koperasi.push(
+          await timed(`koperasi data (${n.toLocaleString('en')} savings transactions)`, () =>
+            prepareKoperasi(c, koperasiSlug(n), n),
+          ),
+        );
+      return { ...fixture, shop, referral, koperasi };
     });
   } finally {
     await platform.orm.close();
@@ -211,7 +221,7 @@ async function readFixture(
   c: pg.Client,
   app: App,
   tenantId: number,
-): Promise<Omit<Fixture, 'shop' | 'referral'>> {
+): Promise<Omit<Fixture, 'shop' | 'referral' | 'koperasi'>> {
   const user = async (email: string): Promise<BenchUser> => {
     const { rows } = await c.query<{ id: number }>(
       'select id from account where tenant_id = $1 and email = $2',

@@ -39,6 +39,10 @@ const text = markdown(rows, {
     `${fixture.buyers.length} buyers under a 10-level chain of active members, stockist ${fixture.stockistMemberId}`,
     `${fixture.pendingOrders.length.toLocaleString('en')} pending orders at start`,
     `ansania: ${settings.shopProducts.toLocaleString('en')} storefront products (2–4 variants, 1–2 images), ${fixture.shop.cartCustomers.length} registered cart customers, ${fixture.shop.checkouts.length.toLocaleString('en')} customers ready to check out`,
+    ...fixture.koperasi.map(
+      (k) =>
+        `koperasi ${k.slug}: ${k.members.toLocaleString('en')} members (three savings accounts each), ${k.transactions.toLocaleString('en')} savings transactions over two years (rollups kept by the triggers)`,
+    ),
     `qutab: affiliate ${fixture.referral.code} with ${fixture.referral.clicks.toLocaleString('en')} clicks over a year (daily rollups) and ${fixture.referral.referrals.toLocaleString('en')} referred orders with their ledger entries, ${fixture.referral.otherCodes.length} other approved affiliates`,
   ],
   startedAt,

@@ -258,8 +258,23 @@ export function scenarios(f: Fixture): Scenario[] {
         headers: { authorization: `Bearer ${referral.token}` },
       }),
     },
+    ...f.koperasi.map(
+      (k): Scenario => ({
+        name: `financial-dashboard-${k.transactions >= 1_000_000 ? `${k.transactions / 1_000_000}m` : k.transactions}`,
+        title: `GET koperasi /admin/financial/dashboard (today, week, month, quarter, year; ${k.members.toLocaleString('en')} members, ${k.transactions.toLocaleString('en')} savings transactions)`,
+        sameBody: true,
+        call: (i) => ({
+          method: 'GET',
+          path: `/t/${k.slug}/api/admin/financial/dashboard?period=${DASHBOARD_PERIODS[i % DASHBOARD_PERIODS.length]}`,
+          // admins in turn: each has the document's budget of 1,000 requests an hour
+          headers: { authorization: `Bearer ${k.adminTokens[i % k.adminTokens.length]}` },
+        }),
+      }),
+    ),
   ];
 }
+
+const DASHBOARD_PERIODS = ['today', 'week', 'month', 'quarter', 'year'];
 
 /** autocannon's request list: one entry whose setup draws the next call from a shared counter. */
 export function autocannonRequests(s: Scenario): () => AutocannonRequest[] {

@@ -57,6 +57,13 @@ export const settings = {
   referralClicks: int('BENCH_REFERRAL_CLICKS', 1_000_000),
   /** referred orders of the big affiliate, with their ledger entries */
   referralOrders: int('BENCH_REFERRAL_ORDERS', 100_000),
+  /** koperasi-sinoman: members of each generated cooperative (three savings accounts each) */
+  koperasiMembers: int('BENCH_KOPERASI_MEMBERS', 100_000),
+  /** the savings transactions of the two generated cooperatives (the dashboard's scaling from one to the other) */
+  koperasiTransactions: [
+    int('BENCH_KOPERASI_TRANSACTIONS_SMALL', 1_000_000),
+    int('BENCH_KOPERASI_TRANSACTIONS_LARGE', 10_000_000),
+  ] as const,
   /** the REST ratio the issue asks for */
   targetRatio: 0.5,
 } as const;

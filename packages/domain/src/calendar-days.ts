@@ -1,5 +1,6 @@
 // Calendar days (`YYYY-MM-DD`) and the instants they start at in a time zone, without a date library.
 // Pure: the time zone database Intl carries is data, not I/O.
+import { fieldError } from './errors.ts';
 
 const DAY_MS = 86_400_000;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
@@ -76,4 +77,55 @@ export function startOfLocalDay(isoDate: string, timeZone: string, addDays = 0):
 /** The last whole second of a local calendar day (23:59:59 there): a deadline "by the end of" the day. */
 export function endOfLocalDay(isoDate: string, timeZone: string): Date {
   return new Date(startOfLocalDay(isoDate, timeZone, 1).getTime() - 1000);
+}
+
+/** Inclusive range of local calendar days, `YYYY-MM-DD`. */
+export interface DayRange {
+  start: string;
+  end: string;
+}
+
+/** The longest range a report or a custom period covers: a leap year. */
+export const MAX_RANGE_DAYS = 366;
+
+/** How many days an inclusive range covers (1 for a single day). */
+export function daysIn(range: DayRange): number {
+  return (utcDay(range.end) - utcDay(range.start)) / DAY_MS + 1;
+}
+
+/**
+ * `start_date` and `end_date` as an inclusive range: both given, both real dates, the end on or
+ * after the start, at most `MAX_RANGE_DAYS` days; each refusal names its field as the API spells it.
+ */
+export function checkedDayRange(
+  startDate: string | undefined,
+  endDate: string | undefined,
+  missing = 'is required',
+): DayRange {
+  if (!startDate) throw fieldError('start_date', missing);
+  if (!isIsoDate(startDate)) throw fieldError('start_date', 'must be a date (YYYY-MM-DD)');
+  if (!endDate) throw fieldError('end_date', missing);
+  if (!isIsoDate(endDate)) throw fieldError('end_date', 'must be a date (YYYY-MM-DD)');
+  if (endDate < startDate) throw fieldError('end_date', 'must be on or after start_date');
+  const range = { start: startDate, end: endDate };
+  if (daysIn(range) > MAX_RANGE_DAYS)
+    throw fieldError('end_date', `the period may cover at most ${MAX_RANGE_DAYS} days`);
+  return range;
+}
+
+/** The last day of the month of a `YYYY-MM-DD` day. */
+export function lastDayOfMonth(isoDate: string): string {
+  const [y, m] = [Number(isoDate.slice(0, 4)), Number(isoDate.slice(5, 7))];
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+/**
+ * The calendar months that lie wholly inside a range, as a range from the first one's first day to
+ * the last one's last day; null when no month does (a monthly rollup covers those, days the rest).
+ */
+export function wholeMonthsIn(range: DayRange): DayRange | null {
+  const start = range.start.endsWith('-01') ? range.start : addDays(lastDayOfMonth(range.start), 1);
+  const endOfEndMonth = lastDayOfMonth(range.end);
+  const end = range.end === endOfEndMonth ? range.end : addDays(`${range.end.slice(0, 8)}01`, -1);
+  return start <= end ? { start, end } : null;
 }

@@ -2,6 +2,7 @@ import { createLogger, loadConfig, type ServiceOptions } from '@komisi/api';
 import {
   createTestDatabase,
   driftedRunningBalances,
+  driftedSavingsRollups,
   ledgerTotal,
   type TestDatabase,
   unbalancedLedgerEntries,
@@ -96,6 +97,8 @@ export async function startTestApp(
         expect(await unbalancedLedgerEntries(platform.orm)).toEqual([]);
         expect(await ledgerTotal(platform.orm)).toBe(0);
         expect(await driftedRunningBalances(platform.orm)).toEqual([]);
+        // the financial reports' rollups (kept by triggers) agree with the rows they summarise
+        expect(await driftedSavingsRollups(platform.orm)).toEqual([]);
       } finally {
         await platform.close();
         await db.drop();

@@ -76,6 +76,9 @@ import { PayoutProcessingService } from '../contexts/referral-affiliates/payouts
 import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { FinancialDashboardService } from '../contexts/reporting/financial-dashboard.service.ts';
+import { TransactionExportService } from '../contexts/reporting/transaction-export.service.ts';
+import { TransactionReportService } from '../contexts/reporting/transaction-report.service.ts';
 import { DepositSettlement } from '../contexts/savings/deposit-settlement.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
 import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
@@ -226,6 +229,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const memberKyc = new MemberKycService(files);
   const memberReferrals = new MemberReferralsService(savingsCredits);
   const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
+  const transactionReport = new TransactionReportService();
   const services = {
     orm,
     tenants,
@@ -313,6 +317,10 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     programmeRegistrations: new ProgrammeRegistrationsService({ batches: programmeBatches, payments }),
     programmeProgress: new ProgrammeProgressService(files),
     programmeAnalytics: new ProgrammeAnalyticsService(),
+    // koperasi-sinoman: the admins' financial reports, read from trigger-kept rollups
+    financialDashboard: new FinancialDashboardService(),
+    transactionReport,
+    transactionExport: new TransactionExportService(transactionReport, files),
   };
   return services;
 }

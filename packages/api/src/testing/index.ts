@@ -15,6 +15,14 @@ export { createFakeMidtrans, type FakeMidtrans } from '../contexts/payments/midt
 export { createFakePesapal, type FakePesapal } from '../contexts/payments/pesapal/pesapal.fake.ts';
 export { createFakeXendit, type FakeXendit } from '../contexts/payments/xendit/xendit.fake.ts';
 export { tenantEm } from '../kernel/database.ts';
+export { type KoperasiFixture, koperasiFixture } from './koperasi/koperasi-fixture.ts';
+export {
+  type SavingsData,
+  savingsData,
+  type TestMember,
+  type TestTransaction,
+} from './koperasi/savings-data.ts';
+export { driftedSavingsRollups, type RollupDrift } from './koperasi/savings-rollups-check.ts';
 export { driftedRunningBalances, ledgerTotal, unbalancedLedgerEntries } from './ledger-check.ts';
 export { TEST_PG_URL } from './pg-admin.ts';
 export { createTestDatabase, type TestDatabase } from './test-database.ts';

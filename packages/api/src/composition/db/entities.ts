@@ -45,11 +45,23 @@ import {
 import { AffiliateReferral } from '../../contexts/referral-affiliates/commissions/affiliate-referral.entity.ts';
 import { AffiliatePayout } from '../../contexts/referral-affiliates/payouts/payout.entity.ts';
 import { ProgramContent } from '../../contexts/referral-affiliates/program-content.entity.ts';
+import { installRollupSchema } from '../../contexts/reporting/rollup-triggers.ts';
+import {
+  MemberJoinDaily,
+  MemberSavingsBalance,
+  MemberStatusTotal,
+  SavingsFlowDaily,
+  SavingsFlowMonthly,
+  SavingsProductBalance,
+} from '../../contexts/reporting/savings-rollups.entity.ts';
 import { SavingsAccount } from '../../contexts/savings/savings-account.entity.ts';
 import { SavingsProduct } from '../../contexts/savings/savings-product.entity.ts';
 import { SavingsTransaction } from '../../contexts/savings/savings-transaction.entity.ts';
 import { SequenceCounter } from '../../contexts/tenancy/sequence.entity.ts';
 import { Tenant } from '../../contexts/tenancy/tenant.entity.ts';
+
+// The reporting rollups' triggers (and index) on the tables they summarise, before any ORM reads the entities.
+installRollupSchema();
 
 /** Rows that belong to one tenant: the tenant filter scopes every query on them. */
 /** Annotated: the inferred union of every entity class is too long to write into a declaration file. */
@@ -103,6 +115,12 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   KycDocument,
   MemberReferral,
   MemberTally,
+  SavingsFlowDaily,
+  SavingsFlowMonthly,
+  SavingsProductBalance,
+  MemberSavingsBalance,
+  MemberJoinDaily,
+  MemberStatusTotal,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

@@ -6,8 +6,16 @@ import { tenantColumn } from '../tenancy/tenant.entity.ts';
  * ktp: an affiliate's identity card (private) · profile_photo · material: promotional images ·
  * progress_photo: a programme participant's weekly body photo (private)
  * kyc_document: a cooperative member's identity papers (private; may be a PDF)
+ * report: an exported report (private to its requester and admins)
  */
-export const FILE_PURPOSES = ['ktp', 'profile_photo', 'material', 'progress_photo', 'kyc_document'] as const;
+export const FILE_PURPOSES = [
+  'ktp',
+  'profile_photo',
+  'material',
+  'progress_photo',
+  'kyc_document',
+  'report',
+] as const;
 export type FilePurpose = (typeof FILE_PURPOSES)[number];
 
 /**

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
 import { processDocument } from './document-intake.ts';
@@ -96,10 +96,22 @@ export class FilesService {
     return this.#store(scope, input, document);
   }
 
+  /**
+   * Seals and stores bytes the server made itself (an exported report), and records them. Call it
+   * outside a transaction, as `storeImage`.
+   */
+  async storeGenerated(
+    scope: Scope,
+    input: { ownerAccountId: number; purpose: FilePurpose; contentType: string; bytes: Uint8Array },
+  ): Promise<FileObject> {
+    const sha256 = createHash('sha256').update(input.bytes).digest('hex');
+    return this.#store(scope, input, { bytes: input.bytes, contentType: input.contentType, sha256 });
+  }
+
   async #store(
     scope: Scope,
     input: { ownerAccountId: number; purpose: FilePurpose },
-    content: { bytes: Buffer; contentType: string; sha256: string },
+    content: { bytes: Uint8Array; contentType: string; sha256: string },
   ): Promise<FileObject> {
     const storageKey = `${scope.tenant.id}/${input.purpose}/${randomBytes(18).toString('base64url')}`;
     await this.#storage.put(storageKey, this.#cipher.seal(content.bytes, storageKey));
@@ -177,6 +189,18 @@ export class FilesService {
     const sealed = await this.#storage.get(file.storageKey);
     if (!sealed) return null;
     return { contentType: file.contentType, bytes: this.#cipher.open(sealed, file.storageKey) };
+  }
+
+  /**
+   * Deletes up to `limit` of this tenant's files of `purpose` made before `before` (generated files
+   * kept for a while); a file that cannot be deleted now is left for a later call.
+   */
+  async removeOlderThan(scope: Scope, purpose: FilePurpose, before: Date, limit = 20): Promise<void> {
+    const old = await scope.em.execute<{ id: number }[]>(
+      `select id from file_object where tenant_id = ? and purpose = ? and created_at < ? order by id limit ?`,
+      [scope.tenant.id, purpose, before, limit],
+    );
+    for (const { id } of old) await this.remove(scope, id).catch(() => undefined);
   }
 
   /** Deletes the row, then the stored bytes. Unlink references (bank account, profile) first. */

@@ -1,16 +1,12 @@
+import { SAVINGS_TRANSACTION_STATES, type SavingsTransactionState } from '@komisi/domain';
 import { defineEntity, type InferEntity, p } from '@mikro-orm/core';
 import { Account } from '../identity/account.entity.ts';
 import { tenantColumn } from '../tenancy/tenant.entity.ts';
 import { SavingsAccount } from './savings-account.entity.ts';
 
-export const SAVINGS_TRANSACTION_STATUSES = [
-  'pending',
-  'processing',
-  'completed',
-  'failed',
-  'cancelled',
-] as const;
-export type SavingsTransactionStatus = (typeof SAVINGS_TRANSACTION_STATUSES)[number];
+/** pending, processing, completed, failed, cancelled (§10.1) */
+export const SAVINGS_TRANSACTION_STATUSES = SAVINGS_TRANSACTION_STATES;
+export type SavingsTransactionStatus = SavingsTransactionState;
 export const SAVINGS_TRANSACTION_CATEGORIES = ['deposit', 'withdrawal', 'interest', 'bonus'] as const;
 export type SavingsTransactionCategory = (typeof SAVINGS_TRANSACTION_CATEGORIES)[number];
 

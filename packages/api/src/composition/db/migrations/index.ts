@@ -23,11 +23,12 @@ import * as m20 from './Migration20261207000000_platform_admin.ts';
 import * as m21 from './Migration20261207084703_koperasi_members_savings.ts';
 import * as m22 from './Migration20261207085712_savings_deposit_payments.ts';
 import * as m23 from './Migration20261207091731_cooperative_kyc_referrals.ts';
-import * as m24 from './Migration20261207105000_payment_reference_per_tenant.ts';
-import * as m25 from './Migration20261207110000_whatsapp_otp.ts';
-import * as m26 from './Migration20261207120000_programmes.ts';
-import * as m27 from './Migration20261207130000_koperasi_payment_purposes.ts';
-import * as m28 from './Migration20261207140000_koperasi_file_purposes.ts';
+import * as m24 from './Migration20261207095050_reporting_rollups.ts';
+import * as m25 from './Migration20261207105000_payment_reference_per_tenant.ts';
+import * as m26 from './Migration20261207110000_whatsapp_otp.ts';
+import * as m27 from './Migration20261207120000_programmes.ts';
+import * as m28 from './Migration20261207130000_koperasi_payment_purposes.ts';
+import * as m29 from './Migration20261207140000_koperasi_file_purposes.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -54,9 +55,10 @@ export const MIGRATIONS = [
   { name: 'Migration20261207084703_koperasi_members_savings', class: Object.values(m21)[0] as never },
   { name: 'Migration20261207085712_savings_deposit_payments', class: Object.values(m22)[0] as never },
   { name: 'Migration20261207091731_cooperative_kyc_referrals', class: Object.values(m23)[0] as never },
-  { name: 'Migration20261207105000_payment_reference_per_tenant', class: Object.values(m24)[0] as never },
-  { name: 'Migration20261207110000_whatsapp_otp', class: Object.values(m25)[0] as never },
-  { name: 'Migration20261207120000_programmes', class: Object.values(m26)[0] as never },
-  { name: 'Migration20261207130000_koperasi_payment_purposes', class: Object.values(m27)[0] as never },
-  { name: 'Migration20261207140000_koperasi_file_purposes', class: Object.values(m28)[0] as never },
+  { name: 'Migration20261207095050_reporting_rollups', class: Object.values(m24)[0] as never },
+  { name: 'Migration20261207105000_payment_reference_per_tenant', class: Object.values(m25)[0] as never },
+  { name: 'Migration20261207110000_whatsapp_otp', class: Object.values(m26)[0] as never },
+  { name: 'Migration20261207120000_programmes', class: Object.values(m27)[0] as never },
+  { name: 'Migration20261207130000_koperasi_payment_purposes', class: Object.values(m28)[0] as never },
+  { name: 'Migration20261207140000_koperasi_file_purposes', class: Object.values(m29)[0] as never },
 ];

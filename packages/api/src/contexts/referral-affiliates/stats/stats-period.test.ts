@@ -6,20 +6,6 @@ const JAKARTA = 'Asia/Jakarta';
 // 2026-11-23 01:30 in Jakarta (UTC+7) is still 2026-11-22 in UTC
 const now = new Date('2026-11-22T18:30:00Z');
 
-describe('localDate / addDays', () => {
-  it('reads the calendar day in the tenant time zone', () => {
-    expect(localDate(now, JAKARTA)).toBe('2026-11-23');
-    expect(localDate(now, 'UTC')).toBe('2026-11-22');
-    expect(localDate(new Date('2026-03-08T07:59:59Z'), 'America/New_York')).toBe('2026-03-08');
-  });
-
-  it('moves across months, years and leap days', () => {
-    expect(addDays('2026-11-23', -29)).toBe('2026-10-25');
-    expect(addDays('2024-02-28', 1)).toBe('2024-02-29');
-    expect(addDays('2026-12-31', 1)).toBe('2027-01-01');
-  });
-});
-
 describe('resolvePeriod', () => {
   it.each([
     ['today', { start: '2026-11-23', end: '2026-11-23' }],

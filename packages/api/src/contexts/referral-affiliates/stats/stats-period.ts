@@ -1,5 +1,5 @@
 // Calendar days in a tenant's time zone and the statistics periods made of them (pure).
-import { addDays, daysBetween, fieldError, isIsoDate, localDate } from '@komisi/domain';
+import { addDays, checkedDayRange, type DayRange, fieldError, localDate } from '@komisi/domain';
 
 export const STATS_PERIODS = ['today', '7days', '30days', 'this_month', 'custom'] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -11,15 +11,6 @@ export interface PeriodQuery {
   /** `YYYY-MM-DD`, custom only (inclusive) */
   endDate?: string | undefined;
 }
-
-/** Inclusive range of local calendar days, `YYYY-MM-DD`. */
-export interface DayRange {
-  start: string;
-  end: string;
-}
-
-/** The longest custom period: a leap year. */
-export const MAX_PERIOD_DAYS = 366;
 
 /**
  * The days a period covers, ending today in the tenant's time zone: `today`; `7days` and `30days`
@@ -45,12 +36,5 @@ export function resolvePeriod(query: PeriodQuery, now: Date, timeZone: string): 
 }
 
 function customRange({ startDate, endDate }: PeriodQuery): DayRange {
-  if (!startDate) throw fieldError('start_date', 'is required for a custom period');
-  if (!isIsoDate(startDate)) throw fieldError('start_date', 'must be a date (YYYY-MM-DD)');
-  if (!endDate) throw fieldError('end_date', 'is required for a custom period');
-  if (!isIsoDate(endDate)) throw fieldError('end_date', 'must be a date (YYYY-MM-DD)');
-  if (endDate < startDate) throw fieldError('end_date', 'must be on or after start_date');
-  if (daysBetween(startDate, endDate) >= MAX_PERIOD_DAYS)
-    throw fieldError('end_date', `the period may cover at most ${MAX_PERIOD_DAYS} days`);
-  return { start: startDate, end: endDate };
+  return checkedDayRange(startDate, endDate, 'is required for a custom period');
 }

@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import type pg from 'pg';
+import { signAccessToken } from './generate-shop.ts';
+import { bulk, sqlArray, timed, withoutIndexes } from './pg.ts';
+import { settings } from './settings.ts';
+
+/** One generated cooperative (koperasi-sinoman) for the financial dashboard scenarios. */
+export interface KoperasiFixture {
+  slug: string;
+  tenantId: number;
+  members: number;
+  transactions: number;
+  /** admins' access tokens: requests cycle over them (each admin has the document's hourly budget) */
+  adminTokens: string[];
+}
+
+const ADMINS = 50;
+
+/** The generated cooperative with `transactions` savings transactions. */
+export const koperasiSlug = (transactions: number) => `koperasi-${transactions}`;
+const FIRST = [
+  'Siti',
+  'Budi',
+  'Dewi',
+  'Agus',
+  'Rina',
+  'Joko',
+  'Wati',
+  'Eko',
+  'Sri',
+  'Hadi',
+  'Lestari',
+  'Bambang',
+];
+const LAST = ['Rahayu', 'Santoso', 'Wijaya', 'Saputra', 'Lestari', 'Pratama', 'Kusuma', 'Hidayat', 'Nugroho'];
+/** members joined over the last three years; transactions spread over the last two */
+const JOIN_DAYS = 3 * 365;
+const TRANSACTION_DAYS = 2 * 365;
+const CHUNK = 1_000_000;
+
+// The rollup triggers stay on while session_replication_role = replica skips the foreign keys:
+// the generated rows pass through the same triggers as the application's writes.
+const ROLLUP_TRIGGERS = [
+  ['savings_transaction', 'savings_flow_insert'],
+  ['ledger_account', 'savings_balance_insert'],
+  ['cooperative_member', 'member_join_insert'],
+] as const;
+
+async function rollupTriggers(c: pg.Client, mode: 'enable always' | 'enable') {
+  for (const [table, trigger] of ROLLUP_TRIGGERS)
+    await c.query(`alter table ${table} ${mode} trigger ${trigger}`);
+}
+
+async function insertTenant(c: pg.Client, slug: string, hash: string): Promise<number> {
+  const { rows } = await c.query<{ id: number }>(
+    `insert into tenant (slug, name, profile, currency, time_zone, hosts, settings, created_at)
+     values ($1, 'Koperasi Bench', 'koperasi-sinoman', 'IDR', 'Asia/Jakarta', '[]', '{}', now()) returning id`,
+    [slug],
+  );
+  const tenantId = rows[0]!.id;
+  await c.query(
+    `insert into savings_product (tenant_id, public_id, code, name, description, minimum_amount, is_withdrawable,
+       is_mandatory, interest_rate_bp, deposit_schedule, created_at)
+     values ($1, gen_random_uuid(), 'SP', 'Simpanan Pokok', 'Simpanan wajib sekali seumur hidup saat pendaftaran', 80000, false, true, 0, 'once', now()),
+            ($1, gen_random_uuid(), 'SW', 'Simpanan Wajib', 'Simpanan wajib bulanan untuk anggota aktif', 10000, false, true, 0, 'monthly', now()),
+            ($1, gen_random_uuid(), 'SS', 'Simpanan Sukarela', 'Simpanan sukarela yang dapat ditarik sewaktu-waktu', 10000, true, false, 600, 'any', now())`,
+    [tenantId],
+  );
+  await c.query(
+    `insert into account (tenant_id, email, name, password_hash, roles, created_at)
+     select $1, 'admin' || n || '@' || $3 || '.bench.komisi.test', 'Admin ' || n, $2, '{admin}', now()
+       from generate_series(1, ${ADMINS}) n`,
+    [tenantId, hash, slug],
+  );
+  return tenantId;
+}
+
+/** `members` accounts and cooperative members (95% active), each with its SP, SW and SS account. */
+async function insertMembers(c: pg.Client, tenantId: number, hash: string, members: number) {
+  await c.query('drop table if exists bench_kop');
+  await c.query(
+    `create temp table bench_kop as
+     select k, nextval('account_id_seq')::int as account_id,
+            now() - interval '${JOIN_DAYS} days' + (k::float8 / $1) * interval '${JOIN_DAYS} days' as joined
+       from generate_series(1, $1::int) k`,
+    [members],
+  );
+  await c.query('alter table bench_kop add primary key (k)');
+  await c.query(
+    `insert into account (id, tenant_id, email, name, phone, password_hash, roles, created_at)
+     select account_id, $1, 'anggota' || k || '@' || $1::int || '.bench.komisi.test',
+            (${sqlArray(FIRST)})[1 + k % ${FIRST.length}] || ' ' || (${sqlArray(LAST)})[1 + (k / 7) % ${LAST.length}],
+            '+62812' || lpad(k::text, 8, '0'), $2, '{member}', joined
+       from bench_kop`,
+    [tenantId, hash],
+  );
+  await c.query(
+    `insert into cooperative_member (tenant_id, public_id, account_id, member_number, nik_sealed, nik_digest, nik_masked,
+       date_of_birth, gender, address, membership_status, kyc_status, referral_code, join_date, created_at, updated_at)
+     select $1, gen_random_uuid(), account_id, 'SIN-' || to_char(joined, 'YYYY') || '-' || lpad(k::text, 6, '0'),
+            'sealed', md5($1::int || ':' || k) || md5(k || ':' || $1::int), '350201******' || lpad((k % 10000)::text, 4, '0'),
+            '1990-01-01', case when k % 2 = 0 then 'female' else 'male' end, 'Jl. Sinoman ' || k || ', Surabaya',
+            case when k % 100 < 95 then 'active' when k % 100 < 98 then 'pending' else 'inactive' end,
+            'verified', 'B' || $1::int || 'K' || k, joined, joined, joined
+       from bench_kop`,
+    [tenantId],
+  );
+  await c.query(
+    `insert into savings_account (tenant_id, public_id, owner_account_id, product_id, account_number,
+       virtual_account_number, status, opened_at, created_at, updated_at)
+     select $1, gen_random_uuid(), m.account_id, p.id, 'SA-' || to_char(m.joined, 'YYYY') || '-' || lpad((m.k * 3 + p.n)::text, 7, '0'),
+            '8801' || lpad(($1::int * 10000000::bigint + m.k * 3 + p.n)::text, 12, '0'), 'active', m.joined, m.joined, m.joined
+       from bench_kop m
+      cross join (select id, row_number() over (order by id) as n from savings_product where tenant_id = $1) p`,
+    [tenantId],
+  );
+}
+
+/**
+ * `count` transactions over the last two years in time order, spread over the members: SS deposits
+ * (60%), SW (15%) and SP (2%) deposits, SS withdrawals (13%), interest (10%); 1% failed, 0.5%
+ * cancelled, every 20th of the last two days still pending, the rest completed half an hour later.
+ */
+async function insertTransactions(c: pg.Client, tenantId: number, members: number, count: number) {
+  await c.query('drop table if exists bench_kop_acc');
+  await c.query(
+    `create temp table bench_kop_acc as
+     select m.k, p.code, a.id from bench_kop m
+       join savings_account a on a.tenant_id = $1 and a.owner_account_id = m.account_id
+       join savings_product p on p.id = a.product_id`,
+    [tenantId],
+  );
+  await c.query('alter table bench_kop_acc add primary key (k, code)');
+  for (let from = 1; from <= count; from += CHUNK) {
+    const to = Math.min(count, from + CHUNK - 1);
+    await timed(`  transactions ${from.toLocaleString('en')}–${to.toLocaleString('en')}`, () =>
+      c.query(
+        `insert into savings_transaction (tenant_id, public_id, transaction_number, savings_account_id, owner_account_id,
+           type_code, category, amount, balance_before, balance_after, payment_method, status, processed_at, created_at, updated_at)
+         select $1::int, (lpad(to_hex($1::int), 8, '0') || '-0000-4000-8000-' || lpad(to_hex(i), 12, '0'))::uuid,
+                'TXN-' || to_char(t.at, 'YYYY') || '-' || lpad(i::text, 8, '0'), a.id, m.account_id,
+                t.type_code, t.category, t.amount, 0, 0, 'bank_transfer', t.status,
+                case when t.status = 'completed' then t.at + interval '30 minutes' end, t.at, t.at
+           from generate_series($2::int, $3::int) i
+           cross join lateral (select 1 + (i::bigint * 7919) % $4 as k, i % 100 as kind,
+                  now() - interval '${TRANSACTION_DAYS} days' + (i::float8 / $5) * interval '${TRANSACTION_DAYS} days' as at) r
+           cross join lateral (select
+                  case when r.kind < 60 then 'SS_DEPOSIT' when r.kind < 75 then 'SW_DEPOSIT' when r.kind < 77 then 'SP_DEPOSIT'
+                       when r.kind < 90 then 'SS_WITHDRAWAL' else 'SS_INTEREST' end as type_code,
+                  case when r.kind < 77 then 'deposit' when r.kind < 90 then 'withdrawal' else 'interest' end as category,
+                  case when r.kind < 77 then 10000 + (i % 100) * 10000 when r.kind < 90 then 5000 + (i % 40) * 5000
+                       else 500 + (i % 50) * 100 end as amount,
+                  case when r.at > now() - interval '2 days' and i % 20 = 0 then 'pending'
+                       when i % 100 = 1 then 'failed' when i % 200 = 3 then 'cancelled' else 'completed' end as status,
+                  r.at) t
+           join bench_kop m on m.k = r.k
+           join bench_kop_acc a on a.k = r.k and a.code = substr(t.type_code, 1, 2)`,
+        [tenantId, from, to, members, count],
+      ),
+    );
+  }
+}
+
+/** Each savings account's ledger account, its running balance what its completed transactions left. */
+async function insertBalances(c: pg.Client, tenantId: number) {
+  await c.query(
+    `with held as (
+       select savings_account_id, sum(case when category = 'withdrawal' then -amount else amount end) as amount
+         from savings_transaction where tenant_id = $1 and status = 'completed' group by 1)
+     insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+     select a.tenant_id, 'savings:' || a.id, 'liability', 'IDR', a.owner_account_id, 0 - coalesce(h.amount, 0), now()
+       from savings_account a left join held h on h.savings_account_id = a.id
+      where a.tenant_id = $1`,
+    [tenantId],
+  );
+}
+
+async function generate(c: pg.Client, slug: string, hash: string, members: number, transactions: number) {
+  await rollupTriggers(c, 'enable always');
+  // one transaction: a failed generation leaves no half-made cooperative to be reused
+  await c.query('begin');
+  try {
+    await bulk(c, async () => {
+      const tenantId = await timed(`${slug}: tenant, products, ${ADMINS} admins`, () =>
+        insertTenant(c, slug, hash),
+      );
+      await timed(`${slug}: ${members.toLocaleString('en')} members with three savings accounts each`, () =>
+        insertMembers(c, tenantId, hash, members),
+      );
+      await timed(`${slug}: ${transactions.toLocaleString('en')} savings transactions`, () =>
+        withoutIndexes(c, 'savings_transaction', () =>
+          insertTransactions(c, tenantId, members, transactions),
+        ),
+      );
+      await c.query('analyze savings_transaction, savings_account');
+      await timed(`${slug}: savings balances on the ledger`, () => insertBalances(c, tenantId));
+    });
+    await c.query('commit');
+  } catch (e) {
+    await c.query('rollback');
+    throw e;
+  } finally {
+    await rollupTriggers(c, 'enable');
+  }
+  await timed('vacuum analyze (koperasi tables)', () =>
+    c.query(
+      'vacuum analyze savings_transaction, savings_account, ledger_account, cooperative_member, account, savings_flow_daily, savings_product_balance, member_savings_balance, member_join_daily',
+    ),
+  );
+}
+
+/** The cooperative `slug` with its data (generated once, kept with BENCH_REUSE_DB=1) and admin tokens. */
+export async function prepareKoperasi(
+  c: pg.Client,
+  slug: string,
+  transactions: number,
+): Promise<KoperasiFixture> {
+  const members = settings.koperasiMembers;
+  const existing = await c.query('select 1 from tenant where slug = $1', [slug]);
+  if (existing.rowCount === 0) {
+    const hash = (await c.query<{ password_hash: string }>('select password_hash from account limit 1'))
+      .rows[0]!.password_hash;
+    await generate(c, slug, hash, members, transactions);
+  }
+  const { rows } = await c.query<{ tenant_id: number; id: number }>(
+    `select a.tenant_id, a.id from account a join tenant t on t.id = a.tenant_id
+      where t.slug = $1 and 'admin' = any(a.roles) order by a.id`,
+    [slug],
+  );
+  const tenantId = rows[0]!.tenant_id;
+  const { rows: counted } = await c.query<{ n: string }>(
+    'select coalesce(sum(transactions), 0)::text as n from savings_flow_daily where tenant_id = $1',
+    [tenantId],
+  );
+  const adminTokens: string[] = [];
+  for (const admin of rows) {
+    const sessionId = randomUUID();
+    await c.query(
+      `insert into session (id, tenant_id, account_id, family_id, token_hash, expires_at, created_at)
+       values ($1::uuid, $2, $3::int, $1::uuid, md5($1::text) || md5($3::int::text), now() + interval '1 day', now())`,
+      [sessionId, tenantId, admin.id],
+    );
+    adminTokens.push(
+      signAccessToken(
+        settings.jwtSecret,
+        { accountId: admin.id, tenantId, sessionId, roles: ['admin'] },
+        86_400,
+      ),
+    );
+  }
+  return { slug, tenantId, members, transactions: Number(counted[0]!.n), adminTokens };
+}
