@@ -102,7 +102,7 @@ describe('GET /admin/financial/transactions', () => {
     const res = await report(`${lastDays(60)}&export_format=csv`);
     expect(res.status).toBe(200);
     const url = new URL(res.body.data.export_url);
-    expect(url.pathname).toMatch(/^\/t\/sinoman\/files\/\d+$/);
+    expect(url.pathname).toMatch(/^\/t\/kop-reports\/files\/\d+$/);
     const file = await f.app.app.request(url.pathname + url.search);
     expect(file.status).toBe(200);
     expect(file.headers.get('content-type')).toBe('text/csv; charset=utf-8');

@@ -1,11 +1,13 @@
-import { SINOMAN_ADMIN_EMAIL } from '@komisi/api';
 import { savingsData, type TestMember, type TestTransaction, tenantEm } from '@komisi/api/testing';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from './test-app.ts';
 
-// The sinoman demo tenant with members and savings transactions of the last 40 days, for the admins'
-// financial reports (§6.2): the black-box tests check the answers against SQL over the same rows.
+// A koperasi-sinoman tenant of its own (the demo tenant has a year of seeded history) with members and
+// savings transactions of the last 40 days, for the admins' financial reports (§6.2): the black-box
+// tests check the answers against SQL over the same rows.
 
-export const SINOMAN_API = '/t/sinoman/api';
+const SLUG = 'kop-reports';
+const ADMIN_EMAIL = 'admin@kop-reports.test';
+export const SINOMAN_API = `/t/${SLUG}/api`;
 export const JAKARTA = 'Asia/Jakarta';
 export const DAY_MS = 86_400_000;
 const jakartaDay = new Intl.DateTimeFormat('en-CA', {
@@ -25,21 +27,20 @@ export interface FinancialReportsApp {
   tenantId: number;
   /** Dewi (the largest saver), Eko, and Fajar (pending, a name with a comma and quotes) */
   members: TestMember[];
-  /** a query on the sinoman tenant's rows */
+  /** a query on the tenant's rows */
   sql<T>(query: string, params?: unknown[]): Promise<T[]>;
 }
 
 export async function startFinancialReportsApp(): Promise<FinancialReportsApp> {
   const app = await startTestApp();
-  const tenant = await app.services.tenants.bySlug('sinoman');
-  if (!tenant) throw new Error('no sinoman tenant');
+  const { tenant } = await app.services.tenantProvisioning.create({
+    profile: 'koperasi-sinoman',
+    slug: SLUG,
+    name: 'Koperasi Laporan',
+    admin: { email: ADMIN_EMAIL, name: 'Admin Laporan', password: TEST_ADMIN_PASSWORD },
+  });
   const scope = { em: tenantEm(app.orm, tenant.id), tenant, now: new Date() };
-  const admin = await app.services.identity.login(
-    scope,
-    SINOMAN_ADMIN_EMAIL,
-    TEST_ADMIN_PASSWORD,
-    '127.0.0.1',
-  );
+  const admin = await app.services.identity.login(scope, ADMIN_EMAIL, TEST_ADMIN_PASSWORD, '127.0.0.1');
   const adminToken = (await app.services.identity.issueTokens(scope, admin)).accessToken;
 
   const data = savingsData(app.services, scope);

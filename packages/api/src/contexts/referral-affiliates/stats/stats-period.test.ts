@@ -1,4 +1,4 @@
-import { addDays, DomainError, localDate } from '@komisi/domain';
+import { DomainError } from '@komisi/domain';
 import { describe, expect, it } from 'vitest';
 import { resolvePeriod } from './stats-period.ts';
 
