@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { expect } from 'vitest';
-import type { JsonResponse, TestApp } from '../testing/test-app.ts';
+import type { JsonResponse, TestApp } from './test-app.ts';
 
 // Calls of the sinoman demo tenant's REST API as its document writes them, for the black-box tests.
 
