@@ -1,7 +1,7 @@
 import { SINOMAN_ADMIN_EMAIL } from '@komisi/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 import { application, imageBlob, sinomanClient } from '../testing/sinoman-client.ts';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
 // koperasi-sinoman §6.1 from the outside: the administrators' member list (filters, search, sorting,
 // pages, totals) and status changes with what they set off (KYC verdicts, the referral bonus once,

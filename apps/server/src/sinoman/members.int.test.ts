@@ -1,8 +1,8 @@
 import { tenantEm } from '@komisi/api/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { application, imageBlob, PDF_BYTES, sinomanClient } from '../testing/sinoman-client.ts';
+import { startTestApp, type TestApp } from '../testing/test-app.ts';
 
 // koperasi-sinoman §2–§3 from the outside: a member registers with the document's own body, signs
 // in by email and by phone, keeps their profile, hands in KYC documents, reads their referrals and

@@ -44,6 +44,8 @@ export interface ProviderStatus {
   status: ProviderPaymentStatus;
   /** the provider's own words, kept for support */
   description?: string;
+  /** what the provider answered in its own terms (Midtrans' `transaction_status`, `payment_type`, times) */
+  report?: Record<string, string>;
 }
 
 /** Told when a gateway reports a payment we will not take as completed; pino's `log.warn.bind(log)` fits. */

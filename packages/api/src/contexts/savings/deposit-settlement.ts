@@ -7,7 +7,10 @@ import type { SettlementHandler } from '../payments/payments.service.ts';
 import { lockSavingsAccount, SavingsCompanyAccounts, savingsLedger } from './savings-ledger.ts';
 import { SavingsTransaction } from './savings-transaction.entity.ts';
 
-/** What the gateway reported when it settled a deposit's payment, kept on the transaction. */
+/**
+ * What the gateway reported when it settled a deposit's payment, kept on the transaction: its own
+ * words where it gives them (Midtrans' `settlement`, its times), ours otherwise (the sandbox).
+ */
 function gatewayResponse(tx: Scope, payment: Payment, report: ProviderStatus) {
   return {
     provider: payment.provider,
@@ -18,6 +21,7 @@ function gatewayResponse(tx: Scope, payment: Payment, report: ProviderStatus) {
     transaction_status: report.status,
     status_message: report.description ?? null,
     settlement_time: tx.now.toISOString(),
+    ...report.report,
   };
 }
 

@@ -135,7 +135,7 @@ export class MidtransProvider implements PaymentProvider {
     const status = midtransStatusOf(answer.transaction_status, fraud) ?? 'pending';
     if (status !== 'completed') return { status, description };
     const mismatch = mismatchOf(answer, expected);
-    if (!mismatch) return { status, description };
+    if (!mismatch) return { status, description, report: reportOf(answer) };
     this.#log(
       {
         provider: 'midtrans',
@@ -204,4 +204,21 @@ function mismatchOf(answer: MidtransTransaction, expected: ExpectedPayment): str
   if (typeof gross !== 'number' || gross !== wanted)
     return `gross_amount ${String(answer.gross_amount)} of ${wanted}`;
   return null;
+}
+
+/** The status answer's own fields a settled payment keeps (the transaction detail shows them). */
+function reportOf(answer: MidtransTransaction): Record<string, string> {
+  const fields = [
+    'transaction_id',
+    'payment_type',
+    'transaction_time',
+    'transaction_status',
+    'settlement_time',
+  ];
+  return Object.fromEntries(
+    fields.flatMap((field) => {
+      const value = (answer as unknown as Record<string, unknown>)[field];
+      return hasText(value) ? [[field, value]] : [];
+    }),
+  );
 }
