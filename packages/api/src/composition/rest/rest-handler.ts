@@ -128,9 +128,6 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
     /** Whether the profile has a route for this method and path (the dispatcher tries extra profiles otherwise). */
     has: (method: string, subPath: string): boolean => metaOf(method, subPath) !== undefined,
     metaOf,
-    /** Whether the operation at this method and path takes files (its upload budget applies). */
-    takesUploads: (method: string, subPath: string): boolean =>
-      (metaOf(method, subPath)?.uploads?.length ?? 0) > 0,
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
     async handle(req: Request, subPath: string, ctx: Ctx): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
