@@ -1,4 +1,4 @@
-import type { Context } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 
 // What the fake gateways share in reading requests the way the real services do.
 
@@ -25,6 +25,36 @@ export function isHttpUrl(value: unknown): value is string {
 
 export function requestHeaders(req: Request): Record<string, string> {
   return Object.fromEntries(req.headers.entries());
+}
+
+/** A request a fake gateway received, kept for tests to inspect (the body parsed when it is JSON). */
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: Record<string, string>;
+  body: unknown;
+}
+
+/** Middleware that records every request into `requests` before the fake answers it. */
+export function recordRequests(requests: RecordedRequest[]): MiddlewareHandler {
+  return async (c, next) => {
+    let body: unknown = null;
+    if (c.req.method !== 'GET') {
+      const text = await c.req.raw.clone().text();
+      try {
+        body = JSON.parse(text);
+      } catch {
+        body = text;
+      }
+    }
+    requests.push({
+      method: c.req.method,
+      path: new URL(c.req.url).pathname,
+      headers: requestHeaders(c.req.raw),
+      body,
+    });
+    await next();
+  };
 }
 
 /** The request's body when it is a JSON object; otherwise the problem, in the words DOKU and Xendit use. */

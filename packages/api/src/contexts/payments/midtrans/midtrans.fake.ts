@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { isJson, type Json, requestHeaders } from '../fake-http.ts';
+import { isJson, type Json, type RecordedRequest, recordRequests } from '../fake-http.ts';
 import { chargeJson, type FakeMidtransNotification, notificationAbout, statusJson } from './fake/answers.ts';
 import {
   chargeProblems,
@@ -35,12 +35,7 @@ export interface FakeMidtransOptions {
   now?: () => Date;
 }
 
-export interface FakeMidtransRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type FakeMidtransRequest = RecordedRequest;
 
 export interface FakeMidtrans {
   fetch: (req: Request) => Promise<Response>;
@@ -86,24 +81,7 @@ export function createFakeMidtrans(options: FakeMidtransOptions): FakeMidtrans {
   const requests: FakeMidtransRequest[] = [];
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    let body: unknown = null;
-    if (c.req.method !== 'GET') {
-      const text = await c.req.raw.clone().text();
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    requests.push({
-      method: c.req.method,
-      path: new URL(c.req.url).pathname,
-      headers: requestHeaders(c.req.raw),
-      body,
-    });
-    await next();
-  });
+  app.use('*', recordRequests(requests));
 
   app.use('*', async (c, next) => {
     if (!authorized(c.req.header('Authorization'), options.serverKey)) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Context, Hono } from 'hono';
-import { jsonObjectBody, requestHeaders } from '../fake-http.ts';
+import { jsonObjectBody, type RecordedRequest, recordRequests } from '../fake-http.ts';
 import {
   callbackAbout,
   type FakeXenditCallback,
@@ -55,12 +55,7 @@ export interface FakeXenditPayment {
   channel?: string;
 }
 
-export interface FakeXenditRequest {
-  method: string;
-  path: string;
-  headers: Record<string, string>;
-  body: unknown;
-}
+export type FakeXenditRequest = RecordedRequest;
 
 export interface FakeXendit {
   fetch: (req: Request) => Promise<Response>;
@@ -98,24 +93,7 @@ export function createFakeXendit(options: FakeXenditOptions): FakeXendit {
   const userId = objectId();
   const app = new Hono();
 
-  app.use('*', async (c, next) => {
-    let body: unknown = null;
-    if (c.req.method !== 'GET') {
-      const text = await c.req.raw.clone().text();
-      try {
-        body = JSON.parse(text);
-      } catch {
-        body = text;
-      }
-    }
-    requests.push({
-      method: c.req.method,
-      path: new URL(c.req.url).pathname,
-      headers: requestHeaders(c.req.raw),
-      body,
-    });
-    await next();
-  });
+  app.use('*', recordRequests(requests));
 
   app.use('*', async (c, next) => {
     if (!authorized(c.req.header('Authorization'), options.secretKey)) {
