@@ -4,6 +4,7 @@
 export type {
   AffiliateMarketerRouter,
   AnsaniaRouter,
+  ConsoleRouter,
   DtehmRouter,
   PlatformRouter,
   QutabRouter,
