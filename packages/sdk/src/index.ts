@@ -32,6 +32,13 @@ export {
   withMethods,
 } from './client.ts';
 export {
+  type ConsoleClient,
+  type ConsoleInputs,
+  type ConsoleOutputs,
+  type ConsoleSession,
+  createConsoleClient,
+} from './console.client.ts';
+export {
   createDtehmClient,
   type DtehmClient,
   type DtehmInputs,
