@@ -1,4 +1,3 @@
-import { addDays, localDate } from '@komisi/domain';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   activeMember,
@@ -26,6 +25,15 @@ afterAll(async () => {
 type Json = any;
 
 const JAKARTA = 'Asia/Jakarta';
+
+/** A day (YYYY-MM-DD) in a time zone. */
+const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
+
+function addDays(isoDate: string, days: number): string {
+  const d = new Date(`${isoDate}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 const today = () => localDate(new Date(), JAKARTA);
 
 async function dashboard(slug: string, query = '') {
