@@ -27,7 +27,8 @@ type Json = any;
 const JAKARTA = 'Asia/Jakarta';
 
 /** A day (YYYY-MM-DD) in a time zone. */
-const localDate = (date: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
+const localDate = (date: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(date);
 
 function addDays(isoDate: string, days: number): string {
   const d = new Date(`${isoDate}T00:00:00Z`);
