@@ -80,12 +80,12 @@ export function consoleClient(app: TestApp, slug: string): ConsoleClient {
 }
 
 /** The SDK's dtehm client (its router adds `console.previewMlmPlan`), sharing a console client's tokens. */
-export function dtehmClient(app: TestApp, console: ConsoleClient): DtehmClient {
+export function dtehmClient(app: TestApp, signedIn: ConsoleClient): DtehmClient {
   return createDtehmClient({
     baseUrl: 'http://komisi.test',
     tenant: 'dtehm',
     fetch: fetchOf(app),
-    tokenStore: console.tokenStore,
+    tokenStore: signedIn.tokenStore,
     batch: false,
   });
 }

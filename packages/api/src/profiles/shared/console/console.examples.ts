@@ -50,7 +50,7 @@ export function consoleExamples(tenant: ConsoleExampleTenant): OperationExamples
     schema: settingFormSchema('allowedOrigins'),
   };
   const shop = `https://shop.${tenant.slug}.example`;
-  const console = `https://admin.${tenant.slug}.example`;
+  const consoleOrigin = `https://admin.${tenant.slug}.example`;
   const payments = {
     key: 'payments',
     title: SETTING_TITLES.payments,
@@ -120,8 +120,8 @@ export function consoleExamples(tenant: ConsoleExampleTenant): OperationExamples
       response: { settings: [payments, { ...origins, value: [shop] }] },
     },
     'PUT /admin/console/settings/{key}': {
-      request: { key: 'allowedOrigins', value: [shop, console] },
-      response: { ...origins, value: [shop, console] },
+      request: { key: 'allowedOrigins', value: [shop, consoleOrigin] },
+      response: { ...origins, value: [shop, consoleOrigin] },
     },
     'GET /admin/console/jobs/runs': {
       request: { page: 1, perPage: 20, status: 'succeeded' },

@@ -16,7 +16,7 @@ export const meProcedure = adminProcedure
   .query(async ({ ctx }) => {
     const account = await ctx.services.identity.account(ctx.scope(), ctx.auth.accountId);
     const tenant = ctx.tenant;
-    const console = ctx.services.tenantApps.console(tenant);
+    const apps = ctx.services.tenantApps.console(tenant);
     return {
       account: { id: account.id, name: account.name, email: account.email },
       roles: [...account.roles],
@@ -30,7 +30,7 @@ export const meProcedure = adminProcedure
         timeZone: tenant.timeZone,
         locales: LOCALES[tenant.currency],
       },
-      sections: [...console.sections],
-      dashboardMetrics: [...console.dashboard],
+      sections: [...apps.sections],
+      dashboardMetrics: [...apps.dashboard],
     };
   });
