@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
 import { authRouter } from './auth.router.ts';
 import { cartRouter } from './cart.router.ts';
@@ -21,6 +22,7 @@ export const ansaniaRouter = router({
   orders: ordersRouter,
   // Not `admin`: the tenant's router merges the affiliate-marketer profile's, which has that key.
   adminOrders: adminOrdersRouter,
+  console: consoleRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

@@ -1,6 +1,7 @@
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
 import { adminExamples } from './examples/admin.examples.ts';
+import { dtehmConsoleExamples } from './examples/console.examples.ts';
 import { membershipExamples } from './examples/membership.examples.ts';
 import { ordersExamples } from './examples/orders.examples.ts';
 import { productsExamples } from './examples/products.examples.ts';
@@ -14,4 +15,5 @@ export const dtehmExamples: OperationExamples = {
   ...ordersExamples,
   ...accountExamples,
   ...adminExamples,
+  ...dtehmConsoleExamples,
 };

@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { networkConsoleRouter } from '../shared/console/router.ts';
 import { accountRouter } from './account.router.ts';
 import { adminRouter } from './admin.router.ts';
 import { membershipRouter } from './membership.router.ts';
@@ -6,7 +7,10 @@ import { ordersRouter } from './orders.router.ts';
 import { productsRouter } from './products.router.ts';
 import { authRouter, usersRouter } from './users.router.ts';
 
-/** The dtehm-mobile app: its 16 documented endpoints, admin catalog endpoints, and SDK token calls. */
+/**
+ * The dtehm-mobile app: its 16 documented endpoints, admin catalog endpoints, SDK token calls, and the
+ * admin console's (with the MLM plan's what-if preview).
+ */
 export const dtehmRouter = router({
   users: usersRouter,
   auth: authRouter,
@@ -15,6 +19,7 @@ export const dtehmRouter = router({
   orders: ordersRouter,
   user: accountRouter,
   admin: adminRouter,
+  console: networkConsoleRouter,
 });
 
 export type DtehmRouter = typeof dtehmRouter;
