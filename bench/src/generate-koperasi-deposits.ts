@@ -42,7 +42,7 @@ async function addDeposits(c: pg.Client, tenantId: number, n: number): Promise<v
   await c.query(
     `with accounts as (
        select row_number() over (order by (a.id * 7919) % 100003, a.id) as r, a.id, a.owner_account_id,
-              a.virtual_account_number, coalesce(-l.running_balance, 0) as balance
+              coalesce(-l.running_balance, 0) as balance
          from savings_account a
          join savings_product p on p.id = a.product_id and p.code = 'SS'
          join cooperative_member m on m.tenant_id = a.tenant_id and m.account_id = a.owner_account_id
@@ -51,14 +51,18 @@ async function addDeposits(c: pg.Client, tenantId: number, n: number): Promise<v
         where a.tenant_id = $1),
      counted as (select count(*) as n from accounts),
      earlier as (select count(*)::int as n from payment where tenant_id = $1 and merchant_reference like ${BENCH_DEPOSIT}),
-     made as (
-       select nextval('savings_transaction_id_seq')::int as transaction_id, nextval('payment_id_seq')::int as payment_id,
-              a.id as account_id, a.owner_account_id, a.virtual_account_number, a.balance,
+     drawn as (
+       select j, a.id as account_id, a.owner_account_id, a.balance,
               'TXN-' || to_char(now(), 'YYYY') || '-7' || lpad((e.n + j)::text, 8, '0') as number,
               50000 + ((e.n + j) % 20) * 25000 as amount, 1 + ((e.n + j) / 20) % 999 as unique_code,
-              now() - (j % 3600) * interval '1 second' as at
+              now() - ($2::int - j) * interval '1 second' as at
          from generate_series(1, $2::int) j cross join counted cross join earlier e
-         join accounts a on a.r = 1 + (j - 1) % counted.n),
+         join accounts a on a.r = 1 + (j - 1) % counted.n
+        order by j),
+     -- ids in j's order: consecutive deposits (settled side by side) are of different accounts
+     made as (
+       select nextval('savings_transaction_id_seq')::int as transaction_id, nextval('payment_id_seq')::int as payment_id,
+              drawn.* from drawn),
      deposits as (
        insert into savings_transaction (id, tenant_id, public_id, transaction_number, savings_account_id, owner_account_id,
          type_code, category, amount, unique_code, description, balance_before, balance_after, payment_method,
