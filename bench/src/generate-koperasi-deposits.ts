@@ -41,7 +41,7 @@ export async function pointAtFakeMidtrans(c: pg.Client, tenantId: number): Promi
 async function addDeposits(c: pg.Client, tenantId: number, n: number): Promise<void> {
   await c.query(
     `with accounts as (
-       select row_number() over (order by (a.id * 7919) % 100003, a.id) as r, a.id, a.owner_account_id,
+       select row_number() over (order by (a.id::bigint * 7919) % 100003, a.id) as r, a.id, a.owner_account_id,
               coalesce(-l.running_balance, 0) as balance
          from savings_account a
          join savings_product p on p.id = a.product_id and p.code = 'SS'
