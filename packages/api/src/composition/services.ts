@@ -19,6 +19,7 @@ import { OrdersService, saleTotal } from '../contexts/commerce/orders/orders.ser
 import { purchasedIn } from '../contexts/commerce/orders/purchases.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/orders/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/orders/shop-orders.service.ts';
+import { VoucherAdminService } from '../contexts/commerce/vouchers/voucher-admin.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist/wishlist.service.ts';
 import { CooperativeMembersService } from '../contexts/cooperative/cooperative-members.service.ts';
@@ -281,6 +282,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     addresses,
     carts,
     vouchers,
+    voucherAdmin: new VoucherAdminService(vouchers),
     checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),
