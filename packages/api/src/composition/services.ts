@@ -43,7 +43,9 @@ import { JobRunner } from '../contexts/jobs/job-runner.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
 import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MemberAdminService } from '../contexts/network/member-admin.service.ts';
 import { MemberRegistrationService } from '../contexts/network/member-registration.service.ts';
+import { MemberStandingService } from '../contexts/network/member-standing.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
@@ -279,6 +281,9 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     memberRegistration: new MemberRegistrationService(identity, membership),
     saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),
     downline: new DownlineService(),
+    // dtehm-mobile administrators: members, their standing (stockist role, suspension)
+    memberAdmin: new MemberAdminService({ downline: new DownlineService(), commissions }),
+    memberStanding: new MemberStandingService(identity),
     addresses,
     carts,
     vouchers,

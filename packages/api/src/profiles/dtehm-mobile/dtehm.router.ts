@@ -1,12 +1,17 @@
 import { router } from '../../kernel/trpc.ts';
 import { accountRouter } from './account.router.ts';
 import { adminRouter } from './admin.router.ts';
+import { adminMembersRouter } from './admin-members.router.ts';
+import { adminSalesRouter } from './admin-sales.router.ts';
 import { membershipRouter } from './membership.router.ts';
 import { ordersRouter } from './orders.router.ts';
 import { productsRouter } from './products.router.ts';
 import { authRouter, usersRouter } from './users.router.ts';
 
-/** The dtehm-mobile app: its 16 documented endpoints, admin catalog endpoints, and SDK token calls. */
+/**
+ * The dtehm-mobile app: its 16 documented endpoints, the administrators' (catalog, members, orders and
+ * commissions) and SDK token calls.
+ */
 export const dtehmRouter = router({
   users: usersRouter,
   auth: authRouter,
@@ -14,7 +19,7 @@ export const dtehmRouter = router({
   products: productsRouter,
   orders: ordersRouter,
   user: accountRouter,
-  admin: adminRouter,
+  admin: { ...adminRouter, ...adminMembersRouter, ...adminSalesRouter },
 });
 
 export type DtehmRouter = typeof dtehmRouter;
