@@ -196,15 +196,6 @@ export class MemberAdminService {
     };
   }
 
-  /** Whether the account is a member of this tenant's network (staff accounts are not). */
-  async exists(scope: Scope, accountId: number): Promise<boolean> {
-    const rows = await scope.em.execute<{ one: number }[]>(
-      'select 1 as one from network_member where tenant_id = ? and account_id = ?',
-      [scope.tenant.id, accountId],
-    );
-    return rows.length > 0;
-  }
-
   #rows(
     scope: Scope,
     filter: string,

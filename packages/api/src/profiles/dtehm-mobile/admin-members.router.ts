@@ -86,7 +86,7 @@ export const adminMembersRouter = {
     .output(s.adminMemberNetworkOutput)
     .query(async ({ ctx, input }) => {
       const scope = ctx.scope();
-      const member = await ctx.services.memberAdmin.detail(scope, input.id);
+      const member = await ctx.services.membership.profile(scope, input.id); // 404 for a non-member
       const downline = ctx.services.downline;
       const page = await downline.page(
         scope,
