@@ -241,9 +241,12 @@ export class IdentityService {
     return this.#sessions.issue(scope, account, policy);
   }
 
-  /** See `Sessions.refresh`: a reused refresh token ends its whole login. */
-  refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}) {
-    return this.#sessions.refresh(scope, refreshToken, policy);
+  /**
+   * See `Sessions.refresh`: a reused refresh token ends its whole login; with `requiredRole`, an
+   * account without it is refused (403) and its token stays unrotated.
+   */
+  refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}, requiredRole?: Role) {
+    return this.#sessions.refresh(scope, refreshToken, policy, requiredRole);
   }
 
   logout(scope: Scope, sessionId: string): Promise<void> {

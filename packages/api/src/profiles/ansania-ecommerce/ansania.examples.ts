@@ -4,6 +4,7 @@ import { adminOrdersExamples } from './examples/admin-orders.examples.ts';
 import { adminVouchersExamples } from './examples/admin-vouchers.examples.ts';
 import { cartExamples } from './examples/cart.examples.ts';
 import { catalogExamples } from './examples/catalog.examples.ts';
+import { ansaniaConsoleExamples } from './examples/console.examples.ts';
 import { ordersExamples } from './examples/orders.examples.ts';
 
 /** The ansania-ecommerce document's examples: the spec's own, completed where it elides fields. */
@@ -14,4 +15,5 @@ export const ansaniaExamples: OperationExamples = {
   ...ordersExamples,
   ...adminOrdersExamples,
   ...adminVouchersExamples,
+  ...ansaniaConsoleExamples,
 };

@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
 import { adminVouchersRouter } from './admin-vouchers.router.ts';
 import { authRouter } from './auth.router.ts';
@@ -23,6 +24,7 @@ export const ansaniaRouter = router({
   // Not `admin`: the tenant's router merges the affiliate-marketer profile's, which has that key.
   adminOrders: adminOrdersRouter,
   adminVouchers: adminVouchersRouter,
+  console: consoleRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

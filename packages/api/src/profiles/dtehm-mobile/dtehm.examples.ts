@@ -3,6 +3,7 @@ import { accountExamples } from './examples/account.examples.ts';
 import { adminExamples } from './examples/admin.examples.ts';
 import { adminMembersExamples } from './examples/admin-members.examples.ts';
 import { adminSalesExamples } from './examples/admin-sales.examples.ts';
+import { dtehmConsoleExamples } from './examples/console.examples.ts';
 import { membershipExamples } from './examples/membership.examples.ts';
 import { ordersExamples } from './examples/orders.examples.ts';
 import { productsExamples } from './examples/products.examples.ts';
@@ -18,4 +19,5 @@ export const dtehmExamples: OperationExamples = {
   ...adminExamples,
   ...adminMembersExamples,
   ...adminSalesExamples,
+  ...dtehmConsoleExamples,
 };

@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { networkConsoleRouter } from '../shared/console/router.ts';
 import { accountRouter } from './account.router.ts';
 import { adminRouter } from './admin.router.ts';
 import { adminMembersRouter } from './admin-members.router.ts';
@@ -10,7 +11,7 @@ import { authRouter, usersRouter } from './users.router.ts';
 
 /**
  * The dtehm-mobile app: its 16 documented endpoints, the administrators' (catalog, members, orders and
- * commissions) and SDK token calls.
+ * commissions), SDK token calls, and the admin console's (with the MLM plan's what-if preview).
  */
 export const dtehmRouter = router({
   users: usersRouter,
@@ -20,6 +21,7 @@ export const dtehmRouter = router({
   orders: ordersRouter,
   user: accountRouter,
   admin: { ...adminRouter, ...adminMembersRouter, ...adminSalesRouter },
+  console: networkConsoleRouter,
 });
 
 export type DtehmRouter = typeof dtehmRouter;
