@@ -5,7 +5,7 @@ import { startTestApp, type TestApp } from './testing/test-app.ts';
 // biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary JSON document
 type Json = any;
 
-/** The dtehm-mobile spec's 16 endpoints, then the admin catalog endpoints. */
+/** The dtehm-mobile spec's 16 endpoints, then the admin ones (catalog, members, orders, commissions). */
 const DOCUMENTED: [method: string, path: string, secured: boolean][] = [
   ['post', '/users/register', false],
   ['post', '/users/login', false],
@@ -28,6 +28,15 @@ const ADMIN: typeof DOCUMENTED = [
   ['post', '/admin/categories', true],
   ['post', '/admin/products', true],
   ['put', '/admin/products/{id}', true],
+  ['get', '/admin/members', true],
+  ['get', '/admin/members/{id}', true],
+  ['get', '/admin/members/{id}/network', true],
+  ['put', '/admin/members/{id}/stockist', true],
+  ['post', '/admin/members/{id}/suspend', true],
+  ['post', '/admin/members/{id}/reactivate', true],
+  ['get', '/admin/orders', true],
+  ['get', '/admin/orders/{id}', true],
+  ['get', '/admin/commissions', true],
 ];
 // the admin console's, in every profile's document (the sign-in, refresh and sign-out are its own)
 const CONSOLE: typeof DOCUMENTED = [...CONSOLE_OPERATIONS, MLM_PREVIEW_OPERATION].map(([method, path]) => [

@@ -19,6 +19,7 @@ import { OrdersService, saleTotal } from '../contexts/commerce/orders/orders.ser
 import { purchasedIn } from '../contexts/commerce/orders/purchases.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/orders/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/orders/shop-orders.service.ts';
+import { VoucherAdminService } from '../contexts/commerce/vouchers/voucher-admin.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist/wishlist.service.ts';
 import { CooperativeMembersService } from '../contexts/cooperative/cooperative-members.service.ts';
@@ -43,7 +44,9 @@ import { JobRunsService } from '../contexts/jobs/job-runs.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
 import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MemberAdminService } from '../contexts/network/member-admin.service.ts';
 import { MemberRegistrationService } from '../contexts/network/member-registration.service.ts';
+import { MemberStandingService } from '../contexts/network/member-standing.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
@@ -289,9 +292,13 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     memberRegistration: new MemberRegistrationService(identity, membership),
     saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),
     downline: new DownlineService(),
+    // dtehm-mobile administrators: members, their standing (stockist role, suspension)
+    memberAdmin: new MemberAdminService({ downline: new DownlineService(), commissions }),
+    memberStanding: new MemberStandingService(identity),
     addresses,
     carts,
     vouchers,
+    voucherAdmin: new VoucherAdminService(vouchers),
     checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),

@@ -134,6 +134,20 @@ export class IdentityService {
     return account;
   }
 
+  /** Takes `role` from the account if it has it, under the same row lock as `grantRole`. */
+  async revokeRole(tx: Scope, accountId: number, role: Role): Promise<Account> {
+    const account = await tx.em.findOneOrFail(
+      Account,
+      { id: accountId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    if (account.roles.includes(role)) {
+      account.roles = account.roles.filter((r) => r !== role);
+      await tx.em.flush();
+    }
+    return account;
+  }
+
   /**
    * Locks the account's row until the transaction ends: changes another context makes to what the
    * account owns (its address book) queue behind each other on it.

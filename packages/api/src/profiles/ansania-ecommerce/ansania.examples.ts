@@ -1,6 +1,7 @@
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
 import { adminOrdersExamples } from './examples/admin-orders.examples.ts';
+import { adminVouchersExamples } from './examples/admin-vouchers.examples.ts';
 import { cartExamples } from './examples/cart.examples.ts';
 import { catalogExamples } from './examples/catalog.examples.ts';
 import { ansaniaConsoleExamples } from './examples/console.examples.ts';
@@ -13,5 +14,6 @@ export const ansaniaExamples: OperationExamples = {
   ...cartExamples,
   ...ordersExamples,
   ...adminOrdersExamples,
+  ...adminVouchersExamples,
   ...ansaniaConsoleExamples,
 };
