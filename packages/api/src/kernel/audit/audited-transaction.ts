@@ -68,13 +68,26 @@ export async function auditedTransaction<T>(
     async (em) => {
       const tx: Scope = { ...scope, em: em as Scope['em'], audit, commitHooks };
       const value = await work(tx);
-      await trail.append(tx, recordOf(context, audit.changes, answerOf(value), tx.now));
+      await appendAuditEntry(tx, trail, context, answerOf(value));
       return value;
     },
     { clear: true },
   );
   for (const hook of commitHooks) await hook();
   return result;
+}
+
+/**
+ * Appends the entry of an action that ran in `tx` (its changes from `tx.audit`), for callers that own
+ * the transaction themselves (creating a tenant); everyone else uses `auditedTransaction`.
+ */
+export async function appendAuditEntry(
+  tx: Scope,
+  trail: AuditTrail,
+  context: AuditContext,
+  answer: unknown,
+): Promise<void> {
+  await trail.append(tx, recordOf(context, tx.audit?.changes ?? [], answer, tx.now));
 }
 
 function recordOf(
