@@ -58,7 +58,7 @@ const ANSANIA = [
   'POST /vouchers/validate',
 ];
 
-/** Ours, beside the spec's: the shop's order and voucher desks (admin role). */
+/** Ours, beside the spec's: the shop's order and voucher desks and the audit log (admin role). */
 const ANSANIA_ADMIN = [
   'GET /admin/orders',
   'GET /admin/orders/{order_number}',
@@ -71,6 +71,9 @@ const ANSANIA_ADMIN = [
   'PUT /admin/vouchers/{id}',
   'POST /admin/vouchers/{id}/deactivate',
   'POST /admin/vouchers/{id}/reactivate',
+  // every main profile's audit log
+  'GET /admin/audit-log',
+  'GET /admin/audit-log/{id}',
 ];
 
 describe('ansania and affiliate-marketer OpenAPI documents', () => {
