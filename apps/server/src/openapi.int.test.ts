@@ -37,7 +37,7 @@ const ADMIN: typeof DOCUMENTED = [
   ['get', '/admin/orders', true],
   ['get', '/admin/orders/{id}', true],
   ['get', '/admin/commissions', true],
-  // every main profile's audit log
+  // the audit log, in every profile's document
   ['get', '/admin/audit-log', true],
   ['get', '/admin/audit-log/{id}', true],
 ];

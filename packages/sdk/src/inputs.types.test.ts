@@ -68,7 +68,7 @@ describe('SDK input types', () => {
     expectTypeOf<DtehmInputs['auditLog']['list']>().toEqualTypeOf<List>();
     expectTypeOf<AnsaniaInputs['auditLog']['get']>().toEqualTypeOf<{ id: number }>();
     expectTypeOf<List['limit']>().toEqualTypeOf<number | undefined>();
-    expectTypeOf<List['actor_role']>().toEqualTypeOf<
+    expectTypeOf<List['actorRole']>().toEqualTypeOf<
       'admin' | 'platform-admin' | 'platform-cli' | undefined
     >();
   });

@@ -114,14 +114,14 @@ describe('an admin action', () => {
     const [entry] = list.body.data.entries;
     expect(entry).toEqual({
       id: expect.any(Number),
-      occurred_at: expect.any(String),
+      occurredAt: expect.any(String),
       action: 'adminSavings.decideWithdrawal',
       actor: { role: 'admin', id: admins.sinoman!.id, email: 'admin@sinoman.demo', name: 'Sinoman Admin' },
       subject: { type: 'savings_transaction', id },
       input: { transaction_id: id, status: 'completed', notes: 'Ditransfer' },
       before: expect.objectContaining({ status: 'pending', amount: 100_000, processed_at: null }),
       after: expect.objectContaining({ status: 'completed', amount: 100_000, notes: 'Ditransfer' }),
-      request_id: 'req-audit-complete-1',
+      requestId: 'req-audit-complete-1',
       ip: expect.any(String),
     });
     const one = await sinoman().get(`/admin/audit-log/${entry.id}`, admins.sinoman!.token);
@@ -349,22 +349,22 @@ describe('the read API', () => {
     const admin = admins.qutab!.token;
     const all = (await qutab().get('/admin/audit-log?limit=100', admin)).body.data.entries;
     expect(all.length).toBeGreaterThanOrEqual(4);
-    const times = all.map((e: { occurred_at: string }) => e.occurred_at);
+    const times = all.map((e: { occurredAt: string }) => e.occurredAt);
     expect([...times].sort().reverse()).toEqual(times);
 
     const first = (await qutab().get('/admin/audit-log?limit=2', admin)).body.data;
     expect(first.entries).toEqual(all.slice(0, 2));
-    const second = (await qutab().get(`/admin/audit-log?limit=2&cursor=${first.next_cursor}`, admin)).body
+    const second = (await qutab().get(`/admin/audit-log?limit=2&cursor=${first.nextCursor}`, admin)).body
       .data;
     expect(second.entries).toEqual(all.slice(2, 4));
 
     const bySubject = (
-      await qutab().get('/admin/audit-log?subject_type=tenant_settings&subject_id=qutab&limit=100', admin)
+      await qutab().get('/admin/audit-log?subjectType=tenant_settings&subjectId=qutab&limit=100', admin)
     ).body.data.entries;
     expect(bySubject.length).toBe(all.filter((e: { subject: unknown }) => e.subject !== null).length);
     const byAction = (await qutab().get('/admin/audit-log?action=admin.approvePayout', admin)).body.data;
-    expect(byAction).toEqual({ entries: [], next_cursor: null });
-    const byActor = (await qutab().get(`/admin/audit-log?actor_id=${admins.qutab!.id}&limit=100`, admin)).body
+    expect(byAction).toEqual({ entries: [], nextCursor: null });
+    const byActor = (await qutab().get(`/admin/audit-log?actorId=${admins.qutab!.id}&limit=100`, admin)).body
       .data.entries;
     expect(byActor.length).toBe(all.length);
     const today = new Date().toISOString().slice(0, 10);
@@ -395,5 +395,33 @@ describe('the read API', () => {
       before: null,
       after: { name: 'affiliate-commission-release', status: 'succeeded' },
     });
+  });
+});
+
+describe('the admin console', () => {
+  it('has its setting changes audited, each with the key before and after; a plan preview is no action', async () => {
+    const admin = admins.qutab!.token;
+    const res = await qutab().put('/admin/console/settings/orderPaymentTtlMinutes', { value: 45 }, admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    const [entry] = (await qutab().get('/admin/audit-log?limit=1', admin)).body.data.entries;
+    expect(entry).toMatchObject({
+      action: 'console.updateSetting',
+      subject: { type: 'tenant_settings', id: 'qutab' },
+      input: { key: 'orderPaymentTtlMinutes', value: 45 },
+      before: { orderPaymentTtlMinutes: null },
+      after: { orderPaymentTtlMinutes: 45 },
+    });
+    // served at once: the directory reloaded once the change committed
+    expect((await tenant('qutab')).settings.orderPaymentTtlMinutes).toBe(45);
+
+    const dtehm = await tokenOf('dtehm', 'admin@dtehm.demo');
+    const before = await entryCount('dtehm');
+    const preview = await api('dtehm').post(
+      '/admin/console/mlm-plan/preview',
+      { plan: { stockistRateBps: 900 }, amount: 100_000 },
+      dtehm.token,
+    );
+    expect(preview.status, JSON.stringify(preview.body)).toBe(200);
+    expect(await entryCount('dtehm')).toBe(before);
   });
 });

@@ -6,6 +6,7 @@ import { createApiContext } from '../../composition/api-context.ts';
 import type { AuditTrail } from '../../kernel/audit/audited-transaction.ts';
 import { systemEm } from '../../kernel/database.ts';
 import { adminProcedure, createCallerFactory, router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../../profiles/shared/console/router.ts';
 import {
   type ProgrammeWorld,
   programmeWorld,
@@ -45,14 +46,18 @@ const testRouter = router({
 });
 const callerOf = createCallerFactory(testRouter);
 
-function caller(trail?: AuditTrail) {
-  const ctx = createApiContext(world.orm, world.services, pino({ level: 'silent' }), {
+function context() {
+  return createApiContext(world.orm, world.services, pino({ level: 'silent' }), {
     tenant: world.tenant,
     requestId: 'req-pglite-1',
     ip: '10.0.0.1',
     authorization: `Bearer ${admin.token}`,
     baseUrl: 'http://komisi.test/t/qutab',
   });
+}
+
+function caller(trail?: AuditTrail) {
+  const ctx = context();
   return callerOf(trail ? { ...ctx, auditTrail: trail } : ctx);
 }
 
@@ -142,5 +147,19 @@ describe('an audited admin mutation on PGlite', () => {
       /never changed or removed/,
     );
     expect((await audit.get(world.scope(), latest!.id)).action).toBe('setSupport');
+  });
+
+  it("audits the console's setting change, the editor writing in the action's transaction", async () => {
+    const consoleApi = createCallerFactory(consoleRouter)(context());
+    const entry = await consoleApi.updateSetting({ key: 'orderPaymentTtlMinutes', value: 30 });
+    expect(entry.value).toBe(30);
+    expect((await world.services.tenants.byId(world.tenant.id))?.settings.orderPaymentTtlMinutes).toBe(30);
+    const [latest] = await entries();
+    expect(latest).toMatchObject({
+      action: 'updateSetting',
+      subject: { type: 'tenant_settings', id: world.tenant.slug },
+      before: { orderPaymentTtlMinutes: null },
+      after: { orderPaymentTtlMinutes: 30 },
+    });
   });
 });

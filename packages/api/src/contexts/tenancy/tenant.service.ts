@@ -1,4 +1,4 @@
-import type { CurrencyCode } from '@komisi/domain';
+import { type CurrencyCode, DomainError } from '@komisi/domain';
 import { type Orm, systemEm } from '../../kernel/database.ts';
 import { afterCommit, type Scope } from '../../kernel/scope.ts';
 import { checkSetting, type SettingKey } from '../../kernel/settings/tenant-settings.ts';
@@ -98,6 +98,13 @@ export class TenantDirectory {
     const tenant = await this.byId(tenantId);
     if (!tenant) throw new Error(`tenant ${tenantId} vanished`);
     return tenant;
+  }
+
+  /** `tx.tenant` as stored now, read in the caller's transaction (the directory may be 30 s behind). */
+  async readIn(tx: Scope): Promise<TenantRecord> {
+    const row = await tx.em.findOne(Tenant, { id: tx.tenant.id }, { refresh: true });
+    if (!row) throw new DomainError('NOT_FOUND', 'Tenant not found');
+    return toTenantRecord(row);
   }
 
   /**

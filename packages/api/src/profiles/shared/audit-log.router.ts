@@ -6,20 +6,8 @@ import { startOfLocalDay } from './zoned-time.ts';
 
 const tags = ['Admin: audit log'];
 
-function present(e: AuditEntryView) {
-  return {
-    id: e.id,
-    occurred_at: e.occurredAt.toISOString(),
-    action: e.action,
-    actor: e.actor,
-    subject: e.subject,
-    input: e.input,
-    before: e.before,
-    after: e.after,
-    request_id: e.requestId,
-    ip: e.ip,
-  };
-}
+/** The console's wire: camelCase, times as ISO 8601. */
+const present = (e: AuditEntryView) => ({ ...e, occurredAt: e.occurredAt.toISOString() });
 
 /**
  * Every administrator's action on the tenant (see `adminProcedure`), newest first: the same
@@ -39,8 +27,8 @@ export const auditLogRouter = router({
           'when, the record and its state before and after, the request id and address. Written in the same ' +
           'transaction as the action, so every committed action has its entry and a failed one none. Passwords, ' +
           'tokens, NIK, email addresses, phone numbers and gateway keys are redacted. Filter by action, actor, ' +
-          'record and days (the tenant’s time zone); page with `cursor` (`next_cursor` of the page before), ' +
-          'at most 100 entries a page.',
+          'record and days (the tenant’s time zone); page with `cursor` (`nextCursor` of the page before), ' +
+          'at most 100 entries a page. The console’s wire: camelCase, times as ISO 8601.',
       },
       errors: [403, 422],
     })
@@ -53,16 +41,16 @@ export const auditLogRouter = router({
         ctx.scope(),
         {
           action: input.action,
-          actorId: input.actor_id,
-          actorRole: input.actor_role,
-          subjectType: input.subject_type,
-          subjectId: input.subject_id,
+          actorId: input.actorId,
+          actorRole: input.actorRole,
+          subjectType: input.subjectType,
+          subjectId: input.subjectId,
           from: input.from ? startOfLocalDay(input.from, zone) : undefined,
           until: input.to ? startOfLocalDay(input.to, zone, 1) : undefined,
         },
         { cursor: input.cursor, limit: input.limit },
       );
-      return { entries: entries.map(present), next_cursor: nextCursor };
+      return { entries: entries.map(present), nextCursor };
     }),
 
   get: adminProcedure

@@ -12,13 +12,13 @@ export const auditLogListInput = z.object({
   action: text(200)
     .optional()
     .describe('only this action: the procedure’s name, e.g. `adminSavings.decideWithdrawal`'),
-  actor_id: rowId().optional().describe('only the actions of this account (or platform administrator)'),
-  actor_role: actorRole.optional(),
-  subject_type: text(100).optional().describe('only actions on this kind of record, e.g. `payout`'),
-  subject_id: text(200).optional().describe('only actions on the record with this id'),
+  actorId: rowId().optional().describe('only the actions of this account (or platform administrator)'),
+  actorRole: actorRole.optional(),
+  subjectType: text(100).optional().describe('only actions on this kind of record, e.g. `payout`'),
+  subjectId: text(200).optional().describe('only actions on the record with this id'),
   from: isoDate.optional().describe('from this day (YYYY-MM-DD, the tenant’s time zone)'),
   to: isoDate.optional().describe('up to and including this day'),
-  cursor: z.string().max(100).optional().describe('`next_cursor` of the page before'),
+  cursor: z.string().max(100).optional().describe('`nextCursor` of the page before'),
   limit: boundedInt(1, 100).default(20),
 });
 
@@ -26,7 +26,7 @@ export const auditLogGetInput = z.object({ id: rowId() });
 
 const auditEntry = z.object({
   id: idOutput,
-  occurred_at: z.string().meta({ example: '2026-03-14T09:30:12.000Z' }),
+  occurredAt: z.string().meta({ example: '2026-03-14T09:30:12.000Z' }),
   action: z.string().describe('the procedure’s name; the REST operation calls the same procedure'),
   actor: z.object({
     role: actorRole,
@@ -41,13 +41,13 @@ const auditEntry = z.object({
   input: z.unknown().describe('the request as sent; secrets and personal data redacted'),
   before: z.unknown().describe('the record before the action (null when not recorded)'),
   after: z.unknown().describe('the record after the action, or else the action’s answer'),
-  request_id: z.string().describe('the X-Request-ID of the call, as in the server log'),
+  requestId: z.string().describe('the X-Request-ID of the call, as in the server log'),
   ip: z.string(),
 });
 
 export const auditLogListOutput = z.object({
   entries: z.array(auditEntry),
-  next_cursor: z.string().nullable().describe('where the next page starts; null on the last page'),
+  nextCursor: z.string().nullable().describe('where the next page starts; null on the last page'),
 });
 
 export const auditLogGetOutput = z.object({ entry: auditEntry });
