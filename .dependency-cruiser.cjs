@@ -17,6 +17,8 @@ const LAYERS = [
 /** The contexts, bottom to top: a context imports only contexts before it. */
 const CONTEXTS = [
   'tenancy',
+  // every administrator's action (any context's admin procedures write to it)
+  'audit',
   'jobs',
   'ledger',
   'notifications',

@@ -37,6 +37,9 @@ const ADMIN: typeof DOCUMENTED = [
   ['get', '/admin/orders', true],
   ['get', '/admin/orders/{id}', true],
   ['get', '/admin/commissions', true],
+  // the audit log, in every profile's document
+  ['get', '/admin/audit-log', true],
+  ['get', '/admin/audit-log/{id}', true],
 ];
 // the admin console's, in every profile's document (the sign-in, refresh and sign-out are its own)
 const CONSOLE: typeof DOCUMENTED = [...CONSOLE_OPERATIONS, MLM_PREVIEW_OPERATION].map(([method, path]) => [

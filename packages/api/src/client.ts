@@ -18,6 +18,7 @@ import { ansaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
 import { sinomanRouter } from './profiles/koperasi-sinoman/sinoman.router.ts';
 import { qutabRouter } from './profiles/qutab-platform/qutab.router.ts';
+import { auditLogRouter } from './profiles/shared/audit-log.router.ts';
 import { consoleRouter } from './profiles/shared/console/router.ts';
 
 /**
@@ -48,8 +49,8 @@ const affiliateMarketerClientRouter = forClients(affiliateRouter);
 const qutabClientRouter = forClients(qutabRouter);
 const sinomanClientRouter = forClients(sinomanRouter);
 const platformClientRouter = forClients(platformApiRouter);
-// what every tenant's router has (`console.*`): one client type for the admin console, whatever the tenant
-const consoleClientRouter = forClients(router({ console: consoleRouter }));
+// what every tenant's router has (`console.*`, `auditLog.*`): one client type for the admin console, whatever the tenant
+const consoleClientRouter = forClients(router({ console: consoleRouter, auditLog: auditLogRouter }));
 
 export type DtehmRouter = typeof dtehmClientRouter;
 export type AnsaniaRouter = typeof ansaniaClientRouter;
@@ -57,8 +58,9 @@ export type AffiliateMarketerRouter = typeof affiliateMarketerClientRouter;
 export type QutabRouter = typeof qutabClientRouter;
 export type SinomanRouter = typeof sinomanClientRouter;
 /**
- * The admin console's procedures (`console.*`), which every tenant's router has: a client of this
- * type works against any tenant's `/trpc` (dtehm-mobile's adds `console.previewMlmPlan`, on DtehmRouter).
+ * The admin console's procedures (`console.*`) and the audit log (`auditLog.*`), which every tenant's
+ * router has: a client of this type works against any tenant's `/trpc` (dtehm-mobile's adds
+ * `console.previewMlmPlan`, on DtehmRouter).
  */
 export type ConsoleRouter = typeof consoleClientRouter;
 /** The platform administrators' API (`/platform/trpc`): tenants and their settings. */

@@ -62,6 +62,16 @@ describe('SDK input types', () => {
     expectTypeOf<QutabInputs['orders']['create']['product_id']>().toEqualTypeOf<number | `${number}`>();
     expectTypeOf<AffiliateMarketerInputs['admin']['updateAffiliate']['id']>().toEqualTypeOf<number>();
   });
+
+  it('type the audit log the same in every main profile', () => {
+    type List = QutabInputs['auditLog']['list'];
+    expectTypeOf<DtehmInputs['auditLog']['list']>().toEqualTypeOf<List>();
+    expectTypeOf<AnsaniaInputs['auditLog']['get']>().toEqualTypeOf<{ id: number }>();
+    expectTypeOf<List['limit']>().toEqualTypeOf<number | undefined>();
+    expectTypeOf<List['actorRole']>().toEqualTypeOf<
+      'admin' | 'platform-admin' | 'platform-cli' | undefined
+    >();
+  });
 });
 
 /** Never called: tsc checks that bad input does not compile (each error is expected on its line). */

@@ -431,8 +431,10 @@ describe('affiliate-marketer OpenAPI document', () => {
         '/affiliate/commission',
         '/affiliate/reports/monthly',
         '/affiliate/stats',
-        // the admin console's, in every profile's document
+        // the admin console's and the audit log, in every profile's document
         ...new Set(CONSOLE_OPERATIONS.map(([, path]) => path)),
+        '/admin/audit-log',
+        '/admin/audit-log/{id}',
       ].sort(),
     );
     const shopDoc = await app.request('GET', api('/openapi.json'));

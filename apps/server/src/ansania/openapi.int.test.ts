@@ -4,6 +4,8 @@ import { startTestApp, type TestApp } from '../testing/test-app.ts';
 
 /** the admin console's operations, in every profile's document */
 const CONSOLE = CONSOLE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
+/** the audit log's, in every profile's document too */
+const AUDIT_LOG = ['GET /admin/audit-log', 'GET /admin/audit-log/{id}'];
 
 let app: TestApp;
 beforeAll(async () => {
@@ -58,7 +60,7 @@ const ANSANIA = [
   'POST /vouchers/validate',
 ];
 
-/** Ours, beside the spec's: the shop's order and voucher desks (admin role). */
+/** Ours, beside the spec's: the shop's order and voucher desks and the audit log (admin role). */
 const ANSANIA_ADMIN = [
   'GET /admin/orders',
   'GET /admin/orders/{order_number}',
@@ -71,6 +73,7 @@ const ANSANIA_ADMIN = [
   'PUT /admin/vouchers/{id}',
   'POST /admin/vouchers/{id}/deactivate',
   'POST /admin/vouchers/{id}/reactivate',
+  ...AUDIT_LOG,
 ];
 
 describe('ansania and affiliate-marketer OpenAPI documents', () => {
@@ -122,6 +125,7 @@ describe('ansania and affiliate-marketer OpenAPI documents', () => {
         'POST /admin/affiliates',
         'PUT /admin/affiliates/{id}',
         ...CONSOLE,
+        ...AUDIT_LOG,
       ].sort(),
     );
   });

@@ -16,6 +16,7 @@ export function createApiContext(orm: Orm, services: Services, log: Logger, info
     responseHeaders: new Headers(),
     services,
     authenticator: services.identity,
+    auditTrail: services.auditLog,
     log,
     scope: () => {
       scope ??= { em: tenantEm(orm, info.tenant.id), tenant: info.tenant, now: new Date() };

@@ -1,3 +1,4 @@
+import { AuditLog } from '../contexts/audit/audit-log.service.ts';
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ListedProductsService } from '../contexts/catalog/listed-products.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
@@ -254,6 +255,8 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const services = {
     orm,
     tenants,
+    /** every administrator's action, written in its own transaction (see `adminProcedure`) */
+    auditLog: new AuditLog(),
     platformAdmins,
     tenantProvisioning: new TenantProvisioning({ orm, directory: tenants, identity, setups: profileSetups }),
     tenantSettings,

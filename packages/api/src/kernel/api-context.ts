@@ -1,3 +1,4 @@
+import type { AuditTrail } from './audit/audited-transaction.ts';
 import type { AccessClaims } from './auth/access-token.ts';
 import type { Logger } from './logger.ts';
 import type { Scope } from './scope.ts';
@@ -52,6 +53,8 @@ export interface ApiContext {
   cookiePolicy: CookiePolicy;
   services: Services;
   authenticator: Authenticator;
+  /** where admin mutations' audit entries are written (see `adminProcedure`) */
+  auditTrail: AuditTrail;
   log: Logger;
   /** the request's EntityManager and clock, created on first use */
   scope(): Scope;

@@ -1,32 +1,13 @@
 import pino, { type Logger } from 'pino';
+import { REDACTED, SENSITIVE_FIELDS } from './redaction.ts';
 
 export type { Logger };
 
 // Secrets and personal data never reach the log, whatever an object carries.
 const REDACTED_PATHS = [
-  'password',
-  '*.password',
-  'new_password',
-  '*.new_password',
-  'token',
-  '*.token',
-  'refresh_token',
-  '*.refresh_token',
-  'authorization',
-  '*.authorization',
+  ...SENSITIVE_FIELDS.flatMap((field) => [field, `*.${field}`]),
   'headers.authorization',
   'headers.cookie',
-  'email',
-  '*.email',
-  'phone',
-  '*.phone',
-  'phone_number',
-  '*.phone_number',
-  // an Indonesian identity number (koperasi-sinoman members)
-  'nik',
-  '*.nik',
-  'consumer_secret',
-  '*.consumer_secret',
   // database errors carry the statement's parameters and the offending values
   'err.params',
   'err.detail',
@@ -38,7 +19,7 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+    redact: { paths: REDACTED_PATHS, censor: REDACTED },
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }

@@ -1,3 +1,4 @@
+import type { AuditRecorder } from './audit/recorder.ts';
 import type { Em } from './database.ts';
 import type { TenantRecord } from './tenant-record.ts';
 
@@ -6,11 +7,28 @@ export interface Scope {
   em: Em;
   tenant: TenantRecord;
   now: Date;
+  /**
+   * Present while an audited action runs (an admin mutation): a service that changes a record may
+   * describe it here, `scope.audit?.change({ subject, before, after })`, for the action's audit entry.
+   */
+  audit?: AuditRecorder | undefined;
+  /** Work waiting for the commit of the transaction that owns this scope (see `afterCommit`). */
+  commitHooks?: (() => Promise<void>)[] | undefined;
 }
 
 /** Scopes a callback to a transaction on the same tenant; nested calls join the outer one. */
 export async function inTransaction<T>(scope: Scope, work: (tx: Scope) => Promise<T>): Promise<T> {
   return scope.em.transactional((em) => work({ ...scope, em: em as Em }));
+}
+
+/**
+ * Work that must see this scope's writes committed (a cache reloaded through another connection):
+ * deferred until the commit when the scope's owner collects such work (an audited action's
+ * transaction), done at once otherwise. Nothing runs for a transaction that rolled back.
+ */
+export async function afterCommit(scope: Scope, work: () => Promise<void>): Promise<void> {
+  if (scope.commitHooks) scope.commitHooks.push(work);
+  else await work();
 }
 
 /** Database numerics (bigint sums arrive as strings) to safe integers, never floats. */

@@ -3,6 +3,7 @@ import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
 import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { ApiContext } from './api-context.ts';
+import { type AuditContext, auditedTransaction } from './audit/audited-transaction.ts';
 import type { AccessClaims } from './auth/access-token.ts';
 import { REASON, TRPC_CODE, toApiError } from './error-map.ts';
 import { domainErrorFromDatabase } from './input/database-errors.ts';
@@ -37,6 +38,12 @@ export interface KomisiMeta {
    * (a provider posts every status of every message from a few addresses).
    */
   webhook?: boolean;
+  /**
+   * How an admin mutation is audited (see `adminProcedure`). Default: in the action's own
+   * transaction. `after`: the action commits its own work (a job run): it runs outside a transaction
+   * and its entry is written once it succeeded. `false`: not an action (a preview that changes nothing).
+   */
+  audit?: false | 'after';
 }
 
 /** The most calls one tRPC batch may carry; larger batches get a 400 (the SDK batches at most this many). */
@@ -210,8 +217,54 @@ export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
   return next({ ctx: { auth } });
 });
 
-export const adminProcedure = authedProcedure.use(async ({ ctx, next }) => {
+const requireAdmin = authedProcedure.use(async ({ ctx, next }) => {
   if (!ctx.auth.roles.includes('admin'))
     throw new DomainError('FORBIDDEN', 'This action requires the admin role.');
   return next();
+});
+
+/** Rolls an audited action's transaction back when the procedure failed (tRPC hands failures back as results). */
+class FailedAction {
+  constructor(readonly result: unknown) {}
+}
+
+/**
+ * An administrator's procedure (401 without a token, 403 without the admin role). Every mutation is
+ * audited: it runs in one transaction (the services' own `inTransaction` calls join it) that also
+ * writes its audit entry (who, what, the request id, the redacted input, and before/after: what the
+ * services recorded through `scope.audit`, else the answer). A failed mutation rolls back and leaves
+ * no entry. REST calls run the same procedures, so they are audited alike. See `Meta.audit`.
+ */
+export const adminProcedure = requireAdmin.use(async ({ ctx, type, path, meta, getRawInput, next }) => {
+  if (type !== 'mutation' || meta?.audit === false) return next();
+  const context: AuditContext = {
+    action: path,
+    actor: { role: 'admin', id: ctx.auth.accountId },
+    requestId: ctx.requestId,
+    ip: ctx.ip,
+    input: await getRawInput(),
+    files: meta?.uploads,
+  };
+  const answerOf = (result: { ok: boolean; data?: unknown }) => result.data;
+  if (meta?.audit === 'after') {
+    const result = await next();
+    if (!result.ok) return result;
+    return auditedTransaction(ctx.scope(), ctx.auditTrail, context, async () => result, answerOf);
+  }
+  try {
+    return await auditedTransaction(
+      ctx.scope(),
+      ctx.auditTrail,
+      context,
+      async (tx) => {
+        const result = await next({ ctx: { scope: () => tx } });
+        if (!result.ok) throw new FailedAction(result);
+        return result;
+      },
+      answerOf,
+    );
+  } catch (e) {
+    if (e instanceof FailedAction) return e.result as Awaited<ReturnType<typeof next>>;
+    throw e;
+  }
 });

@@ -222,10 +222,10 @@ export const tenantApps = {
 type TenantOfProfiles = Parameters<typeof profilesOf>[0];
 
 /**
- * Keys every profile's router has, the same procedures in each (the admin console): a tenant
- * serves its main profile's; an extra profile's are left out of the merge.
+ * Keys every profile's router has, the same procedures in each (the admin console, the audit log): a
+ * tenant serves its main profile's; an extra profile's are left out of the merge.
  */
-const SHARED_ROUTER_KEYS = new Set(['console']);
+const SHARED_ROUTER_KEYS = new Set(['console', 'auditLog']);
 
 /** An extra profile's router without the keys its main profile already serves. */
 function ownProcedures(profileRouter: AnyRouter): AnyRouter {

@@ -1,4 +1,5 @@
 import type { EntitySchema } from '@mikro-orm/core';
+import { AuditEntry } from '../../contexts/audit/audit-entry.entity.ts';
 import { Category } from '../../contexts/catalog/category.entity.ts';
 import { Product } from '../../contexts/catalog/product.entity.ts';
 import { ProductImage } from '../../contexts/catalog/product-image.entity.ts';
@@ -121,6 +122,7 @@ export const TENANT_OWNED_ENTITIES: EntitySchema[] = [
   MemberSavingsBalance,
   MemberJoinDaily,
   MemberStatusTotal,
+  AuditEntry,
 ];
 
 export const ALL_ENTITIES: EntitySchema[] = [

@@ -1,16 +1,20 @@
 import { DomainError } from '@komisi/domain';
 import type { Services } from '../../kernel/api-context.ts';
+import { appendAuditEntry } from '../../kernel/audit/audited-transaction.ts';
+import { AuditRecorder } from '../../kernel/audit/recorder.ts';
 import {
   createPlatformCallerFactory,
   platformAdminProcedure,
   platformCredentialProcedure,
   platformRouter,
 } from '../../kernel/platform-trpc.ts';
+import type { Scope } from '../../kernel/scope.ts';
 import { SETTING_DESCRIPTIONS, type SettingKey } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord } from '../../kernel/tenant-record.ts';
 import type { Meta } from '../../kernel/trpc.ts';
 import { PROFILES, profilesOf, settingKeysOf } from '../../profiles/index.ts';
 import * as s from './platform.schemas.ts';
+import { auditedForTenant, platformAuditContext } from './platform-audit.ts';
 
 const meta = (
   method: 'GET' | 'POST' | 'PATCH',
@@ -142,10 +146,16 @@ export const platformApiRouter = platformRouter({
       const { settings, ...fields } = input;
       // checked before the tenant exists: refused settings must not leave a tenant behind
       if (settings) ctx.services.tenantSettings.checkInitial(settings);
-      const created = await ctx.services.tenantProvisioning.create(fields);
-      const tenant = settings
-        ? await ctx.services.tenantSettings.patch(created.tenant, settings)
-        : created.tenant;
+      // the settings and the new tenant's first audit entry are written in the creating transaction
+      const created = await ctx.services.tenantProvisioning.create(fields, {}, async (creating) => {
+        const tx: Scope = { ...creating, audit: new AuditRecorder() };
+        const subject = { type: 'tenant', id: tx.tenant.slug };
+        tx.audit?.change({ subject, before: null, after: summary(tx.tenant) });
+        if (settings) await ctx.services.tenantSettings.patch(tx.tenant, settings, tx);
+        const context = platformAuditContext(ctx, 'createTenant', input);
+        await appendAuditEntry(tx, ctx.services.auditLog, context, summary(tx.tenant));
+      });
+      const tenant = created.tenant;
       return {
         tenant: detail(ctx.services, tenant),
         admin: created.admin,
@@ -182,10 +192,10 @@ export const platformApiRouter = platformRouter({
     .output(s.tenantDetailOutput)
     .mutation(async ({ ctx, input }) => {
       const tenant = await tenantNamed(ctx.services, input.slug);
-      const updated = await ctx.services.tenantProvisioning.update(tenant.id, {
-        name: input.name,
-        hosts: input.hosts,
-      });
+      const changes = { name: input.name, hosts: input.hosts };
+      const updated = await auditedForTenant(ctx, tenant, 'updateTenant', input, (tx) =>
+        ctx.services.tenantProvisioning.update(tenant.id, changes, tx),
+      );
       return detail(ctx.services, updated);
     }),
 
@@ -223,7 +233,9 @@ export const platformApiRouter = platformRouter({
     .output(s.settingsOutput)
     .mutation(async ({ ctx, input }) => {
       const tenant = await tenantNamed(ctx.services, input.slug);
-      const updated = await ctx.services.tenantSettings.patch(tenant, input.settings);
+      const updated = await auditedForTenant(ctx, tenant, 'updateSettings', input, (tx) =>
+        ctx.services.tenantSettings.patch(tenant, input.settings, tx),
+      );
       return {
         settings: ctx.services.tenantSettings.view(updated),
         settingKeys: keyInfo(settingKeysOf(profilesOf(updated))),

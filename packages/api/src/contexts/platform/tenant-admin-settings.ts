@@ -1,4 +1,5 @@
 import { DomainError, validationError } from '@komisi/domain';
+import type { Scope } from '../../kernel/scope.ts';
 import { type JsonSchemaObject, settingFormSchema } from '../../kernel/settings/setting-forms.ts';
 import {
   DEPRECATED_SETTING_KEYS,
@@ -59,15 +60,11 @@ export class TenantAdminSettings {
   /**
    * Replaces one key (null removes it: the defaults apply again), checked by its schema, every
    * problem named by its path (`referralAffiliates.holdDays`). A key the tenant does not read: 400
-   * naming `key`; a platform-only key: 403. Read fresh first (another instance may have changed a
-   * secret a moment ago); served at once by this instance, within 30 seconds by the others.
+   * naming `key`; a platform-only key: 403. Written in the caller's transaction on the tenant (an
+   * audited action's), reading the stored settings fresh there (another instance may have changed a
+   * secret a moment ago); served by this instance once it committed, within 30 seconds by the others.
    */
-  async change(
-    tenantId: number,
-    keys: readonly SettingKey[],
-    key: string,
-    value: unknown,
-  ): Promise<SettingEntry> {
+  async change(tx: Scope, keys: readonly SettingKey[], key: string, value: unknown): Promise<SettingEntry> {
     if (!keys.includes(key as SettingKey)) {
       throw validationError({ key: [`is not a setting of this tenant; its settings: ${keys.join(', ')}`] });
     }
@@ -78,10 +75,8 @@ export class TenantAdminSettings {
         `The setting ${known} is changed by the platform administrator only.`,
       );
     }
-    await this.#directory.invalidate();
-    const tenant = await this.#directory.byId(tenantId);
-    if (!tenant) throw new DomainError('NOT_FOUND', 'Tenant not found');
-    const updated = await this.#editor.patch(tenant, { [known]: value });
+    const tenant = await this.#directory.readIn(tx);
+    const updated = await this.#editor.patch(tenant, { [known]: value }, { ...tx, tenant });
     return entryOf(known, this.#editor.view(updated)[known]);
   }
 }

@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { type CurrencyCode, DomainError, validationError } from '@komisi/domain';
 import type { z } from 'zod';
-import { type Orm, systemEm, TENANT_FILTER } from '../../kernel/database.ts';
-import type { Scope } from '../../kernel/scope.ts';
+import { type Em, type Orm, systemEm, TENANT_FILTER } from '../../kernel/database.ts';
+import { afterCommit, type Scope } from '../../kernel/scope.ts';
 import { checkSetting, type SettingKey, settingIssues } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
@@ -63,9 +63,15 @@ export class TenantProvisioning {
 
   /**
    * A new tenant of `input.profile`. A taken slug or host is a 409; bad input a 422 naming the field.
-   * `settings` (checked by their schemas) are laid over the profile's starting settings.
+   * `settings` (checked by their schemas) are laid over the profile's starting settings. `within`
+   * runs last in the creating transaction, on the new tenant (the platform API's settings and audit
+   * entry); what it defers with `afterCommit` runs once the tenant exists for everyone.
    */
-  async create(input: NewTenant, settings: TenantSettings = {}): Promise<CreatedTenant> {
+  async create(
+    input: NewTenant,
+    settings: TenantSettings = {},
+    within?: (tx: Scope) => Promise<void>,
+  ): Promise<CreatedTenant> {
     const parsed = newTenantSchema.safeParse(input);
     if (!parsed.success) throw validationError(settingIssues('', parsed.error));
     const fields = parsed.data;
@@ -75,9 +81,10 @@ export class TenantProvisioning {
     }
     const initial = { ...setup.settings, ...settings };
     for (const [key, value] of Object.entries(initial)) checkSetting(key as SettingKey, value);
-    await this.#refuseTaken(fields.slug, fields.hosts);
+    await this.#refuseTaken(systemEm(this.#orm), fields.slug, fields.hosts);
     const password = fields.admin.password ?? randomBytes(12).toString('base64url');
     const adminName = fields.admin.name ?? `${fields.name} Admin`;
+    const commitHooks: (() => Promise<void>)[] = [];
     const created = await systemEm(this.#orm).transactional(async (em) => {
       const row = em.create(Tenant, {
         slug: fields.slug,
@@ -91,7 +98,7 @@ export class TenantProvisioning {
       });
       await em.flush();
       em.setFilterParams(TENANT_FILTER, { tenantId: row.id });
-      const scope: Scope = { em, tenant: toTenantRecord(row), now: new Date() };
+      const scope: Scope = { em, tenant: toTenantRecord(row), now: new Date(), commitHooks };
       const account = await this.#identity.createAccount(scope, {
         email: fields.admin.email,
         password,
@@ -100,9 +107,11 @@ export class TenantProvisioning {
       });
       const admin = { accountId: account.id, email: account.email, name: adminName, password };
       const booted = (await setup.bootstrap?.(scope, { admin, rootMember: fields.rootMember })) ?? {};
+      await within?.(scope);
       return { id: row.id, admin, rootMemberId: booted.rootMemberId ?? null };
     });
     await this.#directory.invalidate();
+    for (const hook of commitHooks) await hook();
     const tenant = await this.#directory.byId(created.id);
     if (!tenant) throw new Error(`tenant ${fields.slug} was not found after it was created`);
     return {
@@ -112,21 +121,38 @@ export class TenantProvisioning {
     };
   }
 
-  /** Changes a tenant's name and host names; a host another tenant serves is a 409. */
-  async update(tenantId: number, changes: { name?: string | undefined; hosts?: string[] | undefined }) {
-    if (changes.hosts) await this.#refuseTaken(null, changes.hosts, tenantId);
-    const em = systemEm(this.#orm);
+  /**
+   * Changes a tenant's name and host names; a host another tenant serves is a 409. With `tx` (a
+   * transaction on this tenant: an audited action's), in it, the change described to its audit log and
+   * the directory reloaded once it committed.
+   */
+  async update(
+    tenantId: number,
+    changes: { name?: string | undefined; hosts?: string[] | undefined },
+    tx?: Scope,
+  ): Promise<TenantRecord> {
+    const em = tx?.em ?? systemEm(this.#orm);
+    if (changes.hosts) await this.#refuseTaken(em, null, changes.hosts, tenantId);
     const row = await em.findOne(Tenant, { id: tenantId });
     if (!row) throw new DomainError('NOT_FOUND', 'Tenant not found');
+    const before = { name: row.name, hosts: [...row.hosts] };
     if (changes.name !== undefined) row.name = changes.name;
     if (changes.hosts !== undefined) row.hosts = changes.hosts;
     await em.flush();
-    await this.#directory.invalidate();
-    return (await this.#directory.byId(tenantId))!;
+    if (!tx) {
+      await this.#directory.invalidate();
+      return (await this.#directory.byId(tenantId))!;
+    }
+    tx.audit?.change({
+      subject: { type: 'tenant', id: row.slug },
+      before,
+      after: { name: row.name, hosts: [...row.hosts] },
+    });
+    await afterCommit(tx, () => this.#directory.invalidate());
+    return toTenantRecord(row);
   }
 
-  async #refuseTaken(slug: string | null, hosts: string[], exceptTenantId = 0): Promise<void> {
-    const em = systemEm(this.#orm);
+  async #refuseTaken(em: Em, slug: string | null, hosts: string[], exceptTenantId = 0): Promise<void> {
     if (slug !== null && (await em.count(Tenant, { slug }))) {
       throw new DomainError('CONFLICT', `The slug ${slug} is taken.`, { fields: { slug: ['is taken'] } });
     }

@@ -1,4 +1,5 @@
 import { DomainError, type FieldErrors, validationError } from '@komisi/domain';
+import { afterCommit, type Scope } from '../../kernel/scope.ts';
 import {
   checkSetting,
   DEPRECATED_SETTING_KEYS,
@@ -52,13 +53,23 @@ export class TenantSettingsEditor {
    * Applies a patch of top-level keys: each present key is checked by its schema and replaces the
    * stored value; `null` removes the key. Every problem is reported at once, naming its field
    * (`referralAffiliates.holdDays`). The directory reloads, so this instance serves the change at once.
+   *
+   * With `tx` (a transaction on this tenant: an audited action's), the change is written in it and
+   * described to its audit log; the reload and what follows the change wait for its commit.
    */
-  async patch(tenant: TenantRecord, patch: Record<string, unknown>): Promise<TenantRecord> {
+  async patch(tenant: TenantRecord, patch: Record<string, unknown>, tx?: Scope): Promise<TenantRecord> {
     const changes = this.#changesFor(tenant, patch);
+    const keys = Object.keys(changes) as SettingKey[];
+    if (tx) {
+      if (tx.tenant.id !== tenant.id) throw new Error('the transaction is on another tenant');
+      const updated = await this.#directory.patchSettingsIn(tx, changes);
+      await afterCommit(tx, () => this.#changed(updated, keys));
+      return updated;
+    }
     await this.#directory.patchSettings(tenant.id, changes);
     const updated = await this.#directory.byId(tenant.id);
     if (!updated) throw new DomainError('NOT_FOUND', 'Tenant not found');
-    await this.#changed(updated, Object.keys(changes) as SettingKey[]);
+    await this.#changed(updated, keys);
     return updated;
   }
 

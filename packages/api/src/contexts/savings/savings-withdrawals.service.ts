@@ -128,6 +128,17 @@ export class SavingsWithdrawalsService {
         });
       }
       const paid = decision.status === 'completed';
+      const decided = paid ? 'completed' : 'cancelled';
+      tx.audit?.change({
+        subject: { type: 'savings_transaction', id: withdrawal.publicId },
+        before: withdrawalState(
+          withdrawal,
+          withdrawal.status,
+          withdrawal.processedAt ?? null,
+          withdrawal.notes ?? null,
+        ),
+        after: withdrawalState(withdrawal, decided, tx.now, decision.notes),
+      });
       await this.#ledger.post(
         tx,
         `savings-withdrawal:${withdrawal.id}:${paid ? 'paid' : 'released'}`,
@@ -142,4 +153,20 @@ export class SavingsWithdrawalsService {
       );
     });
   }
+}
+
+/** A withdrawal as its audit entry shows it (the bank account stays out: personal data). */
+function withdrawalState(
+  withdrawal: SavingsTransaction,
+  status: string,
+  processedAt: Date | null,
+  notes: string | null,
+) {
+  return {
+    transaction_number: withdrawal.transactionNumber,
+    amount: withdrawal.amount,
+    status,
+    processed_at: processedAt,
+    notes,
+  };
 }

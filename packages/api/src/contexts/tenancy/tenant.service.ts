@@ -1,6 +1,6 @@
-import type { CurrencyCode } from '@komisi/domain';
+import { type CurrencyCode, DomainError } from '@komisi/domain';
 import { type Orm, systemEm } from '../../kernel/database.ts';
-import type { Scope } from '../../kernel/scope.ts';
+import { afterCommit, type Scope } from '../../kernel/scope.ts';
 import { checkSetting, type SettingKey } from '../../kernel/settings/tenant-settings.ts';
 import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
 import { Tenant } from './tenant.entity.ts';
@@ -100,19 +100,69 @@ export class TenantDirectory {
     return tenant;
   }
 
+  /** `tx.tenant` as stored now, read in the caller's transaction (the directory may be 30 s behind). */
+  async readIn(tx: Scope): Promise<TenantRecord> {
+    const row = await tx.em.findOne(Tenant, { id: tx.tenant.id }, { refresh: true });
+    if (!row) throw new DomainError('NOT_FOUND', 'Tenant not found');
+    return toTenantRecord(row);
+  }
+
+  /**
+   * `updateSetting` in the caller's transaction, on `tx.tenant`: the change commits (or rolls back)
+   * with the caller's work and is described to the audit log; the directory reloads once it committed.
+   */
+  async updateSettingIn<K extends keyof TenantSettings>(
+    tx: Scope,
+    key: K,
+    value: TenantSettings[K] | undefined,
+  ): Promise<TenantRecord> {
+    return this.patchSettingsIn(tx, { [key]: value === undefined ? undefined : checkSetting(key, value) });
+  }
+
   /**
    * Sets or removes (undefined) top-level keys of a tenant's settings, already checked, in one
    * statement (other keys untouched), then reloads the directory so this instance serves the change at once.
    */
   async patchSettings(tenantId: number, patch: Partial<Record<SettingKey, unknown>>): Promise<void> {
-    const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
-    const removed = Object.keys(patch).filter((k) => patch[k as SettingKey] === undefined);
-    await systemEm(this.#orm).execute(
-      'update tenant set settings = (settings - ?::text[]) || ?::jsonb where id = ?',
-      [`{${removed.join(',')}}`, JSON.stringify(set), tenantId],
-    );
+    await systemEm(this.#orm).execute(PATCH_SETTINGS, patchParams(tenantId, patch));
     await this.#reload();
   }
+
+  /**
+   * `patchSettings` in the caller's transaction, on `tx.tenant`; answers the tenant as it will be
+   * served. The change (the keys it touched, before and after) goes to the audit log (`tx.audit`),
+   * where secret fields are redacted; the directory reloads once the transaction committed.
+   */
+  async patchSettingsIn(tx: Scope, patch: Partial<Record<SettingKey, unknown>>): Promise<TenantRecord> {
+    // the row locked and read in the statement itself: `before` is what this update replaced
+    const [row] = await tx.em.execute<{ before: unknown; after: unknown }[]>(
+      `update tenant t set settings = (t.settings - ?::text[]) || ?::jsonb
+         from (select id, settings from tenant where id = ? for update) old
+        where t.id = old.id returning old.settings as before, t.settings as after`,
+      patchParams(tx.tenant.id, patch),
+    );
+    if (!row) throw new Error(`tenant ${tx.tenant.id} vanished`);
+    const settingsOf = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v) as TenantSettings;
+    const settings = settingsOf(row.after);
+    const keys = Object.keys(patch) as SettingKey[];
+    const picked = (s: TenantSettings) => Object.fromEntries(keys.map((k) => [k, s[k] ?? null]));
+    tx.audit?.change({
+      subject: { type: 'tenant_settings', id: tx.tenant.slug },
+      before: picked(settingsOf(row.before)),
+      after: picked(settings),
+    });
+    await afterCommit(tx, () => this.#reload());
+    return { ...tx.tenant, settings };
+  }
+}
+
+const PATCH_SETTINGS = 'update tenant set settings = (settings - ?::text[]) || ?::jsonb where id = ?';
+
+/** The keys removed, the values set, the tenant: the parameters of a settings patch. */
+function patchParams(tenantId: number, patch: Partial<Record<SettingKey, unknown>>): unknown[] {
+  const set = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined));
+  const removed = Object.keys(patch).filter((k) => patch[k as SettingKey] === undefined);
+  return [`{${removed.join(',')}}`, JSON.stringify(set), tenantId];
 }
 
 /** Next value of a per-tenant counter; the upsert's row lock makes concurrent callers queue. */

@@ -1,3 +1,4 @@
+import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { affiliateMarketerConsoleExamples } from './examples/console.examples.ts';
 
@@ -64,4 +65,5 @@ export const affiliateMarketerExamples: OperationExamples = {
     response: { ...AFFILIATE, commissionPercent: 7.5 },
   },
   ...affiliateMarketerConsoleExamples,
+  ...auditLogExamples,
 };

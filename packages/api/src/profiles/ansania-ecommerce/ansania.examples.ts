@@ -1,3 +1,4 @@
+import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
 import { adminOrdersExamples } from './examples/admin-orders.examples.ts';
@@ -16,4 +17,5 @@ export const ansaniaExamples: OperationExamples = {
   ...adminOrdersExamples,
   ...adminVouchersExamples,
   ...ansaniaConsoleExamples,
+  ...auditLogExamples,
 };

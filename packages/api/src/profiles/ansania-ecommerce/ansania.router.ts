@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { auditLogRouter } from '../shared/audit-log.router.ts';
 import { consoleRouter } from '../shared/console/router.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
 import { adminVouchersRouter } from './admin-vouchers.router.ts';
@@ -25,6 +26,7 @@ export const ansaniaRouter = router({
   adminOrders: adminOrdersRouter,
   adminVouchers: adminVouchersRouter,
   console: consoleRouter,
+  auditLog: auditLogRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

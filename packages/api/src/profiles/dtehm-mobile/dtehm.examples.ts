@@ -1,3 +1,4 @@
+import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
 import { adminExamples } from './examples/admin.examples.ts';
@@ -20,4 +21,5 @@ export const dtehmExamples: OperationExamples = {
   ...adminMembersExamples,
   ...adminSalesExamples,
   ...dtehmConsoleExamples,
+  ...auditLogExamples,
 };

@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { auditLogRouter } from '../shared/audit-log.router.ts';
 import { networkConsoleRouter } from '../shared/console/router.ts';
 import { accountRouter } from './account.router.ts';
 import { adminRouter } from './admin.router.ts';
@@ -22,6 +23,7 @@ export const dtehmRouter = router({
   user: accountRouter,
   admin: { ...adminRouter, ...adminMembersRouter, ...adminSalesRouter },
   console: networkConsoleRouter,
+  auditLog: auditLogRouter,
 });
 
 export type DtehmRouter = typeof dtehmRouter;

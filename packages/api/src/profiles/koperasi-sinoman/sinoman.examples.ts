@@ -1,3 +1,4 @@
+import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { adminFinancialExamples } from './examples/admin-financial.examples.ts';
 import { adminMembersExamples } from './examples/admin-members.examples.ts';
@@ -20,4 +21,5 @@ export const sinomanExamples: OperationExamples = {
   ...adminFinancialExamples,
   ...webhooksExamples,
   ...sinomanConsoleExamples,
+  ...auditLogExamples,
 };

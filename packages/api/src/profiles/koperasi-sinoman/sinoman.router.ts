@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { auditLogRouter } from '../shared/audit-log.router.ts';
 import { consoleRouter } from '../shared/console/router.ts';
 import { adminFinancialRouter } from './admin-financial.router.ts';
 import { adminFitChallengeRouter } from './admin-fit-challenge.router.ts';
@@ -24,6 +25,7 @@ export const sinomanRouter = router({
   adminFitChallenge: adminFitChallengeRouter,
   webhooks: webhooksRouter,
   console: consoleRouter,
+  auditLog: auditLogRouter,
 });
 
 export type SinomanRouter = typeof sinomanRouter;

@@ -77,6 +77,8 @@ export const adminRouter = {
           'it again, or on two instances at once, releases each commission once.',
       },
       errors: [404],
+      // a job run commits its own work, tenant by tenant: audited once it succeeded
+      audit: 'after',
     })
     .input(s.jobRunInput)
     .output(s.jobRunOutput)

@@ -1,3 +1,4 @@
+import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { adminAffiliatesExamples } from './examples/admin-affiliates.examples.ts';
 import { adminMoneyExamples } from './examples/admin-money.examples.ts';
@@ -14,4 +15,5 @@ export const qutabExamples: OperationExamples = {
   ...adminAffiliatesExamples,
   ...adminMoneyExamples,
   ...qutabConsoleExamples,
+  ...auditLogExamples,
 };

@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { auditLogRouter } from '../shared/audit-log.router.ts';
 import { consoleRouter } from '../shared/console/router.ts';
 import { adminRouter } from './admin.router.ts';
 import { affiliateAuthRouter } from './affiliate-auth.router.ts';
@@ -19,6 +20,7 @@ export const qutabRouter = router({
   affiliateMoney: affiliateMoneyRouter,
   admin: adminRouter,
   console: consoleRouter,
+  auditLog: auditLogRouter,
 });
 
 export type QutabRouter = typeof qutabRouter;

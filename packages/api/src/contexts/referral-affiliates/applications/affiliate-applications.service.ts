@@ -135,6 +135,7 @@ export class AffiliateApplicationsService {
     }
     return inTransaction(scope, async (tx) => {
       const affiliate = await this.#lockPending(tx, affiliateId);
+      const before = applicationState(affiliate);
       const code = await assignReferralCode(tx, affiliate.id, this.#random);
       affiliate.code = code;
       affiliate.status = 'approved';
@@ -144,6 +145,11 @@ export class AffiliateApplicationsService {
       affiliate.rejectionReason = null;
       if (rate !== undefined) affiliate.commissionRateBps = rate;
       await tx.em.flush();
+      tx.audit?.change({
+        subject: applicationSubject(affiliate),
+        before,
+        after: applicationState(affiliate),
+      });
       await this.#notify(tx, affiliate, 'Your affiliate application was approved', [
         `Hello ${affiliate.firstName},`,
         '',
@@ -164,11 +170,17 @@ export class AffiliateApplicationsService {
     }
     return inTransaction(scope, async (tx) => {
       const affiliate = await this.#lockPending(tx, affiliateId);
+      const before = applicationState(affiliate);
       affiliate.status = 'rejected';
       affiliate.rejectionReason = why.slice(0, 500);
       affiliate.reviewedAt = tx.now;
       affiliate.reviewedBy = adminId;
       await tx.em.flush();
+      tx.audit?.change({
+        subject: applicationSubject(affiliate),
+        before,
+        after: applicationState(affiliate),
+      });
       await this.#notify(tx, affiliate, 'Your affiliate application was not approved', [
         `Hello ${affiliate.firstName},`,
         '',
@@ -209,4 +221,17 @@ export class AffiliateApplicationsService {
 function alreadyApplied(): DomainError {
   const message = 'This account has already applied to the affiliate programme';
   return new DomainError('CONFLICT', message, { fields: { email: [message] } });
+}
+
+const applicationSubject = (affiliate: Affiliate) => ({ type: 'affiliate', id: String(affiliate.id) });
+
+/** An application's review as its audit entry shows it. */
+function applicationState(affiliate: Affiliate) {
+  return {
+    status: affiliate.status,
+    code: affiliate.code ?? null,
+    commission_rate_bps: affiliate.commissionRateBps ?? null,
+    rejection_reason: affiliate.rejectionReason ?? null,
+    reviewed_by: affiliate.reviewedBy ?? null,
+  };
 }

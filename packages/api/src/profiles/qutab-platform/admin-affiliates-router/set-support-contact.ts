@@ -12,7 +12,7 @@ export const setSupportContactProcedure = adminProcedure
   .input(setSupportContactInput)
   .output(setSupportContactOutput)
   .mutation(async ({ ctx, input }) => {
-    const tenant = await ctx.services.tenants.updateSetting(ctx.tenant.id, 'affiliateSupport', {
+    const tenant = await ctx.services.tenants.updateSettingIn(ctx.scope(), 'affiliateSupport', {
       whatsapp: input.whatsapp,
       email: input.email,
       responseTime: input.response_time,

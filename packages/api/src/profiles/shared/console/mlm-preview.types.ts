@@ -19,6 +19,8 @@ export const mlmPreviewMeta = {
       'member (default all); `withStockist`: whether a stockist sells it (default true). Nothing is written. An ' +
       'invalid draft: 400 naming each field (`plan.generationRatesBps.0`).',
   },
+  // a POST that changes nothing: not an action for the audit log
+  audit: false,
 } satisfies Meta;
 
 export const mlmPreviewInput = z.object({

@@ -18,7 +18,7 @@ export const updateSettingProcedure = adminProcedure
   .output(t.updateSettingOutput)
   .mutation(({ ctx, input }) =>
     ctx.services.tenantAdminSettings.change(
-      ctx.tenant.id,
+      ctx.scope(),
       ctx.services.tenantApps.settingKeys(ctx.tenant),
       input.key,
       input.value,
