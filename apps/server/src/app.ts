@@ -1,5 +1,6 @@
 import type { Logger, RateLimiter, ReferralClickWriter, Services } from '@komisi/api';
 import { type Context, Hono } from 'hono';
+import { adminRoutes } from './admin/admin-routes.ts';
 import { tenantCors } from './cors.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { fileRoutes } from './files/file-routes.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   /** counted referral-link clicks go here (absent: links redirect, nothing is counted) */
   referralClicks?: ReferralClickWriter;
+  /** the admin console's built files (default: apps/admin/dist) */
+  adminDir?: string;
 }
 
 /** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health, pages. */
@@ -31,6 +34,7 @@ export function createApp({
   corsOrigins = [],
   rateLimiter,
   referralClicks,
+  adminDir,
 }: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
@@ -67,6 +71,8 @@ export function createApp({
   app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
 
   app.use('/t/:tenant/*', corsOfPath);
+  // the admin console at /admin/, and what its sign-in asks of a tenant (under the tenant's CORS)
+  app.route('/', adminRoutes({ services, ...(adminDir && { dir: adminDir }) }));
   app.use('/files/*', corsOfHost);
   // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts
   app.route('/', fileRoutes({ services, log }));

@@ -1,0 +1,10 @@
+import type { AnsaniaRouter, DtehmRouter, PlatformRouter, QutabRouter, SinomanRouter } from '@komisi/sdk';
+import { createTRPCContext } from '@trpc/tanstack-react-query';
+
+// One TanStack Query integration per router: a screen of a profile asks for its own, typed by the
+// router the SDK exports. Only the signed-in tenant's provider is mounted (layout/TenantApi.tsx).
+export const sinoman = createTRPCContext<SinomanRouter>();
+export const qutab = createTRPCContext<QutabRouter>();
+export const ansania = createTRPCContext<AnsaniaRouter>();
+export const dtehm = createTRPCContext<DtehmRouter>();
+export const platform = createTRPCContext<PlatformRouter>();
