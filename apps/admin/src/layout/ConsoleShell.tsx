@@ -97,6 +97,7 @@ export function ConsoleShell(props: {
               label={item.label}
               leftSection={<item.icon size={18} aria-hidden />}
               active={pathname === item.to || pathname.startsWith(`${item.to}/`)}
+              variant="filled"
               onClick={close}
             />
           ))}
