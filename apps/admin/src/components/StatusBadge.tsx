@@ -24,7 +24,8 @@ const COLORS: Record<string, string> = {
 /** A status word of the API, labelled in the reader's language. */
 export function StatusBadge({ status, labels }: { status: string; labels?: Record<string, string> }) {
   return (
-    <Badge color={COLORS[status] ?? 'gray'} variant="light" autoContrast>
+    // never cut short: a narrow column wraps around the badge instead
+    <Badge color={COLORS[status] ?? 'gray'} variant="light" styles={{ root: { minWidth: 'max-content' } }}>
       {labels?.[status] ?? status}
     </Badge>
   );

@@ -451,7 +451,7 @@ const id: Dictionary = {
     platform: 'Platform',
     applied: 'Mendaftar',
     code: 'Kode',
-    rate: 'Komisi',
+    rate: 'Tarif komisi',
     defaultRate: 'bawaan program',
     clicks: 'Klik',
     conversions: 'Konversi',

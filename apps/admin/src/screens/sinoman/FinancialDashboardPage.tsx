@@ -60,7 +60,7 @@ export default function FinancialDashboardPage() {
               ) : (
                 <BarChart
                   h={280}
-                  data={d.monthly_trends}
+                  data={[...d.monthly_trends].sort((a, b) => a.month.localeCompare(b.month))}
                   dataKey="month"
                   valueFormatter={format}
                   withLegend
