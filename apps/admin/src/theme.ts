@@ -9,14 +9,19 @@ import {
 } from '@mantine/core';
 
 /**
- * Light variants (badges) on the palest tint with the darkest text, which reads at WCAG AA;
- * Mantine's own tint and text shade fall short of it.
+ * Light variants (badges) on the palest tint with the darkest text, outlined ones in the darkest
+ * shade, which read at WCAG AA; Mantine's own shades fall short of it.
  */
 const readableLightVariants: VariantColorsResolver = (input) => {
   const colors = defaultVariantColorsResolver(input);
-  if (input.variant !== 'light') return colors;
+  if (input.variant !== 'light' && input.variant !== 'outline') return colors;
   const parsed = parseThemeColor({ color: input.color ?? input.theme.primaryColor, theme: input.theme });
   if (!parsed.isThemeColor) return colors;
+  if (input.variant === 'outline') {
+    // outlined text sits on white or a striped row: the darkest shade reads on both
+    const text = `var(--mantine-color-${parsed.color}-9)`;
+    return { ...colors, color: text, hoverColor: text, border: `1px solid ${text}` };
+  }
   // yellows and oranges are too light at any shade of their own
   const text = ['yellow', 'orange', 'lime'].includes(parsed.color)
     ? 'var(--mantine-color-dark-6)'
@@ -44,7 +49,11 @@ export function consoleTheme(closeLabel: string) {
     variantColorResolver: readableLightVariants,
     fontFamily: 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif',
     components: {
-      Notification: Notification.extend({ defaultProps: { closeButtonProps } }),
+      Notification: Notification.extend({
+        defaultProps: { closeButtonProps },
+        // the message under a title is gray 6 by default, too light on white
+        styles: { description: { color: 'var(--mantine-color-gray-8)' } },
+      }),
       Modal: Modal.extend({ defaultProps: { closeButtonProps } }),
       Drawer: Drawer.extend({ defaultProps: { closeButtonProps } }),
     },

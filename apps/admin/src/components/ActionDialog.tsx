@@ -65,7 +65,7 @@ export function ActionDialog(props: ActionDialogProps) {
 
   return (
     <Modal opened={props.opened} onClose={close} title={props.title} centered>
-      <form onSubmit={submit}>
+      <form onSubmit={submit} noValidate>
         <Stack>
           {props.message && <Text size="sm">{props.message}</Text>}
           {fields.map((field) =>

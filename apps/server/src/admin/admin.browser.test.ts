@@ -194,17 +194,81 @@ describe('the admin console in a browser', () => {
     await tab.context.close();
   });
 
-  it('a qutab administrator opens applications, bank accounts and payouts', async () => {
+  it('a qutab administrator approves and rejects applications, and sees the API’s refusal', async () => {
+    const applicants = ['rina', 'sari'].map((name) => ({
+      first_name: name === 'rina' ? 'Rina' : 'Sari',
+      last_name: 'Wulandari',
+      email: `${name}.${Date.now()}@example.com`,
+      password: 'Rahasia123!',
+      whatsapp: '0812 7777 6666',
+      city: 'Surabaya',
+      primary_platform: 'instagram',
+      reason: 'Saya ingin mengajak teman-teman berqurban lewat Instagram.',
+    }));
+    for (const body of applicants) {
+      const res = await app.request('POST', '/t/qutab/api/affiliate/auth/register', { body });
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+    }
     const tab = await openTab();
     const { page } = tab;
     await signIn(tab, 'qutab', 'admin@qutab.demo', TEST_ADMIN_PASSWORD);
-    for (const [link, table, name] of [
-      [id.nav.affiliates, id.affiliates.title, 'qutab-affiliates'],
-      [id.nav.bankAccounts, id.bankAccounts.title, 'qutab-bank-accounts'],
-      [id.nav.payouts, id.payouts.title, 'qutab-payouts'],
+    await navTo(page, id.nav.affiliates);
+    const table = page.getByRole('table', { name: id.affiliates.title });
+    const row = (email: string) => table.getByRole('row').filter({ hasText: email });
+    await row(applicants[0]!.email).waitFor();
+    await expectCleanPage(tab, 'qutab-affiliates');
+
+    // approve with a rate of its own: asked first, then done, then gone from the pending list
+    await row(applicants[0]!.email).getByRole('button', { name: id.affiliates.approve }).click();
+    const approving = page.getByRole('dialog', { name: id.affiliates.approveTitle('Rina Wulandari') });
+    await approving.getByLabel(id.affiliates.rateLabel).fill('12.5');
+    await approving.getByRole('button', { name: id.affiliates.approve }).click();
+    await page.getByText(id.affiliates.approved).waitFor();
+    await row(applicants[0]!.email).waitFor({ state: 'detached' });
+
+    // reject: a reason is required before anything is sent; the API's refusal is shown as it says it
+    await row(applicants[1]!.email).getByRole('button', { name: id.affiliates.reject }).click();
+    const rejecting = page.getByRole('dialog', { name: id.affiliates.rejectTitle('Sari Wulandari') });
+    await rejecting.getByRole('button', { name: id.affiliates.reject }).click();
+    await rejecting.getByText(id.common.required).waitFor();
+    await rejecting.getByLabel(id.common.reason).fill('x'.repeat(501));
+    await rejecting.getByRole('button', { name: id.affiliates.reject }).click();
+    await page.getByRole('alert').filter({ hasText: 'reason' }).first().waitFor();
+    await rejecting.getByLabel(id.common.reason).fill('Akun Instagram tidak ditemukan.');
+    await rejecting.getByRole('button', { name: id.affiliates.reject }).click();
+    await page.getByText(id.affiliates.rejected).waitFor();
+    await row(applicants[1]!.email).waitFor({ state: 'detached' });
+    // the one refused call is the only error the page logged (the browser reports its status)
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 4\d\d/)]);
+    tab.errors.length = 0;
+
+    const login = await app.request('POST', '/t/qutab/api/auth/login', {
+      body: { email: 'admin@qutab.demo', password: TEST_ADMIN_PASSWORD },
+    });
+    const decided = await app.request('GET', '/t/qutab/api/admin/affiliates?limit=100', {
+      token: login.body.data.access_token,
+    });
+    const byEmail = new Map(
+      (
+        decided.body.data.affiliates as {
+          email: string;
+          status: string;
+          commission_rate_bps: number | null;
+        }[]
+      ).map((a) => [a.email, a]),
+    );
+    expect(byEmail.get(applicants[0]!.email)).toMatchObject({
+      status: 'approved',
+      commission_rate_bps: 1250,
+    });
+    expect(byEmail.get(applicants[1]!.email)).toMatchObject({ status: 'rejected' });
+
+    for (const [link, name, title] of [
+      [id.nav.bankAccounts, 'qutab-bank-accounts', id.bankAccounts.title],
+      [id.nav.payouts, 'qutab-payouts', id.payouts.title],
     ] as const) {
       await navTo(page, link);
-      await page.getByRole('table', { name: table }).waitFor();
+      await page.getByRole('table', { name: title }).waitFor();
       await expectCleanPage(tab, name);
     }
     await tab.context.close();
