@@ -33,7 +33,7 @@ function Console() {
   const theme = useMemo(() => consoleTheme(t.common.close), [t]);
   return (
     <MantineProvider theme={theme} defaultColorScheme="light">
-      <Notifications position="top-right" />
+      <Notifications position="bottom-right" />
       <RouterProvider router={router} />
     </MantineProvider>
   );

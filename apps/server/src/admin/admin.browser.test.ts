@@ -129,7 +129,7 @@ describe('the admin console in a browser', () => {
     await tab.context.close();
   });
 
-  it('a sinoman administrator opens the members and the financial dashboard, exports the report', async () => {
+  it('a sinoman administrator reviews members, activates one, reads the dashboard, exports the report', async () => {
     const tab = await openTab();
     const { page } = tab;
     await signIn(tab, 'sinoman', 'admin@sinoman.demo', TEST_ADMIN_PASSWORD);
@@ -149,13 +149,21 @@ describe('the admin console in a browser', () => {
     await page.getByRole('button', { name: id.common.sortBy(id.members.fullName) }).click();
     await expect.poll(() => members.locator('th[aria-sort]').getAttribute('aria-sort')).toBe('ascending');
 
-    // the review drawer shows the member's documents and asks before a status change
-    await members
-      .getByRole('button', { name: new RegExp(id.members.changeStatus) })
-      .first()
-      .click();
-    await page.getByRole('dialog').getByText(id.members.documents).waitFor();
-    await page.keyboard.press('Escape');
+    // the review drawer shows the member's documents; a status change is asked before it is made
+    const pending = members.getByRole('row').filter({ hasText: 'calon@sinoman.demo' });
+    const membership = pending.getByRole('cell').nth(2);
+    await membership.getByText(id.members.membershipStatus.pending!).waitFor();
+    await pending.getByRole('button', { name: new RegExp(id.members.changeStatus) }).click();
+    const drawer = page.getByRole('dialog', { name: 'Budi Santoso' });
+    await drawer.getByText(id.members.documents).waitFor();
+    await drawer.getByLabel(id.members.newMembership).click();
+    await page.getByRole('option', { name: id.members.membershipStatus.active!, exact: true }).click();
+    await drawer.getByRole('button', { name: id.members.changeStatus }).click();
+    const confirm = page.getByRole('dialog', { name: id.members.confirmChange('Budi Santoso') });
+    await confirm.getByLabel(id.common.note).fill('Berkas lengkap');
+    await confirm.getByRole('button', { name: id.common.confirm }).click();
+    await page.getByText(id.members.updated).waitFor();
+    await membership.getByText(id.members.membershipStatus.active!, { exact: true }).waitFor();
 
     const started = performance.now();
     await navTo(page, id.nav.financial);
