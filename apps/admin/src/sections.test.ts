@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { PROFILES } from './profiles.ts';
+import { SECTIONS, sectionsFor } from './sections.tsx';
+
+describe('the sections of a tenant’s console', () => {
+  it('every managed profile has sections, each id once (it is the path segment)', () => {
+    for (const profile of Object.values(PROFILES)) {
+      const ids = SECTIONS[profile].map((s) => s.id);
+      expect(ids.length, profile).toBeGreaterThan(0);
+      expect(new Set(ids).size, profile).toBe(ids.length);
+      for (const id of ids) expect(id).toMatch(/^[a-z][a-z-]*$/);
+    }
+  });
+
+  it('keeps only the sections a capability list names, in navbar order', () => {
+    expect(sectionsFor(PROFILES.sinoman).map((s) => s.id)).toEqual(['members', 'financial', 'transactions']);
+    expect(sectionsFor(PROFILES.sinoman, ['transactions', 'members']).map((s) => s.id)).toEqual([
+      'members',
+      'transactions',
+    ]);
+    expect(sectionsFor(PROFILES.qutab, [])).toEqual([]);
+  });
+});
