@@ -180,8 +180,6 @@ const en = {
   affiliates: {
     title: 'Affiliate applications',
     applicant: 'Applicant',
-    city: 'City',
-    platform: 'Platform',
     applied: 'Applied',
     code: 'Code',
     rate: 'Rate',
@@ -447,8 +445,6 @@ const id: Dictionary = {
   affiliates: {
     title: 'Pendaftaran afiliasi',
     applicant: 'Pendaftar',
-    city: 'Kota',
-    platform: 'Platform',
     applied: 'Mendaftar',
     code: 'Kode',
     rate: 'Tarif komisi',

@@ -88,11 +88,12 @@ export default function AffiliatesPage() {
                 <Text size="xs" c="gray.7">
                   {a.email} · {a.whatsapp}
                 </Text>
+                <Text size="xs" c="gray.7">
+                  {a.city} · {a.primary_platform}
+                </Text>
               </div>
             ),
           },
-          { key: 'city', header: labels.city, render: (a) => a.city },
-          { key: 'platform', header: labels.platform, render: (a) => a.primary_platform },
           {
             key: 'why',
             header: labels.why,
