@@ -273,6 +273,14 @@ const en = {
     price: 'Price',
     stock: 'Stock',
     category: 'Category',
+    specifications: 'Specifications',
+    newProduct: 'New product',
+    editProduct: 'Edit product',
+    edit: 'Edit',
+    newCategory: 'New category',
+    description: 'Description (optional)',
+    saved: 'Product saved',
+    categoryCreated: 'Category created',
   },
 };
 
@@ -532,6 +540,14 @@ const id: Dictionary = {
     price: 'Harga',
     stock: 'Stok',
     category: 'Kategori',
+    specifications: 'Spesifikasi',
+    newProduct: 'Produk baru',
+    editProduct: 'Ubah produk',
+    edit: 'Ubah',
+    newCategory: 'Kategori baru',
+    description: 'Deskripsi (opsional)',
+    saved: 'Produk disimpan',
+    categoryCreated: 'Kategori dibuat',
   },
 };
 
