@@ -4,6 +4,7 @@ import {
   IconChartBar,
   IconFileSpreadsheet,
   IconPackage,
+  IconPhoto,
   IconShoppingCart,
   IconUserCheck,
   IconUsers,
@@ -67,6 +68,12 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.payouts,
       icon: IconCash,
       screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
+    },
+    {
+      id: 'materials',
+      label: (t) => t.nav.materials,
+      icon: IconPhoto,
+      screen: screen(() => import('./screens/qutab/MaterialsPage.tsx')),
     },
   ],
   [PROFILES.ansania]: [

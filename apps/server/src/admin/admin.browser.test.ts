@@ -203,7 +203,7 @@ describe('the admin console in a browser', () => {
     await tab.context.close();
   });
 
-  it('a qutab administrator approves and rejects applications, and sees the API’s refusal', async () => {
+  it('a qutab administrator decides applications (the API’s refusal shown), opens payouts, edits the FAQ', async () => {
     const applicants = ['rina', 'sari'].map((name) => ({
       first_name: name === 'rina' ? 'Rina' : 'Sari',
       last_name: 'Wulandari',
@@ -280,6 +280,32 @@ describe('the admin console in a browser', () => {
       await page.getByRole('table', { name: title }).waitFor();
       await expectCleanPage(tab, name);
     }
+
+    // materials and FAQ: a new entry, hidden, then deleted after the question
+    await navTo(page, id.nav.materials);
+    const materials = page.getByRole('table', { name: id.materials.title });
+    await materials.getByRole('row').nth(1).waitFor();
+    await expectCleanPage(tab, 'qutab-materials');
+    await page.getByRole('button', { name: id.materials.newFaq }).click();
+    const faq = page.getByRole('dialog', { name: id.materials.newFaq });
+    await faq.getByLabel(id.materials.question).fill('Kapan hewan qurban disembelih?');
+    await faq.getByLabel(id.materials.answer).fill('Pada hari raya Idul Adha dan hari tasyrik.');
+    await faq.getByRole('button', { name: id.common.save }).click();
+    const entry = materials.getByRole('row').filter({ hasText: 'Kapan hewan qurban disembelih?' });
+    const shown = entry.getByRole('switch', {
+      name: `${id.materials.shown}: Kapan hewan qurban disembelih?`,
+    });
+    await expect.poll(() => shown.isChecked()).toBe(true);
+    await shown.click({ force: true });
+    await expect.poll(() => shown.isChecked()).toBe(false);
+    await entry
+      .getByRole('button', { name: `${id.materials.delete}: Kapan hewan qurban disembelih?` })
+      .click();
+    await page
+      .getByRole('dialog', { name: id.materials.deleteTitle('Kapan hewan qurban disembelih?') })
+      .getByRole('button', { name: id.materials.delete })
+      .click();
+    await entry.waitFor({ state: 'detached' });
     await tab.context.close();
   });
 
