@@ -103,7 +103,12 @@ async function expectCleanPage(tab: Tab, name: string, { screenshot = true } = {
   });
   expect(violations, name).toEqual([]);
   if (SCREENSHOTS && screenshot)
-    await tab.page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+    await tab.page.screenshot({
+      path: join(SCREENSHOTS, `${name}.png`),
+      fullPage: true,
+      // the page as it stands, without the notifications of what the test just did
+      style: '.mantine-Notifications-root { display: none !important; }',
+    });
 }
 
 async function signIn(tab: Tab, tenant: string, email: string, password: string) {
