@@ -6,6 +6,7 @@ import { createBareAuth } from './bare-auth.ts';
 import { confirmPayment } from './bare-confirm.ts';
 import { mountFinancialDashboard } from './bare-financial-dashboard.ts';
 import { HttpError } from './bare-http.ts';
+import { mountBenchCooperative } from './bare-koperasi.ts';
 import { network } from './bare-network.ts';
 import { commissionPreview } from './bare-preview.ts';
 import { productList } from './bare-products.ts';
@@ -68,6 +69,8 @@ export async function createBareApp(
   // the admins' financial dashboard of each generated cooperative (koperasi-sinoman)
   for (const n of settings.koperasiTransactions)
     await mountFinancialDashboard(app, pool, koperasiSlug(n), jwtSecret);
+  // the larger one's member list, savings history and Midtrans deposit notifications
+  await mountBenchCooperative(app, pool, koperasiSlug(settings.koperasiTransactions[1]), jwtSecret);
   /** writes the referral clicks still buffered (before the pool closes) */
   const flush = async () => referral?.close();
   return Object.assign(app, { flush });

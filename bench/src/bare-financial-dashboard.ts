@@ -67,7 +67,8 @@ const DASHBOARD = `select
      order by b.balance desc, b.owner_account_id
      limit 10`)} as savers`;
 
-const isAdmin = (header: string | undefined) => {
+/** Whether the (already verified) access token carries the admin role. */
+export const isAdmin = (header: string | undefined) => {
   const body = header?.split('.')[1];
   const claims = body ? (JSON.parse(Buffer.from(body, 'base64url').toString()) as { roles?: string[] }) : {};
   return claims.roles?.includes('admin') === true;

@@ -23,6 +23,73 @@ export async function checkConfirmations(orderIds: number[]): Promise<{ notes: s
   });
 }
 
+/**
+ * After deposit-settlement: each deposit handed out and settled is completed with its payment,
+ * credited once (one posting of exactly its amount on the member's savings, one receipt) and its
+ * balances moved by its amount; the cooperative's ledger entries each sum to 0; no savings account
+ * is overdrawn. A few handed out at the end of each load run are never sent (autocannon stops).
+ */
+export async function checkDepositSettlements(
+  tenantId: number,
+  orderIds: string[],
+): Promise<{ notes: string[]; flags: string[] }> {
+  return withClient(settings.databaseUrl, async (c) => {
+    const { rows } = await c.query<{
+      settled: number;
+      credits: number;
+      once: number;
+      receipts: number;
+      moved: number;
+      ledger: string;
+      unbalanced: number;
+      overdrawn: number;
+    }>(
+      `with d as (
+         select t.id, t.amount, t.status = 'completed' and p.status = 'completed' as settled,
+                t.balance_after - t.balance_before = t.amount as moved,
+                (select count(*) from ledger_entry e join ledger_posting lp on lp.entry_id = e.id
+                   join ledger_account la on la.id = lp.ledger_account_id and la.code = 'savings:' || t.savings_account_id
+                  where e.tenant_id = $1 and e.idempotency_key = 'savings-deposit:' || t.id || ':credited'
+                    and lp.amount = -t.amount) as credits,
+                (select count(*) from ledger_entry e
+                  where e.tenant_id = $1 and e.idempotency_key = 'payment:' || p.id || ':received') as receipts
+           from savings_transaction t join payment p on p.tenant_id = t.tenant_id and p.id = t.payment_id
+          where t.tenant_id = $1 and t.transaction_number = any($2))
+       select count(*) filter (where settled)::int as settled,
+              coalesce(sum(credits), 0)::int as credits,
+              count(*) filter (where settled and credits = 1 and receipts = 1)::int as once,
+              coalesce(sum(receipts), 0)::int as receipts,
+              count(*) filter (where settled and moved)::int as moved,
+              (select coalesce(sum(amount), 0)::text from ledger_posting where tenant_id = $1) as ledger,
+              (select count(*)::int from (select entry_id from ledger_posting where tenant_id = $1
+                  group by entry_id having sum(amount) <> 0) x) as unbalanced,
+              (select count(*)::int from ledger_account where tenant_id = $1 and code ~ '^savings:[0-9]+$'
+                  and running_balance > 0) as overdrawn
+         from d`,
+      [tenantId, orderIds],
+    );
+    const r = rows[0]!;
+    const n = orderIds.length;
+    const notes = [
+      `${n} deposits handed out, ${r.settled} settled (${n - r.settled} cut off at the end of a load run), ${r.once} credited exactly once with their amount and one receipt, ${r.moved} with balance_after − balance_before = amount; ledger postings sum to ${r.ledger}; ${r.overdrawn} savings accounts overdrawn`,
+    ];
+    const flags: string[] = [];
+    if (r.once !== r.settled || r.credits !== r.settled || r.receipts !== r.settled)
+      flags.push(
+        `${r.settled} deposits settled but ${r.credits} savings credits, ${r.receipts} receipts, ${r.once} exactly once`,
+      );
+    if (r.moved !== r.settled)
+      flags.push(`${r.settled - r.moved} settled deposits' balances do not move by their amount`);
+    // each load run (warm-up and measured, ours and bare) may stop with a request per connection unsent
+    if (n - r.settled > 4 * settings.rounds * settings.connections + 2)
+      flags.push(`${n - r.settled} handed-out deposits were not settled`);
+    if (r.ledger !== '0') flags.push(`ledger unbalanced by ${r.ledger}`);
+    if (r.unbalanced > 0) flags.push(`${r.unbalanced} ledger entries do not sum to 0`);
+    if (r.overdrawn > 0) flags.push(`${r.overdrawn} savings accounts are overdrawn`);
+    return { notes, flags };
+  });
+}
+
 export async function postgresVersion(): Promise<string> {
   return withClient(settings.databaseUrl, async (c) => {
     const { rows } = await c.query<{ v: string }>(`select split_part(version(), ' on ', 1) as v`);

@@ -50,14 +50,30 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /** Starts one server in its own process (through tsx, like `pnpm start`) and waits for /health. */
 export async function startServer(kind: ServerKind, label: string): Promise<RunningServer> {
-  const port = settings.port;
+  const child = await startChild(ENTRY[kind], settings.port, settings.cpuProfile ? `${label}-${kind}` : null);
+  return { kind, ...child };
+}
+
+/**
+ * The fake Midtrans API (fake-midtrans-server.ts) in its own process, so neither the server under
+ * load nor the load generator slows its answers.
+ */
+export function startFakeMidtrans(): Promise<Omit<RunningServer, 'kind'>> {
+  return startChild(join(import.meta.dirname, 'fake-midtrans-server.ts'), settings.midtransPort, null);
+}
+
+async function startChild(
+  entry: string,
+  port: number,
+  profileName: string | null,
+): Promise<Omit<RunningServer, 'kind'>> {
   const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
-  if (settings.cpuProfile) {
+  if (profileName) {
     const dir = join(import.meta.dirname, '..', 'results', 'profiles');
     mkdirSync(dir, { recursive: true });
-    execArgv.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${label}-${kind}.cpuprofile`);
+    execArgv.push('--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-name', `${profileName}.cpuprofile`);
   }
-  const child = spawn(process.execPath, [...execArgv, ENTRY[kind]], {
+  const child = spawn(process.execPath, [...execArgv, entry], {
     cwd: join(import.meta.dirname, '..'),
     env: { ...process.env, ...serverEnv({ PORT: String(port) }) },
     stdio: ['ignore', 'inherit', 'inherit'],
@@ -72,7 +88,6 @@ export async function startServer(kind: ServerKind, label: string): Promise<Runn
     throw e;
   }
   return {
-    kind,
     url,
     pid: child.pid!,
     async stop() {

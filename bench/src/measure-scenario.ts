@@ -92,14 +92,17 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
     flags.push('probe: ours and bare bodies differ in shape');
   }
   const consumed = s.consumption?.();
-  if (consumed) {
-    if (s.name !== 'confirm') {
-      if (consumed.exhausted) flags.push(`ran out of prepared inputs (${consumed.used} used)`);
-      notes.push(`${consumed.used} prepared inputs consumed`);
-      return { name: s.name, title: s.title, ours, bare, flags, warnings, notes };
-    }
+  if (consumed && s.name !== 'confirm') {
+    if (consumed.exhausted) flags.push(`ran out of prepared inputs (${consumed.used} used)`);
+    notes.push(`${consumed.used} prepared inputs consumed`);
+  } else if (consumed) {
     if (consumed.exhausted) flags.push(`ran out of pending orders (BENCH_ORDERS=${settings.orders})`);
     const check = await checkConfirmations(fixture.pendingOrders.slice(0, consumed.used).map((o) => o.id));
+    notes.push(...check.notes);
+    flags.push(...check.flags);
+  }
+  if (s.check) {
+    const check = await s.check();
     notes.push(...check.notes);
     flags.push(...check.flags);
   }

@@ -3,11 +3,14 @@ import { buyerEmail, login, NETWORK_ROOT_EMAIL, registerMember } from './bench-u
 import { databaseExists, recreateDatabase, startSetupPlatform } from './database.ts';
 import { generateChain } from './generate-chain.ts';
 import { type KoperasiFixture, koperasiSlug, prepareKoperasi } from './generate-koperasi.ts';
+import { prepareDeposits } from './generate-koperasi-deposits.ts';
+import { prepareSavers } from './generate-koperasi-savers.ts';
 import { generateNetwork } from './generate-network.ts';
 import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
 import { prepareReferrals, type ReferralFixture } from './generate-referrals.ts';
 import { type CheckoutCustomer, checkoutCustomers, generateShop } from './generate-shop.ts';
+import type { BenchCooperative } from './koperasi-scenarios.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
 
@@ -33,6 +36,8 @@ export interface Fixture {
   referral: ReferralFixture;
   /** koperasi-sinoman: two cooperatives of 100,000 members, 1M and 10M savings transactions */
   koperasi: KoperasiFixture[];
+  /** the larger cooperative with its savers and pending deposits (admin list, history, deposit settlement) */
+  cooperative: BenchCooperative;
 }
 
 /** The ansania storefront: catalog, cart customers and ready-to-check-out customers. */
@@ -210,7 +215,16 @@ export async function prepare(): Promise<Fixture> {
             prepareKoperasi(c, koperasiSlug(n), n),
           ),
         );
-      return { ...fixture, shop, referral, koperasi };
+      const larger = koperasi.at(-1)!;
+      const savers = await prepareSavers(c, larger.tenantId);
+      const deposits = await prepareDeposits(c, larger.tenantId);
+      const members = (
+        await c.query<{ n: number }>(
+          'select count(*)::int as n from cooperative_member where tenant_id = $1',
+          [larger.tenantId],
+        )
+      ).rows[0]!.n;
+      return { ...fixture, shop, referral, koperasi, cooperative: { ...larger, members, savers, deposits } };
     });
   } finally {
     await platform.orm.close();
@@ -221,7 +235,7 @@ async function readFixture(
   c: pg.Client,
   app: App,
   tenantId: number,
-): Promise<Omit<Fixture, 'shop' | 'referral' | 'koperasi'>> {
+): Promise<Omit<Fixture, 'shop' | 'referral' | 'koperasi' | 'cooperative'>> {
   const user = async (email: string): Promise<BenchUser> => {
     const { rows } = await c.query<{ id: number }>(
       'select id from account where tenant_id = $1 and email = $2',

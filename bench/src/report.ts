@@ -79,7 +79,9 @@ Details:
 ${details.join('\n')}
 
 Whole run: ${env.durationSeconds.toFixed(0)} s. Re-run: \`pnpm bench\` (env: BENCH_SECONDS, BENCH_WARMUP_SECONDS,
-BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network,shop-products,cart-add,checkout,referral-redirect,affiliate-stats,financial-dashboard-1m,financial-dashboard-10m, BENCH_REUSE_DB=1, BENCH_CPU_PROF=1, BENCH_KOPERASI_MEMBERS, BENCH_KOPERASI_TRANSACTIONS_SMALL, BENCH_KOPERASI_TRANSACTIONS_LARGE).
+BENCH_CONNECTIONS, BENCH_ROUNDS, BENCH_ONLY=products,preview,confirm,network,shop-products,cart-add,checkout,referral-redirect,affiliate-stats,financial-dashboard-1m,financial-dashboard-10m,admin-members,member-transactions,member-transactions-filtered,deposit-settlement,
+BENCH_REUSE_DB=1, BENCH_CPU_PROF=1, BENCH_DB, BENCH_PORT, BENCH_KOPERASI_MEMBERS, BENCH_KOPERASI_TRANSACTIONS_SMALL, BENCH_KOPERASI_TRANSACTIONS_LARGE,
+BENCH_KOPERASI_SAVERS, BENCH_KOPERASI_SAVER_TRANSACTIONS, BENCH_KOPERASI_DEPOSITS, BENCH_MIDTRANS_PORT).
 `;
 }
 

@@ -1,6 +1,7 @@
 // `pnpm bench`: prepares the database, then for each scenario loads our server and the bare
 // Hono + pg route in turn (each in its own child process) and writes results/latest.md.
 import { postgresVersion } from './checks.ts';
+import { startFakeMidtrans } from './children.ts';
 import { measureScenario } from './measure-scenario.ts';
 import { prepare } from './prepare.ts';
 import { markdown, type Row, table, verdict, writeLatest } from './report.ts';
@@ -13,6 +14,8 @@ console.log(`Preparing ${settings.dbName}${settings.reuseDb ? ' (reusing it if p
 const fixture = await prepare();
 const all = scenarios(fixture);
 const selected = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
+// deposit-settlement asks a fake Midtrans for each payment's status, ours and bare alike
+const fakeMidtrans = selected.some((s) => s.name === 'deposit-settlement') ? await startFakeMidtrans() : null;
 const traces = await traceStatements(selected);
 console.log(`SQL statements per request (ours/bare) in ${writeTrace(traces)}:`);
 for (const t of traces)
@@ -31,6 +34,8 @@ for (const s of selected) {
   rows.push(row);
 }
 
+await fakeMidtrans?.stop();
+const bench = fixture.cooperative;
 const text = markdown(rows, {
   pgVersion: await postgresVersion(),
   fixture: [
@@ -43,6 +48,7 @@ const text = markdown(rows, {
       (k) =>
         `koperasi ${k.slug}: ${k.members.toLocaleString('en')} members (three savings accounts each), ${k.transactions.toLocaleString('en')} savings transactions over two years (rollups kept by the triggers)`,
     ),
+    `${bench.slug} also: ${bench.savers.length} savers with ${settings.koperasiSaverTransactions} savings transactions each (exact running balances), ${bench.deposits.length.toLocaleString('en')} pending Midtrans deposits at start (a fake Midtrans answers their status: settlement)`,
     `qutab: affiliate ${fixture.referral.code} with ${fixture.referral.clicks.toLocaleString('en')} clicks over a year (daily rollups) and ${fixture.referral.referrals.toLocaleString('en')} referred orders with their ledger entries, ${fixture.referral.otherCodes.length} other approved affiliates`,
   ],
   startedAt,

@@ -2,6 +2,7 @@ import type { AutocannonRequest } from 'autocannon';
 import { SEARCH_TERMS } from './generate-products.ts';
 import type { ReferralFixture } from './generate-referrals.ts';
 import { categorySlug, SHOP_COLORS, SHOP_SEARCH_TERMS, SHOP_TYPES } from './generate-shop.ts';
+import { koperasiScenarios } from './koperasi-scenarios.ts';
 import type { Fixture } from './prepare.ts';
 import { settings } from './settings.ts';
 
@@ -75,6 +76,8 @@ export interface Scenario {
   redirects?: true;
   /** the SQL trace waits this long after the request (writes buffered off the request path) */
   settleMs?: number;
+  /** after the runs: checks of what the consumed inputs left in the database */
+  check?: () => Promise<{ notes: string[]; flags: string[] }>;
 }
 
 const json = (token?: string) => ({
@@ -260,7 +263,7 @@ export function scenarios(f: Fixture): Scenario[] {
     },
     ...f.koperasi.map(
       (k): Scenario => ({
-        name: `financial-dashboard-${k.transactions >= 1_000_000 ? `${k.transactions / 1_000_000}m` : k.transactions}`,
+        name: `financial-dashboard-${k.generated >= 1_000_000 ? `${k.generated / 1_000_000}m` : k.generated}`,
         title: `GET koperasi /admin/financial/dashboard (today, week, month, quarter, year; ${k.members.toLocaleString('en')} members, ${k.transactions.toLocaleString('en')} savings transactions)`,
         sameBody: true,
         call: (i) => ({
@@ -271,6 +274,7 @@ export function scenarios(f: Fixture): Scenario[] {
         }),
       }),
     ),
+    ...koperasiScenarios(f.cooperative),
   ];
 }
 

@@ -11,6 +11,8 @@ const int = (name: string, fallback: number): number => {
 
 const pgServer = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const dbName = env.BENCH_DB ?? 'komisi_bench';
+const port = int('BENCH_PORT', 3917);
+const midtransPort = int('BENCH_MIDTRANS_PORT', port + 1);
 
 export const settings = {
   /** server without a database name: used to drop and create the bench database */
@@ -40,7 +42,7 @@ export const settings = {
   only: env.BENCH_ONLY ? env.BENCH_ONLY.split(',').map((s) => s.trim()) : null,
   /** passes `--cpu-prof` to the server children (profiles land in bench/results/profiles) */
   cpuProfile: env.BENCH_CPU_PROF === '1',
-  port: int('BENCH_PORT', 3917),
+  port,
   jwtSecret: 'bench-secret-bench-secret-bench-secret-0123456789',
   password: 'bench-password-123',
   tenantSlug: 'dtehm',
@@ -64,6 +66,19 @@ export const settings = {
     int('BENCH_KOPERASI_TRANSACTIONS_SMALL', 1_000_000),
     int('BENCH_KOPERASI_TRANSACTIONS_LARGE', 10_000_000),
   ] as const,
+  /** koperasi-sinoman: members of the bench cooperative (the larger one) with a long savings history each */
+  koperasiSavers: Math.max(1, int('BENCH_KOPERASI_SAVERS', 500)),
+  /** savings transactions of each saver, over two years (member-transactions, member-transactions-filtered) */
+  koperasiSaverTransactions: int('BENCH_KOPERASI_SAVER_TRANSACTIONS', 300),
+  /**
+   * pending Midtrans deposits ready to settle (deposit-settlement); each settlement consumes one, and
+   * each run tops them up again (default: 2 rounds of ours and bare, 10 s each, at about 150/s, with room)
+   */
+  koperasiDeposits: int('BENCH_KOPERASI_DEPOSITS', 8_000),
+  /** the fake Midtrans API the bench cooperative's deposits are asked of (its own child process) */
+  midtransPort,
+  midtransBaseUrl: `http://127.0.0.1:${midtransPort}`,
+  midtransServerKey: 'SB-Mid-server-bench-0123456789abcdef',
   /** the REST ratio the issue asks for */
   targetRatio: 0.5,
 } as const;

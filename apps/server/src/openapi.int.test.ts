@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_OPERATIONS, MLM_PREVIEW_OPERATION } from './console/console.fixtures.ts';
 import { startTestApp, type TestApp } from './testing/test-app.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: walks an arbitrary JSON document
 type Json = any;
 
-/** The dtehm-mobile spec's 16 endpoints, then the admin catalog endpoints. */
+/** The dtehm-mobile spec's 16 endpoints, then the admin ones (catalog, members, orders, commissions). */
 const DOCUMENTED: [method: string, path: string, secured: boolean][] = [
   ['post', '/users/register', false],
   ['post', '/users/login', false],
@@ -27,8 +28,23 @@ const ADMIN: typeof DOCUMENTED = [
   ['post', '/admin/categories', true],
   ['post', '/admin/products', true],
   ['put', '/admin/products/{id}', true],
+  ['get', '/admin/members', true],
+  ['get', '/admin/members/{id}', true],
+  ['get', '/admin/members/{id}/network', true],
+  ['put', '/admin/members/{id}/stockist', true],
+  ['post', '/admin/members/{id}/suspend', true],
+  ['post', '/admin/members/{id}/reactivate', true],
+  ['get', '/admin/orders', true],
+  ['get', '/admin/orders/{id}', true],
+  ['get', '/admin/commissions', true],
 ];
-const ALL = [...DOCUMENTED, ...ADMIN];
+// the admin console's, in every profile's document (the sign-in, refresh and sign-out are its own)
+const CONSOLE: typeof DOCUMENTED = [...CONSOLE_OPERATIONS, MLM_PREVIEW_OPERATION].map(([method, path]) => [
+  method.toLowerCase(),
+  path,
+  !/\/auth\/(login|refresh)$/.test(path),
+]);
+const ALL = [...DOCUMENTED, ...ADMIN, ...CONSOLE];
 const HTTP_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
 
 function operations(doc: Json): [method: string, path: string, op: Json][] {
@@ -89,7 +105,9 @@ describe('dtehm OpenAPI document', () => {
   });
 
   it('leaves the tRPC-only token calls (auth.refresh, auth.logout) out', () => {
-    for (const [method, path, op] of operations(doc)) {
+    for (const [method, path, op] of operations(doc).filter(
+      ([, path]) => !path.startsWith('/admin/console/'),
+    )) {
       expect(path).not.toMatch(/refresh|logout/i);
       expect(op.operationId, `${method} ${path}`).not.toMatch(/^auth|refresh|logout/i);
     }

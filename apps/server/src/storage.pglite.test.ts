@@ -101,4 +101,26 @@ describe('storage on PGlite', () => {
     expect(await unbalancedLedgerEntries(platform.orm)).toEqual([]);
     expect(await ledgerTotal(platform.orm)).toBe(0);
   });
+
+  it('suspends a member: their sign-in (a share lock on the member row) is refused until reactivated', async () => {
+    const admin = await call('POST', '/t/dtehm/api/users/login', {
+      email: 'admin@dtehm.demo',
+      password: 'admin-password-123',
+    });
+    const token = admin.body.data.token as string;
+    const found = await call(
+      'GET',
+      '/t/dtehm/api/admin/members?search=pglite%40example.com',
+      undefined,
+      token,
+    );
+    const id = found.body.data.members[0].id as number;
+    const credentials = { email: 'pglite@example.com', password: 'password123' };
+    expect(
+      (await call('POST', `/t/dtehm/api/admin/members/${id}/suspend`, { reason: 'x' }, token)).status,
+    ).toBe(200);
+    expect((await call('POST', '/t/dtehm/api/users/login', credentials)).status).toBe(403);
+    expect((await call('POST', `/t/dtehm/api/admin/members/${id}/reactivate`, {}, token)).status).toBe(200);
+    expect((await call('POST', '/t/dtehm/api/users/login', credentials)).status).toBe(200);
+  });
 });

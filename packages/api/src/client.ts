@@ -12,11 +12,13 @@ import type {
   TRPCQueryProcedure,
 } from '@trpc/server';
 import { platformApiRouter } from './composition/platform-api/platform.router.ts';
+import { router } from './kernel/trpc.ts';
 import { affiliateRouter } from './profiles/affiliate-marketer/affiliate.router.ts';
 import { ansaniaRouter } from './profiles/ansania-ecommerce/ansania.router.ts';
 import { dtehmRouter } from './profiles/dtehm-mobile/dtehm.router.ts';
 import { sinomanRouter } from './profiles/koperasi-sinoman/sinoman.router.ts';
 import { qutabRouter } from './profiles/qutab-platform/qutab.router.ts';
+import { consoleRouter } from './profiles/shared/console/router.ts';
 
 /**
  * The same router, typed for clients. The mapping type is declared inside the function on
@@ -46,12 +48,19 @@ const affiliateMarketerClientRouter = forClients(affiliateRouter);
 const qutabClientRouter = forClients(qutabRouter);
 const sinomanClientRouter = forClients(sinomanRouter);
 const platformClientRouter = forClients(platformApiRouter);
+// what every tenant's router has (`console.*`): one client type for the admin console, whatever the tenant
+const consoleClientRouter = forClients(router({ console: consoleRouter }));
 
 export type DtehmRouter = typeof dtehmClientRouter;
 export type AnsaniaRouter = typeof ansaniaClientRouter;
 export type AffiliateMarketerRouter = typeof affiliateMarketerClientRouter;
 export type QutabRouter = typeof qutabClientRouter;
 export type SinomanRouter = typeof sinomanClientRouter;
+/**
+ * The admin console's procedures (`console.*`), which every tenant's router has: a client of this
+ * type works against any tenant's `/trpc` (dtehm-mobile's adds `console.previewMlmPlan`, on DtehmRouter).
+ */
+export type ConsoleRouter = typeof consoleClientRouter;
 /** The platform administrators' API (`/platform/trpc`): tenants and their settings. */
 export type PlatformRouter = typeof platformClientRouter;
 

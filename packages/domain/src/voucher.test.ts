@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DomainError } from './errors.ts';
 import {
+  checkVoucherEdit,
   evaluateVoucher,
   normalizeVoucherCode,
   openVoucherRule,
@@ -11,6 +12,7 @@ import {
   type VoucherRule,
   validateVoucherRule,
   voucherError,
+  voucherState,
 } from './voucher.ts';
 
 const invalid = (fields: Record<string, string[]>) =>
@@ -500,5 +502,127 @@ describe('evaluateVoucher properties', () => {
         expect(taken <= exact && exact - taken < 10_000n).toBe(true);
       }),
     );
+  });
+});
+
+describe('voucherState', () => {
+  const at = (iso: string) => new Date(iso);
+  const windowed = rule({ startsAt: at('2025-06-01T00:00:00Z'), endsAt: at('2025-06-30T23:59:59Z') });
+
+  it('reads switched off first, then past its end, then not started, then out of uses', () => {
+    expect(voucherState({ ...windowed, active: false }, 0, at('2025-07-05T00:00:00Z'))).toBe('inactive');
+    expect(voucherState({ ...windowed, usageLimit: 1 }, 5, at('2025-07-01T00:00:00Z'))).toBe('expired');
+    expect(voucherState({ ...windowed, usageLimit: 1 }, 5, at('2025-05-31T00:00:00Z'))).toBe('scheduled');
+    expect(voucherState({ ...windowed, usageLimit: 3 }, 3, NOW)).toBe('used_up');
+    expect(voucherState({ ...windowed, usageLimit: 3 }, 2, NOW)).toBe('active');
+  });
+
+  it('counts both ends of the window as inside, and an open rule as always active', () => {
+    expect(voucherState(windowed, 0, windowed.startsAt!)).toBe('active');
+    expect(voucherState(windowed, 0, windowed.endsAt!)).toBe('active');
+    expect(voucherState(rule(), MAX, NOW)).toBe('active');
+  });
+
+  it('agrees with evaluateVoucher on whether a checkout could use the voucher', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.option(fc.integer({ min: -5, max: 5 })),
+        fc.option(fc.integer({ min: -5, max: 5 })),
+        fc.option(fc.nat(4)),
+        fc.nat(6),
+        (active, startDays, endDays, usageLimit, uses) => {
+          const day = 86_400_000;
+          const startsAt = startDays === null ? null : new Date(NOW.getTime() + startDays * day);
+          const endsAt = endDays === null ? null : new Date(NOW.getTime() + endDays * day);
+          if (startsAt && endsAt && endsAt < startsAt) return;
+          const r = rule({ active, startsAt, endsAt, usageLimit });
+          const result = evaluateVoucher(r, checkout({ usage: { totalUses: uses, customerUses: 0 } }));
+          expect(voucherState(r, uses, NOW) === 'active').toBe(result.ok);
+        },
+      ),
+    );
+  });
+});
+
+describe('checkVoucherEdit', () => {
+  const current = rule({
+    code: 'WELCOME10',
+    discountType: 'percentage',
+    discountValue: 1000,
+    usageLimit: 10,
+  });
+  const unused = { redeemed: false, totalUses: 0 };
+  const used = { redeemed: true, totalUses: 4 };
+
+  it('returns the changed rule, terms included, while no order used the voucher', () => {
+    expect(checkVoucherEdit(current, { code: 'WELCOME15', discountValue: 1500 }, unused)).toEqual({
+      ...current,
+      code: 'WELCOME15',
+      discountValue: 1500,
+    });
+    expect(checkVoucherEdit(current, { discountType: 'fixed', discountValue: 25_000 }, unused)).toMatchObject(
+      {
+        discountType: 'fixed',
+        discountValue: 25_000,
+      },
+    );
+  });
+
+  it('validates the rule as it would be, naming every bad field', () => {
+    expect(() =>
+      checkVoucherEdit(current, { discountValue: 10_001, minPurchaseAmount: -1 }, unused),
+    ).toThrowError(
+      invalidRule({
+        discountValue: ['must be a whole number of basis points from 1 to 10000'],
+        minPurchaseAmount: ['must be a whole, non-negative number of minor units'],
+      }),
+    );
+    expect(() => checkVoucherEdit(current, { discountType: 'fixed' }, unused)).not.toThrow();
+    expect(() =>
+      checkVoucherEdit(rule({ endsAt: new Date('2025-01-01T00:00:00Z') }), { startsAt: NOW }, unused),
+    ).toThrowError(invalidRule({ endsAt: ['must not be before startsAt'] }));
+  });
+
+  it('refuses a usage limit below the uses already made, only when the limit is what changes', () => {
+    expect(() => checkVoucherEdit(current, { usageLimit: 3 }, used)).toThrowError(
+      invalid({ usageLimit: ['must not be below the 4 uses already made'] }),
+    );
+    expect(checkVoucherEdit(current, { usageLimit: 4 }, used).usageLimit).toBe(4);
+    expect(checkVoucherEdit(current, { usageLimit: null }, used).usageLimit).toBeNull();
+    // a limit already below the uses (raced checkouts) does not block other edits
+    expect(checkVoucherEdit({ ...current, usageLimit: 2 }, { perCustomerLimit: 1 }, used).usageLimit).toBe(2);
+  });
+
+  it('keeps the terms of a used voucher: 409 naming each term that would change', () => {
+    const refused = (changes: Partial<VoucherRule>, fields: string[]) => {
+      try {
+        checkVoucherEdit(current, changes, used);
+        expect.unreachable();
+      } catch (e) {
+        expect(e).toBeInstanceOf(DomainError);
+        expect((e as DomainError).code).toBe('CONFLICT');
+        expect(Object.keys((e as DomainError).fields ?? {}).sort()).toEqual(fields.sort());
+      }
+    };
+    refused({ code: 'OTHER' }, ['code']);
+    refused({ discountType: 'fixed', discountValue: 50_000 }, ['discountType', 'discountValue']);
+    refused({ discountValue: 1500 }, ['discountValue']);
+  });
+
+  it('lets the rest of a used voucher change, and its terms be sent unchanged', () => {
+    const changes: Partial<VoucherRule> = {
+      code: 'WELCOME10',
+      discountType: 'percentage',
+      discountValue: 1000,
+      maxDiscountAmount: 50_000,
+      minPurchaseAmount: 250_000,
+      startsAt: null,
+      endsAt: new Date('2026-01-01T00:00:00Z'),
+      usageLimit: 100,
+      perCustomerLimit: 2,
+      active: false,
+    };
+    expect(checkVoucherEdit(current, changes, used)).toEqual({ ...current, ...changes });
   });
 });

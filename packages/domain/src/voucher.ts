@@ -1,4 +1,4 @@
-import { DomainError, DomainErrorCode, type FieldErrors, validationError } from './errors.ts';
+import { DomainError, DomainErrorCode, type FieldErrors, fieldError, validationError } from './errors.ts';
 import { applyRate, BASIS_POINTS_PER_WHOLE } from './money.ts';
 
 /**
@@ -194,6 +194,56 @@ export function evaluateVoucher(rule: VoucherRule, checkout: VoucherCheckout): V
       return granted(0, cap(covered));
     }
   }
+}
+
+/**
+ * What a voucher is right now, in the order an administrator reads it: switched off, then past its end,
+ * then not started, then out of uses; otherwise usable (a customer's own limit and the minimum purchase
+ * are a checkout's business, not the voucher's state).
+ */
+export const VOUCHER_STATES = ['active', 'inactive', 'expired', 'scheduled', 'used_up'] as const;
+export type VoucherState = (typeof VOUCHER_STATES)[number];
+
+export function voucherState(
+  rule: Pick<VoucherRule, 'active' | 'startsAt' | 'endsAt' | 'usageLimit'>,
+  totalUses: number,
+  now: Date,
+): VoucherState {
+  if (!rule.active) return 'inactive';
+  if (rule.endsAt !== null && now > rule.endsAt) return 'expired';
+  if (rule.startsAt !== null && now < rule.startsAt) return 'scheduled';
+  if (rule.usageLimit !== null && totalUses >= rule.usageLimit) return 'used_up';
+  return 'active';
+}
+
+/**
+ * A voucher's terms: what it is called and what it takes off. Once an order has redeemed it they stay as
+ * they were, so every order under a code got the same discount and its usage report adds like with like;
+ * an administrator who wants other terms makes a new voucher. Caps, minimums, dates and limits may still
+ * change: they only decide future checkouts.
+ */
+export const VOUCHER_TERMS = ['code', 'discountType', 'discountValue'] as const;
+
+/** Checks an edit of a voucher: the changed rule (validated) and, once redeemed, no change of its terms. */
+export function checkVoucherEdit(
+  current: VoucherRule,
+  changes: Partial<VoucherRule>,
+  state: { redeemed: boolean; totalUses: number },
+): VoucherRule {
+  const next = validateVoucherRule({ ...current, ...changes });
+  if (next.usageLimit !== null && next.usageLimit < state.totalUses && changes.usageLimit !== undefined) {
+    throw fieldError('usageLimit', `must not be below the ${state.totalUses} uses already made`);
+  }
+  if (state.redeemed) {
+    const changed = VOUCHER_TERMS.filter((term) => next[term] !== current[term]);
+    if (changed.length > 0) {
+      const message = 'cannot change once an order has used the voucher; create a new voucher instead';
+      throw new DomainError(DomainErrorCode.CONFLICT, 'The voucher has been used: its terms are fixed.', {
+        fields: Object.fromEntries(changed.map((term) => [term, [message]])),
+      });
+    }
+  }
+  return next;
 }
 
 /**

@@ -4,6 +4,7 @@
 export type {
   AffiliateMarketerRouter,
   AnsaniaRouter,
+  ConsoleRouter,
   DtehmRouter,
   PlatformRouter,
   QutabRouter,
@@ -30,6 +31,13 @@ export {
   tenantTrpcUrl,
   withMethods,
 } from './client.ts';
+export {
+  type ConsoleClient,
+  type ConsoleInputs,
+  type ConsoleOutputs,
+  type ConsoleSession,
+  createConsoleClient,
+} from './console.client.ts';
 export {
   createDtehmClient,
   type DtehmClient,

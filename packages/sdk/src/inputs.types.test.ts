@@ -10,17 +10,24 @@ import type { QutabClient, QutabInputs } from './qutab.client.ts';
 
 /**
  * The paths of the fields typed `unknown` (or `any`) in a router's inputs, e.g.
- * `'orders.create.product_id'`; `never` when there are none.
+ * `'orders.create.product_id'`; `never` when there are none. Walked 8 levels deep, below the
+ * procedures: a recursive type (a setting's JSON value) has no bottom.
  */
-type UnknownInputs<T, Path extends string = ''> = unknown extends T
+type UnknownInputs<T, Path extends string = '', Depth extends unknown[] = []> = unknown extends T
   ? Path
-  : T extends readonly (infer Item)[]
-    ? UnknownInputs<Item, `${Path}[]`>
-    : T extends object
-      ? {
-          [K in keyof T & string]-?: UnknownInputs<T[K], Path extends '' ? K : `${Path}.${K}`>;
-        }[keyof T & string]
-      : never;
+  : Depth['length'] extends 10
+    ? never
+    : T extends readonly (infer Item)[]
+      ? UnknownInputs<Item, `${Path}[]`, [...Depth, 1]>
+      : T extends object
+        ? {
+            [K in keyof T & string]-?: UnknownInputs<
+              T[K],
+              Path extends '' ? K : `${Path}.${K}`,
+              [...Depth, 1]
+            >;
+          }[keyof T & string]
+        : never;
 
 /** Compiles only when `Paths` is `never`; otherwise tsc's error lists the paths. */
 type NoneOf<Paths extends never> = Paths;

@@ -322,6 +322,56 @@ describe('admin order moves', () => {
   });
 });
 
+describe('admin tracking corrections', () => {
+  const track = (number: string, body: Record<string, unknown>, token = admin.token) =>
+    fx.call('PUT', `/admin/orders/${number}/tracking`, token, body);
+
+  it('replaces the number of a shipped or delivered order and notes the old one on the timeline', async () => {
+    const { me, number, id } = await order();
+    await move(number, { status: 'processing' });
+    await move(number, { status: 'shipped', tracking_number: 'JNT000111' });
+    const fixed = await track(number, { tracking_number: ' JNT000222 ', note: 'Typo' });
+    expect(fixed.status, JSON.stringify(fixed.body)).toBe(200);
+    expect(fixed.body.data.order).toMatchObject({
+      status: 'shipped',
+      shipping: { tracking_number: 'JNT000222' },
+    });
+    expect(fixed.body.data.order.timeline.at(-1)).toMatchObject({
+      status: 'tracking_updated',
+      note: 'Typo (was JNT000111)',
+      actor_id: admin.id,
+    });
+    // the same number again changes nothing
+    expect((await track(number, { tracking_number: 'JNT000222' })).status).toBe(200);
+    expect(await events(id)).toHaveLength(5);
+    await move(number, { status: 'delivered' });
+    expect((await track(number, { tracking_number: 'JNT000333' })).body.data.order.timeline.at(-1).note).toBe(
+      'was JNT000222',
+    );
+    const mine = await fx.call('GET', `/orders/${number}`, me.token);
+    expect(mine.body.data.order.shipping.tracking_number).toBe('JNT000333');
+    expect(await statusOf(number)).toBe('delivered');
+  });
+
+  it('409 before the order ships, 400 naming tracking_number, 404 for an unknown order, 403 for a customer', async () => {
+    const { me, number, id } = await order();
+    const early = await track(number, { tracking_number: 'JNT1' });
+    expect(early.status).toBe(409);
+    expect(early.body.code).toBe('CONFLICT');
+    for (const body of [{}, { tracking_number: '   ' }, { tracking_number: 'x'.repeat(61) }]) {
+      const res = await track(number, body);
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.details)).toEqual(['tracking_number']);
+    }
+    expect((await track('ORD-19990101-999', { tracking_number: 'JNT1' })).status).toBe(404);
+    expect((await track(number, { tracking_number: 'JNT1' }, me.token)).status).toBe(403);
+    expect(
+      (await fx.call('PUT', `/admin/orders/${number}/tracking`, undefined, { tracking_number: 'J' })).status,
+    ).toBe(401);
+    expect(await events(id)).toHaveLength(2);
+  });
+});
+
 describe('admin refunds', () => {
   it('refunds a paid order in processing: stock and voucher use back, affiliate commission reversed', async () => {
     const { v, number, id } = await order({ stock: 5, quantity: 2, voucher: 'darmawan10' });

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONSOLE_OPERATIONS } from '../console/console.fixtures.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
+
+/** the admin console's operations, in every profile's document */
+const CONSOLE = CONSOLE_OPERATIONS.map(([method, path]) => `${method} ${path}`);
 
 let app: TestApp;
 beforeAll(async () => {
@@ -54,19 +58,26 @@ const ANSANIA = [
   'POST /vouchers/validate',
 ];
 
-/** Ours, beside the spec's: the shop's order desk (admin role). */
+/** Ours, beside the spec's: the shop's order and voucher desks (admin role). */
 const ANSANIA_ADMIN = [
   'GET /admin/orders',
   'GET /admin/orders/{order_number}',
   'PUT /admin/orders/{order_number}/status',
+  'PUT /admin/orders/{order_number}/tracking',
   'POST /admin/orders/{order_number}/refund',
+  'GET /admin/vouchers',
+  'POST /admin/vouchers',
+  'GET /admin/vouchers/{id}',
+  'PUT /admin/vouchers/{id}',
+  'POST /admin/vouchers/{id}/deactivate',
+  'POST /admin/vouchers/{id}/reactivate',
 ];
 
 describe('ansania and affiliate-marketer OpenAPI documents', () => {
-  it('documents all 36 ansania endpoints and the 4 admin order ones with the success envelope', async () => {
+  it('documents all 36 ansania endpoints and the 11 admin ones with the success envelope', async () => {
     const doc = (await app.request('GET', '/t/ansania/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\.1\./);
-    expect(operations(doc).sort()).toEqual([...ANSANIA, ...ANSANIA_ADMIN].sort());
+    expect(operations(doc).sort()).toEqual([...ANSANIA, ...ANSANIA_ADMIN, ...CONSOLE].sort());
     const refund = doc.paths['/admin/orders/{order_number}/refund'].post;
     expect(Object.keys(refund.responses).sort()).toEqual(['200', '400', '401', '403', '404', '409', '500']);
     expect(refund.security).toEqual([{ bearerAuth: [] }]);
@@ -110,6 +121,7 @@ describe('ansania and affiliate-marketer OpenAPI documents', () => {
         'GET /affiliate/reports/monthly',
         'POST /admin/affiliates',
         'PUT /admin/affiliates/{id}',
+        ...CONSOLE,
       ].sort(),
     );
   });

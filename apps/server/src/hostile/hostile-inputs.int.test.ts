@@ -16,7 +16,7 @@ import {
   type Role,
 } from './operations.ts';
 import { pinPlatformBaselines } from './platform-baselines.ts';
-import { type ProcedureSpec, proceduresOf } from './procedures.ts';
+import { ENDS_SESSION, type ProcedureSpec, proceduresOf } from './procedures.ts';
 import { restKinds } from './rest-cases.ts';
 import type { Schema } from './schema-walk.ts';
 import { foreignTokenCase, trpcCases } from './trpc-cases.ts';
@@ -445,7 +445,7 @@ async function attackProcedure(p: ProcedureSpec, all: Tokens, found: Finding[]) 
     uploads: p.uploads,
     ...(p.tenant === PLATFORM && p.type === 'mutation' && { state: tenantRows }),
   };
-  const endsSession = /logout/.test(p.path);
+  const endsSession = ENDS_SESSION.test(p.path);
   for (const mode of ['anonymous', p.role] as const) {
     const cases = fc.sample(trpcCases(p, auth), { seed: seedFor(`${name} ${mode}`), numRuns: 3 * RUNS });
     if (p.secured)

@@ -23,6 +23,9 @@ export interface ProcedureSpec {
   role: Role;
 }
 
+/** The procedures that end the session they are called with (`auth.logout`, `console.signOut`). */
+export const ENDS_SESSION = /logout|signOut/;
+
 /** The routers each tenant's tRPC endpoint serves, and the platform API's. */
 const TRPC_ENDPOINTS: { tenant: string; profile: string; endpoint: string; router: AnyRouter }[] = [
   ...(
@@ -81,6 +84,6 @@ export function proceduresOf(rest: OperationSpec[]): ProcedureSpec[] {
       });
     }
   }
-  const rank = (p: ProcedureSpec) => (/logout/.test(p.path) ? 2 : p.role === 'admin' ? 1 : 0);
+  const rank = (p: ProcedureSpec) => (ENDS_SESSION.test(p.path) ? 2 : p.role === 'admin' ? 1 : 0);
   return out.sort((a, b) => rank(a) - rank(b));
 }

@@ -19,6 +19,7 @@ import { OrdersService, saleTotal } from '../contexts/commerce/orders/orders.ser
 import { purchasedIn } from '../contexts/commerce/orders/purchases.ts';
 import { ShopOrderSettlement } from '../contexts/commerce/orders/shop-order-settlement.ts';
 import { ShopOrdersService } from '../contexts/commerce/orders/shop-orders.service.ts';
+import { VoucherAdminService } from '../contexts/commerce/vouchers/voucher-admin.service.ts';
 import { VouchersService } from '../contexts/commerce/vouchers/vouchers.service.ts';
 import { WishlistService } from '../contexts/commerce/wishlist/wishlist.service.ts';
 import { CooperativeMembersService } from '../contexts/cooperative/cooperative-members.service.ts';
@@ -39,13 +40,17 @@ import { IdentityService } from '../contexts/identity/identity.service.ts';
 import { OtpService } from '../contexts/identity/otp.service.ts';
 import { PasswordResetService } from '../contexts/identity/password-reset.service.ts';
 import { JobRunner } from '../contexts/jobs/job-runner.ts';
+import { JobRunsService } from '../contexts/jobs/job-runs.service.ts';
 import { LedgerService } from '../contexts/ledger/ledger.service.ts';
 import { CommissionsService } from '../contexts/network/commissions.service.ts';
 import { DownlineService } from '../contexts/network/downline.service.ts';
+import { MemberAdminService } from '../contexts/network/member-admin.service.ts';
 import { MemberRegistrationService } from '../contexts/network/member-registration.service.ts';
+import { MemberStandingService } from '../contexts/network/member-standing.service.ts';
 import { MembershipService } from '../contexts/network/membership.service.ts';
 import { SaleRequestsService } from '../contexts/network/sale-requests.service.ts';
 import { OutboxService } from '../contexts/notifications/outbox.service.ts';
+import { OutboxAdminService } from '../contexts/notifications/outbox-admin.service.ts';
 import { WhatsappTransport } from '../contexts/notifications/whatsapp/whatsapp.transport.ts';
 import { WhatsappDeliveries } from '../contexts/notifications/whatsapp/whatsapp-deliveries.service.ts';
 import { WhatsappSettings } from '../contexts/notifications/whatsapp/whatsapp-settings.ts';
@@ -56,6 +61,7 @@ import { PaymentsService } from '../contexts/payments/payments.service.ts';
 import { SandboxGateway } from '../contexts/payments/sandbox.provider.ts';
 import type { XenditLog } from '../contexts/payments/xendit/xendit.provider.ts';
 import { PlatformAdmins } from '../contexts/platform/platform-admins.service.ts';
+import { TenantAdminSettings } from '../contexts/platform/tenant-admin-settings.ts';
 import { type ProfileSetup, TenantProvisioning } from '../contexts/platform/tenant-provisioning.ts';
 import { TenantSettingsEditor } from '../contexts/platform/tenant-settings-editor.ts';
 import { ProgrammeAnalyticsService } from '../contexts/programmes/programme-analytics.service.ts';
@@ -76,6 +82,7 @@ import { PayoutProcessingService } from '../contexts/referral-affiliates/payouts
 import { PayoutsService } from '../contexts/referral-affiliates/payouts/payouts.service.ts';
 import { ProgramContentService } from '../contexts/referral-affiliates/program-content.service.ts';
 import { AffiliateStatsService } from '../contexts/referral-affiliates/stats/affiliate-stats.service.ts';
+import { ConsoleDashboardService } from '../contexts/reporting/console-dashboard.service.ts';
 import { FinancialDashboardService } from '../contexts/reporting/financial-dashboard.service.ts';
 import { TransactionExportService } from '../contexts/reporting/transaction-export.service.ts';
 import { TransactionReportService } from '../contexts/reporting/transaction-report.service.ts';
@@ -95,7 +102,7 @@ import { AffiliatesService } from '../contexts/voucher-affiliates/affiliates.ser
 import { AccessTokens } from '../kernel/auth/access-token.ts';
 import { PlatformTokens } from '../kernel/auth/platform-token.ts';
 import { type Orm, tenantEm } from '../kernel/database.ts';
-import { PROFILES } from '../profiles/index.ts';
+import { PROFILES, tenantApps } from '../profiles/index.ts';
 
 export interface ServiceOptions {
   jwtSecret: string;
@@ -230,25 +237,32 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const memberReferrals = new MemberReferralsService(savingsCredits);
   const profileSetups: ReadonlyMap<string, ProfileSetup> = profileSetupsOf(() => services);
   const transactionReport = new TransactionReportService();
+  const tenantSettings = new TenantSettingsEditor({
+    directory: tenants,
+    secrets: settingSecrets,
+    profileIds: () => Object.keys(PROFILES),
+    // the holding period in force applies to the commissions still on hold
+    changed: async (tenant, keys) => {
+      if (!keys.includes('referralAffiliates')) return;
+      await referralCommissions.applyHoldingPeriod({
+        em: tenantEm(orm, tenant.id),
+        tenant,
+        now: new Date(),
+      });
+    },
+  });
   const services = {
     orm,
     tenants,
     platformAdmins,
     tenantProvisioning: new TenantProvisioning({ orm, directory: tenants, identity, setups: profileSetups }),
-    tenantSettings: new TenantSettingsEditor({
-      directory: tenants,
-      secrets: settingSecrets,
-      profileIds: () => Object.keys(PROFILES),
-      // the holding period in force applies to the commissions still on hold
-      changed: async (tenant, keys) => {
-        if (!keys.includes('referralAffiliates')) return;
-        await referralCommissions.applyHoldingPeriod({
-          em: tenantEm(orm, tenant.id),
-          tenant,
-          now: new Date(),
-        });
-      },
-    }),
+    tenantSettings,
+    // the admin console: a tenant's own administrators (settings, job runs, outbox, dashboard)
+    tenantApps,
+    tenantAdminSettings: new TenantAdminSettings({ editor: tenantSettings, directory: tenants }),
+    jobRuns: new JobRunsService(),
+    outboxAdmin: new OutboxAdminService(),
+    consoleDashboard: new ConsoleDashboardService(),
     gatewayNotifications,
     identity,
     passwordResets: new PasswordResetService(identity, outbox),
@@ -278,9 +292,13 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     memberRegistration: new MemberRegistrationService(identity, membership),
     saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),
     downline: new DownlineService(),
+    // dtehm-mobile administrators: members, their standing (stockist role, suspension)
+    memberAdmin: new MemberAdminService({ downline: new DownlineService(), commissions }),
+    memberStanding: new MemberStandingService(identity),
     addresses,
     carts,
     vouchers,
+    voucherAdmin: new VoucherAdminService(vouchers),
     checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),

@@ -8,7 +8,7 @@ import type { Services } from '../kernel/api-context.ts';
 import type { RateLimitRule } from '../kernel/rate-limit/index.ts';
 import type { Scope } from '../kernel/scope.ts';
 import { readSetting, type SettingKey, type TenantSettings } from '../kernel/settings/tenant-settings.ts';
-import { mergeRouters } from '../kernel/trpc.ts';
+import { mergeRouters, router } from '../kernel/trpc.ts';
 import { bareStyle } from '../kernel/wire/bare-style.ts';
 import { codeStyle } from '../kernel/wire/code-style.ts';
 import { koperasiStyle } from '../kernel/wire/koperasi-style.ts';
@@ -30,6 +30,7 @@ import { qutabExamples } from './qutab-platform/qutab.examples.ts';
 import { qutabRouter } from './qutab-platform/qutab.router.ts';
 import { referralRedirectDoc } from './qutab-platform/referral.openapi.ts';
 import { xenditCallbackDoc } from './qutab-platform/webhook.openapi.ts';
+import { type ConsoleSpec, consoleOf } from './shared/console/console-spec.ts';
 import type { OperationExamples } from './shared/operation-examples.ts';
 
 /** One documented app: its router (REST paths in meta), its envelope and its document's words. */
@@ -60,6 +61,8 @@ export interface AppProfile {
   responseHeaders?: Readonly<Record<string, string>>;
   /** the tenant settings this profile reads, beside those every tenant has (`COMMON_SETTING_KEYS`) */
   settingKeys: readonly SettingKey[];
+  /** what the admin console shows of this app: its sections (beside the common ones) and dashboard figures */
+  console: ConsoleSpec;
   /** what a new tenant of this profile starts with (platform API, CLI, demo seeds) */
   tenantSetup: {
     /** currency and time zone of a new tenant that names none */
@@ -93,6 +96,10 @@ export const PROFILES: Record<string, AppProfile> = {
     restPrefix: '/api',
     examples: dtehmExamples,
     settingKeys: ['mlm', 'anonymousMembershipPayments'],
+    console: {
+      sections: ['members', 'network', 'stockists', 'mlm-plan', 'catalog', 'orders', 'commissions'],
+      dashboard: ['sales', 'orders', 'commissions'],
+    },
     tenantSetup: { ...UGANDA, settings: SANDBOX, bootstrap: bootstrapDtehmTenant },
   },
   'ansania-ecommerce': {
@@ -110,6 +117,7 @@ export const PROFILES: Record<string, AppProfile> = {
       authenticated: { name: 'authenticated', limit: 1000, windowMs: FIFTEEN_MINUTES },
     },
     settingKeys: ['orderPaymentTtlMinutes', 'voucherAffiliates'],
+    console: { sections: ['orders', 'vouchers', 'catalog'], dashboard: ['sales', 'orders', 'commissions'] },
     // the shop's voucher-code affiliates are served by the affiliate-marketer profile beside it
     tenantSetup: { ...INDONESIA, settings: { ...SANDBOX, extraProfiles: ['affiliate-marketer'] } },
   },
@@ -125,6 +133,18 @@ export const PROFILES: Record<string, AppProfile> = {
     examples: qutabExamples,
     plainRoutes: { [xenditGateway.callbackPath]: xenditCallbackDoc, '/r/{code}': referralRedirectDoc },
     settingKeys: ['referralAffiliates', 'voucherAffiliates', 'orderPaymentTtlMinutes', 'affiliateSupport'],
+    console: {
+      sections: [
+        'affiliate-applications',
+        'verifications',
+        'payouts',
+        'orders',
+        'materials',
+        'faq',
+        'support-contact',
+      ],
+      dashboard: ['sales', 'orders', 'commissions', 'clicks'],
+    },
     tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
   'koperasi-sinoman': {
@@ -148,6 +168,10 @@ export const PROFILES: Record<string, AppProfile> = {
     // §9.1: every answer names the API version and must not be cached
     responseHeaders: { 'X-API-Version': 'v1', 'Cache-Control': 'no-cache, no-store, must-revalidate' },
     settingKeys: ['whatsapp', 'savings', 'cooperative'],
+    console: {
+      sections: ['members', 'kyc', 'withdrawals', 'financial-reports', 'transactions', 'fit-challenge'],
+      dashboard: ['deposits', 'withdrawals', 'netSavings'],
+    },
     tenantSetup: { ...INDONESIA, settings: SANDBOX, bootstrap: bootstrapSinomanTenant },
   },
   'affiliate-marketer': {
@@ -161,6 +185,7 @@ export const PROFILES: Record<string, AppProfile> = {
     restPrefix: '/api',
     examples: affiliateMarketerExamples,
     settingKeys: ['voucherAffiliates'],
+    console: { sections: ['voucher-affiliates'], dashboard: ['sales', 'orders', 'commissions'] },
     tenantSetup: { ...INDONESIA, settings: SANDBOX },
   },
 };
@@ -181,20 +206,53 @@ export function profilesOf(tenant: {
     .filter((p): p is AppProfile => p !== undefined);
 }
 
+/**
+ * What the tenant's apps declare, for the shared console procedures (which cannot import this
+ * file: every profile's router imports them). Wired into the services as `tenantApps`.
+ */
+export const tenantApps = {
+  /** the main profile's id, then the extra ones' */
+  profileIds: (tenant: TenantOfProfiles): string[] => profilesOf(tenant).map((p) => p.id),
+  /** the settings the tenant's apps read */
+  settingKeys: (tenant: TenantOfProfiles): SettingKey[] => settingKeysOf(profilesOf(tenant)),
+  /** the console's sections and dashboard figures for the tenant's apps */
+  console: (tenant: TenantOfProfiles): ConsoleSpec => consoleOf(profilesOf(tenant).map((p) => p.console)),
+};
+
+type TenantOfProfiles = Parameters<typeof profilesOf>[0];
+
+/**
+ * Keys every profile's router has, the same procedures in each (the admin console): a tenant
+ * serves its main profile's; an extra profile's are left out of the merge.
+ */
+const SHARED_ROUTER_KEYS = new Set(['console']);
+
+/** An extra profile's router without the keys its main profile already serves. */
+function ownProcedures(profileRouter: AnyRouter): AnyRouter {
+  const record = profileRouter._def.record as Record<string, unknown>;
+  return router(
+    Object.fromEntries(Object.entries(record).filter(([key]) => !SHARED_ROUTER_KEYS.has(key))) as never,
+  );
+}
+
 const tenantRouters = new Map<string, AnyRouter>();
 
 /**
  * The tRPC router a tenant serves: its main profile's, merged with its extra profiles' (their
- * procedure names do not overlap), so one SDK endpoint reaches every app the tenant runs.
+ * procedure names do not overlap, but for the shared keys, served once), so one SDK endpoint
+ * reaches every app the tenant runs.
  */
-export function tenantRouter(tenant: { profile: string; settings: { extraProfiles?: string[] } }): AnyRouter {
+export function tenantRouter(tenant: TenantOfProfiles): AnyRouter {
   const profiles = profilesOf(tenant);
   const key = profiles.map((p) => p.id).join('+');
-  let merged = tenantRouters.get(key);
-  if (!merged) {
-    merged = profiles.length === 1 ? profiles[0]!.router : mergeRouters(...profiles.map((p) => p.router));
-    tenantRouters.set(key, merged);
-  }
+  const cached = tenantRouters.get(key);
+  if (cached) return cached;
+  const [main, ...extras] = profiles as [AppProfile, ...AppProfile[]];
+  const merged: AnyRouter =
+    extras.length === 0
+      ? main.router
+      : mergeRouters(main.router, ...extras.map((p) => ownProcedures(p.router)));
+  tenantRouters.set(key, merged);
   return merged;
 }
 

@@ -134,6 +134,20 @@ export class IdentityService {
     return account;
   }
 
+  /** Takes `role` from the account if it has it, under the same row lock as `grantRole`. */
+  async revokeRole(tx: Scope, accountId: number, role: Role): Promise<Account> {
+    const account = await tx.em.findOneOrFail(
+      Account,
+      { id: accountId },
+      { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true },
+    );
+    if (account.roles.includes(role)) {
+      account.roles = account.roles.filter((r) => r !== role);
+      await tx.em.flush();
+    }
+    return account;
+  }
+
   /**
    * Locks the account's row until the transaction ends: changes another context makes to what the
    * account owns (its address book) queue behind each other on it.
@@ -227,9 +241,12 @@ export class IdentityService {
     return this.#sessions.issue(scope, account, policy);
   }
 
-  /** See `Sessions.refresh`: a reused refresh token ends its whole login. */
-  refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}) {
-    return this.#sessions.refresh(scope, refreshToken, policy);
+  /**
+   * See `Sessions.refresh`: a reused refresh token ends its whole login; with `requiredRole`, an
+   * account without it is refused (403) and its token stays unrotated.
+   */
+  refresh(scope: Scope, refreshToken: string, policy: TokenPolicy = {}, requiredRole?: Role) {
+    return this.#sessions.refresh(scope, refreshToken, policy, requiredRole);
   }
 
   logout(scope: Scope, sessionId: string): Promise<void> {

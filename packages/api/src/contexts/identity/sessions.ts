@@ -3,7 +3,7 @@ import { DomainError } from '@komisi/domain';
 import { LockMode } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import { Account } from './account.entity.ts';
+import { Account, type Role } from './account.entity.ts';
 import { Session } from './session.entity.ts';
 import { SessionCache } from './session-cache.ts';
 
@@ -78,12 +78,15 @@ export class Sessions {
 
   /**
    * Rotates a refresh token. A token that was already rotated means it leaked: the whole
-   * family is revoked (that revocation commits even though the call fails).
+   * family is revoked (that revocation commits even though the call fails). With `requiredRole`
+   * (the admin console's refresh) an account without that role is refused (403) and its token is
+   * left unrotated, so the app it signed in to keeps its session.
    */
   async refresh(
     scope: Scope,
     refreshToken: string,
     policy: TokenPolicy = {},
+    requiredRole?: Role,
   ): Promise<IssuedTokens & { accountId: number }> {
     const outcome = await inTransaction(scope, async (tx) => {
       const session = await tx.em.findOne(
@@ -96,14 +99,17 @@ export class Sessions {
         await this.#revokeFamily(tx, session.familyId);
         return 'reused' as const;
       }
-      session.rotatedAt = tx.now;
       const account = await tx.em.findOneOrFail(Account, { id: session.account });
+      if (requiredRole && !account.roles.includes(requiredRole)) return 'forbidden' as const;
+      session.rotatedAt = tx.now;
       const next = await this.#newSession(tx, account.id, session.familyId, policy);
       return {
         ...(await this.#tokensFor(tx, account, next.id, next.refreshToken, policy)),
         accountId: account.id,
       };
     });
+    if (outcome === 'forbidden')
+      throw new DomainError('FORBIDDEN', `This account does not have the ${requiredRole} role.`);
     if (typeof outcome === 'string') throw new DomainError('UNAUTHORIZED', 'Invalid refresh token');
     return outcome;
   }

@@ -31,6 +31,8 @@ export const Commission = defineEntity({
   indexes: [
     { name: 'commission_beneficiary_idx', properties: ['tenant', 'beneficiary', 'createdAt'] },
     { name: 'commission_order_idx', properties: ['tenant', 'orderId'] },
+    // the admin console's commissions per day (reporting): a tenant's commissions by when they were earned
+    { name: 'commission_created_idx', properties: ['tenant', 'createdAt'] },
   ],
 });
 export type Commission = InferEntity<typeof Commission>;

@@ -135,9 +135,37 @@ export class CommissionsService {
     return { count: rows[0]?.count ?? 0, total: toSafeInteger(rows[0]?.total ?? 0) };
   }
 
-  async list(scope: Scope, accountId: number, filter: CommissionFilter, page: number, perPage: number) {
+  /** Each order's commission count and total, for a page of orders (orders without any are absent). */
+  async totalsForOrders(
+    scope: Scope,
+    orderIds: number[],
+  ): Promise<Map<number, { count: number; total: number }>> {
+    if (orderIds.length === 0) return new Map();
+    const rows = await scope.em.execute<{ order_id: number; count: number; total: string }[]>(
+      `select order_id, count(*)::int as count, sum(amount)::text as total from commission
+       where tenant_id = ? and order_id in (?) group by order_id`,
+      [scope.tenant.id, orderIds],
+    );
+    return new Map(rows.map((r) => [r.order_id, { count: r.count, total: toSafeInteger(r.total) }]));
+  }
+
+  /** The commission lines of one order, stockist first, then GN1, GN2, … */
+  ofOrder(scope: Scope, orderId: number): Promise<Commission[]> {
+    return scope.em.find(Commission, { orderId }, { orderBy: { id: 'asc' } });
+  }
+
+  /** One member's commissions (`accountId`), or every member's (null, for administrators), newest first. */
+  async list(
+    scope: Scope,
+    accountId: number | null,
+    filter: CommissionFilter,
+    page: number,
+    perPage: number,
+  ) {
     const where = {
-      beneficiary: accountId,
+      // named, not left to the tenant filter: the aggregate below is a query builder's, which the filter skips
+      tenant: scope.tenant.id,
+      ...(accountId !== null && { beneficiary: accountId }),
       ...(filter.kind !== 'all' && { kind: filter.kind }),
       ...((filter.from || filter.until) && {
         createdAt: { ...(filter.from && { $gte: filter.from }), ...(filter.until && { $lt: filter.until }) },

@@ -11,8 +11,9 @@ export interface MemberCard {
 }
 
 // A card joins identity's account (name, roles) to the membership: each lookup below is one statement.
+// Active means paid up and not suspended: only such a member is a sponsor, a stockist or an earning upline.
 const CARD_COLUMNS = `a.id, a.name, a.roles, coalesce(m.dtehm_member_id, m.dip_member_id) as member_id,
-  coalesce(m.status = 'active', false) as active`;
+  coalesce(m.status = 'active' and m.suspended_at is null, false) as active`;
 
 interface CardRow {
   id: number;

@@ -22,6 +22,12 @@ export const Member = defineEntity({
     fromMobile: p.boolean().default(false),
     joinedAt: p.datetime().onCreate(() => new Date()),
     activatedAt: p.datetime().nullable(),
+    /**
+     * Set while an administrator has suspended the member: they cannot sign in and earn nothing (their
+     * place in the tree stays; see `MemberStandingService`). Orthogonal to `status`, which only payment moves.
+     */
+    suspendedAt: p.datetime().nullable(),
+    suspensionReason: p.string().length(500).nullable(),
   },
   uniques: [{ properties: ['tenant', 'dtehmMemberId'] }, { properties: ['tenant', 'dipMemberId'] }],
 });

@@ -168,6 +168,9 @@ export class MembershipService implements SettlementHandler {
   async #payReferralBonus(tx: Scope, payment: Payment, member: Member, types: MembershipType[]) {
     const amount = sponsorBonus(planFor(tx.tenant), types);
     if (!member.sponsor || amount === 0) return;
+    // a suspended sponsor earns nothing while suspended, this bonus included (see MemberStandingService)
+    const sponsor = await tx.em.findOne(Member, { account: member.sponsor }, { refresh: true });
+    if (sponsor?.suspendedAt) return;
     const newcomer = await tx.em.findOneOrFail(Account, { id: member.account });
     const description = `DTEHM Membership Referral Commission for ${newcomer.name}`;
     const entryId = await this.#ledger.post(tx, `membership:${payment.id}:sponsor-bonus`, description, [

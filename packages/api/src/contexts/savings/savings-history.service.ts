@@ -1,5 +1,4 @@
 import { type PageWindow, pageWindow } from '@komisi/domain';
-import type { FilterQuery } from '@mikro-orm/core';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
 import { isUuid, transactionNotFound } from './owned-accounts.ts';
@@ -32,6 +31,46 @@ export interface TransactionView {
   product: SavingsProduct;
 }
 
+/** A row of the member's transaction list: the transaction with its account's number and product's name. */
+export interface TransactionListItem {
+  publicId: string;
+  transactionNumber: string;
+  typeCode: string;
+  category: SavingsTransactionCategory;
+  amount: number;
+  description: string | null;
+  balanceBefore: number;
+  balanceAfter: number;
+  paymentMethod: string | null;
+  paymentReference: string | null;
+  status: SavingsTransactionStatus;
+  processedAt: Date | null;
+  createdAt: Date;
+  account: { publicId: string; accountNumber: string };
+  productName: string;
+}
+
+/** The list's statement's row: the count on every row, the page's columns null when the page is empty. */
+interface ListRow {
+  total: string | number;
+  public_id: string | null;
+  transaction_number: string;
+  type_code: string;
+  category: SavingsTransactionCategory;
+  amount: string | number;
+  description: string | null;
+  balance_before: string | number;
+  balance_after: string | number;
+  payment_method: string | null;
+  payment_reference: string | null;
+  status: SavingsTransactionStatus;
+  processed_at: Date | string | null;
+  created_at: Date | string;
+  account_public_id: string;
+  account_number: string;
+  product_name: string;
+}
+
 export interface TransactionDetail extends TransactionView {
   /** the administrator who decided it (null: nobody yet, or the gateway) */
   processorName: string | null;
@@ -49,34 +88,76 @@ export class SavingsHistoryService {
 
   /**
    * The member's transactions, newest first, filtered; an account that is not theirs lists nothing.
-   * One range scan of the (tenant, owner, created_at) index, whatever their number.
+   * One statement of plain rows (the count and the page, with each row's account and product): two
+   * range scans of the (tenant, owner, created_at) index, whatever their number.
    */
   async list(
     scope: Scope,
     ownerAccountId: number,
     filter: TransactionFilter,
-  ): Promise<{ items: TransactionView[]; window: PageWindow }> {
-    const accounts = await scope.em.find(SavingsAccount, { owner: ownerAccountId });
-    const where: FilterQuery<SavingsTransaction> = { owner: ownerAccountId };
+  ): Promise<{ items: TransactionListItem[]; window: PageWindow }> {
+    const where = ['t.tenant_id = ?', 't.owner_account_id = ?'];
+    const params: unknown[] = [scope.tenant.id, ownerAccountId];
     if (filter.accountId !== undefined) {
-      where.savingsAccount = accounts.find((a) => a.publicId === filter.accountId)?.id ?? 0;
+      // null (matching nothing) for an account that is not theirs, or no account id at all
+      where.push(
+        't.savings_account_id = (select id from savings_account where tenant_id = ? and owner_account_id = ? and public_id = ?)',
+      );
+      params.push(scope.tenant.id, ownerAccountId, isUuid(filter.accountId) ? filter.accountId : null);
     }
-    if (filter.category) where.category = filter.category;
-    if (filter.status) where.status = filter.status;
-    if (filter.from || filter.until) {
-      where.createdAt = {
-        ...(filter.from && { $gte: filter.from }),
-        ...(filter.until && { $lt: filter.until }),
-      };
+    if (filter.category) {
+      where.push('t.category = ?');
+      params.push(filter.category);
     }
-    const total = await scope.em.count(SavingsTransaction, where);
-    const window = pageWindow(total, filter.page, filter.limit);
-    const rows = await scope.em.find(SavingsTransaction, where, {
-      orderBy: [{ createdAt: 'desc' }, { id: 'desc' }],
-      limit: window.limit,
-      offset: window.offset,
-    });
-    return { items: await this.#withAccounts(scope, rows, accounts), window };
+    if (filter.status) {
+      where.push('t.status = ?');
+      params.push(filter.status);
+    }
+    if (filter.from) {
+      where.push('t.created_at >= ?');
+      params.push(filter.from);
+    }
+    if (filter.until) {
+      where.push('t.created_at < ?');
+      params.push(filter.until);
+    }
+    const matching = where.join(' and ');
+    // the page's bounds are checked before the statement; its count comes with the rows
+    const { limit, offset } = pageWindow(0, filter.page, filter.limit);
+    const rows = await scope.em.execute<ListRow[]>(
+      `select c.total, t.public_id, t.transaction_number, t.type_code, t.category, t.amount, t.description,
+         t.balance_before, t.balance_after, t.payment_method, t.payment_reference, t.status, t.processed_at,
+         t.created_at, a.public_id as account_public_id, a.account_number, p.name as product_name
+       from (select count(*) as total from savings_transaction t where ${matching}) c
+       left join lateral (
+         select t.* from savings_transaction t where ${matching}
+         order by t.created_at desc, t.id desc limit ? offset ?) t on true
+       left join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
+       left join savings_product p on p.tenant_id = a.tenant_id and p.id = a.product_id
+       order by t.created_at desc, t.id desc`,
+      [...params, ...params, limit, offset],
+    );
+    const window = pageWindow(toSafeInteger(rows[0]?.total ?? 0), filter.page, filter.limit);
+    const items = rows
+      .filter((r) => r.public_id !== null)
+      .map((r) => ({
+        publicId: r.public_id!,
+        transactionNumber: r.transaction_number,
+        typeCode: r.type_code,
+        category: r.category,
+        amount: toSafeInteger(r.amount),
+        description: r.description,
+        balanceBefore: toSafeInteger(r.balance_before),
+        balanceAfter: toSafeInteger(r.balance_after),
+        paymentMethod: r.payment_method,
+        paymentReference: r.payment_reference,
+        status: r.status,
+        processedAt: r.processed_at === null ? null : new Date(r.processed_at),
+        createdAt: new Date(r.created_at),
+        account: { publicId: r.account_public_id, accountNumber: r.account_number },
+        productName: r.product_name,
+      }));
+    return { items, window };
   }
 
   /** One transaction of the member (`ownerAccountId`), or of anyone (null: an administrator); else 404. */

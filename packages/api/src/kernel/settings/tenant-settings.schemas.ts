@@ -9,7 +9,11 @@ import { z } from 'zod';
 
 // One schema per top-level key of a tenant's settings (`tenant.settings` jsonb). The platform API
 // and the CLI validate a change with it; the services read the stored value through it
-// (`readSetting`), so what is accepted and what is applied never differ.
+// (`readSetting`), so what is accepted and what is applied never differ. Each field's `title` and
+// `description` (zod meta) label it in the JSON Schema the admin console builds its forms from.
+
+/** A field's form label (and its help text): kept in the JSON Schema `z.toJSONSchema` writes. */
+const label = (title: string, description?: string) => ({ title, ...(description && { description }) });
 
 const wholeNonNegative = z.int().min(0);
 const days = wholeNonNegative.max(3650);
@@ -22,10 +26,13 @@ export const storedSecretSchema = z.union([z.string().min(1), sealedSecretSchema
 export type StoredSecret = z.infer<typeof storedSecretSchema>;
 
 /** A gateway secret as a client sends it: a new value, or the masked form read back (keep the stored value). */
-export const secretInputSchema = z.union([
-  z.string().min(1),
-  z.looseObject({ set: z.literal(true) }).describe('keep the stored value (the masked form, read back)'),
-]);
+export const secretInputSchema = z
+  .union([
+    z.string().min(1),
+    z.looseObject({ set: z.literal(true) }).describe('keep the stored value (the masked form, read back)'),
+  ])
+  // a form shows it as a secret (never read back in clear) that may be left as it is
+  .meta({ writeOnly: true, 'x-secret': true });
 export type SecretInput = z.infer<typeof secretInputSchema>;
 
 export const PAYMENT_PROVIDERS = ['sandbox', 'pesapal', 'doku', 'xendit', 'midtrans'] as const;
@@ -44,27 +51,34 @@ const MIDTRANS_MAX_EXPIRY_MINUTES = 180 * 24 * 60;
 /** `payments` with its secrets in the form `secret` describes (stored, or as a client sends them). */
 export function paymentsSchemaWith<S extends z.ZodType>(secret: S) {
   return z.strictObject({
-    provider: z.enum(PAYMENT_PROVIDERS),
+    provider: z.enum(PAYMENT_PROVIDERS).meta(label('Payment gateway')),
     pesapal: z
       .strictObject({
-        baseUrl: z.url({ protocol: /^https?$/ }),
-        consumerKey: z.string().min(1),
-        consumerSecret: secret,
-        ipnId: z.string().min(1).optional(),
+        baseUrl: z.url({ protocol: /^https?$/ }).meta(label('API base URL')),
+        consumerKey: z.string().min(1).meta(label('Consumer key')),
+        consumerSecret: secret.meta(label('Consumer secret')),
+        ipnId: z.string().min(1).optional().meta(label('IPN id', 'registered on first use when empty')),
       })
-      .optional(),
+      .optional()
+      .meta(label('Pesapal')),
     /** DOKU Checkout credentials (https://api-sandbox.doku.com or https://api.doku.com) */
     doku: z
       .strictObject({
-        baseUrl: z.url({ protocol: /^https?$/ }),
-        clientId: z.string().min(1),
-        secretKey: secret,
+        baseUrl: z.url({ protocol: /^https?$/ }).meta(label('API base URL')),
+        clientId: z.string().min(1).meta(label('Client id')),
+        secretKey: secret.meta(label('Secret key')),
       })
-      .optional(),
+      .optional()
+      .meta(label('DOKU Checkout')),
     /** Xendit Invoices API: the secret API key, and the callback token Xendit sends as `x-callback-token` */
     xendit: z
-      .strictObject({ baseUrl: z.url({ protocol: /^https?$/ }), secretKey: secret, callbackToken: secret })
-      .optional(),
+      .strictObject({
+        baseUrl: z.url({ protocol: /^https?$/ }).meta(label('API base URL')),
+        secretKey: secret.meta(label('Secret API key')),
+        callbackToken: secret.meta(label('Callback token', 'what Xendit sends as x-callback-token')),
+      })
+      .optional()
+      .meta(label('Xendit Invoices')),
     /**
      * Midtrans Core API (bank transfer into a virtual account): the server key (HTTP Basic, and what
      * notifications are signed with); an optional `callbackToken` the notifications must carry as
@@ -72,15 +86,26 @@ export function paymentsSchemaWith<S extends z.ZodType>(secret: S) {
      */
     midtrans: z
       .strictObject({
-        baseUrl: z.url({ protocol: /^https?$/ }).default('https://api.sandbox.midtrans.com'),
-        serverKey: secret,
-        clientKey: z.string().min(1).optional(),
-        merchantId: z.string().min(1).optional(),
-        callbackToken: secret.optional(),
-        bank: z.enum(MIDTRANS_BANKS).default('bca'),
-        expiryMinutes: z.int().min(1).max(MIDTRANS_MAX_EXPIRY_MINUTES).optional(),
+        baseUrl: z
+          .url({ protocol: /^https?$/ })
+          .default('https://api.sandbox.midtrans.com')
+          .meta(label('API base URL')),
+        serverKey: secret.meta(label('Server key')),
+        clientKey: z.string().min(1).optional().meta(label('Client key')),
+        merchantId: z.string().min(1).optional().meta(label('Merchant id')),
+        callbackToken: secret
+          .optional()
+          .meta(label('Callback token', 'notifications must carry it as X-Callback-Token')),
+        bank: z.enum(MIDTRANS_BANKS).default('bca').meta(label('Virtual account bank')),
+        expiryMinutes: z
+          .int()
+          .min(1)
+          .max(MIDTRANS_MAX_EXPIRY_MINUTES)
+          .optional()
+          .meta(label('Virtual account lifetime (minutes)', 'Midtrans keeps one open 24 hours unless set')),
       })
-      .optional(),
+      .optional()
+      .meta(label('Midtrans Core API')),
   });
 }
 
@@ -103,13 +128,20 @@ export const WHATSAPP_SECRET_FIELDS = ['token', 'webhookKey'] as const;
 /** `whatsapp` (the tenant's own WhatsApp sender) with its secrets in the form `secret` describes. */
 export function whatsappSchemaWith<S extends z.ZodType>(secret: S) {
   return z.strictObject({
-    provider: z.enum(WHATSAPP_PROVIDERS),
+    provider: z.enum(WHATSAPP_PROVIDERS).meta(label('WhatsApp provider')),
     /** the device's token, which Fonnte takes as the `Authorization` header */
-    token: secret,
+    token: secret.meta(label('Device token')),
     /** the key Fonnte's status webhook sends as `X-API-KEY`; without one the webhook is refused */
-    webhookKey: secret.optional(),
+    webhookKey: secret
+      .optional()
+      .meta(
+        label('Webhook key', "checked against the status webhook's X-API-KEY; without one it is refused"),
+      ),
     /** https://api.fonnte.com unless set */
-    baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+    baseUrl: z
+      .url({ protocol: /^https?$/ })
+      .optional()
+      .meta(label('API base URL', 'https://api.fonnte.com unless set')),
   });
 }
 
@@ -120,12 +152,27 @@ export const whatsappInputSchema = whatsappSchemaWith(secretInputSchema);
 /** MLM plan overrides (see the domain's `MlmPlanOverrides`), checked as the plan they make would be. */
 export const mlmSchema = z
   .strictObject({
-    stockistRateBps: basisPoints.optional(),
-    stockistEligibility: z.enum(STOCKIST_ELIGIBILITIES).optional(),
-    generationRatesBps: z.array(basisPoints).optional(),
-    compression: z.boolean().optional(),
-    membershipFees: z.strictObject({ dtehm: minorUnits, dip: minorUnits }).optional(),
-    sponsorBonusPerDtehm: minorUnits.optional(),
+    stockistRateBps: basisPoints.optional().meta(label('Stockist rate (basis points)', 'default 800 (8%)')),
+    stockistEligibility: z
+      .enum(STOCKIST_ELIGIBILITIES)
+      .optional()
+      .meta(label('Who may be a stockist', 'any active member (default) or designated stockists only')),
+    generationRatesBps: z
+      .array(basisPoints)
+      .optional()
+      .meta(label('Generation rates (basis points)', 'GN1 first; default 300, 250, 200 … 20')),
+    compression: z
+      .boolean()
+      .optional()
+      .meta(label('Compression', 'missing uplines are skipped and the next one takes the level')),
+    membershipFees: z
+      .strictObject({
+        dtehm: minorUnits.meta(label('DTEHM membership fee')),
+        dip: minorUnits.meta(label('DIP membership fee')),
+      })
+      .optional()
+      .meta(label('Membership fees')),
+    sponsorBonusPerDtehm: minorUnits.optional().meta(label('Sponsor bonus per DTEHM membership')),
   })
   .superRefine((overrides, ctx) => {
     try {
@@ -140,16 +187,25 @@ export const mlmSchema = z
 
 /** Referral-link affiliate programme overrides; an absent or null key keeps `REFERRAL_PROGRAM_DEFAULTS`. */
 export const referralProgramSchema = z.strictObject({
-  holdDays: days.nullish(),
-  attributionDays: days.nullish(),
-  defaultRateBps: basisPoints.nullish(),
-  minimumPayout: minorUnits.nullish(),
-  targetUrl: z.url({ protocol: /^https?$/ }).nullish(),
-  referralBaseUrl: z.url({ protocol: /^https?$/ }).nullish(),
+  holdDays: days.nullish().meta(label('Holding period (days)', 'default 30')),
+  attributionDays: days.nullish().meta(label('Attribution window (days)', 'default 30')),
+  defaultRateBps: basisPoints.nullish().meta(label('Default commission rate (basis points)')),
+  minimumPayout: minorUnits.nullish().meta(label('Payout minimum', 'default 100,000')),
+  targetUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullish()
+    .meta(label('Landing page', 'where a referral link leads')),
+  referralBaseUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullish()
+    .meta(label('Referral link base URL', 'the links affiliates share start with it')),
 });
 
 export const voucherAffiliatesSchema = z.strictObject({
-  commissionBase: z.enum(COMMISSION_BASES).optional(),
+  commissionBase: z
+    .enum(COMMISSION_BASES)
+    .optional()
+    .meta(label('Commission base', 'the order amount a voucher-code commission is a share of')),
 });
 
 /**
@@ -168,45 +224,53 @@ export function originOf(entry: unknown): string | null {
 }
 
 export const allowedOriginsSchema = z.array(
-  z.string().transform((entry, ctx) => {
-    const origin = originOf(entry);
-    if (origin) return origin;
-    ctx.addIssue({
-      code: 'custom',
-      message: 'expected an origin like https://shop.example.com (no path, no *)',
-    });
-    return z.NEVER;
-  }),
+  z
+    .string()
+    .meta(label('Origin', 'https://shop.example.com: no path, no *'))
+    .transform((entry, ctx) => {
+      const origin = originOf(entry);
+      if (origin) return origin;
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected an origin like https://shop.example.com (no path, no *)',
+      });
+      return z.NEVER;
+    }),
 );
 
 /** A cooperative's terms for its members (koperasi-sinoman); an absent or null key keeps `COOPERATIVE_DEFAULTS`. */
 export const cooperativeSchema = z.strictObject({
-  referralBonus: minorUnits.nullish(),
-  strictNik: z.boolean().nullish(),
+  referralBonus: minorUnits.nullish().meta(label('Referral bonus', 'default 50,000; 0 for none')),
+  strictNik: z
+    .boolean()
+    .nullish()
+    .meta(label('Strict NIK check', "the NIK's place codes, birth date and gender, not only its 16 digits")),
 });
 
 export const affiliateSupportSchema = z.strictObject({
-  whatsapp: z.string().trim().min(1).max(50),
-  email: z.email(),
-  responseTime: z.string().trim().min(1).max(200),
+  whatsapp: z.string().trim().min(1).max(50).meta(label('WhatsApp number')),
+  email: z.email().meta(label('Email')),
+  responseTime: z.string().trim().min(1).max(200).meta(label('Response time', 'e.g. within 1 x 24 hours')),
 });
 
 /** A cooperative's savings (koperasi-sinoman): see the domain's `SavingsSettings`; absent or null keys keep its defaults. */
 export const savingsSettingsSchema = z.strictObject({
-  shuPoolEstimate: minorUnits.nullish(),
-  shuSavingsShareBp: basisPoints.nullish(),
-  savingsGoal: minorUnits.nullish(),
+  shuPoolEstimate: minorUnits.nullish().meta(label('SHU pool estimate')),
+  shuSavingsShareBp: basisPoints.nullish().meta(label("Savings' share of the SHU (basis points)")),
+  savingsGoal: minorUnits.nullish().meta(label('Savings goal')),
   paymentDeadlineHours: z
     .int()
     .min(1)
     .max(24 * 14)
-    .nullish(),
+    .nullish()
+    .meta(label('Deposit payment deadline (hours)')),
   withdrawalProcessingHours: z
     .int()
     .min(1)
     .max(24 * 30)
-    .nullish(),
-  depositBankName: z.string().trim().min(2).max(100).nullish(),
+    .nullish()
+    .meta(label('Withdrawal processing time (hours)')),
+  depositBankName: z.string().trim().min(2).max(100).nullish().meta(label('Deposit bank name')),
 });
 
 /** The schema of every top-level settings key. */

@@ -44,6 +44,24 @@ export const SETTING_DESCRIPTIONS: Record<SettingKey, string> = {
     'koperasi-sinoman members: referralBonus (rupiah credited to a referrer when their referral first becomes active, 0 for none; default 50000), strictNik (check the NIK’s place codes, birth date and gender, not only its 16 digits; default false).',
 };
 
+/** Each key's name as a form heads it (the admin console's settings editor). */
+export const SETTING_TITLES: Record<SettingKey, string> = {
+  payments: 'Payment gateway',
+  anonymousMembershipPayments: 'Membership payments without sign-in',
+  allowedOrigins: 'Allowed browser origins',
+  mlm: 'MLM plan',
+  extraProfiles: 'Extra app profiles',
+  voucherAffiliates: 'Voucher-code affiliates',
+  affiliateProgram: 'Voucher-code affiliates (former name)',
+  orderPaymentTtlMinutes: 'Payment window (minutes)',
+  affiliateSupport: 'Affiliate support contact',
+  referralAffiliates: 'Referral-link affiliate programme',
+  referralProgram: 'Referral-link affiliate programme (former name)',
+  whatsapp: 'WhatsApp sender',
+  savings: 'Savings',
+  cooperative: 'Cooperative membership',
+};
+
 /** Each settings object read once per key: tenant records are replaced when the directory reloads. */
 const readCache = new WeakMap<object, Map<SettingKey, unknown>>();
 

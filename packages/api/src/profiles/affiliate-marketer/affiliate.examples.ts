@@ -1,4 +1,5 @@
 import type { OperationExamples } from '../shared/operation-examples.ts';
+import { affiliateMarketerConsoleExamples } from './examples/console.examples.ts';
 
 // The spec's figures are written with cents (1250.50); the store's currency is IDR, which has
 // none, so the examples show the same figures as whole rupiah (× 1,000).
@@ -62,4 +63,5 @@ export const affiliateMarketerExamples: OperationExamples = {
     request: { id: 42, commission_percent: 7.5 },
     response: { ...AFFILIATE, commissionPercent: 7.5 },
   },
+  ...affiliateMarketerConsoleExamples,
 };

@@ -2,6 +2,7 @@ import { bpsToPercent, DomainError, percentToBps } from '@komisi/domain';
 import type { AffiliateView } from '../../contexts/voucher-affiliates/affiliates.service.ts';
 import { AFFILIATE_ROLE } from '../../contexts/voucher-affiliates/affiliates.service.ts';
 import { adminProcedure, authedProcedure, router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { startOfLocalDay } from '../shared/zoned-time.ts';
 import * as s from './affiliate.schemas.ts';
 
@@ -185,6 +186,9 @@ export const affiliateRouter = router({
         ),
       ),
   }),
+
+  // the admin console's (a tenant serving this app beside a shop serves the shop's)
+  console: consoleRouter,
 });
 
 export type AffiliateRouter = typeof affiliateRouter;

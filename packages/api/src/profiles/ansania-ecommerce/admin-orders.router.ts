@@ -71,6 +71,34 @@ export const adminOrdersRouter = {
       return presentAdminOrderDetail(await ctx.services.adminOrders.detail(ctx.scope(), input.order_number));
     }),
 
+  setTracking: adminProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/admin/orders/{order_number}/tracking',
+        tags,
+        protect: true,
+        summary: 'Correct the tracking number of a shipped order',
+        description:
+          'For a shipped or delivered order (otherwise 409 `CONFLICT`): replaces `tracking_number` and adds a ' +
+          '`tracking_updated` event to the timeline naming the old number (and the optional `note`). The ' +
+          'status does not change; the number is first set by the move to `shipped`.',
+      },
+      errors: [409],
+    })
+    .input(s.setTrackingInput)
+    .output(s.adminOrderDetailOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.adminOrders.setTracking(
+        ctx.scope(),
+        ctx.auth.accountId,
+        input.order_number,
+        input.tracking_number,
+        input.note ?? null,
+      );
+      return presentAdminOrderDetail(await ctx.services.adminOrders.detail(ctx.scope(), input.order_number));
+    }),
+
   refund: adminProcedure
     .meta({
       openapi: {

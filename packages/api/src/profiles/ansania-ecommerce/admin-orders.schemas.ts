@@ -77,3 +77,9 @@ export const updateOrderStatusInput = orderNumberInput.extend({
 export const refundOrderInput = orderNumberInput.extend({
   reason: trimmed(z.string().min(1, 'is required').max(500)),
 });
+
+// PUT /admin/orders/{order_number}/tracking
+export const setTrackingInput = orderNumberInput.extend({
+  tracking_number: trimmed(z.string().min(1, 'is required').max(60)).meta({ example: 'JNT0012345679' }),
+  note: trimmed(z.string().max(400)).nullable().optional(),
+});

@@ -1,5 +1,7 @@
 import { router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
+import { adminVouchersRouter } from './admin-vouchers.router.ts';
 import { authRouter } from './auth.router.ts';
 import { cartRouter } from './cart.router.ts';
 import { catalogRouter } from './catalog.router.ts';
@@ -21,6 +23,8 @@ export const ansaniaRouter = router({
   orders: ordersRouter,
   // Not `admin`: the tenant's router merges the affiliate-marketer profile's, which has that key.
   adminOrders: adminOrdersRouter,
+  adminVouchers: adminVouchersRouter,
+  console: consoleRouter,
 });
 
 export type AnsaniaRouter = typeof ansaniaRouter;

@@ -4,11 +4,12 @@ import type { Voucher } from '../../contexts/commerce/vouchers/voucher.entity.ts
 import type { AppliedVoucher, AvailableVoucher } from '../../contexts/commerce/vouchers/vouchers.service.ts';
 
 /** The spec's units: a percentage as percent (1000 bps → 10), fixed and free-shipping amounts in IDR. */
-const discountValue = (v: Pick<Voucher, 'discountType' | 'discountValue'>) =>
+export const discountValue = (v: Pick<Voucher, 'discountType' | 'discountValue'>) =>
   v.discountType === 'percentage' ? (v.discountValue * 100) / BASIS_POINTS_PER_WHOLE : v.discountValue;
 
 /** `2026-02-01T00:00:00Z`, as the spec writes dates. */
-const isoSeconds = (d: Date | null | undefined) => (d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null);
+export const isoSeconds = (d: Date | null | undefined) =>
+  d ? d.toISOString().replace(/\.\d{3}Z$/, 'Z') : null;
 
 export const presentVoucherDiscount = (a: AppliedVoucher) => ({
   code: a.voucher.code,

@@ -1,17 +1,10 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { authedProcedure } from '../../kernel/trpc.ts';
 import { formatLocalDateTime, startOfLocalDay } from '../shared/zoned-time.ts';
-import { membershipLabel, pagination, paginationWithRange, yesNo } from './dtehm.presenters.ts';
+import { levelRange, pagination, presentNetwork } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Commissions & Network'];
-
-function levelRange(level: string, deepest: number): { from: number; to: number } {
-  if (level === 'all') return { from: 1, to: deepest };
-  if (level === 'direct') return { from: 1, to: 1 };
-  const n = Number(level);
-  return { from: n, to: n };
-}
 
 export const accountRouter = {
   commissions: authedProcedure
@@ -105,30 +98,6 @@ export const accountRouter = {
         input.page,
         input.per_page,
       );
-      const tz = ctx.tenant.timeZone;
-      return {
-        network: members.map((m) => ({
-          id: m.id,
-          name: m.name,
-          email: m.email,
-          phone: m.phone,
-          dtehm_member_id: m.dtehmMemberId,
-          dip_member_id: m.dipMemberId,
-          is_dtehm_member: yesNo(m.wantsDtehm),
-          is_dip_member: yesNo(m.wantsDip),
-          level: m.depth,
-          joined_at: formatLocalDateTime(new Date(m.joinedAt), tz),
-          status: membershipLabel(m.status),
-        })),
-        statistics: {
-          total_members: stats.reduce((n, l) => n + l.members, 0),
-          direct_referrals: stats.find((l) => l.depth === 1)?.members ?? 0,
-          dtehm_members: stats.reduce((n, l) => n + l.dtehm, 0),
-          dip_members: stats.reduce((n, l) => n + l.dip, 0),
-          levels_deep: stats.at(-1)?.depth ?? 0,
-          by_level: Object.fromEntries(stats.map((l) => [`level_${l.depth}`, l.members])),
-        },
-        pagination: paginationWithRange(window),
-      };
+      return presentNetwork({ stats, members, window }, ctx.tenant.timeZone);
     }),
 } satisfies TRPCRouterRecord;

@@ -1,6 +1,9 @@
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
 import { adminExamples } from './examples/admin.examples.ts';
+import { adminMembersExamples } from './examples/admin-members.examples.ts';
+import { adminSalesExamples } from './examples/admin-sales.examples.ts';
+import { dtehmConsoleExamples } from './examples/console.examples.ts';
 import { membershipExamples } from './examples/membership.examples.ts';
 import { ordersExamples } from './examples/orders.examples.ts';
 import { productsExamples } from './examples/products.examples.ts';
@@ -14,4 +17,7 @@ export const dtehmExamples: OperationExamples = {
   ...ordersExamples,
   ...accountExamples,
   ...adminExamples,
+  ...adminMembersExamples,
+  ...adminSalesExamples,
+  ...dtehmConsoleExamples,
 };

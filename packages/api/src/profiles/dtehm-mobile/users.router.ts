@@ -79,17 +79,18 @@ export const usersRouter = {
         summary: 'Log in with email and password',
         description:
           'Returns the member with an access token (valid `expires_in` seconds) and a refresh token. After 5 ' +
-          'failed attempts on one account (or 30 from one address) within 15 minutes, logins answer 429.',
+          'failed attempts on one account (or 30 from one address) within 15 minutes, logins answer 429. A ' +
+          'member suspended by an administrator: 403.',
       },
       message: 'Login successful',
-      errors: [401, 429],
+      errors: [401, 403, 429],
     })
     .input(s.loginInput)
     .output(s.loginOutput)
     .mutation(async ({ ctx, input }) => {
       const scope = ctx.scope();
       const account = await ctx.services.identity.login(scope, input.email, input.password, ctx.ip);
-      const tokens = await ctx.services.identity.issueTokens(scope, account);
+      const tokens = await ctx.services.memberStanding.signIn(scope, account);
       const profile = await ctx.services.membership.profileOrStaff(scope, account);
       return {
         user: presentUser(profile, ctx.tenant.timeZone),

@@ -9,7 +9,10 @@ import {
 import type { MemberCard } from '../../contexts/cooperative/cooperative-members.service.ts';
 import type { OpenedSavingsAccount } from '../../contexts/savings/savings-accounts.service.ts';
 import type { CreatedDeposit } from '../../contexts/savings/savings-deposits.service.ts';
-import type { TransactionDetail, TransactionView } from '../../contexts/savings/savings-history.service.ts';
+import type {
+  TransactionDetail,
+  TransactionListItem,
+} from '../../contexts/savings/savings-history.service.ts';
 import type { SavingsProduct } from '../../contexts/savings/savings-product.entity.ts';
 import type { SavingsTransaction } from '../../contexts/savings/savings-transaction.entity.ts';
 
@@ -128,23 +131,23 @@ export function presentWithdrawal(t: SavingsTransaction, accountPublicId: string
   };
 }
 
-export function presentTransactionItem({ transaction: t, account, product }: TransactionView) {
-  const { id: _id, ...type } = typeOf(t);
+export function presentTransactionItem(t: TransactionListItem) {
+  const { id: _id, ...type } = transactionTypeOf(t.typeCode, t.category);
   return {
     id: t.publicId,
     transaction_number: t.transactionNumber,
     savings_account: {
-      id: account.publicId,
-      account_number: account.accountNumber,
-      savings_type: product.name,
+      id: t.account.publicId,
+      account_number: t.account.accountNumber,
+      savings_type: t.productName,
     },
     transaction_type: type,
     amount: t.amount,
-    description: t.description ?? null,
+    description: t.description,
     balance_before: t.balanceBefore,
     balance_after: t.balanceAfter,
-    payment_method: t.paymentMethod ?? null,
-    payment_reference: t.paymentReference ?? null,
+    payment_method: t.paymentMethod,
+    payment_reference: t.paymentReference,
     status: t.status,
     processed_at: isoOrNull(t.processedAt),
     created_at: iso(t.createdAt),

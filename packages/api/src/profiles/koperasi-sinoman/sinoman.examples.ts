@@ -2,6 +2,7 @@ import type { OperationExamples } from '../shared/operation-examples.ts';
 import { adminFinancialExamples } from './examples/admin-financial.examples.ts';
 import { adminMembersExamples } from './examples/admin-members.examples.ts';
 import { authExamples } from './examples/auth.examples.ts';
+import { sinomanConsoleExamples } from './examples/console.examples.ts';
 import { fitChallengeExamples } from './examples/fit-challenge.examples.ts';
 import { membersExamples } from './examples/members.examples.ts';
 import { otpExamples } from './examples/otp.examples.ts';
@@ -18,4 +19,5 @@ export const sinomanExamples: OperationExamples = {
   ...adminMembersExamples,
   ...adminFinancialExamples,
   ...webhooksExamples,
+  ...sinomanConsoleExamples,
 };

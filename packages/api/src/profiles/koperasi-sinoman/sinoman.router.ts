@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { adminFinancialRouter } from './admin-financial.router.ts';
 import { adminFitChallengeRouter } from './admin-fit-challenge.router.ts';
 import { adminMembersRouter } from './admin-members.router.ts';
@@ -22,6 +23,7 @@ export const sinomanRouter = router({
   adminFinancial: adminFinancialRouter,
   adminFitChallenge: adminFitChallengeRouter,
   webhooks: webhooksRouter,
+  console: consoleRouter,
 });
 
 export type SinomanRouter = typeof sinomanRouter;

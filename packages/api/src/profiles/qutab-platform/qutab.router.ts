@@ -1,4 +1,5 @@
 import { router } from '../../kernel/trpc.ts';
+import { consoleRouter } from '../shared/console/router.ts';
 import { adminRouter } from './admin.router.ts';
 import { affiliateAuthRouter } from './affiliate-auth.router.ts';
 import { affiliateMoneyRouter } from './affiliate-money.router.ts';
@@ -17,6 +18,7 @@ export const qutabRouter = router({
   affiliate: affiliateRouter,
   affiliateMoney: affiliateMoneyRouter,
   admin: adminRouter,
+  console: consoleRouter,
 });
 
 export type QutabRouter = typeof qutabRouter;

@@ -29,6 +29,8 @@ import * as m26 from './Migration20261207110000_whatsapp_otp.ts';
 import * as m27 from './Migration20261207120000_programmes.ts';
 import * as m28 from './Migration20261207130000_koperasi_payment_purposes.ts';
 import * as m29 from './Migration20261207140000_koperasi_file_purposes.ts';
+import * as m30 from './Migration20261207150000_console_dashboard_indexes.ts';
+import * as m31 from './Migration20261207160000_network_member_suspension.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -61,4 +63,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207120000_programmes', class: Object.values(m27)[0] as never },
   { name: 'Migration20261207130000_koperasi_payment_purposes', class: Object.values(m28)[0] as never },
   { name: 'Migration20261207140000_koperasi_file_purposes', class: Object.values(m29)[0] as never },
+  { name: 'Migration20261207150000_console_dashboard_indexes', class: Object.values(m30)[0] as never },
+  { name: 'Migration20261207160000_network_member_suspension', class: Object.values(m31)[0] as never },
 ];

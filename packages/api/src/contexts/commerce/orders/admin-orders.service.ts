@@ -21,6 +21,8 @@ import { orderDetail, type ShopOrderDetail } from './shop-orders.service.ts';
 
 /** A refund from these puts the stock back: the goods never left the warehouse. */
 const NOT_SHIPPED: readonly ShopOrderStatus[] = ['paid', 'processing'];
+/** Orders whose goods went out with a courier: their tracking number may be corrected. */
+const TRACKED: readonly ShopOrderStatus[] = ['shipped', 'delivered'];
 
 export interface StatusMove {
   status: FulfilmentStatus;
@@ -104,6 +106,36 @@ export class AdminOrdersService {
         ...(trackingNumber && { trackingNumber }),
       });
       await recordStatus(tx, order.id, input.status, input.note, actorId);
+    });
+  }
+
+  /**
+   * Corrects the tracking number of an order on its way or delivered (a mistyped number, a new waybill
+   * after a courier swap). The status stays; the timeline gets a `tracking_updated` event naming the old
+   * number, so the change has a who and a when like every other.
+   */
+  async setTracking(
+    scope: Scope,
+    actorId: number,
+    orderNumber: string,
+    trackingNumber: string,
+    note: string | null,
+  ): Promise<void> {
+    const next = trackingNumber.trim();
+    if (!next) throw fieldError('tracking_number', 'is required');
+    await inTransaction(scope, async (tx) => {
+      const order = await lockShopOrder(tx, orderNumber);
+      const status = shopStatus(order);
+      if (!TRACKED.includes(status)) {
+        throw new DomainError('INVALID_STATE', `An order that is ${status} has no shipment to track`, {
+          details: { status },
+        });
+      }
+      const previous = order.trackingNumber ?? null;
+      if (previous === next) return;
+      await applyMove(tx, order, status, { trackingNumber: next });
+      const was = `was ${previous ?? 'none'}`;
+      await recordStatus(tx, order.id, 'tracking_updated', note ? `${note} (${was})` : was, actorId);
     });
   }
 

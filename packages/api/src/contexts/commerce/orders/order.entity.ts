@@ -67,6 +67,12 @@ export const Order = defineEntity({
     { name: 'customer_order_account_idx', properties: ['tenant', 'account', 'createdAt'] },
     { name: 'customer_order_affiliate_idx', properties: ['tenant', 'affiliate', 'paidAt'] },
     {
+      // the admin console's sales per day (reporting): a tenant's paid orders by when they were paid
+      name: 'customer_order_paid_idx',
+      expression:
+        'create index "customer_order_paid_idx" on "customer_order" ("tenant_id", "paid_at") where paid_at is not null',
+    },
+    {
       // the expiry job's scan: unpaid shop orders by age
       name: 'customer_order_unpaid_idx',
       expression:

@@ -200,6 +200,47 @@ export class OrdersService implements SettlementHandler {
     return scope.em.find(OrderItem, { order: { $in: orderIds } }, { orderBy: { id: 'asc' } });
   }
 
+  /**
+   * Every member's orders for administrators, newest first: single-product (MLM) orders only, of one
+   * status, one buyer and a creation period (`until` exclusive) when given.
+   */
+  async listAll(
+    scope: Scope,
+    filter: {
+      status?: OrderStatus | undefined;
+      buyerId?: number | undefined;
+      from: Date | null;
+      until: Date | null;
+    },
+    page: number,
+    perPage: number,
+  ) {
+    pageWindow(0, page, perPage); // validates page and per_page before any query
+    const where = {
+      orderNumber: null,
+      ...(filter.status && { status: filter.status }),
+      ...(filter.buyerId !== undefined && { account: filter.buyerId }),
+      ...((filter.from || filter.until) && {
+        createdAt: { ...(filter.from && { $gte: filter.from }), ...(filter.until && { $lt: filter.until }) },
+      }),
+    };
+    const total = await scope.em.count(Order, where);
+    const window = pageWindow(total, page, perPage);
+    const orders = await scope.em.find(Order, where, {
+      orderBy: { createdAt: 'desc', id: 'desc' },
+      limit: window.limit,
+      offset: window.offset,
+    });
+    return { orders, window };
+  }
+
+  /** Any member's order (administrators); a shop order or another tenant's is not found. */
+  async anyOrder(scope: Scope, orderId: number): Promise<Order> {
+    const order = await scope.em.findOne(Order, { id: orderId, orderNumber: null });
+    if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
+    return order;
+  }
+
   async list(scope: Scope, buyerId: number, status: OrderStatus | undefined, page: number, perPage: number) {
     const where = { account: buyerId, ...(status && { status }) };
     const total = await scope.em.count(Order, where);

@@ -32,6 +32,7 @@ export interface AvailableVoucher {
 /** What a voucher holds besides its rules. */
 export interface VoucherExtras {
   name: string;
+  description?: string | null;
   isPublic: boolean;
   /** the affiliate whose code it is: orders using it earn them a commission */
   affiliate?: number | null;
@@ -96,7 +97,7 @@ export class VouchersService {
       tenant: scope.tenant.id,
       ...rule,
       ...extras,
-      description: null,
+      description: extras.description ?? null,
       createdAt: scope.now,
     });
     await scope.em.flush();
@@ -188,20 +189,24 @@ export class VouchersService {
    * Redeems `code` for an order, inside the checkout's transaction (a refusal throws, and rolling the
    * transaction back undoes the claim). The use is claimed by a conditional update, so the global limit
    * holds under concurrent checkouts; that update also locks the voucher row until commit, so the
-   * customer's count read after it is current and the per-customer limit holds too.
+   * customer's count read after it is current and the per-customer limit holds too. The rule is read
+   * again under that lock, so an edit of the voucher lands wholly before or wholly after this order.
    */
   async redeem(
     tx: Scope,
     input: { code: string; accountId: number; orderId: number } & VoucherAmounts,
   ): Promise<AppliedVoucher> {
-    const voucher = await this.find(tx, input.code);
-    if (!voucher) throw voucherNotFound();
+    const found = await this.find(tx, input.code);
+    if (!found) throw voucherNotFound();
     const [claimed] = await tx.em.execute<{ used_count: number }[]>(
       `update voucher set used_count = used_count + 1
        where id = ? and tenant_id = ? and (usage_limit is null or used_count < usage_limit)
        returning used_count`,
-      [voucher.id, tx.tenant.id],
+      [found.id, tx.tenant.id],
     );
+    // Judged as the row is now, under the lock the claim holds: an administrator's edit or switch-off
+    // that committed after the lookup above applies to this checkout, not only to the next one.
+    const voucher = (await tx.em.findOne(Voucher, { id: found.id }, { refresh: true })) ?? found;
     const customerUses = await tx.em.count(VoucherRedemption, {
       voucher: voucher.id,
       account: input.accountId,

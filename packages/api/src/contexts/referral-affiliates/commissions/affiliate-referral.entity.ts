@@ -45,6 +45,12 @@ export const AffiliateReferral = defineEntity({
     { name: 'affiliate_referral_affiliate_idx', properties: ['affiliate', 'orderedAt'] },
     { name: 'affiliate_referral_confirmed_idx', properties: ['affiliate', 'confirmedAt'] },
     { name: 'affiliate_referral_release_idx', properties: ['status', 'availableAt'] },
+    // the admin console's commissions per day (reporting): every affiliate's, by when they were confirmed
+    {
+      name: 'affiliate_referral_tenant_confirmed_idx',
+      expression:
+        'create index "affiliate_referral_tenant_confirmed_idx" on "affiliate_referral" ("tenant_id", "confirmed_at") include ("commission") where status <> \'reversed\' and confirmed_at is not null',
+    },
     // the statistics' conversions per day (affiliate-stats.service.ts): an index-only range scan
     {
       name: 'affiliate_referral_confirmed_live_idx',

@@ -57,6 +57,24 @@ export const adminOrdersExamples: OperationExamples = {
     },
     response: SHIPPED,
   },
+  'PUT /admin/orders/{order_number}/tracking': {
+    request: { order_number: ORDER_NUMBER, tracking_number: 'JNT0012345679', note: 'New waybill' },
+    response: {
+      order: {
+        ...SHIPPED.order,
+        shipping: { ...SHIPPED.order.shipping, tracking_number: 'JNT0012345679' },
+        timeline: [
+          ...SHIPPED.order.timeline,
+          {
+            status: 'tracking_updated',
+            note: 'New waybill (was JNT0012345678)',
+            actor_id: 2,
+            created_at: '2026-02-04T11:00:00.000Z',
+          },
+        ],
+      },
+    },
+  },
   'POST /admin/orders/{order_number}/refund': {
     request: { order_number: ORDER_NUMBER, reason: 'Table arrived damaged' },
     response: {

@@ -1,0 +1,374 @@
+// POST /t/{slug}/api/webhooks/midtrans by hand on `pg` and `fetch`: the notification's signature
+// checked, recorded once in the webhook inbox, the payment it names asked of Midtrans (the fake) and,
+// when settled, claimed and posted with the same statements, row locks and ledger entries as our
+// payments service and deposit settlement, in the same order.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import type pg from 'pg';
+import { HttpError } from './bare-http.ts';
+
+export interface MidtransTenant {
+  tenantId: number;
+  currency: string;
+  baseUrl: string;
+  serverKey: string;
+  callbackToken?: string | undefined;
+}
+
+const ACKNOWLEDGEMENT = { success: true, message: 'Webhook processed successfully' };
+const REQUIRED = ['order_id', 'status_code', 'gross_amount', 'transaction_id', 'transaction_status'];
+/** transaction_status → what it says of the payment (capture waits on the fraud check). */
+const STATUS: Record<string, string> = {
+  settlement: 'completed',
+  pending: 'pending',
+  authorize: 'pending',
+  deny: 'failed',
+  cancel: 'failed',
+  expire: 'failed',
+  failure: 'failed',
+  refund: 'completed',
+  partial_refund: 'completed',
+  chargeback: 'completed',
+  partial_chargeback: 'completed',
+};
+const CAPTURE: Record<string, string> = { accept: 'completed', challenge: 'pending', deny: 'failed' };
+const REPORTED = [
+  'transaction_id',
+  'payment_type',
+  'transaction_time',
+  'transaction_status',
+  'settlement_time',
+];
+
+interface Payment {
+  id: number;
+  status: string;
+  amount: string;
+  currency: string;
+  provider: string;
+  requested_method: string;
+  merchant_reference: string;
+  provider_reference: string;
+  subject_id: number | null;
+  purpose: string;
+}
+
+interface Posting {
+  code: string;
+  kind: string;
+  owner: number | null;
+  running: boolean;
+  amount: number;
+}
+
+const sameText = (a: string, b: string) => {
+  const x = Buffer.from(a);
+  const y = Buffer.from(b);
+  return x.length === y.length && timingSafeEqual(x, y);
+};
+const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
+const statusOf = (status: string, fraud: string | null) =>
+  status === 'capture' ? (CAPTURE[fraud ?? ''] ?? 'pending') : STATUS[status];
+
+/** One balanced ledger entry, as our ledger service posts it; null when its key was posted before. */
+async function post(
+  tx: pg.PoolClient,
+  t: MidtransTenant,
+  now: Date,
+  key: string,
+  description: string,
+  postings: Posting[],
+): Promise<number | null> {
+  const entry = await tx.query<{ id: number }>(
+    `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values ($1, $2, $3, $4)
+     on conflict (tenant_id, idempotency_key) do nothing returning id`,
+    [t.tenantId, key, description, now],
+  );
+  const entryId = entry.rows[0]?.id;
+  if (entryId === undefined) return null;
+  const lines = postings.filter((p) => p.amount !== 0);
+  if (lines.length === 0) return entryId;
+  const accounts = [...new Map(lines.map((p) => [p.code, p])).values()];
+  await tx.query(
+    `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+     values ${accounts.map((_, i) => `($1, $${i * 4 + 4}, $${i * 4 + 5}, $2, $${i * 4 + 6}, $${i * 4 + 7}, $3)`).join(', ')}
+     on conflict (tenant_id, code) do nothing`,
+    [
+      t.tenantId,
+      t.currency,
+      now,
+      ...accounts.flatMap((a) => [a.code, a.kind, a.owner, a.running ? 0 : null]),
+    ],
+  );
+  const found = await tx.query<{ id: number; code: string }>(
+    'select id, code from ledger_account where tenant_id = $1 and code = any($2)',
+    [t.tenantId, accounts.map((a) => a.code)],
+  );
+  const ids = new Map(found.rows.map((r) => [r.code, r.id]));
+  await tx.query(
+    `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+     values ${lines.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(', ')}`,
+    [t.tenantId, entryId, ...lines.flatMap((l) => [ids.get(l.code), l.amount])],
+  );
+  // running balances in account id order (concurrent posts cannot deadlock)
+  const deltas = new Map<number, number>();
+  for (const l of lines)
+    if (l.running) deltas.set(ids.get(l.code)!, (deltas.get(ids.get(l.code)!) ?? 0) + l.amount);
+  for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
+    await tx.query(
+      'update ledger_account set running_balance = running_balance + $1 where tenant_id = $2 and id = $3',
+      [delta, t.tenantId, id],
+    );
+  }
+  return entryId;
+}
+
+/** Midtrans' word on the transaction: GET /v2/{transaction_id}/status, read as our provider reads it. */
+async function askMidtrans(t: MidtransTenant, payment: Payment) {
+  const res = await fetch(`${t.baseUrl}/v2/${encodeURIComponent(payment.provider_reference)}/status`, {
+    headers: {
+      Accept: 'application/json',
+      Authorization: `Basic ${Buffer.from(`${t.serverKey}:`).toString('base64')}`,
+    },
+    signal: AbortSignal.timeout(10_000),
+  });
+  const answer = (await res.json()) as Record<string, unknown>;
+  const code = Number(answer.status_code);
+  if (code === 404) return { status: 'pending' };
+  if (code >= 400 && code !== 407) throw new HttpError(502, `Midtrans answered status_code ${code}`);
+  if (hasText(answer.transaction_id) && answer.transaction_id !== payment.provider_reference)
+    throw new HttpError(502, 'Midtrans answered for another transaction');
+  if (!hasText(answer.transaction_status)) throw new HttpError(502, 'Midtrans answered without a status');
+  const fraud = hasText(answer.fraud_status) ? answer.fraud_status : null;
+  const description = fraud ? `${answer.transaction_status}/${fraud}` : answer.transaction_status;
+  const status = statusOf(answer.transaction_status, fraud) ?? 'pending';
+  if (status !== 'completed') return { status, description };
+  const gross = typeof answer.gross_amount === 'string' ? Number(answer.gross_amount) : answer.gross_amount;
+  const matches =
+    answer.order_id === payment.merchant_reference &&
+    payment.currency === 'IDR' &&
+    (answer.currency === undefined || answer.currency === 'IDR') &&
+    gross === Number(payment.amount);
+  if (!matches) return { status: 'pending', description };
+  const report = Object.fromEntries(REPORTED.filter((f) => hasText(answer[f])).map((f) => [f, answer[f]]));
+  return { status, description, report };
+}
+
+/** The deposit the payment settles: exactly its amount into the member's savings, the code to income. */
+async function creditDeposit(
+  tx: pg.PoolClient,
+  t: MidtransTenant,
+  now: Date,
+  payment: Payment,
+  remote: { description?: string; report?: Record<string, unknown> },
+) {
+  const { rows } = await tx.query<{
+    id: number;
+    amount: string;
+    unique_code: number;
+    savings_account_id: number;
+    owner_account_id: number;
+    transaction_number: string;
+  }>('select s0.* from savings_transaction as s0 where s0.tenant_id = $1 and s0.id = $2 limit 1', [
+    t.tenantId,
+    payment.subject_id,
+  ]);
+  const deposit = rows[0];
+  if (!deposit) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
+  const amount = Number(deposit.amount);
+  if (Number(payment.amount) !== amount + deposit.unique_code)
+    throw new HttpError(500, `deposit ${deposit.transaction_number} does not match its payment`);
+  await tx.query('select id from savings_account where tenant_id = $1 and id = $2 for update', [
+    t.tenantId,
+    deposit.savings_account_id,
+  ]);
+  const savings = `savings:${deposit.savings_account_id}`;
+  const held = await tx.query<{ total: string | null }>(
+    `select a.code, coalesce(a.running_balance::text,
+              (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
+     from ledger_account a where a.tenant_id = $1 and a.code = any($2)`,
+    [t.tenantId, [savings]],
+  );
+  const before = 0 - Number(held.rows[0]?.total ?? 0);
+  const entry = await post(
+    tx,
+    t,
+    now,
+    `savings-deposit:${deposit.id}:credited`,
+    `Deposit ${deposit.transaction_number} credited`,
+    [
+      {
+        code: 'company:clearing:deposits-received',
+        kind: 'liability',
+        owner: null,
+        running: false,
+        amount: Number(payment.amount),
+      },
+      { code: savings, kind: 'liability', owner: deposit.owner_account_id, running: true, amount: -amount },
+      {
+        code: 'company:unique-code-income',
+        kind: 'revenue',
+        owner: null,
+        running: false,
+        amount: -deposit.unique_code,
+      },
+    ],
+  );
+  if (entry === null) return;
+  const response = {
+    provider: payment.provider,
+    transaction_id: payment.provider_reference,
+    order_id: payment.merchant_reference,
+    payment_type: payment.requested_method,
+    gross_amount: Number(payment.amount),
+    transaction_status: 'completed',
+    status_message: remote.description ?? null,
+    settlement_time: now.toISOString(),
+    ...remote.report,
+  };
+  await tx.query(
+    `update savings_transaction set status = $1, processed_at = $2, processed_by = $3, balance_before = $4,
+       balance_after = $5, gateway_response = $6, notes = $7, updated_at = $8 where tenant_id = $9 and id = $10`,
+    [
+      'completed',
+      now,
+      null,
+      before,
+      before + amount,
+      JSON.stringify(response),
+      'Transaction completed automatically via payment gateway',
+      now,
+      t.tenantId,
+      deposit.id,
+    ],
+  );
+}
+
+/** Asks Midtrans and applies a settled payment once (the conditional update is the claim). */
+async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promise<string> {
+  if (payment.status !== 'pending') return payment.status;
+  const remote = await askMidtrans(t, payment);
+  if (remote.status === 'pending') return 'pending';
+  if (payment.purpose !== 'savings_deposit') throw new HttpError(500, 'not a savings deposit');
+  const now = new Date();
+  const tx = await pool.connect();
+  try {
+    await tx.query('begin');
+    const claimed = await tx.query(
+      `update payment set status = $1, paid_at = $2, failed_at = $3
+       where tenant_id = $4 and id = $5 and status = 'pending' returning id`,
+      [
+        remote.status,
+        remote.status === 'completed' ? now : null,
+        remote.status === 'failed' ? now : null,
+        t.tenantId,
+        payment.id,
+      ],
+    );
+    if (claimed.rows.length > 0 && remote.status === 'completed') {
+      await post(
+        tx,
+        t,
+        now,
+        `payment:${payment.id}:received`,
+        `Payment ${payment.merchant_reference} received`,
+        [
+          {
+            code: `company:clearing:${payment.provider}`,
+            kind: 'asset',
+            owner: null,
+            running: false,
+            amount: Number(payment.amount),
+          },
+          {
+            code: 'company:clearing:deposits-received',
+            kind: 'liability',
+            owner: null,
+            running: false,
+            amount: -Number(payment.amount),
+          },
+        ],
+      );
+      await creditDeposit(tx, t, now, payment, remote);
+    } else if (claimed.rows.length > 0) {
+      await tx.query(
+        `update savings_transaction set status = $1, gateway_response = $2, notes = $3, updated_at = $4
+         where tenant_id = $5 and id = $6 and status in ('pending', 'processing')`,
+        [
+          'failed',
+          JSON.stringify({ transaction_status: remote.status }),
+          'The payment failed at the payment gateway',
+          now,
+          t.tenantId,
+          payment.subject_id,
+        ],
+      );
+    }
+    await tx.query('commit');
+  } catch (e) {
+    await tx.query('rollback');
+    throw e;
+  } finally {
+    tx.release();
+  }
+  // as ours: the settled payment is read again
+  const { rows } = await pool.query<Payment>(
+    'select p0.* from payment as p0 where p0.tenant_id = $1 and p0.id = $2 limit 1',
+    [t.tenantId, payment.id],
+  );
+  return rows[0]!.status;
+}
+
+/** A Midtrans HTTP notification: checked, recorded once, settled by asking Midtrans. */
+export async function midtransNotification(
+  pool: pg.Pool,
+  t: MidtransTenant,
+  headers: Record<string, string>,
+  rawBody: string,
+) {
+  if (t.callbackToken !== undefined && !sameText(headers['x-callback-token'] ?? '', t.callbackToken))
+    throw new HttpError(401, 'Invalid callback token');
+  let body: Record<string, unknown>;
+  try {
+    body = JSON.parse(rawBody) as Record<string, unknown>;
+  } catch {
+    throw new HttpError(400, 'The body is not JSON');
+  }
+  if (!body || typeof body !== 'object' || Array.isArray(body))
+    throw new HttpError(400, 'The body is not a JSON object');
+  const missing = REQUIRED.filter((f) => !hasText(body[f]));
+  if (missing.length > 0) throw new HttpError(400, `The notification is incomplete: ${missing.join(', ')}`);
+  const [orderId, statusCode, grossAmount, transactionId, transactionStatus] = REQUIRED.map(
+    (f) => body[f] as string,
+  );
+  const signature = hasText(body.signature_key) ? body.signature_key : null;
+  if (!signature) throw new HttpError(401, 'The signature_key is missing');
+  const expected = createHash('sha512')
+    .update(`${orderId}${statusCode}${grossAmount}${t.serverKey}`, 'utf8')
+    .digest('hex');
+  if (!sameText(signature, expected)) throw new HttpError(401, 'Invalid signature');
+  const fraud = hasText(body.fraud_status) ? body.fraud_status : null;
+  const eventId = `${transactionId}:${transactionStatus}:${fraud ?? ''}`.slice(0, 128);
+
+  const recorded = await pool.query<{ id: number }>(
+    `insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values ($1, $2, $3, $4, $5)
+     on conflict (provider, event_id) do nothing returning id`,
+    [t.tenantId, 'midtrans', eventId, rawBody, new Date()],
+  );
+  const inboxId = recorded.rows[0]?.id;
+  if (inboxId === undefined) return ACKNOWLEDGEMENT;
+  try {
+    const found = await pool.query<Payment>(
+      `select p0.* from payment as p0 where p0.tenant_id = $1 and p0.provider = $2 and p0.merchant_reference = $3 limit 1`,
+      [t.tenantId, 'midtrans', orderId],
+    );
+    const payment = found.rows[0];
+    const status = payment ? await settle(pool, t, payment) : 'not-ours';
+    // a notification Midtrans does not (yet) confirm is forgotten, so its repeat is processed
+    if (status === 'pending') await pool.query('delete from webhook_event where id = $1', [inboxId]);
+    else await pool.query('update webhook_event set processed_at = $1 where id = $2', [new Date(), inboxId]);
+    return ACKNOWLEDGEMENT;
+  } catch (e) {
+    await pool.query('delete from webhook_event where id = $1', [inboxId]);
+    throw e;
+  }
+}

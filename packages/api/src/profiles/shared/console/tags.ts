@@ -1,0 +1,2 @@
+/** The OpenAPI tag of the admin console's operations, in every profile's document. */
+export const tags = ['Admin console'];
