@@ -12,11 +12,14 @@ import {
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
 import type { Dictionary } from './i18n/dictionary.ts';
 import { type ManagedProfile, PROFILES } from './profiles.ts';
+import type { ConsoleSection } from './session/tenant-info.ts';
 
 /** One screen of a tenant's console: its place in the navbar and its lazily loaded page. */
 export interface Section {
   /** the path segment: /admin/t/{tenant}/{id} */
   id: string;
+  /** the console section (of those `console.me` lists for the tenant) this screen serves */
+  capability: ConsoleSection;
   label: (t: Dictionary) => string;
   icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
   screen: LazyExoticComponent<ComponentType>;
@@ -25,26 +28,29 @@ export interface Section {
 const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 /**
- * The sections of each profile, in navbar order. Today they follow from the profile; when the API
- * answers the signed-in administrator's capabilities (`console.me`), `sectionsFor` keeps those it
- * names, and the tenant-wide screens (dashboard, settings, jobs, outbox, audit log) join every list.
+ * The screens of each profile, in navbar order. `console.me` names the sections this tenant's
+ * console has; `sectionsFor` keeps the screens serving one of them. The tenant-wide sections
+ * (dashboard, settings, jobs, outbox, audit log) are to join every profile's list.
  */
 export const SECTIONS: Record<ManagedProfile, Section[]> = {
   [PROFILES.sinoman]: [
     {
       id: 'members',
+      capability: 'kyc',
       label: (t) => t.nav.members,
       icon: IconUsers,
       screen: screen(() => import('./screens/sinoman/MembersPage.tsx')),
     },
     {
       id: 'financial',
+      capability: 'financial-reports',
       label: (t) => t.nav.financial,
       icon: IconChartBar,
       screen: screen(() => import('./screens/sinoman/FinancialDashboardPage.tsx')),
     },
     {
       id: 'transactions',
+      capability: 'transactions',
       label: (t) => t.nav.transactions,
       icon: IconFileSpreadsheet,
       screen: screen(() => import('./screens/sinoman/TransactionReportPage.tsx')),
@@ -53,24 +59,28 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
   [PROFILES.qutab]: [
     {
       id: 'affiliates',
+      capability: 'affiliate-applications',
       label: (t) => t.nav.affiliates,
       icon: IconUserCheck,
       screen: screen(() => import('./screens/qutab/AffiliatesPage.tsx')),
     },
     {
       id: 'bank-accounts',
+      capability: 'verifications',
       label: (t) => t.nav.bankAccounts,
       icon: IconBuildingBank,
       screen: screen(() => import('./screens/qutab/BankAccountsPage.tsx')),
     },
     {
       id: 'payouts',
+      capability: 'payouts',
       label: (t) => t.nav.payouts,
       icon: IconCash,
       screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
     },
     {
       id: 'materials',
+      capability: 'materials',
       label: (t) => t.nav.materials,
       icon: IconPhoto,
       screen: screen(() => import('./screens/qutab/MaterialsPage.tsx')),
@@ -79,6 +89,7 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
   [PROFILES.ansania]: [
     {
       id: 'orders',
+      capability: 'orders',
       label: (t) => t.nav.orders,
       icon: IconShoppingCart,
       screen: screen(() => import('./screens/ansania/OrdersPage.tsx')),
@@ -87,6 +98,7 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
   [PROFILES.dtehm]: [
     {
       id: 'catalog',
+      capability: 'catalog',
       label: (t) => t.nav.catalog,
       icon: IconPackage,
       screen: screen(() => import('./screens/dtehm/CatalogPage.tsx')),
@@ -94,8 +106,7 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
   ],
 };
 
-/** The sections a tenant's administrator sees (all of the profile's, or those `capabilities` names). */
-export function sectionsFor(profile: ManagedProfile, capabilities?: readonly string[]): Section[] {
-  const all = SECTIONS[profile];
-  return capabilities ? all.filter((s) => capabilities.includes(s.id)) : all;
+/** The screens a tenant's administrator sees: the profile's, those serving a section `console.me` names. */
+export function sectionsFor(profile: ManagedProfile, capabilities: readonly string[]): Section[] {
+  return SECTIONS[profile].filter((s) => capabilities.includes(s.capability));
 }

@@ -55,6 +55,8 @@ export function createApp({
   app.route('/', platformRoutes({ services, log, trustProxy, rateLimiter }));
   // the API reference, its assets and the favicon
   app.route('/', docsRoutes(services));
+  // the admin console (its built files at /admin/)
+  app.route('/', adminRoutes(adminDir ? { dir: adminDir } : {}));
 
   // CORS where the tenant is known: its /t/{tenant}/… paths, and the paths of a host mapped to it
   const tenantOfHost = (c: Context) => services.tenants.byHost(new URL(c.req.url).hostname);
@@ -71,8 +73,6 @@ export function createApp({
   app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
 
   app.use('/t/:tenant/*', corsOfPath);
-  // the admin console at /admin/, and what its sign-in asks of a tenant (under the tenant's CORS)
-  app.route('/', adminRoutes({ services, ...(adminDir && { dir: adminDir }) }));
   app.use('/files/*', corsOfHost);
   // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts
   app.route('/', fileRoutes({ services, log }));

@@ -1,52 +1,62 @@
 import {
-  type AnsaniaClient,
-  createAnsaniaClient,
-  createDtehmClient,
+  type AnsaniaRouter,
   createPlatformClient,
-  createQutabClient,
-  createSinomanClient,
-  type DtehmClient,
+  createSessionClient,
+  type DtehmRouter,
   type PlatformClient,
-  type QutabClient,
-  type SinomanClient,
+  type QutabRouter,
+  type SinomanRouter,
+  type TokenStore,
 } from '@komisi/sdk';
+import type { TRPCClient } from '@trpc/client';
+import type { AnyTRPCRouter } from '@trpc/server';
 import { apiBaseUrl } from '../config.ts';
 import { type ManagedProfile, PROFILES } from '../profiles.ts';
 import { type Session, tokenKeyOf } from '../session/session-store.ts';
 import type { TenantInfo } from '../session/tenant-info.ts';
 import { sessionTokenStore } from '../session/token-store.ts';
 
-/** A tenant's typed SDK client, tagged with its profile (each profile has its own router). */
-export type TenantClient =
-  | { profile: typeof PROFILES.sinoman; client: SinomanClient }
-  | { profile: typeof PROFILES.qutab; client: QutabClient }
-  | { profile: typeof PROFILES.ansania; client: AnsaniaClient }
-  | { profile: typeof PROFILES.dtehm; client: DtehmClient };
+/** A tenant's typed client, tagged with its profile (each profile has its own router). */
+export type TenantClient = (
+  | { profile: typeof PROFILES.sinoman; client: TRPCClient<SinomanRouter> }
+  | { profile: typeof PROFILES.qutab; client: TRPCClient<QutabRouter> }
+  | { profile: typeof PROFILES.ansania; client: TRPCClient<AnsaniaRouter> }
+  | { profile: typeof PROFILES.dtehm; client: TRPCClient<DtehmRouter> }
+) & { store: TokenStore };
 
 /**
- * The SDK's client for the tenant's main profile: it sends the stored access token, refreshes it
- * once when it expires, and rejects with KomisiClientError (the API's code and message).
+ * A client of the tenant's own router (its profile's procedures and the console's, which every
+ * profile's router has), through the SDK's session client: it sends the stored access token,
+ * refreshes it once with `console.refresh` when it expires (one client per session, so one refresh
+ * at a time: a refresh token is good once), and rejects with KomisiClientError.
  */
-export function createTenantClient(tenant: TenantInfo & { profile: ManagedProfile }): TenantClient {
-  const options = {
-    baseUrl: apiBaseUrl(),
-    tenant: tenant.slug,
-    tokenStore: sessionTokenStore(`tenant:${tenant.slug}`),
-  };
-  switch (tenant.profile) {
-    case PROFILES.sinoman:
-      return { profile: tenant.profile, client: createSinomanClient(options) };
-    case PROFILES.qutab:
-      return { profile: tenant.profile, client: createQutabClient(options) };
-    case PROFILES.ansania:
-      return { profile: tenant.profile, client: createAnsaniaClient(options) };
-    case PROFILES.dtehm:
-      return { profile: tenant.profile, client: createDtehmClient(options) };
-  }
+function sessionClient<TRouter extends AnyTRPCRouter>(tenant: TenantInfo) {
+  const { client, store } = createSessionClient<TRouter>(
+    { baseUrl: apiBaseUrl(), tenant: tenant.slug, tokenStore: sessionTokenStore(`tenant:${tenant.slug}`) },
+    {
+      refresh: async (anonymous, refreshToken) => {
+        // every profile's router has `console`; the generic router type cannot show it
+        const console = anonymous as unknown as TRPCClient<SinomanRouter>;
+        const r = await console.console.refresh.mutate({ refreshToken });
+        return { accessToken: r.accessToken, refreshToken: r.refreshToken };
+      },
+      skipRefresh: ['console.signIn', 'console.refresh'],
+    },
+  );
+  return { client, store };
 }
 
-export function createConsolePlatformClient(): PlatformClient {
-  return createPlatformClient({ baseUrl: apiBaseUrl(), tokenStore: sessionTokenStore('platform') });
+export function createTenantClient(tenant: TenantInfo & { profile: ManagedProfile }): TenantClient {
+  switch (tenant.profile) {
+    case PROFILES.sinoman:
+      return { profile: tenant.profile, ...sessionClient<SinomanRouter>(tenant) };
+    case PROFILES.qutab:
+      return { profile: tenant.profile, ...sessionClient<QutabRouter>(tenant) };
+    case PROFILES.ansania:
+      return { profile: tenant.profile, ...sessionClient<AnsaniaRouter>(tenant) };
+    case PROFILES.dtehm:
+      return { profile: tenant.profile, ...sessionClient<DtehmRouter>(tenant) };
+  }
 }
 
 const clients = new Map<string, TenantClient | PlatformClient>();
@@ -65,7 +75,7 @@ export function tenantClientOf(session: Extract<Session, { kind: 'tenant' }>): T
 export function platformClientOf(): PlatformClient {
   let client = clients.get('platform') as PlatformClient | undefined;
   if (!client) {
-    client = createConsolePlatformClient();
+    client = createPlatformClient({ baseUrl: apiBaseUrl(), tokenStore: sessionTokenStore('platform') });
     clients.set('platform', client);
   }
   return client;
@@ -73,4 +83,10 @@ export function platformClientOf(): PlatformClient {
 
 export function forgetClient(session: Session): void {
   clients.delete(tokenKeyOf(session));
+}
+
+/** Ends a tenant's sign-in server-side (`console.signOut`); the caller forgets the tokens. */
+export async function signOutTenant(tenant: TenantClient): Promise<void> {
+  if (!(await tenant.store.get())) return;
+  await (tenant.client as unknown as TRPCClient<SinomanRouter>).console.signOut.mutate();
 }

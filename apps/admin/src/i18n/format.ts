@@ -10,6 +10,11 @@ export function minorDigits(currency: string): number {
   return MINOR_DIGITS[currency] ?? 2;
 }
 
+/** The digits the API gives for a tenant's currency (`console.me`) win over the table above. */
+export function rememberCurrencyDigits(currency: string, digits: number): void {
+  MINOR_DIGITS[currency] = digits;
+}
+
 const LOCALES: Record<Language, string> = { id: 'id-ID', en: 'en-GB' };
 
 export function localeOf(language: Language): string {

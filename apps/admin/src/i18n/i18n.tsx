@@ -15,9 +15,10 @@ export function initialLanguage(): Language {
   return 'id';
 }
 
-/** The tenant's language when the reader has not chosen one: rupiah tenants read Indonesian. */
-export function tenantLanguage(currency: string): Language {
-  return currency === 'IDR' ? 'id' : 'en';
+/** The tenant's language (its first locale's, when the console has it), for a reader who chose none. */
+export function tenantLanguage(locales: readonly string[]): Language {
+  const base = locales[0]?.slice(0, 2).toLowerCase();
+  return (LANGUAGES as readonly string[]).includes(base ?? '') ? (base as Language) : 'en';
 }
 
 interface I18n {

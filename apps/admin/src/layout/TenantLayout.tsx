@@ -1,6 +1,7 @@
 import { Outlet } from '@tanstack/react-router';
 import { useEffect } from 'react';
 import { tenantClientOf } from '../api/clients.ts';
+import { rememberCurrencyDigits } from '../i18n/format.ts';
 import { tenantLanguage, useI18n } from '../i18n/i18n.tsx';
 import type { ManagedProfile } from '../profiles.ts';
 import { sectionsFor } from '../sections.tsx';
@@ -14,13 +15,15 @@ export function TenantLayout() {
   const session = useSession();
   const { t, suggestLanguage } = useI18n();
   const tenant = session?.kind === 'tenant' ? session.tenant : null;
+  // money is formatted with the digits the API gives for the tenant's currency, from the first render
+  if (tenant) rememberCurrencyDigits(tenant.currency, tenant.currencyDigits);
   useEffect(() => {
-    if (tenant) suggestLanguage(tenantLanguage(tenant.currency));
+    if (tenant) suggestLanguage(tenantLanguage(tenant.locales));
   }, [tenant, suggestLanguage]);
   // the route's guard signed nobody else in; after a sign-out the page is about to leave
   if (session?.kind !== 'tenant' || !tenant) return null;
   const base = `/t/${tenant.slug}`;
-  const nav = sectionsFor(tenant.profile as ManagedProfile).map((s) => ({
+  const nav = sectionsFor(tenant.profile as ManagedProfile, tenant.sections).map((s) => ({
     to: `${base}/${s.id}`,
     label: s.label(t),
     icon: s.icon,

@@ -8,7 +8,7 @@ import { NotFound } from './NotFound.tsx';
 export default function SectionPage() {
   const { section } = useParams({ from: '/t/$tenant/$section' });
   const tenant = useTenant();
-  const found = sectionsFor(tenant.profile as ManagedProfile).find((s) => s.id === section);
+  const found = sectionsFor(tenant.profile as ManagedProfile, tenant.sections).find((s) => s.id === section);
   if (!found) return <NotFound />;
   return <found.screen />;
 }

@@ -16,7 +16,7 @@ export default function TenantOverview() {
       </Title>
       <Text mb="lg">{t.overview.pick}</Text>
       <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }}>
-        {sectionsFor(tenant.profile as ManagedProfile).map((section) => (
+        {sectionsFor(tenant.profile as ManagedProfile, tenant.sections).map((section) => (
           <Card key={section.id} withBorder component={Link} to={`/t/${tenant.slug}/${section.id}`}>
             <section.icon size={28} aria-hidden />
             <Text fw={600} mt="sm">

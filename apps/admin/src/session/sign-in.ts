@@ -1,11 +1,12 @@
-import { createTenantClient, platformClientOf } from '../api/clients.ts';
+import { createConsoleClient, isKomisiError } from '@komisi/sdk';
+import { platformClientOf } from '../api/clients.ts';
 import { apiBaseUrl } from '../config.ts';
 import { isManagedProfile } from '../profiles.ts';
-import { isAdministrator } from './claims.ts';
 import type { Session } from './session-store.ts';
-import { fetchTenantInfo } from './tenant-info.ts';
+import { tenantInfoOf, UnknownTenantError } from './tenant-info.ts';
+import { sessionTokenStore } from './token-store.ts';
 
-/** The account signed in but holds no admin role in the tenant: its session was ended at once. */
+/** The password is right but the account holds no admin role in the tenant (the API's 403). */
 export class NotAdministratorError extends Error {
   constructor() {
     super('not an administrator');
@@ -20,24 +21,28 @@ export class UnsupportedProfileError extends Error {
 }
 
 /**
- * Signs a tenant's administrator in. For now through each profile's own sign-in procedure (the
- * SDK client's `login`: sinoman's `auth.login` by identifier, qutab's and ansania's `auth.login`,
- * dtehm's `users.login`), then the admin role is required from the access token's claims. This
- * module is the one place that knows how: when the API offers one sign-in for the console, only
- * this function changes.
+ * Signs a tenant's administrator in with the console's own sign-in (`console.signIn`, the same on
+ * every tenant: no profile needs to be known first), then asks `console.me` which tenant, currency
+ * and sections this is. The tokens go to the tab's token store, where the tenant's client finds them.
  */
 export async function signInTenantAdmin(slug: string, email: string, password: string): Promise<Session> {
-  const tenant = await fetchTenantInfo(apiBaseUrl(), slug.trim().toLowerCase());
-  if (!isManagedProfile(tenant.profile)) throw new UnsupportedProfileError(tenant.profile);
-  const { client } = createTenantClient({ ...tenant, profile: tenant.profile });
-  await client.login(email.trim(), password);
-  const tokens = await client.tokenStore.get();
-  if (!tokens || !isAdministrator(tokens.accessToken)) {
-    // a member's (or customer's) session must not stay open in the console
-    await client.logout().catch(() => client.tokenStore.set(null));
-    throw new NotAdministratorError();
+  const tenant = slug.trim().toLowerCase();
+  const tokenStore = sessionTokenStore(`tenant:${tenant}`);
+  const console = createConsoleClient({ baseUrl: apiBaseUrl(), tenant, tokenStore });
+  try {
+    await console.signIn(email.trim(), password);
+  } catch (error) {
+    if (isKomisiError(error) && error.httpStatus === 403) throw new NotAdministratorError();
+    if (isKomisiError(error) && error.httpStatus === 404 && error.domainCode === 'NETWORK_ERROR')
+      throw new UnknownTenantError(tenant);
+    throw error;
   }
-  return { kind: 'tenant', tenant, email: email.trim() };
+  const info = tenantInfoOf(await console.console.me.query());
+  if (!isManagedProfile(info.profile)) {
+    await console.signOut().catch(() => tokenStore.set(null));
+    throw new UnsupportedProfileError(info.profile);
+  }
+  return { kind: 'tenant', tenant: info, email: email.trim() };
 }
 
 /** Signs a platform administrator in (the platform API's own accounts and tokens). */

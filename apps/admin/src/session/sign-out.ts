@@ -1,4 +1,4 @@
-import { forgetClient, platformClientOf, tenantClientOf } from '../api/clients.ts';
+import { forgetClient, platformClientOf, signOutTenant, tenantClientOf } from '../api/clients.ts';
 import { queryClient } from '../api/query-client.ts';
 import { sessionStore, tokenKeyOf } from './session-store.ts';
 import { sessionTokenStore } from './token-store.ts';
@@ -8,7 +8,8 @@ export async function signOut(): Promise<void> {
   const session = sessionStore.get();
   if (!session) return;
   try {
-    await (session.kind === 'platform' ? platformClientOf() : tenantClientOf(session).client).logout();
+    if (session.kind === 'platform') await platformClientOf().logout();
+    else await signOutTenant(tenantClientOf(session));
   } catch {
     // the server may be unreachable or the session already over: forget it here all the same
   } finally {

@@ -1,4 +1,12 @@
-/** What the console knows of a tenant before anyone signs in (the server's `/t/{slug}/admin-console.json`). */
+import type { ConsoleOutputs } from '@komisi/sdk';
+
+/** What the console's `me` answers: the administrator and the tenant it signed in to. */
+export type ConsoleMe = ConsoleOutputs['console']['me'];
+
+/** A section of the console the API names for this tenant (its apps decide which). */
+export type ConsoleSection = ConsoleMe['sections'][number];
+
+/** The tenant a session is for, as `console.me` describes it. */
 export interface TenantInfo {
   slug: string;
   name: string;
@@ -7,36 +15,22 @@ export interface TenantInfo {
   /** every profile it serves, the main one first */
   profiles: string[];
   currency: string;
+  /** digits of the currency's minor unit (IDR, UGX: 0) */
+  currencyDigits: number;
   timeZone: string;
+  /** BCP 47 tags, the tenant's first */
+  locales: string[];
+  /** the sections this administrator's console has */
+  sections: ConsoleSection[];
 }
 
+export function tenantInfoOf(me: ConsoleMe): TenantInfo {
+  return { ...me.tenant, sections: me.sections };
+}
+
+/** No tenant answers at this slug. */
 export class UnknownTenantError extends Error {
   constructor(readonly slug: string) {
     super(`Unknown tenant ${slug}`);
   }
-}
-
-/** The tenant's public description, or UnknownTenantError. */
-export async function fetchTenantInfo(baseUrl: string, slug: string): Promise<TenantInfo> {
-  const res = await fetch(`${baseUrl}/t/${encodeURIComponent(slug)}/admin-console.json`, {
-    headers: { accept: 'application/json' },
-  });
-  if (res.status === 404) throw new UnknownTenantError(slug);
-  if (!res.ok) throw new Error(`The server answered ${res.status}`);
-  const body = (await res.json()) as {
-    slug: string;
-    name: string;
-    profile: string;
-    profiles: string[];
-    currency: string;
-    time_zone: string;
-  };
-  return {
-    slug: body.slug,
-    name: body.name,
-    profile: body.profile,
-    profiles: body.profiles,
-    currency: body.currency,
-    timeZone: body.time_zone,
-  };
 }

@@ -7,11 +7,7 @@ import { createApp } from '../app.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 
 // The server's side of the admin console: its built files at /admin/ (hashed assets kept, the page
-// revalidated, client routes answered with the page, a clear 503 without a build), its CSP, and the
-// tenant description its sign-in asks for.
-
-/** a console hosted on its own origin, which the server lists */
-const CONSOLE_ORIGIN = 'https://console.example';
+// revalidated, client routes answered with the page, a clear 503 without a build) and its CSP.
 
 let platform: TestApp;
 let built: string;
@@ -28,7 +24,7 @@ beforeAll(async () => {
   writeFileSync(join(built, 'assets', 'index-abc123.js'), 'console.log("console")');
   writeFileSync(join(built, 'assets', 'index-abc123.css'), 'body{}');
   const log = createLogger('silent');
-  withBuild = createApp({ services: platform.services, log, adminDir: built, corsOrigins: [CONSOLE_ORIGIN] });
+  withBuild = createApp({ services: platform.services, log, adminDir: built });
   withoutBuild = createApp({ services: platform.services, log, adminDir: join(built, 'missing') });
 });
 
@@ -83,37 +79,5 @@ describe('the admin console at /admin/', () => {
     expect(res.status).toBe(503);
     expect(await res.text()).toContain('pnpm build');
     expect(res.headers.get('cache-control')).toBe('no-store');
-  });
-});
-
-describe('what the sign-in asks of a tenant', () => {
-  it('names its profile, currency and time zone', async () => {
-    const res = await withBuild.request('/t/sinoman/admin-console.json');
-    expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({
-      slug: 'sinoman',
-      name: expect.any(String),
-      profile: 'koperasi-sinoman',
-      profiles: ['koperasi-sinoman'],
-      currency: 'IDR',
-      time_zone: 'Asia/Jakarta',
-    });
-    const ansania = await (await withBuild.request('/t/ansania/admin-console.json')).json();
-    expect(ansania.profiles).toEqual(['ansania-ecommerce', 'affiliate-marketer']);
-  });
-
-  it('an unknown tenant is a 404', async () => {
-    expect((await withBuild.request('/t/nobody/admin-console.json')).status).toBe(404);
-  });
-
-  it('a console on another origin the tenant lists may read it (CORS)', async () => {
-    const res = await withBuild.request('/t/sinoman/admin-console.json', {
-      headers: { origin: CONSOLE_ORIGIN },
-    });
-    expect(res.headers.get('access-control-allow-origin')).toBe(CONSOLE_ORIGIN);
-    const elsewhere = await withBuild.request('/t/sinoman/admin-console.json', {
-      headers: { origin: 'https://elsewhere.example' },
-    });
-    expect(elsewhere.headers.get('access-control-allow-origin')).toBeNull();
   });
 });

@@ -1,6 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve } from 'node:path';
-import { profilesOf, type Services } from '@komisi/api';
 import { type Context, Hono } from 'hono';
 
 /** Where `pnpm build` leaves the admin console (apps/admin/dist), from src/admin or dist/admin alike. */
@@ -31,7 +30,6 @@ const NOT_BUILT = `<!doctype html>
 (or <code>pnpm --filter @komisi/admin build</code>) and reload.</p></main></body></html>`;
 
 export interface AdminRouteOptions {
-  services: Services;
   /** the console's built files (default: apps/admin/dist) */
   dir?: string;
 }
@@ -39,11 +37,9 @@ export interface AdminRouteOptions {
 /**
  * The admin console (`/admin/`): its hashed assets cached for good, its page revalidated, and the
  * page again for every client route under /admin/ (the app routes in the browser). Without a build,
- * a 503 page that says so. Also `/t/{tenant}/admin-console.json`: what the sign-in needs to know
- * of a tenant before anyone is signed in (its name, profile, currency), which its home page shows
- * already; answered with the tenant's CORS, so a console on its own origin can ask too.
+ * a 503 page that says so.
  */
-export function adminRoutes({ services, dir = DEFAULT_ADMIN_DIR }: AdminRouteOptions) {
+export function adminRoutes({ dir = DEFAULT_ADMIN_DIR }: AdminRouteOptions = {}) {
   const app = new Hono();
   let page: string | undefined;
 
@@ -51,23 +47,6 @@ export function adminRoutes({ services, dir = DEFAULT_ADMIN_DIR }: AdminRouteOpt
     page ??= await readFile(join(dir, 'index.html'), 'utf8').catch(() => undefined);
     return page;
   }
-
-  app.get('/t/:tenant/admin-console.json', async (c) => {
-    const tenant = await services.tenants.bySlug(c.req.param('tenant'));
-    if (!tenant) return c.json({ error: `Unknown tenant ${c.req.param('tenant')}` }, 404);
-    return c.json(
-      {
-        slug: tenant.slug,
-        name: tenant.name,
-        profile: tenant.profile,
-        profiles: profilesOf(tenant).map((p) => p.id),
-        currency: tenant.currency,
-        time_zone: tenant.timeZone,
-      },
-      200,
-      { 'cache-control': 'no-cache' },
-    );
-  });
 
   app.get('/admin', (c) => c.redirect('/admin/', 301));
 

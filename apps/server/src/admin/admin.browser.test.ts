@@ -132,6 +132,10 @@ describe('the admin console in a browser', () => {
     await tab.page.waitForURL(`${origin}/admin/sign-in`);
     await tab.page.getByRole('heading', { name: en.signIn.title }).waitFor();
     await expectCleanPage(tab, 'sign-in');
+    // a slug no tenant has is named as such (the server's 404 is the one error logged)
+    await signIn(tab, 'nobody', 'admin@nobody.demo', 'whatever-password');
+    await tab.page.getByRole('alert').getByText(en.signIn.unknownTenant('nobody')).waitFor();
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 404/)]);
     await tab.context.close();
   });
 
@@ -201,6 +205,9 @@ describe('the admin console in a browser', () => {
     const tab = await openTab();
     await signIn(tab, 'sinoman', 'anggota@sinoman.demo', 'Anggota123!');
     await tab.page.getByRole('alert').getByText(en.signIn.notAdministrator).waitFor();
+    // the API refused the sign-in (403): the one error the page logged; no token was kept
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 403/)]);
+    tab.errors.length = 0;
     expect(await tab.page.evaluate(() => JSON.stringify(sessionStorage))).toBe('{}');
     await tab.page.goto(`${origin}/admin/t/sinoman/members`);
     await tab.page.waitForURL(/\/admin\/sign-in\?tenant=sinoman/);
