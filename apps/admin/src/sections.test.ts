@@ -14,10 +14,13 @@ describe('the sections of a tenant’s console', () => {
 
   it('keeps the screens serving a section `console.me` names, in navbar order', () => {
     const sinoman = ['dashboard', 'settings', 'kyc', 'withdrawals', 'financial-reports', 'transactions'];
-    expect(sectionsFor(PROFILES.sinoman, sinoman).map((s) => s.id)).toEqual([
+    expect(sectionsFor(PROFILES.sinoman, [...sinoman, 'jobs', 'outbox']).map((s) => s.id)).toEqual([
+      'dashboard',
       'members',
       'financial',
       'transactions',
+      'jobs',
+      'outbox',
     ]);
     expect(sectionsFor(PROFILES.sinoman, ['transactions', 'kyc']).map((s) => s.id)).toEqual([
       'members',

@@ -2,7 +2,10 @@ import {
   IconBuildingBank,
   IconCash,
   IconChartBar,
+  IconClockPlay,
   IconFileSpreadsheet,
+  IconLayoutDashboard,
+  IconMailForward,
   IconPackage,
   IconPhoto,
   IconShoppingCart,
@@ -28,11 +31,38 @@ export interface Section {
 const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 /**
- * The screens of each profile, in navbar order. `console.me` names the sections this tenant's
- * console has; `sectionsFor` keeps the screens serving one of them. The tenant-wide sections
- * (dashboard, settings, jobs, outbox, audit log) are to join every profile's list.
+ * The screens of each profile. `console.me` names the sections this tenant's console has;
+ * `sectionsFor` keeps the screens serving one of them. The settings editor and the audit log are
+ * to join DASHBOARD and OPERATIONS, which every profile's list has.
  */
-export const SECTIONS: Record<ManagedProfile, Section[]> = {
+/** Every tenant's first screen: its figures by day. */
+const DASHBOARD: Section = {
+  id: 'dashboard',
+  capability: 'dashboard',
+  label: (t) => t.nav.dashboard,
+  icon: IconLayoutDashboard,
+  screen: screen(() => import('./screens/console/DashboardPage.tsx')),
+};
+
+/** Every tenant's last screens: the work in the background. */
+const OPERATIONS: Section[] = [
+  {
+    id: 'jobs',
+    capability: 'jobs',
+    label: (t) => t.nav.jobs,
+    icon: IconClockPlay,
+    screen: screen(() => import('./screens/console/JobsPage.tsx')),
+  },
+  {
+    id: 'outbox',
+    capability: 'outbox',
+    label: (t) => t.nav.outbox,
+    icon: IconMailForward,
+    screen: screen(() => import('./screens/console/OutboxPage.tsx')),
+  },
+];
+
+const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
   [PROFILES.sinoman]: [
     {
       id: 'members',
@@ -105,6 +135,11 @@ export const SECTIONS: Record<ManagedProfile, Section[]> = {
     },
   ],
 };
+
+/** Each profile's screens in navbar order: the dashboard, the profile's own, the operations. */
+export const SECTIONS = Object.fromEntries(
+  Object.entries(PROFILE_SECTIONS).map(([profile, own]) => [profile, [DASHBOARD, ...own, ...OPERATIONS]]),
+) as Record<ManagedProfile, Section[]>;
 
 /** The screens a tenant's administrator sees: the profile's, those serving a section `console.me` names. */
 export function sectionsFor(profile: ManagedProfile, capabilities: readonly string[]): Section[] {

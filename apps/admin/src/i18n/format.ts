@@ -67,3 +67,8 @@ export function formatDate(iso: string | null | undefined, language: Language, t
     ...(timeZone && { timeZone }),
   }).format(date);
 }
+
+/** YYYY-MM-DD of the day `daysAgo` before today in a time zone (the API's local days). */
+export function localDay(timeZone: string, daysAgo = 0): string {
+  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(Date.now() - daysAgo * 86_400_000));
+}

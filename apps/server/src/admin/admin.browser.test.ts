@@ -122,7 +122,7 @@ async function signIn(tab: Tab, tenant: string, email: string, password: string)
 
 /** Opens a section from the navbar. */
 async function navTo(page: Page, label: string) {
-  await page.getByRole('navigation').getByRole('link', { name: label }).click();
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
 }
 
 describe('the admin console in a browser', () => {
@@ -192,6 +192,18 @@ describe('the admin console in a browser', () => {
     const csv = readFileSync((await file.path())!, 'utf8');
     expect(csv.split('\n')[0]).toMatch(/transaction/i);
     await expectCleanPage(tab, 'sinoman-transactions');
+
+    // every tenant's screens: the figures by day, the job runs, the notification outbox
+    await navTo(page, id.nav.dashboard);
+    await page.getByRole('heading', { name: id.dashboard.totals }).waitFor();
+    await page.locator('.recharts-surface').first().waitFor();
+    await expectCleanPage(tab, 'sinoman-dashboard');
+    await navTo(page, id.nav.jobs);
+    await page.getByRole('table', { name: id.jobs.title }).waitFor();
+    await expectCleanPage(tab, 'sinoman-jobs');
+    await navTo(page, id.nav.outbox);
+    await page.getByRole('table', { name: id.outbox.title }).waitFor();
+    await expectCleanPage(tab, 'sinoman-outbox');
 
     // sign-out ends the session: the console asks to sign in again
     await page.getByRole('button', { name: id.common.signOut }).click();

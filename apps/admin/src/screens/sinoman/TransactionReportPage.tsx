@@ -12,17 +12,13 @@ import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatCard } from '../../components/StatCard.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useTableState } from '../../components/table-state.ts';
+import { localDay } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTenant } from '../../layout/tenant-context.ts';
 
 const TYPES = ['deposit', 'withdrawal', 'interest', 'bonus'] as const;
 const STATUSES = ['pending', 'processing', 'completed', 'failed', 'cancelled'] as const;
 type Status = (typeof STATUSES)[number];
-
-/** YYYY-MM-DD of a day `daysAgo` before today, in the tenant's time zone. */
-function localDay(timeZone: string, daysAgo = 0): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(Date.now() - daysAgo * 86_400_000));
-}
 
 /** Starts a download of a signed file link (same origin as the API: no request elsewhere). */
 function download(url: string) {
