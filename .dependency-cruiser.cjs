@@ -93,6 +93,14 @@ module.exports = {
       to: { path: `${API}/`, pathNot: `${API}/(index\\.ts|testing/index\\.ts)$` },
     },
     {
+      name: 'admin-app-uses-only-the-sdk',
+      comment:
+        'apps/admin is a frontend as any outside app: it reaches the server through @komisi/sdk only, never the API, the domain or another app (its package names no other workspace package, so only a relative path could)',
+      severity: 'error',
+      from: { path: '^apps/admin/' },
+      to: { path: ['^packages/(api|domain)/', '^apps/(?!admin/)'] },
+    },
+    {
       name: 'profiles-never-touch-the-orm',
       comment: 'a procedure calls services with its Scope; persistence stays in the contexts',
       severity: 'error',
@@ -114,6 +122,6 @@ module.exports = {
     exclude: { path: ['\\.test\\.ts$', '/node_modules/', '/dist/'] },
     doNotFollow: { path: 'node_modules' },
     tsConfig: { fileName: 'tsconfig.base.json' },
-    enhancedResolveOptions: { extensions: ['.ts', '.js'] },
+    enhancedResolveOptions: { extensions: ['.ts', '.tsx', '.js'] },
   },
 };

@@ -1,8 +1,9 @@
 import { defineConfig } from 'vitest/config';
 import { sources } from './vitest.sources.ts';
 
-// `pnpm test:browser`: the docs site in headless chromium (Debian's, /usr/bin/chromium) against the
-// real server on real PostgreSQL. Apart from `pnpm test`, which needs no browser.
+// `pnpm test:browser`: the docs site and the admin console (built by `pnpm build`) in headless
+// chromium (Debian's, /usr/bin/chromium) against the real server on real PostgreSQL. Apart from
+// `pnpm test`, which needs no browser.
 export default defineConfig({
   ...sources,
   test: {

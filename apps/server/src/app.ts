@@ -1,5 +1,6 @@
 import type { Logger, RateLimiter, ReferralClickWriter, Services } from '@komisi/api';
 import { type Context, Hono } from 'hono';
+import { adminRoutes } from './admin/admin-routes.ts';
 import { tenantCors } from './cors.ts';
 import { docsRoutes } from './docs-routes.ts';
 import { fileRoutes } from './files/file-routes.ts';
@@ -21,6 +22,8 @@ export interface AppOptions {
   rateLimiter?: RateLimiter;
   /** counted referral-link clicks go here (absent: links redirect, nothing is counted) */
   referralClicks?: ReferralClickWriter;
+  /** the admin console's built files (default: apps/admin/dist) */
+  adminDir?: string;
 }
 
 /** The HTTP surface: tenants under /t/{slug} (or mapped hosts), the sandbox gateway, docs, health, pages. */
@@ -31,6 +34,7 @@ export function createApp({
   corsOrigins = [],
   rateLimiter,
   referralClicks,
+  adminDir,
 }: AppOptions) {
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
@@ -51,6 +55,8 @@ export function createApp({
   app.route('/', platformRoutes({ services, log, trustProxy, rateLimiter }));
   // the API reference, its assets and the favicon
   app.route('/', docsRoutes(services));
+  // the admin console (its built files at /admin/)
+  app.route('/', adminRoutes(adminDir ? { dir: adminDir } : {}));
 
   // CORS where the tenant is known: its /t/{tenant}/… paths, and the paths of a host mapped to it
   const tenantOfHost = (c: Context) => services.tenants.byHost(new URL(c.req.url).hostname);

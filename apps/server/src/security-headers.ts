@@ -46,6 +46,23 @@ const DOCS_CSP: CspDirectives = {
   frameAncestors: ["'none'"],
 };
 
+/**
+ * The admin console (`/admin/…`): its scripts, styles and fonts from this origin only; the inline
+ * styles its component library sets (CSS variables, positions); its calls to this server's API; the
+ * KYC and KTP images behind signed links here. Nothing from another host, no framing.
+ */
+const ADMIN_CSP: CspDirectives = {
+  defaultSrc: ["'none'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:', 'blob:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+};
+
 /** only ever sent over https: a browser would otherwise never reach a plain-http deployment again */
 const HSTS = 'max-age=15552000; includeSubDomains';
 
@@ -75,12 +92,14 @@ const API = policy(API_CSP, 'strict-origin-when-cross-origin');
 const PAGE = policy(PAGE_CSP, 'strict-origin-when-cross-origin');
 const SANDBOX_PAGE = policy(SANDBOX_PAGE_CSP, 'no-referrer');
 const DOCS = policy(DOCS_CSP, 'no-referrer');
+const ADMIN = policy(ADMIN_CSP, 'no-referrer');
 
 /** The landing page `/` and a tenant's home `/t/{tenant}/`: small HTML pages, under the docs' policy. */
 const PAGE_PATH = /^\/(?:t\/[^/]+\/)?$/;
 
 function policyFor(path: string) {
   if (path === '/docs' || path.startsWith('/docs/') || PAGE_PATH.test(path)) return DOCS;
+  if (path === '/admin' || path.startsWith('/admin/')) return ADMIN;
   if (path.startsWith(`${SANDBOX_PAY_PATH}/`)) return SANDBOX_PAGE;
   // under /t/{tenant}/, or at the root of a host mapped to a tenant
   if (path.endsWith(PAYMENT_COMPLETE_PATH)) return PAGE;

@@ -1,0 +1,147 @@
+import {
+  IconBuildingBank,
+  IconCash,
+  IconChartBar,
+  IconClockPlay,
+  IconFileSpreadsheet,
+  IconLayoutDashboard,
+  IconMailForward,
+  IconPackage,
+  IconPhoto,
+  IconShoppingCart,
+  IconUserCheck,
+  IconUsers,
+} from '@tabler/icons-react';
+import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
+import type { Dictionary } from './i18n/dictionary.ts';
+import { type ManagedProfile, PROFILES } from './profiles.ts';
+import type { ConsoleSection } from './session/tenant-info.ts';
+
+/** One screen of a tenant's console: its place in the navbar and its lazily loaded page. */
+export interface Section {
+  /** the path segment: /admin/t/{tenant}/{id} */
+  id: string;
+  /** the console section (of those `console.me` lists for the tenant) this screen serves */
+  capability: ConsoleSection;
+  label: (t: Dictionary) => string;
+  icon: ComponentType<{ size?: number; 'aria-hidden'?: boolean }>;
+  screen: LazyExoticComponent<ComponentType>;
+}
+
+const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
+
+/**
+ * The screens of each profile. `console.me` names the sections this tenant's console has;
+ * `sectionsFor` keeps the screens serving one of them. The settings editor and the audit log are
+ * to join DASHBOARD and OPERATIONS, which every profile's list has.
+ */
+/** Every tenant's first screen: its figures by day. */
+const DASHBOARD: Section = {
+  id: 'dashboard',
+  capability: 'dashboard',
+  label: (t) => t.nav.dashboard,
+  icon: IconLayoutDashboard,
+  screen: screen(() => import('./screens/console/DashboardPage.tsx')),
+};
+
+/** Every tenant's last screens: the work in the background. */
+const OPERATIONS: Section[] = [
+  {
+    id: 'jobs',
+    capability: 'jobs',
+    label: (t) => t.nav.jobs,
+    icon: IconClockPlay,
+    screen: screen(() => import('./screens/console/JobsPage.tsx')),
+  },
+  {
+    id: 'outbox',
+    capability: 'outbox',
+    label: (t) => t.nav.outbox,
+    icon: IconMailForward,
+    screen: screen(() => import('./screens/console/OutboxPage.tsx')),
+  },
+];
+
+const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
+  [PROFILES.sinoman]: [
+    {
+      id: 'members',
+      capability: 'kyc',
+      label: (t) => t.nav.members,
+      icon: IconUsers,
+      screen: screen(() => import('./screens/sinoman/MembersPage.tsx')),
+    },
+    {
+      id: 'financial',
+      capability: 'financial-reports',
+      label: (t) => t.nav.financial,
+      icon: IconChartBar,
+      screen: screen(() => import('./screens/sinoman/FinancialDashboardPage.tsx')),
+    },
+    {
+      id: 'transactions',
+      capability: 'transactions',
+      label: (t) => t.nav.transactions,
+      icon: IconFileSpreadsheet,
+      screen: screen(() => import('./screens/sinoman/TransactionReportPage.tsx')),
+    },
+  ],
+  [PROFILES.qutab]: [
+    {
+      id: 'affiliates',
+      capability: 'affiliate-applications',
+      label: (t) => t.nav.affiliates,
+      icon: IconUserCheck,
+      screen: screen(() => import('./screens/qutab/AffiliatesPage.tsx')),
+    },
+    {
+      id: 'bank-accounts',
+      capability: 'verifications',
+      label: (t) => t.nav.bankAccounts,
+      icon: IconBuildingBank,
+      screen: screen(() => import('./screens/qutab/BankAccountsPage.tsx')),
+    },
+    {
+      id: 'payouts',
+      capability: 'payouts',
+      label: (t) => t.nav.payouts,
+      icon: IconCash,
+      screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
+    },
+    {
+      id: 'materials',
+      capability: 'materials',
+      label: (t) => t.nav.materials,
+      icon: IconPhoto,
+      screen: screen(() => import('./screens/qutab/MaterialsPage.tsx')),
+    },
+  ],
+  [PROFILES.ansania]: [
+    {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.nav.orders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/ansania/OrdersPage.tsx')),
+    },
+  ],
+  [PROFILES.dtehm]: [
+    {
+      id: 'catalog',
+      capability: 'catalog',
+      label: (t) => t.nav.catalog,
+      icon: IconPackage,
+      screen: screen(() => import('./screens/dtehm/CatalogPage.tsx')),
+    },
+  ],
+};
+
+/** Each profile's screens in navbar order: the dashboard, the profile's own, the operations. */
+export const SECTIONS = Object.fromEntries(
+  Object.entries(PROFILE_SECTIONS).map(([profile, own]) => [profile, [DASHBOARD, ...own, ...OPERATIONS]]),
+) as Record<ManagedProfile, Section[]>;
+
+/** The screens a tenant's administrator sees: the profile's, those serving a section `console.me` names. */
+export function sectionsFor(profile: ManagedProfile, capabilities: readonly string[]): Section[] {
+  return SECTIONS[profile].filter((s) => capabilities.includes(s.capability));
+}
