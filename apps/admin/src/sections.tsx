@@ -9,6 +9,7 @@ import {
   IconPackage,
   IconPhoto,
   IconShoppingCart,
+  IconTicket,
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
@@ -123,6 +124,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.orders,
       icon: IconShoppingCart,
       screen: screen(() => import('./screens/ansania/OrdersPage.tsx')),
+    },
+    {
+      id: 'vouchers',
+      capability: 'vouchers',
+      label: (t) => t.vouchers.nav,
+      icon: IconTicket,
+      screen: screen(() => import('./screens/ansania/VouchersPage.tsx')),
     },
   ],
   [PROFILES.dtehm]: [

@@ -1,0 +1,253 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
+import { checkoutFixtures } from '../ansania/checkout-fixtures.ts';
+import { serveWithLimits } from '../header-limit.ts';
+import { paySandbox, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
+import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
+
+// The ansania console in Debian's chromium against the real server on a fresh database: an
+// administrator creates a voucher, a customer (through the shop's API) uses it at checkout, and
+// the voucher's usage in the console shows the order and its discount; the order is then moved
+// along, shipped with a tracking number and refunded from the orders page. Every page logs no
+// error, loads nothing from another origin and passes axe-core (no serious or critical violation).
+// With KOMISI_ADMIN_SCREENSHOTS=<dir> the main pages are saved there as PNGs.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = process.env.KOMISI_ADMIN_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../../..', process.env.KOMISI_ADMIN_SCREENSHOTS)
+  : null;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+// a rupiah tenant's console speaks Indonesian
+const id = DICTIONARIES.id;
+
+let app: TestApp;
+let server: ReturnType<typeof serveWithLimits>;
+let origin: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(join(DEFAULT_ADMIN_DIR, 'index.html')))
+    throw new Error(`${DEFAULT_ADMIN_DIR} is missing: run pnpm build (or pnpm --filter @komisi/admin build)`);
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  app = await startTestApp();
+  await new Promise<void>((done) => {
+    server = serveWithLimits(
+      { fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        origin = `http://127.0.0.1:${info.port}`;
+        done();
+      },
+    );
+  });
+  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
+  await app?.close();
+});
+
+interface Tab {
+  page: Page;
+  context: BrowserContext;
+  requests: string[];
+  errors: string[];
+}
+
+async function openTab(): Promise<Tab> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+  const page = await context.newPage();
+  const tab: Tab = { page, context, requests: [], errors: [] };
+  page.on('request', (r) => tab.requests.push(r.url()));
+  page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
+  page.on('pageerror', (e) => tab.errors.push(e.message));
+  return tab;
+}
+
+/** No error logged, nothing from elsewhere, no serious axe violation; the screenshot when asked. */
+async function expectCleanPage(tab: Tab, name: string, { screenshot = true } = {}) {
+  await tab.page.waitForLoadState('networkidle');
+  const elsewhere = tab.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
+  expect(elsewhere, name).toEqual([]);
+  expect(tab.errors, name).toEqual([]);
+  await tab.page.evaluate(AXE_SOURCE);
+  const violations = await tab.page.evaluate(async () => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+    const axe = (window as any).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    type Node = { target: string[]; any: { message: string }[] };
+    return (result.violations as { id: string; impact: string; nodes: Node[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
+      );
+  });
+  expect(violations, name).toEqual([]);
+  if (SCREENSHOTS && screenshot)
+    await tab.page.screenshot({
+      path: join(SCREENSHOTS, `${name}.png`),
+      fullPage: true,
+      style: '.mantine-Notifications-root { display: none !important; }',
+    });
+}
+
+async function signIn(tab: Tab, tenant: string, email: string, password: string) {
+  const en = DICTIONARIES.en;
+  await tab.page.goto(`${origin}/admin/sign-in`);
+  await tab.page.getByLabel(en.signIn.tenant).fill(tenant);
+  await tab.page.getByLabel(en.signIn.email).fill(email);
+  await tab.page.locator('input[type="password"]').fill(password);
+  await tab.page.getByRole('button', { name: en.signIn.submit }).click();
+}
+
+async function navTo(page: Page, label: string) {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+describe('the ansania console in a browser', () => {
+  it('a voucher made in the console is used at checkout; its usage shows the order, which is then shipped and refunded', async () => {
+    const fx = checkoutFixtures(app);
+    const code = `KONSOL${Date.now() % 100_000}`;
+    const tab = await openTab();
+    const { page } = tab;
+    await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);
+    await navTo(page, id.vouchers.nav);
+    const vouchers = page.getByRole('table', { name: id.vouchers.title });
+    await vouchers.getByRole('row').nth(1).waitFor();
+    await expectCleanPage(tab, 'ansania-vouchers');
+
+    // the form: the API's field refusal lands on its field; then a valid voucher is saved
+    await page.getByRole('button', { name: id.vouchers.newVoucher }).click();
+    const form = page.getByRole('dialog', { name: id.vouchers.newVoucher });
+    await form.getByLabel(id.vouchers.code).fill(`${code}!`);
+    await form.getByLabel(id.vouchers.name).fill('Pekan konsol');
+    await form.getByLabel(id.vouchers.percentValue).fill('10');
+    await expectCleanPage(tab, 'ansania-voucher-form');
+    await form.getByRole('button', { name: id.common.save }).click();
+    await form.getByRole('alert').filter({ hasText: id.common.error }).waitFor();
+    await expect.poll(() => form.getByLabel(id.vouchers.code).getAttribute('aria-invalid')).toBe('true');
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 400/)]);
+    tab.errors.length = 0;
+    await form.getByLabel(id.vouchers.code).fill(code.toLowerCase());
+    await form.getByLabel(id.vouchers.maxDiscount).fill('150000');
+    await form.getByLabel(id.vouchers.usageLimit).fill('50');
+    await form.getByRole('button', { name: id.common.save }).click();
+    await page.getByText(id.vouchers.saved).waitFor();
+    await page.getByLabel(id.common.search).fill(code);
+    const row = vouchers.getByRole('row').filter({ hasText: code });
+    await row.getByText(id.vouchers.states.active!, { exact: true }).waitFor();
+    await row.getByText('0 / 50').waitFor();
+
+    // a customer uses it at checkout through the shop's API; the order carries the discount
+    const variant = await fx.variant({ price: 1_000_000, stock: 20 });
+    const customer = await fx.shopper(variant.id, 1);
+    const applied = await fx.call('POST', '/cart/apply-voucher', customer.token, { code });
+    expect(applied.status, JSON.stringify(applied.body)).toBe(200);
+    const placed = await fx.createOrder(customer.token, customer.addressId);
+    expect(placed.status, JSON.stringify(placed.body)).toBe(201);
+    await paySandbox(app, placed.body.data.payment.payment_url);
+    const orderNumber = placed.body.data.order.order_number as string;
+    const detail = await fx.call('GET', `/orders/${orderNumber}`, customer.token);
+    expect(detail.body.data.order.summary).toMatchObject({ discount: 100_000, voucher_code: code });
+
+    // the console's usage of the voucher shows that order and its discount
+    await page.reload();
+    await page.getByLabel(id.common.search).fill(code);
+    await row.getByText('1 / 50').waitFor();
+    await row.getByRole('button', { name: `${id.vouchers.usage}: ${code}` }).click();
+    const usage = page.getByRole('dialog', { name: id.vouchers.usageTitle(code) });
+    await usage.getByText(orderNumber).waitFor();
+    await usage.getByText(customer.email).waitFor();
+    await usage
+      .getByText(/Rp\s100\.000/)
+      .first()
+      .waitFor();
+    await expectCleanPage(tab, 'ansania-voucher-usage');
+    await page.keyboard.press('Escape');
+    await usage.waitFor({ state: 'hidden' });
+
+    // once used, its terms are fixed: the API's 409 is shown in the form
+    await row.getByRole('button', { name: `${id.vouchers.edit}: ${code}` }).click();
+    const editing = page.getByRole('dialog', { name: id.vouchers.editVoucher(code) });
+    await editing.getByText(id.vouchers.fixedTerms).waitFor();
+    await editing.getByLabel(id.vouchers.percentValue).fill('20');
+    await editing.getByRole('button', { name: id.common.save }).click();
+    await editing.getByRole('alert').filter({ hasText: id.common.error }).waitFor();
+    await expect
+      .poll(() => editing.getByLabel(id.vouchers.percentValue).getAttribute('aria-invalid'))
+      .toBe('true');
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 409/)]);
+    tab.errors.length = 0;
+    // a change of its limits is accepted
+    await editing.getByLabel(id.vouchers.percentValue).fill('10');
+    await editing.getByLabel(id.vouchers.usageLimit).fill('60');
+    await editing.getByRole('button', { name: id.common.save }).click();
+    await page.getByText(id.vouchers.saved).first().waitFor();
+    await row.getByText('1 / 60').waitFor();
+
+    // switched off after the question, then on again
+    await row.getByRole('button', { name: `${id.vouchers.deactivate}: ${code}` }).click();
+    await page
+      .getByRole('dialog', { name: id.vouchers.deactivateTitle(code) })
+      .getByRole('button', { name: id.vouchers.deactivate })
+      .click();
+    await row.getByText(id.vouchers.states.inactive!, { exact: true }).waitFor();
+    const refused = await fx.call('POST', '/cart/apply-voucher', (await fx.shopper(variant.id, 1)).token, {
+      code,
+    });
+    expect(refused.status).toBe(400);
+    await row.getByRole('button', { name: `${id.vouchers.reactivate}: ${code}` }).click();
+    await page
+      .getByRole('dialog', { name: id.vouchers.reactivateTitle(code) })
+      .getByRole('button', { name: id.vouchers.reactivate })
+      .click();
+    await row.getByText(id.vouchers.states.active!, { exact: true }).waitFor();
+
+    // the orders page: the paid order moves to processing, ships with a tracking number, is refunded
+    await navTo(page, id.nav.orders);
+    const orders = page.getByRole('table', { name: id.orders.title });
+    const order = orders.getByRole('row').filter({ hasText: orderNumber });
+    await order.getByText(id.orders.statuses.paid!).waitFor();
+    await expectCleanPage(tab, 'ansania-orders');
+    const move = async (to: string, tracking?: string) => {
+      await order.getByRole('button', { name: `${id.orders.move} ${id.orders.statuses[to]}` }).click();
+      const dialog = page.getByRole('dialog', {
+        name: id.orders.moveTitle(orderNumber, id.orders.statuses[to]!),
+      });
+      if (tracking) await dialog.getByLabel(id.orders.tracking).fill(tracking);
+      await dialog.getByRole('button', { name: id.common.confirm }).click();
+      await order.getByText(id.orders.statuses[to]!, { exact: true }).waitFor();
+    };
+    await move('processing');
+    await move('shipped', 'JNT0012345678');
+    await order.getByText('JNT0012345678').waitFor();
+    await order.getByRole('button', { name: id.orders.refund }).click();
+    const refund = page.getByRole('dialog', { name: id.orders.refundTitle(orderNumber) });
+    await refund.getByLabel(id.common.reason).fill('Barang rusak saat pengiriman');
+    await refund.getByRole('button', { name: id.orders.refund }).click();
+    await order.getByText(id.orders.statuses.refunded!, { exact: true }).waitFor();
+    await expectCleanPage(tab, 'ansania-orders-refunded', { screenshot: false });
+
+    // the refund gave the voucher's use back: the console's usage says so
+    await navTo(page, id.vouchers.nav);
+    await page.getByLabel(id.common.search).fill(code);
+    await row.getByText('0 / 60').waitFor();
+    await tab.context.close();
+  });
+});
