@@ -11,6 +11,7 @@ import {
   IconShoppingCart,
   IconTicket,
   IconUserCheck,
+  IconUserDollar,
   IconUsers,
 } from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
@@ -131,6 +132,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.vouchers.nav,
       icon: IconTicket,
       screen: screen(() => import('./screens/ansania/VouchersPage.tsx')),
+    },
+    {
+      id: 'voucher-affiliates',
+      capability: 'voucher-affiliates',
+      label: (t) => t.voucherAffiliates.nav,
+      icon: IconUserDollar,
+      screen: screen(() => import('./screens/ansania/VoucherAffiliatesPage.tsx')),
     },
   ],
   [PROFILES.dtehm]: [

@@ -242,12 +242,58 @@ describe('the ansania console in a browser', () => {
     await refund.getByLabel(id.common.reason).fill('Barang rusak saat pengiriman');
     await refund.getByRole('button', { name: id.orders.refund }).click();
     await order.getByText(id.orders.statuses.refunded!, { exact: true }).waitFor();
+    await refund.waitFor({ state: 'hidden' });
     await expectCleanPage(tab, 'ansania-orders-refunded', { screenshot: false });
 
     // the refund gave the voucher's use back: the console's usage says so
     await navTo(page, id.vouchers.nav);
     await page.getByLabel(id.common.search).fill(code);
     await row.getByText('0 / 60').waitFor();
+    await tab.context.close();
+  });
+  it('an administrator adds a voucher-code affiliate, finds it and changes its commission', async () => {
+    const stamp = Date.now() % 100_000;
+    const code = `SITI${stamp}`;
+    const labels = id.voucherAffiliates;
+    const tab = await openTab();
+    const { page } = tab;
+    await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);
+    await navTo(page, labels.nav);
+    const table = page.getByRole('table', { name: labels.title });
+    await table.getByText('DARMAWAN10').waitFor();
+    await expectCleanPage(tab, 'ansania-voucher-affiliates');
+
+    await page.getByRole('button', { name: labels.newAffiliate }).click();
+    const dialog = page.getByRole('dialog', { name: labels.newAffiliate });
+    await dialog.getByLabel(labels.name).fill('Siti Rahma');
+    await dialog.getByLabel(labels.email).fill(`siti.${stamp}@example.com`);
+    await dialog.getByLabel(labels.password).fill('SitiRahma123!');
+    await dialog.getByLabel(labels.code).fill(code);
+    await dialog.getByLabel(labels.discount).fill('7.5');
+    await dialog.getByLabel(labels.commission).fill('4');
+    await dialog.getByRole('button', { name: id.common.save }).click();
+    await page.getByText(labels.saved).waitFor();
+
+    await page.getByLabel(id.common.search).fill(code.toLowerCase());
+    const row = table.getByRole('row').filter({ hasText: code });
+    await row.getByText('7.5%').waitFor();
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await row.getByRole('button', { name: `${labels.edit}: Siti Rahma` }).click();
+    const editing = page.getByRole('dialog', { name: labels.editAffiliate('Siti Rahma') });
+    await editing.getByLabel(labels.commission).fill('6');
+    await editing.getByRole('button', { name: id.common.save }).click();
+    await row.getByText('6%', { exact: true }).waitFor();
+
+    // the affiliate's code is a voucher of the shop: the vouchers page marks it so
+    await navTo(page, id.vouchers.nav);
+    await page.getByLabel(id.common.search).fill(code);
+    await page
+      .getByRole('table', { name: id.vouchers.title })
+      .getByRole('row')
+      .filter({ hasText: code })
+      .getByText(id.vouchers.affiliate, { exact: false })
+      .waitFor();
+    await expectCleanPage(tab, 'ansania-vouchers-affiliate', { screenshot: false });
     await tab.context.close();
   });
 });
