@@ -1,5 +1,6 @@
 import {
   IconBuildingBank,
+  IconBuildingWarehouse,
   IconCash,
   IconChartBar,
   IconClockPlay,
@@ -139,6 +140,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.voucherAffiliates.nav,
       icon: IconUserDollar,
       screen: screen(() => import('./screens/ansania/VoucherAffiliatesPage.tsx')),
+    },
+    {
+      id: 'products',
+      capability: 'catalog',
+      label: (t) => t.shopCatalog.nav,
+      icon: IconBuildingWarehouse,
+      screen: screen(() => import('./screens/ansania/ProductsPage.tsx')),
     },
   ],
   [PROFILES.dtehm]: [

@@ -296,4 +296,68 @@ describe('the ansania console in a browser', () => {
     await expectCleanPage(tab, 'ansania-vouchers-affiliate', { screenshot: false });
     await tab.context.close();
   });
+  it('an administrator counts stock in, is refused taking out more than there is, changes a price and hides a variant', async () => {
+    const fx = checkoutFixtures(app);
+    const variant = await fx.variant({ price: 2_000_000, stock: 5 });
+    const labels = id.shopCatalog;
+    const tab = await openTab();
+    const { page } = tab;
+    await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);
+    await navTo(page, labels.nav);
+    const table = page.getByRole('table', { name: labels.title });
+    await table.getByRole('row').nth(1).waitFor();
+    await expectCleanPage(tab, 'ansania-products');
+
+    await page.getByLabel(id.common.search).fill(variant.sku);
+    const row = table.getByRole('row').filter({ hasText: variant.name });
+    await expect.poll(() => table.getByRole('row').count()).toBe(2);
+    await row.getByRole('button', { name: `${labels.open}: ${variant.name}` }).click();
+    const drawer = page.getByRole('dialog', { name: labels.variantsTitle(variant.name) });
+    const line = drawer.getByRole('row').filter({ hasText: variant.sku });
+    await line.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await expectCleanPage(tab, 'ansania-product-variants');
+
+    const adjust = async (change: string, reason: string) => {
+      await line.getByRole('button', { name: `${labels.adjust}: ${variant.sku}` }).click();
+      const dialog = page.getByRole('dialog', { name: labels.adjustTitle(variant.sku) });
+      await dialog.getByLabel(labels.change).fill(change);
+      await dialog.getByLabel(labels.reason).fill(reason);
+      await dialog.getByRole('button', { name: labels.adjust }).click();
+      return dialog;
+    };
+    await (await adjust('7', 'Kiriman dari bengkel')).waitFor({ state: 'hidden' });
+    await line.getByRole('cell', { name: '12', exact: true }).waitFor();
+    // more out than there is: the API's refusal is shown, the dialog stays, nothing changes
+    const refused = await adjust('-20', 'Stok opname');
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /below zero/ })
+      .first()
+      .waitFor();
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 400/)]);
+    tab.errors.length = 0;
+    await refused.getByRole('button', { name: id.common.cancel }).click();
+    await line.getByRole('cell', { name: '12', exact: true }).waitFor();
+    expect(await fx.stockOf(variant.id)).toBe(12);
+
+    await line.getByRole('button', { name: `${labels.editPrice}: ${variant.sku}` }).click();
+    const pricing = page.getByRole('dialog', { name: labels.priceTitle(variant.sku) });
+    await pricing.getByLabel(labels.newPrice('IDR')).fill('1.850.000');
+    await pricing.getByRole('button', { name: id.common.save }).click();
+    await line.getByText(/Rp\s1\.850\.000/).waitFor();
+
+    await line.getByRole('button', { name: `${labels.hide}: ${variant.sku}` }).click();
+    await page
+      .getByRole('dialog', { name: labels.hideTitle(variant.sku) })
+      .getByRole('button', { name: labels.hide })
+      .click();
+    await line.getByText(labels.hidden, { exact: true }).waitFor();
+    const [saved] = await fx.sql<{ price: string; is_visible: boolean; stock: number }>(
+      'select price::text, is_visible, stock from product_variant where id = ?',
+      [variant.id],
+    );
+    expect(saved).toEqual({ price: '1850000', is_visible: false, stock: 12 });
+    await expectCleanPage(tab, 'ansania-product-variants-edited', { screenshot: false });
+    await tab.context.close();
+  });
 });
