@@ -85,6 +85,10 @@ async function expectCleanPage(tab: Tab, name: string, { screenshot = true } = {
   const elsewhere = tab.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
   expect(elsewhere, name).toEqual([]);
   expect(tab.errors, name).toEqual([]);
+  // a drawer or dialog still sliding in or fading out has colours between two states: axe waits
+  await tab.page.waitForFunction(() =>
+    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
+  );
   await tab.page.evaluate(AXE_SOURCE);
   const violations = await tab.page.evaluate(async () => {
     // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
@@ -114,6 +118,11 @@ async function signIn(tab: Tab, tenant: string, email: string, password: string)
   await tab.page.getByLabel(en.signIn.email).fill(email);
   await tab.page.locator('input[type="password"]').fill(password);
   await tab.page.getByRole('button', { name: en.signIn.submit }).click();
+}
+
+/** Waits until `count` dialogs are open (a closing one fades out first, its title already gone). */
+async function dialogsSettle(page: Page, count = 0) {
+  await expect.poll(() => page.getByRole('dialog').count()).toBe(count);
 }
 
 async function navTo(page: Page, label: string) {
@@ -224,7 +233,7 @@ describe('the ansania console in a browser', () => {
     const orders = page.getByRole('table', { name: id.orders.title });
     const order = orders.getByRole('row').filter({ hasText: orderNumber });
     await order.getByText(id.orders.statuses.paid!).waitFor();
-    await expectCleanPage(tab, 'ansania-orders');
+    await expectCleanPage(tab, 'ansania-orders-paid');
     const move = async (to: string, tracking?: string) => {
       await order.getByRole('button', { name: `${id.orders.move} ${id.orders.statuses[to]}` }).click();
       const dialog = page.getByRole('dialog', {
@@ -243,6 +252,7 @@ describe('the ansania console in a browser', () => {
     await refund.getByRole('button', { name: id.orders.refund }).click();
     await order.getByText(id.orders.statuses.refunded!, { exact: true }).waitFor();
     await refund.waitFor({ state: 'hidden' });
+    await dialogsSettle(page);
     await expectCleanPage(tab, 'ansania-orders-refunded', { screenshot: false });
 
     // the refund gave the voucher's use back: the console's usage says so
@@ -352,6 +362,7 @@ describe('the ansania console in a browser', () => {
       .getByRole('button', { name: labels.hide })
       .click();
     await line.getByText(labels.hidden, { exact: true }).waitFor();
+    await dialogsSettle(page, 1);
     const [saved] = await fx.sql<{ price: string; is_visible: boolean; stock: number }>(
       'select price::text, is_visible, stock from product_variant where id = ?',
       [variant.id],
