@@ -187,3 +187,102 @@ describe('admin stock and variants', () => {
     expect(product!.selling_price).toBe('1250000');
   });
 });
+
+describe('admin products and variants, created and edited', () => {
+  it('creates a product, adds a variant a customer can then buy, and edits the product', async () => {
+    const slug = `sofa-${Date.now()}`;
+    const created = await call('POST', '/products', {
+      name: '  Linen Sofa ',
+      slug,
+      description: 'Three seats',
+      price: 7_500_000,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const product = created.body.data.product;
+    expect(product).toMatchObject({
+      name: 'Linen Sofa',
+      slug,
+      price: 7_500_000,
+      category_id: null,
+      variants: [],
+    });
+
+    const variant = await call('POST', `/products/${product.id}/variants`, {
+      sku: `SOFA-${Date.now()}`,
+      color: 'Sand',
+      price: 7_200_000,
+      stock: 3,
+    });
+    expect(variant.status, JSON.stringify(variant.body)).toBe(201);
+    expect(variant.body.data.variant).toMatchObject({
+      product_id: product.id,
+      color: 'Sand',
+      finishing: null,
+      price: 7_200_000,
+      stock: 3,
+      is_visible: true,
+    });
+    // the storefront sells it through the variant
+    const shown = await fx.call('GET', `/products/${slug}`);
+    expect(shown.status, JSON.stringify(shown.body)).toBe(200);
+    const customer = await fx.shopper(variant.body.data.variant.id, 1);
+    const order = await fx.createOrder(customer.token, customer.addressId);
+    expect(order.status, JSON.stringify(order.body)).toBe(201);
+    expect(await stockOf(variant.body.data.variant.id)).toBe(2);
+
+    const edited = await call('PUT', `/products/${product.id}`, {
+      name: 'Linen Sofa, 3 seats',
+      description: null,
+    });
+    expect(edited.status, JSON.stringify(edited.body)).toBe(200);
+    expect(edited.body.data.product).toMatchObject({ name: 'Linen Sofa, 3 seats', slug, price: 7_500_000 });
+    expect(edited.body.data.product.variants).toHaveLength(1);
+    const audit = await fx.sql<{ before: Json; after: Json }>(
+      `select before, after from audit_entry where subject_type = 'product' and subject_id = ? order by id`,
+      [String(product.id)],
+    );
+    expect(audit.at(-1)).toMatchObject({
+      before: { name: 'Linen Sofa', description: 'Three seats' },
+      after: { name: 'Linen Sofa, 3 seats', description: null },
+    });
+  });
+
+  it('refuses a taken slug or SKU (409 naming it), a category of another tenant and bad fields (400 naming them)', async () => {
+    const a = await fx.variant();
+    const b = await fx.variant();
+    const takenSlug = await call('POST', '/products', { name: 'Copy', slug: a.slug, price: 1 });
+    expect(takenSlug.status).toBe(409);
+    expect(takenSlug.body.details).toEqual({ slug: ['slug is already taken'] });
+    const renamed = await call('PUT', `/products/${b.productId}`, { slug: a.slug });
+    expect(renamed.status).toBe(409);
+    const takenSku = await call('POST', `/products/${b.productId}/variants`, { sku: a.sku, price: 1 });
+    expect(takenSku.status).toBe(409);
+    expect(takenSku.body.details).toEqual({ sku: ['sku is already taken'] });
+
+    const [foreign] = await fx.sql<{ id: number }>(
+      `select c.id from product_category c join tenant t on t.id = c.tenant_id where t.slug <> 'ansania' limit 1`,
+    );
+    if (foreign) {
+      const res = await call('PUT', `/products/${b.productId}`, { category_id: foreign.id });
+      expect(res.status).toBe(400);
+      expect(Object.keys(res.body.details)).toEqual(['category_id']);
+    }
+    const bad = await call('POST', '/products', { name: '', slug: 'Not A Slug', price: 0 });
+    expect(bad.status).toBe(400);
+    expect(Object.keys(bad.body.details).sort()).toEqual(['name', 'price', 'slug']);
+    const badVariant = await call('POST', `/products/${b.productId}/variants`, {
+      sku: '',
+      price: 5,
+      stock: -1,
+    });
+    expect(Object.keys(badVariant.body.details).sort()).toEqual(['sku', 'stock']);
+    expect((await call('POST', '/products/999999999/variants', { sku: 'NOPE-1', price: 5 })).status).toBe(
+      404,
+    );
+    expect((await call('PUT', '/products/999999999', { name: 'x' })).status).toBe(404);
+    const customer = await fx.user();
+    expect(
+      (await call('POST', '/products', { name: 'x', slug: 'x-1', price: 1 }, customer.token)).status,
+    ).toBe(403);
+  });
+});

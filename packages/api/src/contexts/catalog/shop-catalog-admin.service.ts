@@ -1,5 +1,7 @@
 import { DomainError, fieldError, type PageWindow, pageWindow } from '@komisi/domain';
+import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import { Category } from './category.entity.ts';
 import { Product } from './product.entity.ts';
 import { ProductVariant } from './product-variant.entity.ts';
 
@@ -19,6 +21,29 @@ export interface ShopProductRow {
   maxPrice: number | null;
 }
 
+/** A product's own fields (its variants carry what is sold: price, options, stock). */
+export interface ProductFields {
+  name: string;
+  /** the storefront's address of it; unique in the shop */
+  slug: string;
+  description: string | null;
+  /** minor units: the base price, shown when it has no visible variant */
+  price: number;
+  categoryId: number | null;
+}
+
+export interface NewVariant {
+  sku: string;
+  color: string | null;
+  finishing: string | null;
+  size: string | null;
+  /** minor units */
+  price: number;
+  /** the units on hand when it is added; later changes go through `adjustStock` */
+  stock: number;
+  isVisible: boolean;
+}
+
 export interface VariantChanges {
   /** minor units */
   price?: number;
@@ -26,6 +51,27 @@ export interface VariantChanges {
 }
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const conflict = (field: string, message: string) =>
+  new DomainError('CONFLICT', message, { fields: { [field]: [message] } });
+
+/** The writes, a concurrent one that took the slug or SKU after our check answered as CONFLICT. */
+async function raced<T>(field: string, message: string, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (e instanceof UniqueConstraintViolationException) throw conflict(field, message);
+    throw e;
+  }
+}
+
+const productState = (p: Product) => ({
+  name: p.name,
+  slug: p.slug ?? null,
+  description: p.description ?? null,
+  price: p.price,
+  categoryId: p.category ?? null,
+});
 
 /** A variant as its audit entry shows it. */
 const variantState = (v: ProductVariant) => ({
@@ -140,6 +186,94 @@ export class ShopCatalogAdminService {
       });
       return after;
     });
+  }
+
+  /** A new product (no variants yet: it is sold once one is added). A taken slug: CONFLICT. */
+  createProduct(scope: Scope, fields: ProductFields): Promise<Product> {
+    return inTransaction(scope, async (tx) => {
+      await this.#assertProductFree(tx, fields.slug, null);
+      await this.#assertCategory(tx, fields.categoryId);
+      return raced('slug', 'slug is already taken', async () => {
+        const product = tx.em.create(Product, {
+          tenant: tx.tenant.id,
+          name: fields.name,
+          slug: fields.slug,
+          description: fields.description,
+          price: fields.price,
+          category: fields.categoryId,
+        });
+        await tx.em.flush();
+        tx.audit?.change({
+          subject: { type: 'product', id: String(product.id) },
+          before: null,
+          after: productState(product),
+        });
+        return product;
+      });
+    });
+  }
+
+  /** Changes the product's fields given. A slug another product has: CONFLICT. */
+  updateProduct(scope: Scope, productId: number, changes: Partial<ProductFields>): Promise<Product> {
+    return inTransaction(scope, async (tx) => {
+      const product = await tx.em.findOne(Product, { id: productId }, { refresh: true });
+      if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
+      if (changes.slug !== undefined) await this.#assertProductFree(tx, changes.slug, productId);
+      if (changes.categoryId !== undefined) await this.#assertCategory(tx, changes.categoryId);
+      const before = productState(product);
+      return raced('slug', 'slug is already taken', async () => {
+        if (changes.name !== undefined) product.name = changes.name;
+        if (changes.slug !== undefined) product.slug = changes.slug;
+        if (changes.description !== undefined) product.description = changes.description;
+        if (changes.price !== undefined) product.price = changes.price;
+        if (changes.categoryId !== undefined) product.category = changes.categoryId;
+        await tx.em.flush();
+        tx.audit?.change({
+          subject: { type: 'product', id: String(productId) },
+          before,
+          after: productState(product),
+        });
+        return product;
+      });
+    });
+  }
+
+  /** A new variant of the product with its opening stock. A SKU another variant has: CONFLICT. */
+  createVariant(scope: Scope, productId: number, fields: NewVariant): Promise<ProductVariant> {
+    return inTransaction(scope, async (tx) => {
+      const product = await tx.em.findOne(Product, { id: productId });
+      if (!product) throw new DomainError('NOT_FOUND', 'Product not found');
+      const [taken] = await tx.em.execute<{ id: number }[]>(
+        'select id from product_variant where tenant_id = ? and sku = ?',
+        [tx.tenant.id, fields.sku],
+      );
+      if (taken) throw conflict('sku', 'sku is already taken');
+      return raced('sku', 'sku is already taken', async () => {
+        const variant = tx.em.create(ProductVariant, { tenant: tx.tenant.id, product: productId, ...fields });
+        await tx.em.flush();
+        tx.audit?.change({
+          subject: { type: 'product_variant', id: String(variant.id) },
+          before: null,
+          after: variantState(variant),
+        });
+        return variant;
+      });
+    });
+  }
+
+  async #assertProductFree(scope: Scope, slug: string, self: number | null): Promise<void> {
+    const [taken] = await scope.em.execute<{ id: number }[]>(
+      'select id from product where tenant_id = ? and slug = ? and id <> ?',
+      [scope.tenant.id, slug, self ?? 0],
+    );
+    if (taken) throw conflict('slug', 'slug is already taken');
+  }
+
+  async #assertCategory(scope: Scope, categoryId: number | null): Promise<void> {
+    if (categoryId === null) return;
+    if (!(await scope.em.findOne(Category, { id: categoryId }))) {
+      throw fieldError('category_id', 'is not a category of this shop');
+    }
   }
 
   async #stockOf(scope: Scope, variantId: number): Promise<number> {

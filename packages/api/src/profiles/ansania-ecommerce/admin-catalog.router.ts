@@ -49,6 +49,93 @@ export const adminCatalogRouter = {
       presentAdminProduct(await ctx.services.shopCatalogAdmin.detail(ctx.scope(), input.id)),
     ),
 
+  createProduct: adminProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/admin/products',
+        tags,
+        protect: true,
+        summary: 'Create a product',
+        description:
+          'A product without variants: customers can buy it once a visible variant with stock is added ' +
+          '(POST /admin/products/{id}/variants). A slug another product has: 409 `CONFLICT` naming `slug`; ' +
+          'a category the shop does not have: 400 naming `category_id`.',
+      },
+      successStatus: 201,
+      errors: [409],
+    })
+    .input(s.createProductInput)
+    .output(s.adminProductOutput)
+    .mutation(async ({ ctx, input }) => {
+      const product = await ctx.services.shopCatalogAdmin.createProduct(ctx.scope(), {
+        name: input.name,
+        slug: input.slug,
+        description: input.description ?? null,
+        price: input.price,
+        categoryId: input.category_id ?? null,
+      });
+      return presentAdminProduct(await ctx.services.shopCatalogAdmin.detail(ctx.scope(), product.id));
+    }),
+
+  updateProduct: adminProcedure
+    .meta({
+      openapi: {
+        method: 'PUT',
+        path: '/admin/products/{id}',
+        tags,
+        protect: true,
+        summary: 'Update a product',
+        description:
+          'Changes the fields sent (null clears the description or the category). A slug another product ' +
+          'has: 409 naming `slug`.',
+      },
+      errors: [409],
+    })
+    .input(s.updateProductInput)
+    .output(s.adminProductOutput)
+    .mutation(async ({ ctx, input }) => {
+      await ctx.services.shopCatalogAdmin.updateProduct(ctx.scope(), input.id, {
+        name: input.name,
+        slug: input.slug,
+        description: input.description,
+        price: input.price,
+        categoryId: input.category_id,
+      });
+      return presentAdminProduct(await ctx.services.shopCatalogAdmin.detail(ctx.scope(), input.id));
+    }),
+
+  createVariant: adminProcedure
+    .meta({
+      openapi: {
+        method: 'POST',
+        path: '/admin/products/{id}/variants',
+        tags,
+        protect: true,
+        summary: 'Add a variant to a product',
+        description:
+          'A sellable version (colour, finishing, size) with its own price and opening stock. A SKU another ' +
+          'variant has: 409 naming `sku`.',
+      },
+      successStatus: 201,
+      errors: [409],
+    })
+    .input(s.createVariantInput)
+    .output(s.adminVariantOutput)
+    .mutation(async ({ ctx, input }) => ({
+      variant: presentAdminVariant(
+        await ctx.services.shopCatalogAdmin.createVariant(ctx.scope(), input.id, {
+          sku: input.sku,
+          color: input.color ?? null,
+          finishing: input.finishing ?? null,
+          size: input.size ?? null,
+          price: input.price,
+          stock: input.stock,
+          isVisible: input.is_visible,
+        }),
+      ),
+    })),
+
   adjustStock: adminProcedure
     .meta({
       openapi: {

@@ -78,6 +78,79 @@ export const adjustStockInput = z.object({
   }),
 });
 
+const price = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(MONEY_MAX)
+  .meta({ description: 'IDR', example: 3_500_000 });
+const productName = trimmed(
+  z.string({ message: 'must be a string' }).min(1, 'is required').max(255, 'must be at most 255 characters'),
+).meta({ example: 'Oak Dining Table' });
+const slug = trimmed(
+  z
+    .string({ message: 'must be a string' })
+    .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be lower-case letters and digits joined by -')
+    .max(160, 'must be at most 160 characters'),
+).meta({
+  description: 'the storefront address (`/products/{slug}`); unique in the shop',
+  example: 'oak-dining-table',
+});
+const description = trimmed(z.string({ message: 'must be a string' }).max(10_000)).nullable();
+const categoryId = z
+  .number({ message: 'must be a number' })
+  .int('must be a whole number')
+  .min(1, 'must be at least 1')
+  .max(2_147_483_647)
+  .nullable()
+  .meta({ ...INT32, example: 2 });
+
+// POST /admin/products
+export const createProductInput = z.object({
+  name: productName,
+  slug,
+  description: description.optional(),
+  price: price.meta({ description: 'the base price, shown while it has no visible variant' }),
+  category_id: categoryId.optional(),
+});
+
+// PUT /admin/products/{id}
+export const updateProductInput = z.object({
+  id,
+  name: productName.optional(),
+  slug: slug.optional(),
+  description: description.optional(),
+  price: price.optional(),
+  category_id: categoryId.optional(),
+});
+
+const option = trimmed(z.string({ message: 'must be a string' }).max(60, 'must be at most 60 characters'))
+  .nullable()
+  .optional();
+
+// POST /admin/products/{id}/variants
+export const createVariantInput = z.object({
+  id: id.meta({ description: 'the product' }),
+  sku: trimmed(
+    z
+      .string({ message: 'must be a string' })
+      .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'must be letters, digits, ., - or _')
+      .max(64, 'must be at most 64 characters'),
+  ).meta({ description: 'unique in the shop', example: 'TABLE-OAK-XL' }),
+  color: option,
+  finishing: option,
+  size: option,
+  price,
+  stock: z
+    .number({ message: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must not be negative')
+    .max(1_000_000, 'must be at most 1000000')
+    .default(0)
+    .meta({ ...INT32, description: 'units on hand now; later changes go through adjust-stock' }),
+  is_visible: z.boolean({ message: 'must be true or false' }).default(true),
+});
+
 // PUT /admin/variants/{id}
 export const updateVariantInput = z.object({
   id,

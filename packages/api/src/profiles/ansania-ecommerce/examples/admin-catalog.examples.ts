@@ -40,6 +40,26 @@ export const adminCatalogExamples: OperationExamples = {
       },
     },
   },
+  'POST /admin/products': {
+    request: { name: 'Oak Dining Table', slug: 'oak-dining-table', price: 3500000, category_id: 2 },
+    response: { product: { ...PRODUCT, variants: [] } },
+  },
+  'PUT /admin/products/{id}': {
+    request: { id: 12, name: 'Oak Dining Table, 6 seats' },
+    response: { product: { ...PRODUCT, name: 'Oak Dining Table, 6 seats', variants: [VARIANT] } },
+  },
+  'POST /admin/products/{id}/variants': {
+    request: {
+      id: 12,
+      sku: 'TABLE-OAK-L',
+      color: 'Natural',
+      finishing: 'Matte',
+      size: 'Large',
+      price: 3500000,
+      stock: 14,
+    },
+    response: { variant: VARIANT },
+  },
   'POST /admin/variants/{id}/adjust-stock': {
     request: { id: 31, change: 12, reason: 'Delivery from the workshop' },
     response: { variant: { ...VARIANT, stock: 26 } },
