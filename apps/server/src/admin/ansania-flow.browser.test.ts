@@ -306,9 +306,11 @@ describe('the ansania console in a browser', () => {
     await expectCleanPage(tab, 'ansania-vouchers-affiliate', { screenshot: false });
     await tab.context.close();
   });
-  it('an administrator counts stock in, is refused taking out more than there is, changes a price and hides a variant', async () => {
+  it('an administrator adds a product and its variant, counts stock in, is refused taking out more than there is, changes a price, hides the variant and renames the product', async () => {
     const fx = checkoutFixtures(app);
-    const variant = await fx.variant({ price: 2_000_000, stock: 5 });
+    const stamp = Date.now() % 100_000;
+    const name = `Kursi Rotan ${stamp}`;
+    const variant = { sku: `ROTAN-${stamp}` };
     const labels = id.shopCatalog;
     const tab = await openTab();
     const { page } = tab;
@@ -318,14 +320,38 @@ describe('the ansania console in a browser', () => {
     await table.getByRole('row').nth(1).waitFor();
     await expectCleanPage(tab, 'ansania-products');
 
-    await page.getByLabel(id.common.search).fill(variant.sku);
-    const row = table.getByRole('row').filter({ hasText: variant.name });
+    // a new product: its slug follows the name
+    await page.getByRole('button', { name: labels.newProduct }).click();
+    const creating = page.getByRole('dialog', { name: labels.newProduct });
+    await creating.getByLabel(labels.name).fill(name);
+    await expect.poll(() => creating.getByLabel(labels.slug).inputValue()).toBe(`kursi-rotan-${stamp}`);
+    await creating.getByLabel(labels.basePrice('IDR')).fill('1500000');
+    await creating.getByRole('button', { name: id.common.save }).click();
+    await page.getByText(labels.productSaved).waitFor();
+    await page.getByLabel(id.common.search).fill(name);
+    const row = table.getByRole('row').filter({ hasText: name });
     await expect.poll(() => table.getByRole('row').count()).toBe(2);
-    await row.getByRole('button', { name: `${labels.open}: ${variant.name}` }).click();
-    const drawer = page.getByRole('dialog', { name: labels.variantsTitle(variant.name) });
+
+    // its first variant, with the stock on hand
+    await row.getByRole('button', { name: `${labels.open}: ${name}` }).click();
+    const drawer = page.getByRole('dialog', { name: labels.variantsTitle(name) });
+    await drawer.getByText(labels.none).waitFor();
+    await drawer.getByRole('button', { name: labels.addVariant }).click();
+    const adding = page.getByRole('dialog', { name: labels.addVariant });
+    await adding.getByLabel(labels.sku).fill(variant.sku);
+    await adding.getByLabel(labels.color).fill('Natural');
+    await adding.getByLabel(labels.variantPrice('IDR')).fill('1450000');
+    await adding.getByLabel(labels.openingStock).fill('5');
+    await adding.getByRole('button', { name: id.common.save }).click();
+    await page.getByText(labels.variantAdded).waitFor();
     const line = drawer.getByRole('row').filter({ hasText: variant.sku });
     await line.getByRole('cell', { name: '5', exact: true }).waitFor();
+    await dialogsSettle(page, 1);
     await expectCleanPage(tab, 'ansania-product-variants');
+    const [created] = await fx.sql<{ id: number }>('select id from product_variant where sku = ?', [
+      variant.sku,
+    ]);
+    const variantId = created!.id;
 
     const adjust = async (change: string, reason: string) => {
       await line.getByRole('button', { name: `${labels.adjust}: ${variant.sku}` }).click();
@@ -348,7 +374,7 @@ describe('the ansania console in a browser', () => {
     tab.errors.length = 0;
     await refused.getByRole('button', { name: id.common.cancel }).click();
     await line.getByRole('cell', { name: '12', exact: true }).waitFor();
-    expect(await fx.stockOf(variant.id)).toBe(12);
+    expect(await fx.stockOf(variantId)).toBe(12);
 
     await line.getByRole('button', { name: `${labels.editPrice}: ${variant.sku}` }).click();
     const pricing = page.getByRole('dialog', { name: labels.priceTitle(variant.sku) });
@@ -365,10 +391,20 @@ describe('the ansania console in a browser', () => {
     await dialogsSettle(page, 1);
     const [saved] = await fx.sql<{ price: string; is_visible: boolean; stock: number }>(
       'select price::text, is_visible, stock from product_variant where id = ?',
-      [variant.id],
+      [variantId],
     );
     expect(saved).toEqual({ price: '1850000', is_visible: false, stock: 12 });
     await expectCleanPage(tab, 'ansania-product-variants-edited', { screenshot: false });
+
+    // the product's own name, edited from the list
+    await page.keyboard.press('Escape');
+    await dialogsSettle(page);
+    await row.getByRole('button', { name: `${labels.edit}: ${name}` }).click();
+    const renaming = page.getByRole('dialog', { name: labels.editProduct(name) });
+    await renaming.getByLabel(labels.name).fill(`${name} Jati`);
+    await renaming.getByRole('button', { name: id.common.save }).click();
+    await table.getByText(`${name} Jati`).waitFor();
+    await expect.poll(() => renaming.count()).toBe(0);
     await tab.context.close();
   });
 });

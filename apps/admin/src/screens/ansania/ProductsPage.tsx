@@ -1,7 +1,7 @@
 import type { AnsaniaOutputs } from '@komisi/sdk';
 import { Alert, Button, Drawer, Group, Table, Text, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
-import { IconSearch } from '@tabler/icons-react';
+import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { messageOf, notifyError, notifySuccess } from '../../api/errors.ts';
@@ -13,6 +13,7 @@ import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useTableState } from '../../components/table-state.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTenant } from '../../layout/tenant-context.ts';
+import { ProductDialog, type ProductDraft, VariantDialog } from './ProductForms.tsx';
 
 type ProductRow = AnsaniaOutputs['adminCatalog']['list']['products'][number];
 type Variant = AnsaniaOutputs['adminCatalog']['detail']['product']['variants'][number];
@@ -27,6 +28,7 @@ export default function ProductsPage() {
   const table = useTableState<{ search: string }>({ filters: { search: '' } });
   const [search] = useDebouncedValue(table.filters.search.trim(), 300);
   const [opened, setOpened] = useState<ProductRow | null>(null);
+  const [editing, setEditing] = useState<ProductDraft | 'new' | null>(null);
   const list = useQuery({
     ...trpc.adminCatalog.list.queryOptions({ page: table.page, limit: 20, ...(search && { search }) }),
     placeholderData: keepPreviousData,
@@ -40,7 +42,11 @@ export default function ProductsPage() {
 
   return (
     <>
-      <PageHeader title={labels.title} />
+      <PageHeader title={labels.title}>
+        <Button leftSection={<IconPlus size={16} aria-hidden />} onClick={() => setEditing('new')}>
+          {labels.newProduct}
+        </Button>
+      </PageHeader>
       <DataTable
         caption={labels.title}
         toolbar={
@@ -82,19 +88,32 @@ export default function ProductsPage() {
             key: 'actions',
             header: t.common.actions,
             render: (p) => (
-              <Button
-                size="xs"
-                variant="light"
-                aria-label={`${labels.open}: ${p.name}`}
-                onClick={() => setOpened(p)}
-              >
-                {labels.open}
-              </Button>
+              <Group gap="xs" wrap="nowrap">
+                <Button
+                  size="xs"
+                  variant="light"
+                  aria-label={`${labels.open}: ${p.name}`}
+                  onClick={() => setOpened(p)}
+                >
+                  {labels.open}
+                </Button>
+                <Button
+                  size="xs"
+                  variant="default"
+                  aria-label={`${labels.edit}: ${p.name}`}
+                  onClick={() => setEditing({ id: p.id, name: p.name, slug: p.slug, price: p.price })}
+                >
+                  {labels.edit}
+                </Button>
+              </Group>
             ),
           },
         ]}
       />
       <VariantsDrawer product={opened} onClose={() => setOpened(null)} />
+      {editing !== null && (
+        <ProductDialog product={editing === 'new' ? null : editing} onClose={() => setEditing(null)} />
+      )}
     </>
   );
 }
@@ -107,6 +126,7 @@ function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void
   const queryClient = useQueryClient();
   const labels = t.shopCatalog;
   const [action, setAction] = useState<Action | null>(null);
+  const [adding, setAdding] = useState(false);
   const detail = useQuery({
     ...trpc.adminCatalog.detail.queryOptions({ id: props.product?.id ?? 0 }),
     enabled: props.product !== null,
@@ -140,6 +160,16 @@ function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void
         </Alert>
       )}
       {!variants && !detail.error && <Text>{t.common.loading}</Text>}
+      {variants && (
+        <Group justify="flex-end" mb="sm">
+          <Button size="xs" leftSection={<IconPlus size={14} aria-hidden />} onClick={() => setAdding(true)}>
+            {labels.addVariant}
+          </Button>
+        </Group>
+      )}
+      {adding && props.product && (
+        <VariantDialog productId={props.product.id} onClose={() => setAdding(false)} />
+      )}
       {variants && (
         <Table striped verticalSpacing="xs">
           <Table.Caption className="visually-hidden">{labels.variants}</Table.Caption>
