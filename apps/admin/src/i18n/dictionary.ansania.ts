@@ -74,6 +74,12 @@ const en = {
     redemptions: { active: 'Counted', void: 'Given back' } as Record<string, string>,
     affiliate: 'Affiliate code',
   },
+  orderTracking: {
+    correct: 'Correct tracking',
+    title: (n: string) => `Correct the tracking number of order ${n}`,
+    text: (current: string) => `Now: ${current}. The timeline keeps the old number.`,
+    updated: 'Tracking number corrected',
+  },
   shopCatalog: {
     nav: 'Products and stock',
     title: 'Products and stock',
@@ -218,6 +224,12 @@ const id: AnsaniaDictionary = {
     redemption: 'Pemakaian',
     redemptions: { active: 'Dihitung', void: 'Dikembalikan' },
     affiliate: 'Kode afiliasi',
+  },
+  orderTracking: {
+    correct: 'Koreksi resi',
+    title: (n: string) => `Koreksi nomor resi pesanan ${n}`,
+    text: (current: string) => `Sekarang: ${current}. Riwayat pesanan menyimpan nomor lama.`,
+    updated: 'Nomor resi dikoreksi',
   },
   shopCatalog: {
     nav: 'Produk dan stok',

@@ -246,6 +246,14 @@ describe('the ansania console in a browser', () => {
     await move('processing');
     await move('shipped', 'JNT0012345678');
     await order.getByText('JNT0012345678').waitFor();
+    // a mistyped number is corrected; the order stays shipped
+    await order.getByRole('button', { name: id.orderTracking.correct }).click();
+    const correcting = page.getByRole('dialog', { name: id.orderTracking.title(orderNumber) });
+    await correcting.getByLabel(id.orders.tracking).fill('JNT0012345679');
+    await correcting.getByRole('button', { name: id.common.save }).click();
+    await order.getByText('JNT0012345679').waitFor();
+    await order.getByText(id.orders.statuses.shipped!, { exact: true }).waitFor();
+    await dialogsSettle(page);
     await order.getByRole('button', { name: id.orders.refund }).click();
     const refund = page.getByRole('dialog', { name: id.orders.refundTitle(orderNumber) });
     await refund.getByLabel(id.common.reason).fill('Barang rusak saat pengiriman');
