@@ -19,6 +19,7 @@ describe('the sections of a tenant’s console', () => {
       'members',
       'financial',
       'transactions',
+      'settings',
       'jobs',
       'outbox',
     ]);

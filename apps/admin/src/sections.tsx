@@ -4,10 +4,12 @@ import {
   IconChartBar,
   IconClockPlay,
   IconFileSpreadsheet,
+  IconHistory,
   IconLayoutDashboard,
   IconMailForward,
   IconPackage,
   IconPhoto,
+  IconSettings,
   IconShoppingCart,
   IconUserCheck,
   IconUsers,
@@ -32,8 +34,7 @@ const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 /**
  * The screens of each profile. `console.me` names the sections this tenant's console has;
- * `sectionsFor` keeps the screens serving one of them. The settings editor and the audit log are
- * to join DASHBOARD and OPERATIONS, which every profile's list has.
+ * `sectionsFor` keeps the screens serving one of them.
  */
 /** Every tenant's first screen: its figures by day. */
 const DASHBOARD: Section = {
@@ -44,8 +45,15 @@ const DASHBOARD: Section = {
   screen: screen(() => import('./screens/console/DashboardPage.tsx')),
 };
 
-/** Every tenant's last screens: the work in the background. */
+/** Every tenant's last screens: its settings, the work in the background, the audit log. */
 const OPERATIONS: Section[] = [
+  {
+    id: 'settings',
+    capability: 'settings',
+    label: (t) => t.consoleNav.settings,
+    icon: IconSettings,
+    screen: screen(() => import('./screens/console/SettingsPage.tsx')),
+  },
   {
     id: 'jobs',
     capability: 'jobs',
@@ -59,6 +67,13 @@ const OPERATIONS: Section[] = [
     label: (t) => t.nav.outbox,
     icon: IconMailForward,
     screen: screen(() => import('./screens/console/OutboxPage.tsx')),
+  },
+  {
+    id: 'audit-log',
+    capability: 'audit-log',
+    label: (t) => t.consoleNav.audit,
+    icon: IconHistory,
+    screen: screen(() => import('./screens/console/AuditLogPage.tsx')),
   },
 ];
 
