@@ -12,7 +12,13 @@ import { PageLoader } from '../../layout/PageLoader.tsx';
 import { useTenant } from '../../layout/tenant-context.ts';
 import { PROFILES } from '../../profiles.ts';
 import { SchemaField } from './settings/SchemaField.tsx';
-import { fieldErrorsOf, initialValue, type JsonSchema, toWireValue } from './settings/schema-form.ts';
+import {
+  fieldErrorsOf,
+  fieldOf,
+  initialValue,
+  type JsonSchema,
+  toWireValue,
+} from './settings/schema-form.ts';
 
 type Setting = ConsoleOutputs['console']['settings']['settings'][number];
 
@@ -115,7 +121,7 @@ function SettingForm({ setting }: { setting: Setting }) {
             errors={errors}
             readOnly={!setting.editable}
           />
-          {errors[''] && (
+          {errors[''] && fieldOf(schema).kind === 'object' && (
             <Text size="sm" c="red.8" role="alert">
               {errors['']}
             </Text>

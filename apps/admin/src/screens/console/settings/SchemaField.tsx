@@ -40,7 +40,11 @@ export function SchemaField(props: SchemaFieldProps) {
   const field = fieldOf(props.schema);
   const label = String(schema.title ?? props.name);
   const description = schema.description ? String(schema.description) : undefined;
-  const error = props.errors[props.path];
+  // a list's items are named by index (`allowedOrigins.0`): shown on the list
+  const error =
+    field.kind === 'text-list' || field.kind === 'integer-list'
+      ? listErrors(props.errors, props.path)
+      : props.errors[props.path];
   const common = {
     label,
     description,
@@ -161,6 +165,14 @@ export function SchemaField(props: SchemaFieldProps) {
   }
 }
 
+function listErrors(errors: Record<string, string>, path: string): string | undefined {
+  const prefix = path === '' ? '' : `${path}.`;
+  const messages = Object.entries(errors)
+    .filter(([p]) => p === path || (p.startsWith(prefix) && /^\d+$/.test(p.slice(prefix.length))))
+    .map(([p, m]) => (p === path ? m : `#${Number(p.slice(prefix.length)) + 1}: ${m}`));
+  return messages.length > 0 ? messages.join('; ') : undefined;
+}
+
 function ObjectFields(
   props: SchemaFieldProps & {
     label?: string;
@@ -232,11 +244,7 @@ function SecretField(props: SchemaFieldProps & { label: string; description?: st
         onChange={(e) => props.onChange(e.currentTarget.value === '' ? stored : e.currentTarget.value)}
       />
       <Group gap="xs">
-        <Badge
-          variant="light"
-          color={stored?.set ? 'teal.9' : 'gray.8'}
-          aria-label={`${props.label}: ${stored?.set ? labels.secretSet(stored.last4 ?? null) : labels.secretUnset}`}
-        >
+        <Badge variant="light" color={stored?.set ? 'teal.9' : 'gray.8'}>
           {stored?.set ? labels.secretSet(stored.last4 ?? null) : labels.secretUnset}
         </Badge>
       </Group>
