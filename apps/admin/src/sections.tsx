@@ -124,6 +124,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
     },
     {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.consoleNav.qutabOrders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/qutab/OrdersPage.tsx')),
+    },
+    {
       id: 'materials',
       capability: 'materials',
       label: (t) => t.nav.materials,

@@ -1,9 +1,30 @@
 /**
- * The labels of the tenant-wide settings editor and audit log, in English and Indonesian; spread
- * into the console's dictionary (`t.settings`, `t.audit`, `t.consoleNav`).
+ * The labels of the tenant-wide settings editor and audit log (and qutab's orders), in English and
+ * Indonesian; spread into the console's dictionary (`t.settings`, `t.audit`, `t.qutabOrders`, `t.consoleNav`).
  */
 const en = {
-  consoleNav: { settings: 'Settings', audit: 'Audit log' },
+  consoleNav: { settings: 'Settings', audit: 'Audit log', qutabOrders: 'Orders' },
+  qutabOrders: {
+    title: 'Qurban orders',
+    order: 'Order',
+    customer: 'Customer',
+    total: 'Total',
+    placed: 'Placed',
+    tracking: 'Tracking',
+    moveTo: (status: string) => `Move to ${status}`,
+    moveTitle: (id: string, status: string) => `Move order ${id} to ${status}?`,
+    moved: 'Order moved along',
+    statuses: {
+      pending: 'Awaiting payment',
+      paid: 'Paid',
+      processing: 'Processing',
+      distributed: 'Distributed',
+      completed: 'Completed',
+      cancelled: 'Cancelled',
+      failed: 'Payment failed',
+      refunded: 'Refunded',
+    } as Record<string, string>,
+  },
   settings: {
     title: 'Settings',
     defaults: 'Defaults',
@@ -62,7 +83,28 @@ const en = {
 };
 
 const id: typeof en = {
-  consoleNav: { settings: 'Pengaturan', audit: 'Log audit' },
+  consoleNav: { settings: 'Pengaturan', audit: 'Log audit', qutabOrders: 'Pesanan' },
+  qutabOrders: {
+    title: 'Pesanan qurban',
+    order: 'Pesanan',
+    customer: 'Pelanggan',
+    total: 'Total',
+    placed: 'Dipesan',
+    tracking: 'Pelacakan',
+    moveTo: (status: string) => `Pindahkan ke ${status}`,
+    moveTitle: (id: string, status: string) => `Pindahkan pesanan ${id} ke ${status}?`,
+    moved: 'Status pesanan diperbarui',
+    statuses: {
+      pending: 'Menunggu pembayaran',
+      paid: 'Dibayar',
+      processing: 'Diproses',
+      distributed: 'Disalurkan',
+      completed: 'Selesai',
+      cancelled: 'Dibatalkan',
+      failed: 'Pembayaran gagal',
+      refunded: 'Dikembalikan',
+    } as Record<string, string>,
+  },
   settings: {
     title: 'Pengaturan',
     defaults: 'Bawaan',

@@ -6,7 +6,7 @@ import { paySandbox, TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 // The qutab administrator's day, end to end in the console: an application approved, a KTP and a
 // bank account verified (the signed KTP image shown), the holding period shortened in the settings
 // editor so the affiliate's commission is available, then a payout approved and marked paid with
-// its transfer reference. What the administrator acts on is set up through the API as the
+// its transfer reference; the order behind it moved along. What the administrator acts on is set up through the API as the
 // affiliate's and the customers' apps would: an application, a coupon order paid, a bank account
 // with its KTP, a payout request once the balance is available.
 
@@ -73,6 +73,7 @@ async function confirmedCommission(admin: string) {
   );
   expect(order.status, JSON.stringify(order.body)).toBe(201);
   await paySandbox(b.app, order.body.data.payment_url);
+  return order.body.data.id as string;
 }
 
 /** The affiliate's bank account with a photo of the KTP, sent as the app sends it (multipart). */
@@ -116,7 +117,7 @@ describe('a qutab administrator in the console', () => {
 
     // the affiliate's apps: a customer uses the coupon, the affiliate sends a bank account and KTP
     const admin = await adminToken();
-    await confirmedCommission(admin);
+    const orderId = await confirmedCommission(admin);
     const affiliate = (
       await post('/affiliate/auth/login', { email: applicant.email, password: applicant.password })
     ).body.data.access_token as string;
@@ -192,6 +193,21 @@ describe('a qutab administrator in the console', () => {
       status: 'paid',
       transfer_reference: 'BRI-TRF-20260601',
     });
+
+    // 5. the order behind the commission: its tracking, then moved to processing with a note
+    await navTo(page, id.consoleNav.qutabOrders);
+    const orders = page.getByRole('table', { name: id.qutabOrders.title });
+    const row = orders.getByRole('row').filter({ hasText: orderId });
+    const processing = id.qutabOrders.statuses.processing!;
+    await row.getByRole('button', { name: `${id.qutabOrders.moveTo(processing)}: ${orderId}` }).click();
+    const moving = page.getByRole('dialog', { name: id.qutabOrders.moveTitle(orderId, processing) });
+    await moving.getByLabel(id.common.note).fill('Hewan dipilih dan dikarantina');
+    await moving.getByRole('button', { name: id.qutabOrders.moveTo(processing) }).click();
+    await row.getByText(processing, { exact: true }).waitFor();
+    await row.getByRole('button', { name: `${id.qutabOrders.tracking}: ${orderId}` }).click();
+    const drawer = page.getByRole('dialog', { name: `${id.qutabOrders.order} ${orderId}` });
+    await drawer.getByText('Hewan dipilih dan dikarantina').waitFor();
+    await b.expectCleanPage(tab, 'qutab-orders');
     await tab.context.close();
   });
 });

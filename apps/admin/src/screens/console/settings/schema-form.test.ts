@@ -37,7 +37,10 @@ const referral = {
 describe('a setting’s form from its JSON Schema', () => {
   it('picks a field for each kind: nullable integers, money, basis points, secrets, enums, lists', () => {
     const props = Object.fromEntries(
-      (fieldOf(referral) as { properties: [string, object][] }).properties.map(([k, s]) => [k, fieldOf(s)]),
+      (fieldOf(referral) as { properties: [string, Record<string, unknown>][] }).properties.map(([k, s]) => [
+        k,
+        fieldOf(s),
+      ]),
     );
     expect(props.holdDays).toEqual({ kind: 'integer', min: 0, max: undefined });
     expect(props.defaultRateBps).toEqual({ kind: 'bps', min: 0, max: 10_000 });
