@@ -16,6 +16,8 @@ import { diffRecords, showValue } from './audit/diff.ts';
 type Entry = ConsoleOutputs['auditLog']['list']['entries'][number];
 const ROLES = ['admin', 'platform-admin', 'platform-cli'] as const;
 type Role = (typeof ROLES)[number];
+/** an account's id, as the API takes it (a positive 32-bit integer) */
+const ACCOUNT_ID = /^[1-9]\d{0,8}$/;
 
 /**
  * Every administrator's action on the tenant (`auditLog.list`), newest first, filtered by action,
@@ -29,6 +31,7 @@ export default function AuditLogPage() {
   const [action, setAction] = useState('');
   const [subjectType, setSubjectType] = useState('');
   const [subjectId, setSubjectId] = useState('');
+  const [actorId, setActorId] = useState('');
   const [actorRole, setActorRole] = useState<Role | null>(null);
   const [days, setDays] = useState<[string | null, string | null]>([null, null]);
   // the cursor of each page seen so far: page n starts at cursors[n - 1]
@@ -36,10 +39,20 @@ export default function AuditLogPage() {
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<Entry | null>(null);
   const [filters] = useDebouncedValue(
-    JSON.stringify({ action: action.trim(), subjectType: subjectType.trim(), subjectId: subjectId.trim() }),
+    JSON.stringify({
+      action: action.trim(),
+      subjectType: subjectType.trim(),
+      subjectId: subjectId.trim(),
+      actorId: actorId.trim(),
+    }),
     300,
   );
-  const text = JSON.parse(filters) as { action: string; subjectType: string; subjectId: string };
+  const text = JSON.parse(filters) as {
+    action: string;
+    subjectType: string;
+    subjectId: string;
+    actorId: string;
+  };
   const restart = () => {
     setCursors([undefined]);
     setPage(1);
@@ -52,6 +65,8 @@ export default function AuditLogPage() {
       ...(text.subjectType && { subjectType: text.subjectType }),
       ...(text.subjectId && { subjectId: text.subjectId }),
       ...(actorRole && { actorRole }),
+      // anything but an account id is not sent (the field says so instead)
+      ...(ACCOUNT_ID.test(text.actorId) && { actorId: Number(text.actorId) }),
       ...(days[0] && { from: days[0] }),
       ...(days[1] && { to: days[1] }),
       ...(cursors[page - 1] && { cursor: cursors[page - 1] }),
@@ -96,6 +111,16 @@ export default function AuditLogPage() {
               }}
               w={200}
             />
+            <TextInput
+              label={labels.actorId}
+              value={actorId}
+              error={actorId.trim() && !ACCOUNT_ID.test(actorId.trim()) ? labels.actorIdDigits : undefined}
+              onChange={(e) => {
+                setActorId(e.currentTarget.value);
+                restart();
+              }}
+              w={140}
+            />
             {textFilter(labels.subjectType, subjectType, setSubjectType)}
             {textFilter(labels.subjectId, subjectId, setSubjectId)}
             <DatePickerInput
@@ -126,7 +151,18 @@ export default function AuditLogPage() {
           {
             key: 'actor',
             header: labels.actor,
-            render: (e) => e.actor.email ?? e.actor.name ?? labels.roles[e.actor.role] ?? e.actor.role,
+            render: (e) => (
+              <div>
+                <Text size="sm">
+                  {e.actor.email ?? e.actor.name ?? labels.roles[e.actor.role] ?? e.actor.role}
+                </Text>
+                {e.actor.id && (
+                  <Text size="xs" c="gray.7">
+                    #{e.actor.id}
+                  </Text>
+                )}
+              </div>
+            ),
           },
           {
             key: 'subject',
