@@ -1,6 +1,7 @@
 import {
   IconBuildingBank,
   IconCash,
+  IconCashBanknoteOff,
   IconChartBar,
   IconClockPlay,
   IconFileSpreadsheet,
@@ -70,6 +71,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.members,
       icon: IconUsers,
       screen: screen(() => import('./screens/sinoman/MembersPage.tsx')),
+    },
+    {
+      id: 'withdrawals',
+      capability: 'withdrawals',
+      label: (t) => t.sinoman.nav.withdrawals,
+      icon: IconCashBanknoteOff,
+      screen: screen(() => import('./screens/sinoman/WithdrawalsPage.tsx')),
     },
     {
       id: 'financial',
