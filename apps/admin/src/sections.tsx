@@ -9,6 +9,7 @@ import {
   IconMailForward,
   IconPackage,
   IconPhoto,
+  IconRun,
   IconShoppingCart,
   IconUserCheck,
   IconUsers,
@@ -92,6 +93,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.transactions,
       icon: IconFileSpreadsheet,
       screen: screen(() => import('./screens/sinoman/TransactionReportPage.tsx')),
+    },
+    {
+      id: 'fit-challenge',
+      capability: 'fit-challenge',
+      label: (t) => t.sinoman.nav.fitChallenge,
+      icon: IconRun,
+      screen: screen(() => import('./screens/sinoman/FitChallengePage.tsx')),
     },
   ],
   [PROFILES.qutab]: [

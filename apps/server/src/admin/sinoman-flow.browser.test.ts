@@ -238,4 +238,50 @@ describe('the sinoman console in a browser', () => {
     });
     await tab.context.close();
   });
+
+  it('a Fit Challenge batch is created as a draft and opened after a question', async () => {
+    const tab = await openTab();
+    const { page } = tab;
+    const labels = id.sinoman.fitChallenge;
+    await signIn(tab, 'sinoman', 'admin@sinoman.demo', TEST_ADMIN_PASSWORD);
+    await navTo(page, id.sinoman.nav.fitChallenge);
+    const table = page.getByRole('table', { name: labels.title });
+    // the demo batch, open, with the programme's figures
+    await table.getByText(labels.statuses.open!, { exact: true }).first().waitFor();
+    await expectCleanPage(tab, 'sinoman-fit-challenge');
+
+    await page.getByRole('button', { name: labels.newBatch }).click();
+    const dialog = page.getByRole('dialog', { name: labels.newBatch });
+    await dialog.getByLabel(labels.fields.name).fill('Angkatan Uji');
+    // dates picked in the calendars: the registration next month, the programme the month after
+    const pick = async (label: string, monthsAhead: number, dayOfMonth: string) => {
+      await dialog.getByRole('button', { name: label }).click();
+      for (let i = 0; i < monthsAhead; i++) await page.locator('[data-direction="next"]').last().click();
+      await page
+        .locator('table.mantine-DatePickerInput-month button:not([data-outside])')
+        .getByText(dayOfMonth, { exact: true })
+        .click();
+    };
+    await pick(labels.fields.registrationStart, 1, '1');
+    await pick(labels.fields.registrationEnd, 1, '20');
+    await pick(labels.fields.startDate, 2, '1');
+    await pick(labels.fields.endDate, 3, '20');
+    await dialog.getByLabel(labels.fields.maxParticipants).fill('40');
+    await dialog.getByLabel(new RegExp(labels.fields.programFee)).fill('450000');
+    await expectCleanPage(tab, 'sinoman-fit-challenge-new');
+    await dialog.getByRole('button', { name: labels.create }).click();
+    await page.getByText(labels.created).waitFor();
+
+    const row = table.getByRole('row').filter({ hasText: 'Angkatan Uji' });
+    await row.getByText(labels.statuses.draft!, { exact: true }).waitFor();
+    await row.getByRole('button', { name: `${labels.open}: Angkatan Uji` }).click();
+    const confirm = page.getByRole('dialog', { name: labels.openTitle('Angkatan Uji') });
+    await confirm.getByRole('button', { name: labels.open }).click();
+    await page.getByText(labels.opened).waitFor();
+    await row.getByText(labels.statuses.open!, { exact: true }).waitFor();
+    // members now see it
+    const listed = await sinomanClient(app).get('/fit-challenge/batches');
+    expect(listed.body.data.batches.map((b: { name: string }) => b.name)).toContain('Angkatan Uji');
+    await tab.context.close();
+  });
 });
