@@ -6,7 +6,7 @@ import { type Browser, type BrowserContext, chromium, type Page } from 'playwrig
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
 import { serveWithLimits } from '../header-limit.ts';
-import { fund, newMember } from '../sinoman/savings-fixtures.ts';
+import { fund, newMember, sinomanAdminToken } from '../sinoman/savings-fixtures.ts';
 import { imageBlob, sinomanClient } from '../testing/sinoman-client.ts';
 import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
@@ -14,8 +14,9 @@ import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
 // The sinoman console in Debian's chromium against the real server on a fresh database: a member
 // (through the API) asks for a withdrawal, the administrator completes it in the console with the
 // transfer reference (the member's balance and transaction show it through the API) and downloads
-// the CSV transaction report, which lists it; a pending member's KYC document is shown inline in
-// the review drawer and approved there. Every page logs no error, loads nothing from another origin
+// the CSV transaction report, which lists it; a withdrawal decided elsewhere meanwhile gets the
+// API's refusal, shown as it says it; a pending member's KYC document is shown inline in the review
+// drawer and approved there; a Fit Challenge batch is created as a draft and opened. Every page logs no error, loads nothing from another origin
 // and passes axe-core (no serious or critical violation). With KOMISI_ADMIN_SCREENSHOTS=<dir> the
 // main pages are saved there as PNGs.
 
@@ -147,6 +148,18 @@ describe('the sinoman console in a browser', () => {
       return res.body.data.accounts.find((a: { id: string }) => a.id === member.accounts.SS).balance;
     };
     expect(await balance()).toBe(625_000);
+    // a second one, which another administrator will reject while this console still lists it
+    const second = await sinoman.post(
+      '/savings/withdrawals',
+      {
+        savings_account_id: member.accounts.SS,
+        amount: 50_000,
+        bank_account: { bank_name: 'Bank BRI', account_number: '0987654321', account_name: 'Dewi Lestari' },
+      },
+      member.token,
+    );
+    expect(second.status, JSON.stringify(second.body)).toBe(201);
+    const stale = second.body.data.transaction as { id: string; transaction_number: string };
 
     const tab = await openTab();
     const { page } = tab;
@@ -157,7 +170,31 @@ describe('the sinoman console in a browser', () => {
     await page.getByLabel(id.common.search).fill(member.memberNumber);
     const row = table.getByRole('row').filter({ hasText: withdrawal.transaction_number });
     await row.getByText('Bank BRI 0987654321').waitFor();
+    await table.getByRole('row').filter({ hasText: stale.transaction_number }).waitFor();
     await expectCleanPage(tab, 'sinoman-withdrawals');
+
+    // decided elsewhere meanwhile: the console's rejection gets the API's refusal, shown as it says it
+    const elsewhere = await sinoman.put(
+      `/admin/savings/withdrawals/${stale.id}`,
+      { status: 'rejected', notes: 'Rekening ditutup' },
+      await sinomanAdminToken(app),
+    );
+    expect(elsewhere.status).toBe(200);
+    const staleRow = table.getByRole('row').filter({ hasText: stale.transaction_number });
+    await staleRow
+      .getByRole('button', { name: `${id.sinoman.withdrawals.reject}: ${stale.transaction_number}` })
+      .click();
+    const rejecting = page.getByRole('dialog', {
+      name: id.sinoman.withdrawals.rejectTitle(stale.transaction_number),
+    });
+    await rejecting.getByLabel(id.common.reason).fill('Data rekening salah');
+    await rejecting.getByRole('button', { name: id.sinoman.withdrawals.reject }).click();
+    await page.getByRole('alert').filter({ hasText: 'This withdrawal is already cancelled' }).waitFor();
+    await rejecting.getByRole('button', { name: id.common.cancel }).click();
+    // the one refused call is the only error the page logged (the browser reports its status)
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 409/)]);
+    tab.errors.length = 0;
+    expect(await balance()).toBe(625_000);
 
     // completing asks first, with the transfer reference
     await row
