@@ -20,6 +20,7 @@ describe('the sections of a tenant’s console', () => {
       'withdrawals',
       'financial',
       'transactions',
+      'settings',
       'jobs',
       'outbox',
     ]);

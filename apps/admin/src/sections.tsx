@@ -5,11 +5,13 @@ import {
   IconChartBar,
   IconClockPlay,
   IconFileSpreadsheet,
+  IconHistory,
   IconLayoutDashboard,
   IconMailForward,
   IconPackage,
   IconPhoto,
   IconRun,
+  IconSettings,
   IconShoppingCart,
   IconUserCheck,
   IconUsers,
@@ -34,8 +36,7 @@ const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 /**
  * The screens of each profile. `console.me` names the sections this tenant's console has;
- * `sectionsFor` keeps the screens serving one of them. The settings editor and the audit log are
- * to join DASHBOARD and OPERATIONS, which every profile's list has.
+ * `sectionsFor` keeps the screens serving one of them.
  */
 /** Every tenant's first screen: its figures by day. */
 const DASHBOARD: Section = {
@@ -46,8 +47,15 @@ const DASHBOARD: Section = {
   screen: screen(() => import('./screens/console/DashboardPage.tsx')),
 };
 
-/** Every tenant's last screens: the work in the background. */
+/** Every tenant's last screens: its settings, the work in the background, the audit log. */
 const OPERATIONS: Section[] = [
+  {
+    id: 'settings',
+    capability: 'settings',
+    label: (t) => t.consoleNav.settings,
+    icon: IconSettings,
+    screen: screen(() => import('./screens/console/SettingsPage.tsx')),
+  },
   {
     id: 'jobs',
     capability: 'jobs',
@@ -61,6 +69,13 @@ const OPERATIONS: Section[] = [
     label: (t) => t.nav.outbox,
     icon: IconMailForward,
     screen: screen(() => import('./screens/console/OutboxPage.tsx')),
+  },
+  {
+    id: 'audit-log',
+    capability: 'audit-log',
+    label: (t) => t.consoleNav.audit,
+    icon: IconHistory,
+    screen: screen(() => import('./screens/console/AuditLogPage.tsx')),
   },
 ];
 
@@ -123,6 +138,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.payouts,
       icon: IconCash,
       screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
+    },
+    {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.consoleNav.qutabOrders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/qutab/OrdersPage.tsx')),
     },
     {
       id: 'materials',

@@ -1,3 +1,5 @@
+import { CONSOLE_DICTIONARIES } from './dictionary.console.ts';
+
 /**
  * Every label of the console, in English and Indonesian. `en` gives the shape; `id` must fill the
  * same keys (the type checks it). Labels that take values are functions.
@@ -354,6 +356,7 @@ const en = {
     saved: 'Product saved',
     categoryCreated: 'Category created',
   },
+  ...CONSOLE_DICTIONARIES.en,
 };
 
 export type Dictionary = typeof en;
@@ -691,6 +694,7 @@ const id: Dictionary = {
     saved: 'Produk disimpan',
     categoryCreated: 'Kategori dibuat',
   },
+  ...CONSOLE_DICTIONARIES.id,
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, id };
