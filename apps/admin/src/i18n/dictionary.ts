@@ -1,3 +1,5 @@
+import { DTEHM_DICTIONARIES } from './dictionary.dtehm.ts';
+
 /**
  * Every label of the console, in English and Indonesian. `en` gives the shape; `id` must fill the
  * same keys (the type checks it). Labels that take values are functions.
@@ -351,6 +353,7 @@ const en = {
     saved: 'Product saved',
     categoryCreated: 'Category created',
   },
+  dtehm: DTEHM_DICTIONARIES.en,
 };
 
 export type Dictionary = typeof en;
@@ -687,6 +690,7 @@ const id: Dictionary = {
     saved: 'Produk disimpan',
     categoryCreated: 'Kategori dibuat',
   },
+  dtehm: DTEHM_DICTIONARIES.id,
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, id };
