@@ -116,9 +116,7 @@ export function MemberDrawer({ memberId, onClose }: { memberId: number | null; o
               <Button onClick={() => setAction('designate')}>{labels.designate}</Button>
             )}
             {m.status === 'Suspended' ? (
-              <Button color="teal" onClick={() => setAction('reactivate')}>
-                {labels.reactivate}
-              </Button>
+              <Button onClick={() => setAction('reactivate')}>{labels.reactivate}</Button>
             ) : (
               <Button color="red" variant="outline" onClick={() => setAction('suspend')}>
                 {labels.suspend}

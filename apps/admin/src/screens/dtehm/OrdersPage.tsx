@@ -132,7 +132,7 @@ export default function OrdersPage() {
                 size="xs"
                 variant="light"
                 onClick={() => setOpenOrder(o.id)}
-                aria-label={labels.open(o.id)}
+                aria-label={`${t.common.details}: ${labels.order} #${o.id}`}
               >
                 {t.common.details}
               </Button>

@@ -1,4 +1,4 @@
-import { Group, Loader, Text } from '@mantine/core';
+import { Group, Text } from '@mantine/core';
 import { IconChevronDown, IconChevronRight } from '@tabler/icons-react';
 import { useQuery } from '@tanstack/react-query';
 import { createContext, type KeyboardEvent, useContext, useState } from 'react';
@@ -44,7 +44,7 @@ export function SponsorTree({ root, onOpen }: { root: TreeMember; onOpen: (id: n
   );
 }
 
-/** The items of the tree as they are shown (closed branches are not rendered). */
+/** The items of the tree as they are shown, in order (closed branches are not rendered). */
 const itemsOf = (el: HTMLElement) =>
   Array.from(el.closest('[role="tree"]')?.querySelectorAll<HTMLElement>('[role="treeitem"]') ?? []);
 
@@ -52,11 +52,15 @@ function moveFocus(from: HTMLElement, to: HTMLElement | undefined | null) {
   if (to && to !== from) to.focus();
 }
 
+/** Indentation of a level: the tree is one flat list of items, each with its `aria-level`. */
+const indent = (level: number) => ({ paddingLeft: `calc(${level - 1} * 1.5rem)` });
+
 function TreeNode(props: {
   member: TreeMember;
   level: number;
   position: number;
   size: number;
+  parentKey?: string;
   initiallyOpen?: boolean;
 }) {
   const { member, level } = props;
@@ -65,14 +69,10 @@ function TreeNode(props: {
   const [open, setOpen] = useState(props.initiallyOpen ?? false);
 
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
-    if (e.target !== e.currentTarget) return;
     const el = e.currentTarget;
     const items = itemsOf(el);
     const at = items.indexOf(el);
-    const handled = () => {
-      e.preventDefault();
-      e.stopPropagation();
-    };
+    const handled = () => e.preventDefault();
     switch (e.key) {
       case 'ArrowDown':
         handled();
@@ -86,14 +86,19 @@ function TreeNode(props: {
       case 'End':
         handled();
         return moveFocus(el, items.at(-1));
-      case 'ArrowRight':
+      case 'ArrowRight': {
         handled();
         if (!open) return setOpen(true);
-        return moveFocus(el, el.querySelector<HTMLElement>('[role="treeitem"]'));
+        const next = items[at + 1];
+        return next?.getAttribute('aria-level') === String(level + 1) ? moveFocus(el, next) : undefined;
+      }
       case 'ArrowLeft':
         handled();
         if (open) return setOpen(false);
-        return moveFocus(el, el.parentElement?.closest<HTMLElement>('[role="treeitem"]'));
+        return moveFocus(
+          el,
+          items.find((item) => item.dataset.key === props.parentKey),
+        );
       case 'Enter':
         handled();
         return tree.onOpen(member.id);
@@ -101,39 +106,69 @@ function TreeNode(props: {
   };
 
   return (
+    <>
+      <div
+        role="treeitem"
+        aria-level={level}
+        aria-posinset={props.position}
+        aria-setsize={props.size}
+        aria-expanded={open}
+        tabIndex={tree.active === key ? 0 : -1}
+        data-key={key}
+        onFocus={() => tree.setActive(key)}
+        onKeyDown={onKeyDown}
+        onClick={(e) => {
+          if ((e.target as HTMLElement).closest('.sponsor-tree-toggle')) setOpen(!open);
+          else tree.onOpen(member.id);
+        }}
+        style={indent(level)}
+      >
+        <Group gap={6} wrap="nowrap" className="sponsor-tree-row">
+          <span className="sponsor-tree-toggle" aria-hidden>
+            {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
+          </span>
+          <Text size="sm" fw={500} span>
+            {member.name}
+          </Text>
+          {member.member_id && (
+            <Text size="xs" c="gray.7" span>
+              {member.member_id}
+            </Text>
+          )}
+          {member.status && <StandingBadge status={member.status} />}
+        </Group>
+      </div>
+      {open && <TreeChildren parentKey={key} parentId={member.id} level={level + 1} />}
+    </>
+  );
+}
+
+/** Up, down, Home and End on an item that is not a member's (the "show more" item). */
+function moveWithArrows(e: KeyboardEvent<HTMLDivElement>) {
+  const items = itemsOf(e.currentTarget);
+  const at = items.indexOf(e.currentTarget);
+  const to = { ArrowDown: items[at + 1], ArrowUp: items[at - 1], Home: items[0], End: items.at(-1) }[e.key];
+  if (to) {
+    e.preventDefault();
+    moveFocus(e.currentTarget, to);
+  }
+}
+
+/** A line of the tree that is no member (loading, none, an error): an item the arrows pass over. */
+function Note(props: { level: number; color?: string; children: string }) {
+  return (
     <div
       role="treeitem"
-      aria-level={level}
-      aria-posinset={props.position}
-      aria-setsize={props.size}
-      aria-expanded={open}
-      aria-label={`${member.name}${member.member_id ? ` · ${member.member_id}` : ''}`}
-      tabIndex={tree.active === key ? 0 : -1}
-      data-key={key}
-      onFocus={(e) => e.target === e.currentTarget && tree.setActive(key)}
-      onKeyDown={onKeyDown}
-      onClick={(e) => {
-        if ((e.target as HTMLElement).closest('[role="treeitem"]') !== e.currentTarget) return;
-        e.stopPropagation();
-        if ((e.target as HTMLElement).closest('.sponsor-tree-toggle')) setOpen(!open);
-        else tree.onOpen(member.id);
-      }}
+      aria-level={props.level}
+      aria-disabled="true"
+      tabIndex={-1}
+      onKeyDown={moveWithArrows}
+      className="sponsor-tree-note"
+      style={indent(props.level)}
     >
-      <Group gap={6} wrap="nowrap" className="sponsor-tree-row">
-        <span className="sponsor-tree-toggle" aria-hidden>
-          {open ? <IconChevronDown size={16} /> : <IconChevronRight size={16} />}
-        </span>
-        <Text size="sm" fw={500} className="sponsor-tree-name">
-          {member.name}
-        </Text>
-        {member.member_id && (
-          <Text size="xs" c="gray.7">
-            {member.member_id}
-          </Text>
-        )}
-        {member.status && <StandingBadge status={member.status} />}
-      </Group>
-      {open && <TreeChildren parentId={member.id} level={level + 1} />}
+      <Text size="sm" c={props.color ?? 'gray.7'}>
+        {props.children}
+      </Text>
     </div>
   );
 }
@@ -141,26 +176,21 @@ function TreeNode(props: {
 const pageNumbers = (count: number) => Array.from({ length: count }, (_, i) => i + 1);
 
 /** One member's direct referrals, page after page as the reader asks for more. */
-function TreeChildren({ parentId, level }: { parentId: number; level: number }) {
+function TreeChildren(props: { parentKey: string; parentId: number; level: number }) {
   const [pages, setPages] = useState(1);
-  return (
-    // biome-ignore lint/a11y/useSemanticElements: a tree's branch is an ARIA group, not a form's fieldset
-    <div role="group">
-      {pageNumbers(pages).map((page) => (
-        <ChildPage
-          key={page}
-          parentId={parentId}
-          level={level}
-          page={page}
-          last={page === pages}
-          onMore={() => setPages(pages + 1)}
-        />
-      ))}
-    </div>
-  );
+  return pageNumbers(pages).map((page) => (
+    <ChildPage key={page} {...props} page={page} last={page === pages} onMore={() => setPages(pages + 1)} />
+  ));
 }
 
-function ChildPage(props: { parentId: number; level: number; page: number; last: boolean; onMore(): void }) {
+function ChildPage(props: {
+  parentKey: string;
+  parentId: number;
+  level: number;
+  page: number;
+  last: boolean;
+  onMore(): void;
+}) {
   const { t, number } = useI18n();
   const trpc = dtehm.useTRPC();
   const tree = useTree();
@@ -172,31 +202,18 @@ function ChildPage(props: { parentId: number; level: number; page: number; last:
       per_page: PER_PAGE,
     }),
   );
-  if (answer.isPending)
-    return (
-      <div role="none" className="sponsor-tree-note">
-        <Loader size="xs" aria-label={t.common.loading} />
-      </div>
-    );
+  if (answer.isPending) return <Note level={props.level}>{t.common.loading}</Note>;
   if (answer.isError)
     return (
-      <div role="none" className="sponsor-tree-note">
-        <Text size="sm" c="red.8">
-          {messageOf(answer.error)}
-        </Text>
-      </div>
+      <Note level={props.level} color="red.8">
+        {messageOf(answer.error)}
+      </Note>
     );
   const { network, pagination } = answer.data;
   const moreKey = `more${props.parentId}`;
   return (
     <>
-      {pagination.total === 0 && (
-        <div role="none" className="sponsor-tree-note">
-          <Text size="sm" c="gray.7">
-            {t.dtehm.tree.empty}
-          </Text>
-        </div>
-      )}
+      {pagination.total === 0 && <Note level={props.level}>{t.dtehm.tree.empty}</Note>}
       {network.map((m, i) => (
         <TreeNode
           key={m.id}
@@ -207,6 +224,7 @@ function ChildPage(props: { parentId: number; level: number; page: number; last:
             status: m.status,
           }}
           level={props.level}
+          parentKey={props.parentKey}
           position={(props.page - 1) * PER_PAGE + i + 1}
           size={pagination.total}
         />
@@ -217,19 +235,17 @@ function ChildPage(props: { parentId: number; level: number; page: number; last:
           role="treeitem"
           aria-level={props.level}
           tabIndex={tree.active === moreKey ? 0 : -1}
-          onFocus={(e) => e.target === e.currentTarget && tree.setActive(moreKey)}
-          onClick={(e) => {
-            e.stopPropagation();
-            props.onMore();
-          }}
+          data-key={moreKey}
+          onFocus={() => tree.setActive(moreKey)}
+          onClick={props.onMore}
           onKeyDown={(e) => {
             if (e.key === 'Enter' || e.key === ' ') {
               e.preventDefault();
-              e.stopPropagation();
               props.onMore();
-            }
+            } else moveWithArrows(e);
           }}
           className="sponsor-tree-more"
+          style={indent(props.level)}
         >
           <Text size="sm" c="blue.8">
             {t.dtehm.tree.more} ({number(pagination.total - props.page * PER_PAGE)})
