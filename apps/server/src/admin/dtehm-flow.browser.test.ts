@@ -218,4 +218,47 @@ describe('the dtehm console in a browser', () => {
     await cut.expectCleanPage(tab, 'dtehm-network-member', { screenshot: false });
     await tab.context.close();
   });
+
+  it('the catalog’s categories: one holding products is refused with the API’s reason, an empty one deleted', async () => {
+    const created = await cut.app.post('/admin/categories', { name: 'Seasonal Offers' }, admin);
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const tab = await cut.openTab();
+    const { page } = tab;
+    await cut.signIn(tab, 'dtehm', 'admin@dtehm.demo', TEST_ADMIN_PASSWORD);
+    await navTo(page, en.nav.catalog);
+    await page.getByRole('button', { name: d.categories.manage, exact: true }).click();
+    const drawer = page.getByRole('dialog', { name: d.categories.title });
+    const table = drawer.getByRole('table', { name: d.categories.title });
+    await table.getByRole('row').filter({ hasText: 'Seasonal Offers' }).waitFor();
+    await cut.expectCleanPage(tab, 'dtehm-categories');
+
+    // a category with products: asked, refused, the API's reason shown, the dialog kept
+    await drawer.getByLabel(en.common.search).fill('electronics');
+    await table.getByRole('row').filter({ hasText: 'Seasonal Offers' }).waitFor({ state: 'detached' });
+    await table.getByRole('button', { name: d.categories.deleteLabel('Electronics') }).click();
+    const refusing = page.getByRole('dialog', { name: d.categories.deleteTitle('Electronics') });
+    await refusing.getByRole('button', { name: d.categories.delete }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: /still has \d+ products?/ })
+      .first()
+      .waitFor();
+    // the refused call (409 over tRPC) is the one error the page logged
+    expect(tab.errors).toEqual([expect.stringMatching(/status of 409/)]);
+    tab.errors.length = 0;
+    await refusing.getByRole('button', { name: en.common.cancel }).click();
+
+    await drawer.getByLabel(en.common.search).fill('seasonal');
+    await table.getByRole('button', { name: d.categories.deleteLabel('Seasonal Offers') }).click();
+    await page
+      .getByRole('dialog', { name: d.categories.deleteTitle('Seasonal Offers') })
+      .getByRole('button', { name: d.categories.delete })
+      .click();
+    await page.getByText(d.categories.deleted).waitFor();
+    await table.getByText(en.common.noRows).waitFor();
+    const left = (await cut.app.get('/products/categories')).body.data as { name: string }[];
+    expect(left.map((c) => c.name)).not.toContain('Seasonal Offers');
+    expect(left.map((c) => c.name)).toContain('Electronics');
+    await tab.context.close();
+  });
 });
