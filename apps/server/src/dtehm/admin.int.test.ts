@@ -112,6 +112,15 @@ describe('GET /admin/categories', () => {
     for (const c of pub)
       expect(categories.find((a: Json) => a.id === c.id)).toMatchObject({ product_count: c.product_count });
     expect(pagination).toMatchObject({ total: pub.length, per_page: 100, current_page: 1, last_page: 1 });
+    // only this tenant's: no other tenant's category is listed
+    const others = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select c.id from product_category c join tenant t on t.id = c.tenant_id where t.slug <> 'dtehm'`,
+      );
+    expect(others.length).toBeGreaterThan(0);
+    for (const o of others) expect(categories.map((c: Json) => c.id)).not.toContain(o.id);
 
     const paged = await app.get('/admin/categories?per_page=1&page=2', admin);
     expect(paged.body.data.categories).toEqual([categories[1]]);
@@ -191,11 +200,10 @@ describe('DELETE /admin/categories/{id}', () => {
       .execute(
         `select c.id from product_category c join tenant t on t.id = c.tenant_id where t.slug <> 'dtehm' limit 1`,
       );
-    if (other) {
-      const before = await footprint();
-      expect((await remove(other.id)).status).toBe(404);
-      expect(await footprint()).toEqual(before);
-    }
+    expect(other).toBeDefined();
+    const before = await footprint();
+    expect((await remove(other.id)).status).toBe(404);
+    expect(await footprint()).toEqual(before);
     for (const bad of ['abc', '-1', '0', '99999999999999999999']) {
       const res = await remove(bad);
       expect(res.status, bad).toBe(400);
