@@ -17,6 +17,7 @@ describe('the sections of a tenant’s console', () => {
     expect(sectionsFor(PROFILES.sinoman, [...sinoman, 'jobs', 'outbox']).map((s) => s.id)).toEqual([
       'dashboard',
       'members',
+      'withdrawals',
       'financial',
       'transactions',
       'jobs',

@@ -1,6 +1,7 @@
 import {
   IconBuildingBank,
   IconCash,
+  IconCashBanknoteOff,
   IconChartBar,
   IconClockPlay,
   IconCoins,
@@ -9,6 +10,7 @@ import {
   IconMailForward,
   IconPackage,
   IconPhoto,
+  IconRun,
   IconShoppingCart,
   IconSitemap,
   IconUserCheck,
@@ -74,6 +76,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       screen: screen(() => import('./screens/sinoman/MembersPage.tsx')),
     },
     {
+      id: 'withdrawals',
+      capability: 'withdrawals',
+      label: (t) => t.sinoman.nav.withdrawals,
+      icon: IconCashBanknoteOff,
+      screen: screen(() => import('./screens/sinoman/WithdrawalsPage.tsx')),
+    },
+    {
       id: 'financial',
       capability: 'financial-reports',
       label: (t) => t.nav.financial,
@@ -86,6 +95,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.transactions,
       icon: IconFileSpreadsheet,
       screen: screen(() => import('./screens/sinoman/TransactionReportPage.tsx')),
+    },
+    {
+      id: 'fit-challenge',
+      capability: 'fit-challenge',
+      label: (t) => t.sinoman.nav.fitChallenge,
+      icon: IconRun,
+      screen: screen(() => import('./screens/sinoman/FitChallengePage.tsx')),
     },
   ],
   [PROFILES.qutab]: [

@@ -4,10 +4,13 @@ import { DTEHM_DICTIONARIES } from './dictionary.dtehm.ts';
  * Every label of the console, in English and Indonesian. `en` gives the shape; `id` must fill the
  * same keys (the type checks it). Labels that take values are functions.
  */
+import { SINOMAN_LABELS } from './dictionary.sinoman.ts';
+
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const en = {
+  sinoman: SINOMAN_LABELS.en,
   language: { id: 'Bahasa Indonesia', en: 'English', label: 'Language' },
   app: { title: 'Komisi admin', platform: 'Platform' },
   common: {
@@ -359,6 +362,7 @@ const en = {
 export type Dictionary = typeof en;
 
 const id: Dictionary = {
+  sinoman: SINOMAN_LABELS.id,
   language: { id: 'Bahasa Indonesia', en: 'English', label: 'Bahasa' },
   app: { title: 'Admin Komisi', platform: 'Platform' },
   common: {
