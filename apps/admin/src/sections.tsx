@@ -4,6 +4,7 @@ import {
   IconCashBanknoteOff,
   IconChartBar,
   IconClockPlay,
+  IconCoins,
   IconFileSpreadsheet,
   IconHistory,
   IconLayoutDashboard,
@@ -13,6 +14,7 @@ import {
   IconRun,
   IconSettings,
   IconShoppingCart,
+  IconSitemap,
   IconUserCheck,
   IconUsers,
 } from '@tabler/icons-react';
@@ -164,6 +166,34 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
     },
   ],
   [PROFILES.dtehm]: [
+    {
+      id: 'members',
+      capability: 'members',
+      label: (t) => t.dtehm.nav.members,
+      icon: IconUsers,
+      screen: screen(() => import('./screens/dtehm/MembersPage.tsx')),
+    },
+    {
+      id: 'network',
+      capability: 'network',
+      label: (t) => t.dtehm.nav.network,
+      icon: IconSitemap,
+      screen: screen(() => import('./screens/dtehm/NetworkPage.tsx')),
+    },
+    {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.dtehm.nav.orders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/dtehm/OrdersPage.tsx')),
+    },
+    {
+      id: 'commissions',
+      capability: 'commissions',
+      label: (t) => t.dtehm.nav.commissions,
+      icon: IconCoins,
+      screen: screen(() => import('./screens/dtehm/CommissionsPage.tsx')),
+    },
     {
       id: 'catalog',
       capability: 'catalog',

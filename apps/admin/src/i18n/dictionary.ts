@@ -1,4 +1,5 @@
 import { CONSOLE_DICTIONARIES } from './dictionary.console.ts';
+import { DTEHM_DICTIONARIES } from './dictionary.dtehm.ts';
 
 /**
  * Every label of the console, in English and Indonesian. `en` gives the shape; `id` must fill the
@@ -357,6 +358,7 @@ const en = {
     categoryCreated: 'Category created',
   },
   ...CONSOLE_DICTIONARIES.en,
+  dtehm: DTEHM_DICTIONARIES.en,
 };
 
 export type Dictionary = typeof en;
@@ -695,6 +697,7 @@ const id: Dictionary = {
     categoryCreated: 'Kategori dibuat',
   },
   ...CONSOLE_DICTIONARIES.id,
+  dtehm: DTEHM_DICTIONARIES.id,
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, id };

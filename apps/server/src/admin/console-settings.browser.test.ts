@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleBrowser, LABELS, navTo, startConsoleBrowser } from '../testing/console-browser.ts';
+import { type ConsoleUnderTest, LABELS, navTo, startConsole } from '../testing/console-browser.ts';
 import { TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 
 // Every tenant's settings editor and audit log in the browser: a change saved (after a question), a
@@ -10,10 +10,10 @@ import { TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 const id = LABELS.id;
 const en = LABELS.en;
 const SERVER_KEY = 'SB-Mid-server-secret-4321';
-let b: ConsoleBrowser;
+let b: ConsoleUnderTest;
 
 beforeAll(async () => {
-  b = await startConsoleBrowser();
+  b = await startConsole();
 });
 afterAll(async () => {
   await b?.close();

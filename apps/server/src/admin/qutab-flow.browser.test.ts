@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleBrowser, LABELS, navTo, startConsoleBrowser } from '../testing/console-browser.ts';
+import { type ConsoleUnderTest, LABELS, navTo, startConsole } from '../testing/console-browser.ts';
 import { paySandbox, TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 
 // The qutab administrator's day, end to end in the console: an application approved, a KTP and a
@@ -11,14 +11,14 @@ import { paySandbox, TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 // with its KTP, a payout request once the balance is available.
 
 const id = LABELS.id;
-let b: ConsoleBrowser;
+let b: ConsoleUnderTest;
 const api = (path: string) => `/t/qutab/api${path}`;
 const post = (path: string, body: unknown, token?: string) =>
   b.app.request('POST', api(path), { body, ...(token && { token }) });
 const get = (path: string, token?: string) => b.app.request('GET', api(path), token ? { token } : {});
 
 beforeAll(async () => {
-  b = await startConsoleBrowser();
+  b = await startConsole();
 });
 afterAll(async () => {
   await b?.close();
