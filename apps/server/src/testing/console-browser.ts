@@ -27,10 +27,10 @@ const SCREENSHOTS = process.env.KOMISI_ADMIN_SCREENSHOTS
   : null;
 const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-/** One tab of the console, recording what a page must not do. */
 /** The console's labels, to find what a test clicks as a user would read it. */
 export const LABELS = DICTIONARIES;
 
+/** One tab of the console, recording what a page must not do. */
 export interface Tab {
   page: Page;
   context: BrowserContext;
