@@ -10,6 +10,8 @@ export default defineConfig({
     name: 'browser',
     include: ['apps/*/src/**/*.browser.test.ts'],
     globalSetup: ['packages/api/src/testing/global-setup.ts'],
+    // each file starts a server and a chromium: one at a time, or two cores time out under several
+    fileParallelism: false,
     testTimeout: 60_000,
     hookTimeout: 120_000,
   },

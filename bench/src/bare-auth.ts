@@ -1,6 +1,9 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 
+/** Sessions seen live, by id: one cache per process for every tenant's routes, as ours keeps one. */
+const sessions = new Map<string, number>();
+
 /**
  * What our identity service does per request, by hand: HS256 signature, issuer, audience and
  * expiry of the access token, then the session's revocation status (cached 5 s, as ours).
@@ -8,7 +11,6 @@ import type pg from 'pg';
 export function createBareAuth(pool: pg.Pool, secret: string, tenantId: number) {
   const key = Buffer.from(secret);
   const audience = `tenant:${tenantId}`;
-  const sessions = new Map<string, number>();
 
   return async function authenticate(header: string | undefined): Promise<number | null> {
     const token = /^Bearer\s+(\S+)$/i.exec(header ?? '')?.[1];

@@ -17,8 +17,10 @@ describe('the sections of a tenant’s console', () => {
     expect(sectionsFor(PROFILES.sinoman, [...sinoman, 'jobs', 'outbox']).map((s) => s.id)).toEqual([
       'dashboard',
       'members',
+      'withdrawals',
       'financial',
       'transactions',
+      'settings',
       'jobs',
       'outbox',
     ]);

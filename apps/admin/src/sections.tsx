@@ -2,14 +2,20 @@ import {
   IconBuildingBank,
   IconBuildingWarehouse,
   IconCash,
+  IconCashBanknoteOff,
   IconChartBar,
   IconClockPlay,
+  IconCoins,
   IconFileSpreadsheet,
+  IconHistory,
   IconLayoutDashboard,
   IconMailForward,
   IconPackage,
   IconPhoto,
+  IconRun,
+  IconSettings,
   IconShoppingCart,
+  IconSitemap,
   IconTicket,
   IconUserCheck,
   IconUserDollar,
@@ -35,8 +41,7 @@ const screen = (load: () => Promise<{ default: ComponentType }>) => lazy(load);
 
 /**
  * The screens of each profile. `console.me` names the sections this tenant's console has;
- * `sectionsFor` keeps the screens serving one of them. The settings editor and the audit log are
- * to join DASHBOARD and OPERATIONS, which every profile's list has.
+ * `sectionsFor` keeps the screens serving one of them.
  */
 /** Every tenant's first screen: its figures by day. */
 const DASHBOARD: Section = {
@@ -47,8 +52,15 @@ const DASHBOARD: Section = {
   screen: screen(() => import('./screens/console/DashboardPage.tsx')),
 };
 
-/** Every tenant's last screens: the work in the background. */
+/** Every tenant's last screens: its settings, the work in the background, the audit log. */
 const OPERATIONS: Section[] = [
+  {
+    id: 'settings',
+    capability: 'settings',
+    label: (t) => t.consoleNav.settings,
+    icon: IconSettings,
+    screen: screen(() => import('./screens/console/SettingsPage.tsx')),
+  },
   {
     id: 'jobs',
     capability: 'jobs',
@@ -63,6 +75,13 @@ const OPERATIONS: Section[] = [
     icon: IconMailForward,
     screen: screen(() => import('./screens/console/OutboxPage.tsx')),
   },
+  {
+    id: 'audit-log',
+    capability: 'audit-log',
+    label: (t) => t.consoleNav.audit,
+    icon: IconHistory,
+    screen: screen(() => import('./screens/console/AuditLogPage.tsx')),
+  },
 ];
 
 const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
@@ -73,6 +92,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.members,
       icon: IconUsers,
       screen: screen(() => import('./screens/sinoman/MembersPage.tsx')),
+    },
+    {
+      id: 'withdrawals',
+      capability: 'withdrawals',
+      label: (t) => t.sinoman.nav.withdrawals,
+      icon: IconCashBanknoteOff,
+      screen: screen(() => import('./screens/sinoman/WithdrawalsPage.tsx')),
     },
     {
       id: 'financial',
@@ -87,6 +113,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.transactions,
       icon: IconFileSpreadsheet,
       screen: screen(() => import('./screens/sinoman/TransactionReportPage.tsx')),
+    },
+    {
+      id: 'fit-challenge',
+      capability: 'fit-challenge',
+      label: (t) => t.sinoman.nav.fitChallenge,
+      icon: IconRun,
+      screen: screen(() => import('./screens/sinoman/FitChallengePage.tsx')),
     },
   ],
   [PROFILES.qutab]: [
@@ -112,6 +145,13 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       screen: screen(() => import('./screens/qutab/PayoutsPage.tsx')),
     },
     {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.consoleNav.qutabOrders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/qutab/OrdersPage.tsx')),
+    },
+    {
       id: 'materials',
       capability: 'materials',
       label: (t) => t.nav.materials,
@@ -130,26 +170,54 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
     {
       id: 'vouchers',
       capability: 'vouchers',
-      label: (t) => t.vouchers.nav,
+      label: (t) => t.ansania.vouchers.nav,
       icon: IconTicket,
       screen: screen(() => import('./screens/ansania/VouchersPage.tsx')),
     },
     {
       id: 'voucher-affiliates',
       capability: 'voucher-affiliates',
-      label: (t) => t.voucherAffiliates.nav,
+      label: (t) => t.ansania.voucherAffiliates.nav,
       icon: IconUserDollar,
       screen: screen(() => import('./screens/ansania/VoucherAffiliatesPage.tsx')),
     },
     {
       id: 'products',
       capability: 'catalog',
-      label: (t) => t.shopCatalog.nav,
+      label: (t) => t.ansania.shopCatalog.nav,
       icon: IconBuildingWarehouse,
       screen: screen(() => import('./screens/ansania/ProductsPage.tsx')),
     },
   ],
   [PROFILES.dtehm]: [
+    {
+      id: 'members',
+      capability: 'members',
+      label: (t) => t.dtehm.nav.members,
+      icon: IconUsers,
+      screen: screen(() => import('./screens/dtehm/MembersPage.tsx')),
+    },
+    {
+      id: 'network',
+      capability: 'network',
+      label: (t) => t.dtehm.nav.network,
+      icon: IconSitemap,
+      screen: screen(() => import('./screens/dtehm/NetworkPage.tsx')),
+    },
+    {
+      id: 'orders',
+      capability: 'orders',
+      label: (t) => t.dtehm.nav.orders,
+      icon: IconShoppingCart,
+      screen: screen(() => import('./screens/dtehm/OrdersPage.tsx')),
+    },
+    {
+      id: 'commissions',
+      capability: 'commissions',
+      label: (t) => t.dtehm.nav.commissions,
+      icon: IconCoins,
+      screen: screen(() => import('./screens/dtehm/CommissionsPage.tsx')),
+    },
     {
       id: 'catalog',
       capability: 'catalog',

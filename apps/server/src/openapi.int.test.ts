@@ -25,7 +25,9 @@ const DOCUMENTED: [method: string, path: string, secured: boolean][] = [
   ['get', '/user/network', true],
 ];
 const ADMIN: typeof DOCUMENTED = [
+  ['get', '/admin/categories', true],
   ['post', '/admin/categories', true],
+  ['delete', '/admin/categories/{id}', true],
   ['post', '/admin/products', true],
   ['put', '/admin/products/{id}', true],
   ['get', '/admin/members', true],

@@ -1,5 +1,5 @@
 /**
- * The ansania screens' labels (vouchers), in English and Indonesian; spread into each language of
+ * The ansania screens' labels, in English and Indonesian; under `ansania` in each language of
  * `dictionary.ts`. `id` must fill the same keys as `en` (the type checks it).
  */
 const en = {

@@ -1,14 +1,18 @@
+import { ANSANIA_LABELS } from './dictionary.ansania.ts';
+import { CONSOLE_DICTIONARIES } from './dictionary.console.ts';
+import { DTEHM_DICTIONARIES } from './dictionary.dtehm.ts';
+
 /**
  * Every label of the console, in English and Indonesian. `en` gives the shape; `id` must fill the
  * same keys (the type checks it). Labels that take values are functions.
  */
-import { ANSANIA_LABELS } from './dictionary.ansania.ts';
+import { SINOMAN_LABELS } from './dictionary.sinoman.ts';
 
 export const LANGUAGES = ['id', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const en = {
-  ...ANSANIA_LABELS.en,
+  sinoman: SINOMAN_LABELS.en,
   language: { id: 'Bahasa Indonesia', en: 'English', label: 'Language' },
   app: { title: 'Komisi admin', platform: 'Platform' },
   common: {
@@ -354,12 +358,15 @@ const en = {
     saved: 'Product saved',
     categoryCreated: 'Category created',
   },
+  ...CONSOLE_DICTIONARIES.en,
+  dtehm: DTEHM_DICTIONARIES.en,
+  ansania: ANSANIA_LABELS.en,
 };
 
 export type Dictionary = typeof en;
 
 const id: Dictionary = {
-  ...ANSANIA_LABELS.id,
+  sinoman: SINOMAN_LABELS.id,
   language: { id: 'Bahasa Indonesia', en: 'English', label: 'Bahasa' },
   app: { title: 'Admin Komisi', platform: 'Platform' },
   common: {
@@ -691,6 +698,9 @@ const id: Dictionary = {
     saved: 'Produk disimpan',
     categoryCreated: 'Kategori dibuat',
   },
+  ...CONSOLE_DICTIONARIES.id,
+  dtehm: DTEHM_DICTIONARIES.id,
+  ansania: ANSANIA_LABELS.id,
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, id };

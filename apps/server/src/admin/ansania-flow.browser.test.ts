@@ -1,132 +1,42 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
 import { checkoutFixtures } from '../ansania/checkout-fixtures.ts';
-import { serveWithLimits } from '../header-limit.ts';
-import { paySandbox, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
-import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
+import { type ConsoleUnderTest, LABELS, navTo, startConsole, type Tab } from '../testing/console-browser.ts';
+import { paySandbox, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
 // The ansania console in Debian's chromium against the real server on a fresh database: an
 // administrator creates a voucher, a customer (through the shop's API) uses it at checkout, and
 // the voucher's usage in the console shows the order and its discount; the order is then moved
-// along, shipped with a tracking number and refunded from the orders page. Every page logs no
+// along, shipped with a tracking number (then corrected) and refunded from the orders page; a
+// voucher-code affiliate is added and edited; a product and its variant are made, its stock counted
+// in and out (more than there is refused), its price changed and it is hidden. Every page logs no
 // error, loads nothing from another origin and passes axe-core (no serious or critical violation).
 // With KOMISI_ADMIN_SCREENSHOTS=<dir> the main pages are saved there as PNGs.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = process.env.KOMISI_ADMIN_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../../..', process.env.KOMISI_ADMIN_SCREENSHOTS)
-  : null;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 // a rupiah tenant's console speaks Indonesian
-const id = DICTIONARIES.id;
+const id = LABELS.id;
 
+let cut: ConsoleUnderTest;
 let app: TestApp;
-let server: ReturnType<typeof serveWithLimits>;
-let origin: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  if (!existsSync(join(DEFAULT_ADMIN_DIR, 'index.html')))
-    throw new Error(`${DEFAULT_ADMIN_DIR} is missing: run pnpm build (or pnpm --filter @komisi/admin build)`);
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startTestApp();
-  await new Promise<void>((done) => {
-    server = serveWithLimits(
-      { fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => {
-        origin = `http://127.0.0.1:${info.port}`;
-        done();
-      },
-    );
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  cut = await startConsole();
+  ({ app } = cut);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-  await app?.close();
+  await cut?.close();
 });
 
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  requests: string[];
-  errors: string[];
-}
-
-async function openTab(): Promise<Tab> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const tab: Tab = { page, context, requests: [], errors: [] };
-  page.on('request', (r) => tab.requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
-  page.on('pageerror', (e) => tab.errors.push(e.message));
-  return tab;
-}
-
-/** No error logged, nothing from elsewhere, no serious axe violation; the screenshot when asked. */
-async function expectCleanPage(tab: Tab, name: string, { screenshot = true } = {}) {
-  await tab.page.waitForLoadState('networkidle');
-  const elsewhere = tab.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
-  expect(elsewhere, name).toEqual([]);
-  expect(tab.errors, name).toEqual([]);
-  // a drawer or dialog still sliding in or fading out has colours between two states: axe waits
-  await tab.page.waitForFunction(() =>
-    document.getAnimations().every((a) => !(a instanceof CSSTransition) || a.playState !== 'running'),
-  );
-  await tab.page.evaluate(AXE_SOURCE);
-  const violations = await tab.page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    type Node = { target: string[]; any: { message: string }[] };
-    return (result.violations as { id: string; impact: string; nodes: Node[] }[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
-      );
-  });
-  expect(violations, name).toEqual([]);
-  if (SCREENSHOTS && screenshot)
-    await tab.page.screenshot({
-      path: join(SCREENSHOTS, `${name}.png`),
-      fullPage: true,
-      style: '.mantine-Notifications-root { display: none !important; }',
-    });
-}
-
-async function signIn(tab: Tab, tenant: string, email: string, password: string) {
-  const en = DICTIONARIES.en;
-  await tab.page.goto(`${origin}/admin/sign-in`);
-  await tab.page.getByLabel(en.signIn.tenant).fill(tenant);
-  await tab.page.getByLabel(en.signIn.email).fill(email);
-  await tab.page.locator('input[type="password"]').fill(password);
-  await tab.page.getByRole('button', { name: en.signIn.submit }).click();
-}
+const openTab = () => cut.openTab();
+const expectCleanPage = (tab: Tab, name: string, options?: { screenshot?: boolean }) =>
+  cut.expectCleanPage(tab, name, options);
+const signIn = (tab: Tab, tenant: string, email: string, password: string) =>
+  cut.signIn(tab, tenant, email, password);
 
 /** Waits until `count` dialogs are open (a closing one fades out first, its title already gone). */
 async function dialogsSettle(page: Page, count = 0) {
   await expect.poll(() => page.getByRole('dialog').count()).toBe(count);
-}
-
-async function navTo(page: Page, label: string) {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
 }
 
 describe('the ansania console in a browser', () => {
@@ -136,31 +46,33 @@ describe('the ansania console in a browser', () => {
     const tab = await openTab();
     const { page } = tab;
     await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);
-    await navTo(page, id.vouchers.nav);
-    const vouchers = page.getByRole('table', { name: id.vouchers.title });
+    await navTo(page, id.ansania.vouchers.nav);
+    const vouchers = page.getByRole('table', { name: id.ansania.vouchers.title });
     await vouchers.getByRole('row').nth(1).waitFor();
     await expectCleanPage(tab, 'ansania-vouchers');
 
     // the form: the API's field refusal lands on its field; then a valid voucher is saved
-    await page.getByRole('button', { name: id.vouchers.newVoucher }).click();
-    const form = page.getByRole('dialog', { name: id.vouchers.newVoucher });
-    await form.getByLabel(id.vouchers.code).fill(`${code}!`);
-    await form.getByLabel(id.vouchers.name).fill('Pekan konsol');
-    await form.getByLabel(id.vouchers.percentValue).fill('10');
+    await page.getByRole('button', { name: id.ansania.vouchers.newVoucher }).click();
+    const form = page.getByRole('dialog', { name: id.ansania.vouchers.newVoucher });
+    await form.getByLabel(id.ansania.vouchers.code).fill(`${code}!`);
+    await form.getByLabel(id.ansania.vouchers.name).fill('Pekan konsol');
+    await form.getByLabel(id.ansania.vouchers.percentValue).fill('10');
     await expectCleanPage(tab, 'ansania-voucher-form');
     await form.getByRole('button', { name: id.common.save }).click();
     await form.getByRole('alert').filter({ hasText: id.common.error }).waitFor();
-    await expect.poll(() => form.getByLabel(id.vouchers.code).getAttribute('aria-invalid')).toBe('true');
+    await expect
+      .poll(() => form.getByLabel(id.ansania.vouchers.code).getAttribute('aria-invalid'))
+      .toBe('true');
     expect(tab.errors).toEqual([expect.stringMatching(/status of 400/)]);
     tab.errors.length = 0;
-    await form.getByLabel(id.vouchers.code).fill(code.toLowerCase());
-    await form.getByLabel(id.vouchers.maxDiscount).fill('150000');
-    await form.getByLabel(id.vouchers.usageLimit).fill('50');
+    await form.getByLabel(id.ansania.vouchers.code).fill(code.toLowerCase());
+    await form.getByLabel(id.ansania.vouchers.maxDiscount).fill('150000');
+    await form.getByLabel(id.ansania.vouchers.usageLimit).fill('50');
     await form.getByRole('button', { name: id.common.save }).click();
-    await page.getByText(id.vouchers.saved).waitFor();
+    await page.getByText(id.ansania.vouchers.saved).waitFor();
     await page.getByLabel(id.common.search).fill(code);
     const row = vouchers.getByRole('row').filter({ hasText: code });
-    await row.getByText(id.vouchers.states.active!, { exact: true }).waitFor();
+    await row.getByText(id.ansania.vouchers.states.active!, { exact: true }).waitFor();
     await row.getByText('0 / 50').waitFor();
 
     // a customer uses it at checkout through the shop's API; the order carries the discount
@@ -179,8 +91,8 @@ describe('the ansania console in a browser', () => {
     await page.reload();
     await page.getByLabel(id.common.search).fill(code);
     await row.getByText('1 / 50').waitFor();
-    await row.getByRole('button', { name: `${id.vouchers.usage}: ${code}` }).click();
-    const usage = page.getByRole('dialog', { name: id.vouchers.usageTitle(code) });
+    await row.getByRole('button', { name: `${id.ansania.vouchers.usage}: ${code}` }).click();
+    const usage = page.getByRole('dialog', { name: id.ansania.vouchers.usageTitle(code) });
     await usage.getByText(orderNumber).waitFor();
     await usage.getByText(customer.email).waitFor();
     await usage
@@ -192,41 +104,41 @@ describe('the ansania console in a browser', () => {
     await usage.waitFor({ state: 'hidden' });
 
     // once used, its terms are fixed: the API's 409 is shown in the form
-    await row.getByRole('button', { name: `${id.vouchers.edit}: ${code}` }).click();
-    const editing = page.getByRole('dialog', { name: id.vouchers.editVoucher(code) });
-    await editing.getByText(id.vouchers.fixedTerms).waitFor();
-    await editing.getByLabel(id.vouchers.percentValue).fill('20');
+    await row.getByRole('button', { name: `${id.ansania.vouchers.edit}: ${code}` }).click();
+    const editing = page.getByRole('dialog', { name: id.ansania.vouchers.editVoucher(code) });
+    await editing.getByText(id.ansania.vouchers.fixedTerms).waitFor();
+    await editing.getByLabel(id.ansania.vouchers.percentValue).fill('20');
     await editing.getByRole('button', { name: id.common.save }).click();
     await editing.getByRole('alert').filter({ hasText: id.common.error }).waitFor();
     await expect
-      .poll(() => editing.getByLabel(id.vouchers.percentValue).getAttribute('aria-invalid'))
+      .poll(() => editing.getByLabel(id.ansania.vouchers.percentValue).getAttribute('aria-invalid'))
       .toBe('true');
     expect(tab.errors).toEqual([expect.stringMatching(/status of 409/)]);
     tab.errors.length = 0;
     // a change of its limits is accepted
-    await editing.getByLabel(id.vouchers.percentValue).fill('10');
-    await editing.getByLabel(id.vouchers.usageLimit).fill('60');
+    await editing.getByLabel(id.ansania.vouchers.percentValue).fill('10');
+    await editing.getByLabel(id.ansania.vouchers.usageLimit).fill('60');
     await editing.getByRole('button', { name: id.common.save }).click();
-    await page.getByText(id.vouchers.saved).first().waitFor();
+    await page.getByText(id.ansania.vouchers.saved).first().waitFor();
     await row.getByText('1 / 60').waitFor();
 
     // switched off after the question, then on again
-    await row.getByRole('button', { name: `${id.vouchers.deactivate}: ${code}` }).click();
+    await row.getByRole('button', { name: `${id.ansania.vouchers.deactivate}: ${code}` }).click();
     await page
-      .getByRole('dialog', { name: id.vouchers.deactivateTitle(code) })
-      .getByRole('button', { name: id.vouchers.deactivate })
+      .getByRole('dialog', { name: id.ansania.vouchers.deactivateTitle(code) })
+      .getByRole('button', { name: id.ansania.vouchers.deactivate })
       .click();
-    await row.getByText(id.vouchers.states.inactive!, { exact: true }).waitFor();
+    await row.getByText(id.ansania.vouchers.states.inactive!, { exact: true }).waitFor();
     const refused = await fx.call('POST', '/cart/apply-voucher', (await fx.shopper(variant.id, 1)).token, {
       code,
     });
     expect(refused.status).toBe(400);
-    await row.getByRole('button', { name: `${id.vouchers.reactivate}: ${code}` }).click();
+    await row.getByRole('button', { name: `${id.ansania.vouchers.reactivate}: ${code}` }).click();
     await page
-      .getByRole('dialog', { name: id.vouchers.reactivateTitle(code) })
-      .getByRole('button', { name: id.vouchers.reactivate })
+      .getByRole('dialog', { name: id.ansania.vouchers.reactivateTitle(code) })
+      .getByRole('button', { name: id.ansania.vouchers.reactivate })
       .click();
-    await row.getByText(id.vouchers.states.active!, { exact: true }).waitFor();
+    await row.getByText(id.ansania.vouchers.states.active!, { exact: true }).waitFor();
 
     // the orders page: the paid order moves to processing, ships with a tracking number, is refunded
     await navTo(page, id.nav.orders);
@@ -247,8 +159,8 @@ describe('the ansania console in a browser', () => {
     await move('shipped', 'JNT0012345678');
     await order.getByText('JNT0012345678').waitFor();
     // a mistyped number is corrected; the order stays shipped
-    await order.getByRole('button', { name: id.orderTracking.correct }).click();
-    const correcting = page.getByRole('dialog', { name: id.orderTracking.title(orderNumber) });
+    await order.getByRole('button', { name: id.ansania.orderTracking.correct }).click();
+    const correcting = page.getByRole('dialog', { name: id.ansania.orderTracking.title(orderNumber) });
     await correcting.getByLabel(id.orders.tracking).fill('JNT0012345679');
     await correcting.getByRole('button', { name: id.common.save }).click();
     await order.getByText('JNT0012345679').waitFor();
@@ -264,7 +176,7 @@ describe('the ansania console in a browser', () => {
     await expectCleanPage(tab, 'ansania-orders-refunded', { screenshot: false });
 
     // the refund gave the voucher's use back: the console's usage says so
-    await navTo(page, id.vouchers.nav);
+    await navTo(page, id.ansania.vouchers.nav);
     await page.getByLabel(id.common.search).fill(code);
     await row.getByText('0 / 60').waitFor();
     await tab.context.close();
@@ -272,7 +184,7 @@ describe('the ansania console in a browser', () => {
   it('an administrator adds a voucher-code affiliate, finds it and changes its commission', async () => {
     const stamp = Date.now() % 100_000;
     const code = `SITI${stamp}`;
-    const labels = id.voucherAffiliates;
+    const labels = id.ansania.voucherAffiliates;
     const tab = await openTab();
     const { page } = tab;
     await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);
@@ -303,13 +215,13 @@ describe('the ansania console in a browser', () => {
     await row.getByText('6%', { exact: true }).waitFor();
 
     // the affiliate's code is a voucher of the shop: the vouchers page marks it so
-    await navTo(page, id.vouchers.nav);
+    await navTo(page, id.ansania.vouchers.nav);
     await page.getByLabel(id.common.search).fill(code);
     await page
-      .getByRole('table', { name: id.vouchers.title })
+      .getByRole('table', { name: id.ansania.vouchers.title })
       .getByRole('row')
       .filter({ hasText: code })
-      .getByText(id.vouchers.affiliate, { exact: false })
+      .getByText(id.ansania.vouchers.affiliate, { exact: false })
       .waitFor();
     await expectCleanPage(tab, 'ansania-vouchers-affiliate', { screenshot: false });
     await tab.context.close();
@@ -319,7 +231,7 @@ describe('the ansania console in a browser', () => {
     const stamp = Date.now() % 100_000;
     const name = `Kursi Rotan ${stamp}`;
     const variant = { sku: `ROTAN-${stamp}` };
-    const labels = id.shopCatalog;
+    const labels = id.ansania.shopCatalog;
     const tab = await openTab();
     const { page } = tab;
     await signIn(tab, 'ansania', 'admin@ansania.demo', TEST_ADMIN_PASSWORD);

@@ -51,8 +51,10 @@ async function refused(method: 'POST' | 'PUT', path: string, body: unknown, fiel
 }
 
 describe('admin endpoints: authentication and role', () => {
-  const calls: [string, 'POST' | 'PUT', string, unknown][] = [
+  const calls: [string, 'GET' | 'POST' | 'PUT' | 'DELETE', string, unknown][] = [
+    ['list categories', 'GET', '/admin/categories', undefined],
     ['create category', 'POST', '/admin/categories', { name: 'Locked' }],
+    ['delete category', 'DELETE', '/admin/categories/1', undefined],
     ['create product', 'POST', '/admin/products', { name: 'Locked', price: 1 }],
     ['update product', 'PUT', '/admin/products/1', { price: 1 }],
   ];
@@ -92,6 +94,121 @@ describe('admin endpoints: authentication and role', () => {
       dtehm_member_id: null,
       sponsor_id: null,
     });
+  });
+});
+
+describe('GET /admin/categories', () => {
+  it('lists the categories in name order with their product counts, a page at a time', async () => {
+    await app.post('/admin/categories', { name: 'Zz Listed Last' }, admin);
+    const res = await app.get('/admin/categories?per_page=100', admin);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toMatchObject({ code: 1 });
+    const { categories, pagination } = res.body.data;
+    const names = categories.map((c: Json) => c.name);
+    expect(names).toEqual(
+      [...names].sort((a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase())),
+    );
+    const pub = (await app.get('/products/categories')).body.data as Json[];
+    for (const c of pub)
+      expect(categories.find((a: Json) => a.id === c.id)).toMatchObject({ product_count: c.product_count });
+    expect(pagination).toMatchObject({ total: pub.length, per_page: 100, current_page: 1, last_page: 1 });
+    // only this tenant's: no other tenant's category is listed
+    const others = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select c.id from product_category c join tenant t on t.id = c.tenant_id where t.slug <> 'dtehm'`,
+      );
+    expect(others.length).toBeGreaterThan(0);
+    for (const o of others) expect(categories.map((c: Json) => c.id)).not.toContain(o.id);
+
+    const paged = await app.get('/admin/categories?per_page=1&page=2', admin);
+    expect(paged.body.data.categories).toEqual([categories[1]]);
+    expect(paged.body.data.pagination).toMatchObject({ per_page: 1, current_page: 2, last_page: pub.length });
+  });
+
+  it('searches any part of the name, any case; % and _ are plain characters', async () => {
+    await app.post('/admin/categories', { name: 'Solar Lamps' }, admin);
+    const found = await app.get('/admin/categories?search=LAMP', admin);
+    expect(found.body.data.categories.map((c: Json) => c.name)).toEqual(['Solar Lamps']);
+    for (const search of ['%', '_'])
+      expect(
+        (await app.get(`/admin/categories?search=${encodeURIComponent(search)}`, admin)).body.data.categories,
+      ).toEqual([]);
+  });
+
+  it('400 naming the field for a bad page or search', async () => {
+    for (const [query, field] of [
+      ['page=0', 'page'],
+      ['per_page=500', 'per_page'],
+      [`search=${'x'.repeat(101)}`, 'search'],
+    ]) {
+      const res = await app.get(`/admin/categories?${query}`, admin);
+      expect(res.status, query).toBe(400);
+      expect(Object.keys(res.body.errors)).toEqual([field]);
+    }
+  });
+});
+
+describe('DELETE /admin/categories/{id}', () => {
+  const remove = (id: number | string, token = admin) =>
+    app.request('DELETE', `/t/dtehm/api/admin/categories/${id}`, { token });
+
+  it('deletes an empty category, which the public list then leaves out; audited with what it was', async () => {
+    const created = await app.post('/admin/categories', { name: 'Retired Range' }, admin);
+    const id = created.body.data.id as number;
+    const res = await remove(id);
+    expect(res.status, JSON.stringify(res.body)).toBe(200);
+    expect(res.body).toEqual({
+      code: 1,
+      message: 'Category deleted successfully',
+      data: { id, name: 'Retired Range', description: null },
+    });
+    const pub = (await app.get('/products/categories')).body.data as Json[];
+    expect(pub.map((c) => c.id)).not.toContain(id);
+    const [entry] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select subject_type, subject_id, before, after from audit_entry
+         where action like '%deleteCategory%' order by id desc limit 1`,
+      );
+    expect(entry).toMatchObject({
+      subject_type: 'product_category',
+      subject_id: String(id),
+      before: { id, name: 'Retired Range', description: null },
+      after: null,
+    });
+    // again: it is gone
+    expect((await remove(id)).status).toBe(404);
+  });
+
+  it('400 with the reason for a category that still holds products (the app documents no 409); nothing changes', async () => {
+    const id = await categoryId('Electronics');
+    const before = await footprint();
+    const res = await remove(id);
+    expect(res.status, JSON.stringify(res.body)).toBe(400);
+    expect(res.body.errors).toEqual({});
+    expect(res.body.message).toMatch(/still has \d+ products?/);
+    expect(await footprint()).toEqual(before);
+  });
+
+  it('404 for another tenant’s category; 400 naming id for a bad one', async () => {
+    const [other] = await app.orm.em
+      .fork()
+      .getConnection()
+      .execute(
+        `select c.id from product_category c join tenant t on t.id = c.tenant_id where t.slug <> 'dtehm' limit 1`,
+      );
+    expect(other).toBeDefined();
+    const before = await footprint();
+    expect((await remove(other.id)).status).toBe(404);
+    expect(await footprint()).toEqual(before);
+    for (const bad of ['abc', '-1', '0', '99999999999999999999']) {
+      const res = await remove(bad);
+      expect(res.status, bad).toBe(400);
+      expect(Object.keys(res.body.errors)).toEqual(['id']);
+    }
   });
 });
 

@@ -364,6 +364,29 @@ describe('administration', () => {
     });
   });
 
+  it('lists every batch for the administrators, drafts included, filtered and paged', async () => {
+    const admin = await adminToken();
+    const draft = (await post('/admin/fit-challenge/batches', BATCH_4(), admin)).body.data.batch;
+    const all = await get('/admin/fit-challenge/batches', admin);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const ids = all.body.data.batches.map((b: { id: string }) => b.id);
+    expect(ids).toContain(draft.id);
+    expect(ids).toContain(seeded);
+    expect(all.body.data.batches.find((b: { id: string }) => b.id === draft.id)).toMatchObject({
+      status: 'draft',
+      waitlist_count: 0,
+      available_slots: 100,
+      program_fee: 600000,
+    });
+    const drafts = await get('/admin/fit-challenge/batches?status=draft&limit=1', admin);
+    expect(drafts.body.data.batches.every((b: { status: string }) => b.status === 'draft')).toBe(true);
+    expect(drafts.body.data.pagination).toMatchObject({ items_per_page: 1, current_page: 1 });
+    const bad = await get('/admin/fit-challenge/batches?status=paused', admin);
+    expect(bad.status).toBe(422);
+    expect(bad.body.error.details).toHaveProperty('status');
+    expect((await get('/admin/fit-challenge/batches', (await member()).token)).status).toBe(403);
+  });
+
   it('reads the analytics in the document’s shape', async () => {
     const res = await get('/admin/fit-challenge/analytics', await adminToken());
     expect(res.status).toBe(200);

@@ -88,6 +88,7 @@ import { ConsoleDashboardService } from '../contexts/reporting/console-dashboard
 import { FinancialDashboardService } from '../contexts/reporting/financial-dashboard.service.ts';
 import { TransactionExportService } from '../contexts/reporting/transaction-export.service.ts';
 import { TransactionReportService } from '../contexts/reporting/transaction-report.service.ts';
+import { WithdrawalQueueService } from '../contexts/reporting/withdrawal-queue.service.ts';
 import { DepositSettlement } from '../contexts/savings/deposit-settlement.ts';
 import { SavingsAccountsService } from '../contexts/savings/savings-accounts.service.ts';
 import { SavingsCreditsService } from '../contexts/savings/savings-credits.service.ts';
@@ -333,6 +334,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     savingsCredits,
     savingsDeposits: new SavingsDepositsService({ ledger, payments, identity }),
     savingsWithdrawals: new SavingsWithdrawalsService(ledger),
+    withdrawalQueue: new WithdrawalQueueService(),
     savingsHistory: new SavingsHistoryService({ accounts: savingsAccounts, identity }),
     savingsSummary: new SavingsSummaryService(savingsAccounts),
     savingsInterest,

@@ -63,7 +63,7 @@ export default function OrdersPage() {
   const setTracking = useMutation(
     trpc.adminOrders.setTracking.mutationOptions({
       onSuccess: async () => {
-        notifySuccess(t.orderTracking.updated);
+        notifySuccess(t.ansania.orderTracking.updated);
         await queryClient.invalidateQueries({ queryKey: trpc.adminOrders.pathKey() });
       },
       onError,
@@ -146,7 +146,7 @@ export default function OrdersPage() {
                         setDecision({ kind: 'tracking', number: o.order_number, current: o.tracking_number })
                       }
                     >
-                      {t.orderTracking.correct}
+                      {t.ansania.orderTracking.correct}
                     </Button>
                   )}
                   {REFUNDABLE.has(o.status) && (
@@ -189,8 +189,8 @@ export default function OrdersPage() {
       <ActionDialog
         opened={decision?.kind === 'tracking'}
         onClose={() => setDecision(null)}
-        title={t.orderTracking.title(decision?.number ?? '')}
-        message={decision?.kind === 'tracking' ? t.orderTracking.text(decision.current ?? '—') : ''}
+        title={t.ansania.orderTracking.title(decision?.number ?? '')}
+        message={decision?.kind === 'tracking' ? t.ansania.orderTracking.text(decision.current ?? '—') : ''}
         confirmLabel={t.common.save}
         fields={[
           { name: 'tracking', label: labels.tracking, required: true },

@@ -61,7 +61,7 @@ export function ProductDialog(props: { product: ProductDraft | null; onClose: ()
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.shopCatalog;
+  const labels = t.ansania.shopCatalog;
   const editing = props.product;
   const scale = 10 ** tenant.currencyDigits;
   const form = useForm<ProductValues>({
@@ -171,7 +171,7 @@ export function VariantDialog(props: { productId: number; onClose: () => void })
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.shopCatalog;
+  const labels = t.ansania.shopCatalog;
   const scale = 10 ** tenant.currencyDigits;
   const form = useForm<VariantValues>({
     mode: 'controlled',

@@ -24,7 +24,7 @@ export default function ProductsPage() {
   const { t, money, number } = useI18n();
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
-  const labels = t.shopCatalog;
+  const labels = t.ansania.shopCatalog;
   const table = useTableState<{ search: string }>({ filters: { search: '' } });
   const [search] = useDebouncedValue(table.filters.search.trim(), 300);
   const [opened, setOpened] = useState<ProductRow | null>(null);
@@ -124,7 +124,7 @@ function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.shopCatalog;
+  const labels = t.ansania.shopCatalog;
   const [action, setAction] = useState<Action | null>(null);
   const [adding, setAdding] = useState(false);
   const detail = useQuery({

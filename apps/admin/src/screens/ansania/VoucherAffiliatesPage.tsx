@@ -31,7 +31,7 @@ export default function VoucherAffiliatesPage() {
   const { t, date } = useI18n();
   const tenant = useTenant();
   const trpc = affiliateMarketer.useTRPC();
-  const labels = t.voucherAffiliates;
+  const labels = t.ansania.voucherAffiliates;
   const table = useTableState<{ search: string }>({ filters: { search: '' } });
   const [search] = useDebouncedValue(table.filters.search.trim(), 300);
   const [editing, setEditing] = useState<Affiliate | 'new' | null>(null);
@@ -146,7 +146,7 @@ function AffiliateDialog(props: { affiliate: Affiliate | null; onClose: () => vo
   const { t } = useI18n();
   const trpc = affiliateMarketer.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.voucherAffiliates;
+  const labels = t.ansania.voucherAffiliates;
   const a = props.affiliate;
   const form = useForm<Draft>({
     mode: 'controlled',

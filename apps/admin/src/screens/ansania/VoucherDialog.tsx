@@ -58,7 +58,7 @@ export function VoucherDialog(props: { voucher: AdminVoucher | null; onClose: ()
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.vouchers;
+  const labels = t.ansania.vouchers;
   const editing = props.voucher;
   const scale = 10 ** tenant.currencyDigits;
   const major = (minor: number | null) => (minor === null ? '' : minor / scale);

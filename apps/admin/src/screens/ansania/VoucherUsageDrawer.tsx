@@ -13,7 +13,7 @@ export function VoucherUsageDrawer(props: { voucherId: number | null; onClose: (
   const { t, money, number, dateTime } = useI18n();
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
-  const labels = t.vouchers;
+  const labels = t.ansania.vouchers;
   const detail = useQuery({
     ...trpc.adminVouchers.detail.queryOptions({ id: props.voucherId ?? 0 }),
     enabled: props.voucherId !== null,

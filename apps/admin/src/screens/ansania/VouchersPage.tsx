@@ -33,7 +33,7 @@ export default function VouchersPage() {
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
-  const labels = t.vouchers;
+  const labels = t.ansania.vouchers;
   const table = useTableState<{ search: string; state: State | null; sort: SortKey }>({
     filters: { search: '', state: null, sort: 'newest' },
   });

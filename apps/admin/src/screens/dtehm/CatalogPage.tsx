@@ -12,6 +12,7 @@ import { useTableState } from '../../components/table-state.ts';
 import { minorDigits } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTenant } from '../../layout/tenant-context.ts';
+import { CategoriesDrawer } from './CategoriesDrawer.tsx';
 import { EMPTY_PRODUCT, ProductDialog, type ProductDraft } from './ProductDialog.tsx';
 
 /**
@@ -31,6 +32,7 @@ export default function CatalogPage() {
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<ProductDraft | null>(null);
   const [addingCategory, setAddingCategory] = useState(false);
+  const [managingCategories, setManagingCategories] = useState(false);
   const categories = useQuery(trpc.products.categories.queryOptions());
   const categoryOptions = (categories.data ?? []).map((c) => ({ value: String(c.id), label: c.name }));
   const createCategory = useMutation(
@@ -38,6 +40,7 @@ export default function CatalogPage() {
       onSuccess: async () => {
         notifySuccess(labels.categoryCreated);
         await queryClient.invalidateQueries({ queryKey: trpc.products.categories.pathKey() });
+        await queryClient.invalidateQueries({ queryKey: trpc.admin.categories.pathKey() });
       },
       onError: (error) => notifyError(t.common.error, error),
     }),
@@ -59,6 +62,9 @@ export default function CatalogPage() {
     <>
       <PageHeader title={labels.title}>
         <Group>
+          <Button variant="default" onClick={() => setManagingCategories(true)}>
+            {t.dtehm.categories.manage}
+          </Button>
           <Button variant="default" onClick={() => setAddingCategory(true)}>
             {labels.newCategory}
           </Button>
@@ -150,6 +156,7 @@ export default function CatalogPage() {
           onClose={() => setDraft(null)}
         />
       )}
+      <CategoriesDrawer opened={managingCategories} onClose={() => setManagingCategories(false)} />
       <ActionDialog
         opened={addingCategory}
         onClose={() => setAddingCategory(false)}

@@ -48,6 +48,8 @@ export function ProductDialog(props: {
   const onSuccess = async () => {
     notifySuccess(labels.saved);
     await queryClient.invalidateQueries({ queryKey: trpc.products.pathKey() });
+    // the categories' product counts
+    await queryClient.invalidateQueries({ queryKey: trpc.admin.categories.pathKey() });
     props.onClose();
   };
   const onError = (error: unknown) => notifyError(t.common.error, error);

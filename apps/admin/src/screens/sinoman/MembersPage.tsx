@@ -3,6 +3,7 @@ import {
   Button,
   Drawer,
   Group,
+  Image,
   Select,
   SimpleGrid,
   Stack,
@@ -194,6 +195,8 @@ function MemberReview({ member, onClose }: { member: Picked | null; onClose: () 
   const trpc = sinoman.useTRPC();
   const queryClient = useQueryClient();
   const labels = t.members;
+  const kycLabels = t.sinoman.kyc;
+  const [kycDecision, setKycDecision] = useState<'verified' | 'rejected' | null>(null);
   const [membership, setMembership] = useState<Membership | null>(null);
   const [kyc, setKyc] = useState<Kyc | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -214,6 +217,7 @@ function MemberReview({ member, onClose }: { member: Picked | null; onClose: () 
   const close = () => {
     setMembership(null);
     setKyc(null);
+    setKycDecision(null);
     setConfirming(false);
     onClose();
   };
@@ -241,17 +245,80 @@ function MemberReview({ member, onClose }: { member: Picked | null; onClose: () 
           </Title>
           {documents.isPending && <Text size="sm">{t.common.loading}</Text>}
           {documents.data?.documents.length === 0 && <Text size="sm">{labels.noDocuments}</Text>}
-          {documents.data?.documents.map((d) => (
-            <Group key={d.id} justify="space-between">
-              <Anchor href={d.document_url} target="_blank" rel="noreferrer">
-                {d.document_type}
-              </Anchor>
-              <Group gap="xs">
-                <StatusBadge status={d.verification_status} labels={labels.kycStatus} />
-                <Text size="xs">{dateTime(d.created_at, tenant.timeZone)}</Text>
-              </Group>
+          {documents.data?.documents.map((d) => {
+            const type = kycLabels.documentTypes[d.document_type] ?? d.document_type;
+            return (
+              <Stack key={d.id} gap={4}>
+                <Group justify="space-between">
+                  <Text size="sm" fw={500}>
+                    {type}
+                  </Text>
+                  <Group gap="xs">
+                    <StatusBadge status={d.verification_status} labels={labels.kycStatus} />
+                    <Text size="xs">{dateTime(d.created_at, tenant.timeZone)}</Text>
+                  </Group>
+                </Group>
+                {d.mime_type.startsWith('image/') && (
+                  <Image
+                    src={d.document_url}
+                    alt={kycLabels.documentAlt(type, member.full_name)}
+                    radius="sm"
+                    mah={320}
+                    fit="contain"
+                  />
+                )}
+                <Anchor href={d.document_url} target="_blank" rel="noreferrer" size="sm">
+                  {kycLabels.openDocument(type)}
+                </Anchor>
+              </Stack>
+            );
+          })}
+          {(documents.data?.documents.length ?? 0) > 0 && (
+            <Text size="xs" c="gray.7">
+              {kycLabels.linkExpires}
+            </Text>
+          )}
+          {member.kyc_status === 'pending' && (
+            <Group>
+              <Button color="teal.9" onClick={() => setKycDecision('verified')}>
+                {kycLabels.approve}
+              </Button>
+              <Button color="red" variant="outline" onClick={() => setKycDecision('rejected')}>
+                {kycLabels.reject}
+              </Button>
             </Group>
-          ))}
+          )}
+          <ActionDialog
+            opened={kycDecision === 'verified'}
+            onClose={() => setKycDecision(null)}
+            title={kycLabels.approveTitle(member.full_name)}
+            message={kycLabels.approveText}
+            confirmLabel={kycLabels.approve}
+            fields={[{ name: 'notes', label: t.common.note, multiline: true }]}
+            onConfirm={(values) =>
+              update.mutateAsync({
+                member_id: member.id,
+                kyc_status: 'verified',
+                ...(values.notes?.trim() && { notes: values.notes.trim() }),
+              })
+            }
+          />
+          <ActionDialog
+            opened={kycDecision === 'rejected'}
+            onClose={() => setKycDecision(null)}
+            title={kycLabels.rejectTitle(member.full_name)}
+            message={kycLabels.rejectText}
+            confirmLabel={kycLabels.reject}
+            danger
+            fields={[{ name: 'notes', label: t.common.reason, required: true, multiline: true }]}
+            onConfirm={(values) =>
+              update.mutateAsync({
+                member_id: member.id,
+                kyc_status: 'rejected',
+                notes: values.notes!.trim(),
+              })
+            }
+          />
           <Title order={2} size="h4" mt="md">
             {labels.changeStatus}
           </Title>

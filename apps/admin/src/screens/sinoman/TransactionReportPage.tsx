@@ -1,6 +1,6 @@
 import '@mantine/dates/styles.css';
 import 'dayjs/locale/id';
-import { Button, Group, Select, SimpleGrid } from '@mantine/core';
+import { Alert, Button, Group, Progress, Select, SimpleGrid, Text } from '@mantine/core';
 import { DatePickerInput, DatesProvider } from '@mantine/dates';
 import { IconDownload } from '@tabler/icons-react';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
@@ -101,6 +101,20 @@ export default function TransactionReportPage() {
           ))}
         </Group>
       </PageHeader>
+      {exporting && (
+        // the export is made while the request waits (decisions.md): an open-ended bar until the link comes
+        <Alert mb="lg" variant="light" role="status" aria-live="polite">
+          <Text size="sm" mb="xs">
+            {t.sinoman.exports.preparing(exporting.toUpperCase())}
+          </Text>
+          <Progress
+            value={100}
+            striped
+            animated
+            aria-label={t.sinoman.exports.preparing(exporting.toUpperCase())}
+          />
+        </Alert>
+      )}
       <SimpleGrid cols={{ base: 2, md: 4 }} mb="lg">
         <StatCard label={labels.summaryTotal} value={s ? number(s.total_transactions) : '…'} />
         <StatCard label={labels.summaryAmount} value={s ? money(s.total_amount, tenant.currency) : '…'} />

@@ -120,6 +120,62 @@ export class CatalogService {
     );
   }
 
+  /** A page of the categories for administrators: any part of the name, alphabetical, with product counts. */
+  async categoryPage(scope: Scope, q: { search?: string | undefined; page: number; perPage: number }) {
+    const where = ['c.tenant_id = ?'];
+    const params: unknown[] = [scope.tenant.id];
+    if (q.search) {
+      where.push(`c.name ilike ? escape '\\'`);
+      params.push(`%${q.search.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`);
+    }
+    const filter = where.join(' and ');
+    const [{ total } = { total: 0 }] = await scope.em.execute<{ total: number }[]>(
+      `select count(*)::int as total from product_category c where ${filter}`,
+      params,
+    );
+    const categories = await scope.em.execute<
+      { id: number; name: string; description: string | null; productCount: number }[]
+    >(
+      `select c.id, c.name, c.description,
+         (select count(*)::int from product p where p.category_id = c.id) as "productCount"
+       from product_category c where ${filter}
+       order by lower(c.name), c.name, c.id limit ? offset ?`,
+      [...params, q.perPage, (q.page - 1) * q.perPage],
+    );
+    return { categories, window: pageWindow(total, q.page, q.perPage) };
+  }
+
+  /**
+   * Removes a category no product is in; one that still holds products is refused (a conflict) rather than
+   * leaving them uncategorised behind the administrator's back. The category row is locked first,
+   * so a product cannot be put into it meanwhile.
+   */
+  async deleteCategory(scope: Scope, id: number) {
+    return inTransaction(scope, async (tx) => {
+      const [category] = await tx.em.execute<{ id: number; name: string; description: string | null }[]>(
+        'select id, name, description from product_category where tenant_id = ? and id = ? for update',
+        [tx.tenant.id, id],
+      );
+      if (!category) throw new DomainError('NOT_FOUND', 'Category not found');
+      const [{ products } = { products: 0 }] = await tx.em.execute<{ products: number }[]>(
+        'select count(*)::int as products from product where tenant_id = ? and category_id = ?',
+        [tx.tenant.id, id],
+      );
+      if (products > 0)
+        throw new DomainError(
+          'CONFLICT',
+          `The category still has ${products} product${products === 1 ? '' : 's'}: move them to another category first.`,
+        );
+      await tx.em.execute('delete from product_category where tenant_id = ? and id = ?', [tx.tenant.id, id]);
+      tx.audit?.change({
+        subject: { type: 'product_category', id: String(id) },
+        before: category,
+        after: null,
+      });
+      return category;
+    });
+  }
+
   /**
    * Names are unique per tenant regardless of case and padding ('Electronics' = ' electronics ').
    * A transaction-scoped advisory lock on the folded name serialises concurrent creations, so

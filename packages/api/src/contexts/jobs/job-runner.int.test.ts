@@ -109,6 +109,33 @@ describe('JobRunner', () => {
     expect((await runsOf('sql-error'))[0]).toMatchObject({ status: 'failed' });
   });
 
+  it('writes the progress a running run reports, then its final figure', async () => {
+    const g = gate();
+    const reported = gate();
+    const runner = new JobRunner(world.orm, { progressMs: 20 }).register(
+      'long',
+      HOUR,
+      async (_scope, progress) => {
+        progress(150);
+        reported.open();
+        await g.opened;
+        progress(-1); // nonsense is ignored
+        return 300;
+      },
+      { tenants: async () => [world.tenant.id] },
+    );
+    const run = runner.runNow('long');
+    await reported.opened;
+    await expect
+      .poll(async () => (await runsOf('long'))[0], { timeout: 2_000, interval: 20 })
+      .toMatchObject({ status: 'running', processed: 150 });
+    g.open();
+    expect((await run).processed).toBe(300);
+    // the timer is stopped: nothing overwrites the final figure afterwards
+    await new Promise((done) => setTimeout(done, 60));
+    expect((await runsOf('long'))[0]).toMatchObject({ status: 'succeeded', processed: 300 });
+  });
+
   it('keeps a job to one instance at a time with its lease', async () => {
     const g = gate();
     let runs = 0;

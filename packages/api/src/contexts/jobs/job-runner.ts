@@ -6,8 +6,14 @@ import type { Scope } from '../../kernel/scope.ts';
 import { Tenant } from '../tenancy/tenant.entity.ts';
 import { toTenantRecord } from '../tenancy/tenant.service.ts';
 
+/**
+ * Tells the runner how many items a run has processed so far (e.g. after each batch): the figure
+ * is written to its `job_run` row now and then while it runs, so the console shows progress.
+ */
+export type JobProgress = (processedSoFar: number) => void;
+
 /** One tenant's share of a run; returns how many items it processed. */
-export type TenantJobHandler = (scope: Scope) => Promise<number>;
+export type TenantJobHandler = (scope: Scope, progress: JobProgress) => Promise<number>;
 
 export interface JobOptions {
   /** ids of the tenants with work at `now`; default every tenant */
@@ -23,6 +29,8 @@ export interface JobRunnerOptions {
   jitter?: number;
   /** `job_run` rows older than this are deleted after each run */
   retentionDays?: number;
+  /** a running run's progress is written at most this often (one small update), default 2 s */
+  progressMs?: number;
 }
 
 export interface TenantRunResult {
@@ -63,6 +71,7 @@ export class JobRunner {
   readonly #leaseMs: number;
   readonly #jitter: number;
   readonly #retentionMs: number;
+  readonly #progressMs: number;
   readonly #instance = randomUUID();
   readonly #jobs = new Map<string, Job>();
   readonly #timers = new Map<string, NodeJS.Timeout>();
@@ -77,6 +86,7 @@ export class JobRunner {
     this.#leaseMs = options.leaseMs ?? 5 * 60_000;
     this.#jitter = options.jitter ?? 0.1;
     this.#retentionMs = (options.retentionDays ?? 14) * 86_400_000;
+    this.#progressMs = options.progressMs ?? 2_000;
   }
 
   register(name: string, everyMs: number, handler: TenantJobHandler, options: JobOptions = {}): this {
@@ -185,8 +195,8 @@ export class JobRunner {
     for (const t of tenants) {
       const tenant = toTenantRecord(t);
       runs.push(
-        await this.#record(job.name, tenant.id, now, () =>
-          job.handler({ em: tenantEm(this.#orm, tenant.id), tenant, now }),
+        await this.#record(job.name, tenant.id, now, (progress) =>
+          job.handler({ em: tenantEm(this.#orm, tenant.id), tenant, now }, progress),
         ),
       );
     }
@@ -206,16 +216,34 @@ export class JobRunner {
     name: string,
     tenantId: number | null,
     now: Date,
-    work: () => Promise<number>,
+    work: (progress: JobProgress) => Promise<number>,
   ): Promise<TenantRunResult> {
     const em = systemEm(this.#orm);
     const [row] = await em.execute<{ id: number }[]>(
       `insert into job_run (name, tenant_id, started_at, status, processed) values (?, ?, ?, 'running', 0) returning id`,
       [name, tenantId, now],
     );
+    // progress reported by the handler, written on a timer (never more than one write per tick,
+    // none when nothing changed); only while the row is still running, so a late write cannot
+    // overwrite the final figure
+    let reported = 0;
+    let written = 0;
+    const progressTimer = setInterval(() => {
+      if (reported === written) return;
+      const value = reported;
+      written = value;
+      em.execute(`update job_run set processed = ? where id = ? and status = 'running'`, [
+        value,
+        row!.id,
+      ]).catch((err) => this.#log?.warn({ err, job: name }, 'job progress not recorded'));
+    }, this.#progressMs);
+    progressTimer.unref();
     let result: TenantRunResult;
     try {
-      result = { tenantId, status: 'succeeded', processed: await work(), error: null };
+      const processed = await work((n) => {
+        if (Number.isSafeInteger(n) && n >= 0) reported = n;
+      });
+      result = { tenantId, status: 'succeeded', processed, error: null };
     } catch (err) {
       this.#log?.error({ err, job: name, tenantId }, 'job run failed');
       // Database errors carry statements and their values: those stay in the (redacting) log.
@@ -223,6 +251,8 @@ export class JobRunner {
         ? `${err.code}: ${err.message}`
         : `${(err as Error)?.name ?? 'Error'} (see the server log)`;
       result = { tenantId, status: 'failed', processed: 0, error: error.slice(0, 1000) };
+    } finally {
+      clearInterval(progressTimer);
     }
     await em.execute(
       'update job_run set status = ?, processed = ?, error = ?, finished_at = ? where id = ?',

@@ -7,6 +7,8 @@ import {
   defaultWaitlistLimit,
   formatBatchNumber,
   localDate,
+  type PageWindow,
+  pageWindow,
   programmeWeeks,
   yearCounterName,
 } from '@komisi/domain';
@@ -87,6 +89,30 @@ export class ProgrammeBatchesService {
         (filter.status === undefined || v.status === filter.status) &&
         (!filter.upcoming || v.batch.startDate > today),
     );
+  }
+
+  /**
+   * Every batch, drafts included, for the administrators: the latest start first, filtered by status
+   * as members would see it, a page at a time. A cooperative runs a few batches a year: they are read
+   * whole and the page cut from them (the status depends on today's date, not on a column alone);
+   * places are counted for the page's batches only.
+   */
+  async adminList(
+    scope: Scope,
+    query: { status?: BatchStatus | undefined; page: number; limit: number },
+  ): Promise<{ batches: BatchView[]; window: PageWindow }> {
+    const batches = await scope.em.find(
+      ProgrammeBatch,
+      { kind: KIND },
+      { orderBy: { startDate: 'desc', id: 'desc' } },
+    );
+    const today = localDate(scope.now, scope.tenant.timeZone);
+    const matching = batches.filter(
+      (b) => query.status === undefined || batchStatus(b.status, b, today) === query.status,
+    );
+    const window = pageWindow(matching.length, query.page, query.limit);
+    const page = matching.slice(window.offset, window.offset + window.limit);
+    return { batches: await this.#views(scope, page), window };
   }
 
   /** One batch by its public id; a draft only for administrators (`includeDrafts`), else 404. */

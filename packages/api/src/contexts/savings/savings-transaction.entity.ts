@@ -52,6 +52,12 @@ export const SavingsTransaction = defineEntity({
     { name: 'savings_transaction_owner_idx', properties: ['tenant', 'owner', 'createdAt'] },
     { name: 'savings_transaction_account_idx', properties: ['tenant', 'savingsAccount', 'createdAt'] },
     { name: 'savings_transaction_created_idx', properties: ['tenant', 'createdAt'] },
+    // the administrators' withdrawal queue: what waits first, by status and request time
+    {
+      name: 'savings_transaction_withdrawal_idx',
+      expression:
+        'create index "savings_transaction_withdrawal_idx" on "savings_transaction" ("tenant_id", "status", "created_at") where category = \'withdrawal\'',
+    },
   ],
 });
 export type SavingsTransaction = InferEntity<typeof SavingsTransaction>;

@@ -24,6 +24,8 @@ export interface WithdrawalRequest {
 export interface WithdrawalDecision {
   status: 'completed' | 'rejected';
   notes: string | null;
+  /** the bank transfer's reference (a completed withdrawal) */
+  transferReference?: string | null;
 }
 
 /**
@@ -114,6 +116,8 @@ export class SavingsWithdrawalsService {
           processedAt: tx.now,
           processedBy,
           notes: decision.notes,
+          ...(decision.status === 'completed' &&
+            decision.transferReference && { paymentReference: decision.transferReference }),
           updatedAt: tx.now,
         },
       );

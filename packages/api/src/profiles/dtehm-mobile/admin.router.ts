@@ -1,7 +1,7 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import type { ProductDetail } from '../../contexts/catalog/catalog.service.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
-import { presentProductSummary } from './dtehm.presenters.ts';
+import { pagination, presentProductSummary } from './dtehm.presenters.ts';
 import * as s from './dtehm.schemas.ts';
 
 const tags = ['Admin'];
@@ -24,6 +24,54 @@ const presentProduct = (p: ProductDetail, timeZone: string) => ({
 });
 
 export const adminRouter = {
+  categories: adminProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/admin/categories',
+        tags,
+        summary: 'List product categories',
+        description:
+          'Admin only. The categories in name order with how many products each holds, a page at a time; ' +
+          '`search` takes any part of the name.',
+      },
+    })
+    .input(s.adminCategoriesInput)
+    .output(s.adminCategoriesOutput)
+    .query(async ({ ctx, input }) => {
+      const { categories, window } = await ctx.services.catalog.categoryPage(ctx.scope(), {
+        search: input.search,
+        page: input.page,
+        perPage: input.per_page,
+      });
+      return {
+        categories: categories.map((c) => ({
+          id: c.id,
+          name: c.name,
+          description: c.description,
+          product_count: c.productCount,
+        })),
+        pagination: pagination(window),
+      };
+    }),
+
+  deleteCategory: adminProcedure
+    .meta({
+      openapi: {
+        method: 'DELETE',
+        path: '/admin/categories/{id}',
+        tags,
+        summary: 'Delete an empty product category',
+        description:
+          'Admin only. Removes a category that holds no product (a mistaken or retired one); a category ' +
+          'that still holds products is refused (400, saying how many) until they are moved to another.',
+      },
+      message: 'Category deleted successfully',
+    })
+    .input(s.categoryIdInput)
+    .output(s.categoryOutput)
+    .mutation(({ ctx, input }) => ctx.services.catalog.deleteCategory(ctx.scope(), input.id)),
+
   createCategory: adminProcedure
     .meta({
       openapi: {

@@ -1,12 +1,45 @@
 import type { TRPCRouterRecord } from '@trpc/server';
 import { adminProcedure } from '../../kernel/trpc.ts';
-import { presentAnalytics, presentBatchDetail, presentBatchSummary } from './fit-challenge.presenters.ts';
+import {
+  presentAnalytics,
+  presentBatch,
+  presentBatchDetail,
+  presentBatchSummary,
+} from './fit-challenge.presenters.ts';
 import * as s from './fit-challenge.schemas.ts';
+import { pagination } from './pagination.schemas.ts';
 
 const tags = ['Admin: Fit Challenge'];
 
 /** koperasi-sinoman §6.3: creating batches (and opening them) and the programme's figures. */
 export const adminFitChallengeRouter = {
+  batches: adminProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/admin/fit-challenge/batches',
+        tags,
+        summary: 'List every Fit Challenge batch, drafts included (not in the document)',
+        description:
+          'What the administrators manage: every batch, the latest start first, with its places and ' +
+          'waitlist. `status` as members would see it (`open`, `active`, `completed`, `cancelled`), or ' +
+          '`draft` for the batches not yet opened.',
+      },
+      errors: [403, 422],
+    })
+    .input(s.adminBatchListInput)
+    .output(s.adminBatchListOutput)
+    .query(async ({ ctx, input }) => {
+      const page = await ctx.services.programmeBatches.adminList(ctx.scope(), input);
+      return {
+        batches: page.batches.map((view) => ({
+          ...presentBatch(view),
+          waitlist_count: view.occupancy.waitlisted,
+        })),
+        pagination: pagination(page.window),
+      };
+    }),
+
   createBatch: adminProcedure
     .meta({
       openapi: {

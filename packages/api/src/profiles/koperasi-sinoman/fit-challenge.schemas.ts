@@ -8,10 +8,12 @@ import {
   INT64,
   isoDate,
   MONEY_MAX,
+  pageNumber,
   queryBoolean,
   trimmed,
 } from '../shared/request-fields.schemas.ts';
 import { amountOutput, countOutput } from '../shared/response-fields.schemas.ts';
+import { paginationOutput } from './pagination.schemas.ts';
 
 const text = (min: number, max: number) => trimmed(z.string().min(min).max(max));
 const optionalText = (max: number) => trimmed(z.string().max(max)).nullable().optional();
@@ -263,6 +265,18 @@ export const createBatchInput = z.object({
     .meta({ description: 'draft (default) or open for registration at once' }),
 });
 export const createdBatchOutput = z.object({ batch: z.object(batchSummaryFields) });
+
+export const adminBatchListInput = z.object({
+  status: batchStatus
+    .optional()
+    .meta({ description: 'As members would see it; `draft` for the unpublished' }),
+  page: pageNumber().default(1),
+  limit: boundedInt(1, 100).default(20),
+});
+export const adminBatchListOutput = z.object({
+  batches: z.array(z.object({ ...batchFields, waitlist_count: countOutput })),
+  pagination: paginationOutput,
+});
 
 const cohort = {
   completion_rate: percent,

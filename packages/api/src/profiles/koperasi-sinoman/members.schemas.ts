@@ -99,7 +99,16 @@ export const documentOutput = z.object({
   }),
 });
 export const documentListOutput = z.object({
-  documents: z.array(z.object({ ...documentFields, verified_at: isoDateTime.nullable() })),
+  documents: z.array(
+    z.object({
+      ...documentFields,
+      verified_at: isoDateTime.nullable(),
+      mime_type: z.string().meta({
+        example: 'image/jpeg',
+        description: 'Not in the document: what the link serves (an image or a PDF)',
+      }),
+    }),
+  ),
   kyc_status: kycStatus,
   kyc_verified_at: isoDateTime.nullable(),
 });

@@ -227,8 +227,71 @@ export const transactionOutput = z.object({
 });
 
 // ---------------------------------------------------------------- administration (not in the document)
-export const decideWithdrawalInput = z.object({
-  transaction_id: publicId,
-  status: z.enum(['completed', 'rejected'], { message: 'must be completed or rejected' }),
-  notes: text(1, 1000).optional(),
+export const decideWithdrawalInput = z
+  .object({
+    transaction_id: publicId,
+    status: z.enum(['completed', 'rejected'], { message: 'must be completed or rejected' }),
+    notes: text(1, 1000).optional(),
+    transfer_reference: text(1, 64)
+      .optional()
+      .meta({ description: 'The bank transfer’s reference, kept as `payment_reference` (`completed` only)' }),
+  })
+  .refine((v) => v.status === 'completed' || v.transfer_reference === undefined, {
+    path: ['transfer_reference'],
+    message: 'only a completed withdrawal has a transfer reference',
+  });
+
+export const withdrawalListInput = z
+  .object({
+    status: z.enum(STATUSES).optional(),
+    search: text(1, 100)
+      .optional()
+      .meta({ description: 'Words of the member’s name, email or member number (each a prefix)' }),
+    start_date: isoDate.optional().meta({ description: 'First local day of the request (inclusive)' }),
+    end_date: isoDate.optional().meta({ description: 'Last local day of the request (inclusive)' }),
+    page: pageNumber().default(1),
+    limit: boundedInt(1, 100).default(20),
+  })
+  .refine((v) => !v.start_date || !v.end_date || v.start_date <= v.end_date, {
+    path: ['end_date'],
+    message: 'must be on or after start_date',
+  });
+export const withdrawalListOutput = z.object({
+  withdrawals: z.array(
+    z.object({
+      id: z.string(),
+      transaction_number: z.string(),
+      member: z.object({ id: z.string(), member_number: z.string(), full_name: z.string() }).nullable(),
+      savings_account: z.object({
+        id: z.string(),
+        account_number: z.string(),
+        savings_type: z.object({ name: z.string(), code: z.string() }),
+      }),
+      amount: money,
+      description: z.string().nullable(),
+      bank_account: z
+        .object({ bank_name: z.string(), account_number: z.string(), account_name: z.string() })
+        .nullable(),
+      status: z.enum(STATUSES),
+      payment_reference: z
+        .string()
+        .nullable()
+        .meta({ description: 'The transfer reference, once completed' }),
+      notes: z.string().nullable(),
+      requested_at: isoDateTime,
+      processed_at: isoDateTime.nullable(),
+    }),
+  ),
+  summary: z.object({
+    waiting_withdrawals: countOutput.meta({ description: 'Pending or processing, whatever the filters' }),
+    waiting_amount: money,
+  }),
+  pagination: z.object({
+    current_page: countOutput,
+    total_pages: countOutput,
+    total_items: countOutput,
+    items_per_page: countOutput,
+    has_next: z.boolean(),
+    has_prev: z.boolean(),
+  }),
 });

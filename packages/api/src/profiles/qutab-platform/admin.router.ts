@@ -3,7 +3,13 @@ import type { ApiContext } from '../../kernel/api-context.ts';
 import { adminProcedure } from '../../kernel/trpc.ts';
 import { adminAffiliatesRouter } from './admin-affiliates-router/router.ts';
 import { adminMoneyRouter } from './admin-money.router.ts';
-import { presentTracking } from './qutab.presenters.ts';
+import {
+  presentAdminOrder,
+  presentAdminOrderDetail,
+  presentPagination,
+  presentTracking,
+  storedStatus,
+} from './qutab.presenters.ts';
 import * as s from './qutab.schemas.ts';
 
 const tags = ['Admin'];
@@ -19,6 +25,51 @@ const STORED = { processing: 'processing', distributed: 'shipped', completed: 'd
 export const adminRouter = {
   ...adminAffiliatesRouter,
   ...adminMoneyRouter,
+  listOrders: adminProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/admin/orders',
+        tags,
+        summary: 'Every customer’s orders, newest first',
+        description:
+          'Admin only. Each order with its customer, recipient, distribution location and coupon, ' +
+          'optionally of one status (pending, paid, processing, distributed, completed; cancelled and ' +
+          'failed both list the cancelled orders).',
+      },
+      errors: [422],
+    })
+    .input(s.adminOrderListInput)
+    .output(s.adminOrderListOutput)
+    .query(async ({ ctx, input }) => {
+      const status = input.status && storedStatus[input.status];
+      const { orders, window } = await ctx.services.adminOrders.list(ctx.scope(), {
+        page: input.page,
+        limit: input.limit,
+        ...(status && { status }),
+      });
+      return { orders: orders.map(presentAdminOrder), pagination: presentPagination(window) };
+    }),
+
+  orderDetail: adminProcedure
+    .meta({
+      openapi: {
+        method: 'GET',
+        path: '/admin/orders/{id}',
+        tags,
+        summary: 'One order with its customer and tracking',
+        description:
+          'Admin only. Any customer’s order as the customer sees it, who placed it, and every step of its ' +
+          'tracking (oldest first, with its note); 404 when the tenant has no order with this id.',
+      },
+      errors: [404],
+    })
+    .input(s.orderIdInput)
+    .output(s.adminOrderDetailOutput)
+    .query(async ({ ctx, input }) =>
+      presentAdminOrderDetail(await ctx.services.adminOrders.detail(ctx.scope(), input.id)),
+    ),
+
   moveOrder: adminProcedure
     .meta({
       openapi: {

@@ -1,4 +1,8 @@
 import type { PageWindow, ShopListStatus } from '@komisi/domain';
+import type {
+  AdminOrderDetail,
+  AdminOrderSummary,
+} from '../../contexts/commerce/orders/admin-orders.service.ts';
 import type { Order } from '../../contexts/commerce/orders/order.entity.ts';
 import type { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
 import type { TimelineEvent } from '../../contexts/commerce/orders/order-timeline.ts';
@@ -87,6 +91,33 @@ export const presentPagination = (w: PageWindow) => ({
   total: w.total,
   total_pages: w.last_page,
 });
+
+const presentCustomer = (a: Account | null) =>
+  a ? { id: String(a.id), name: a.name, email: a.email ?? null } : null;
+
+/** An order in the administrator's list: who ordered, for whom, how much, where it stands. */
+export function presentAdminOrder({ order, customer }: AdminOrderSummary) {
+  return {
+    id: order.orderNumber ?? String(order.id),
+    total_amount: order.totalAmount,
+    status: statusOf(order),
+    created_at: order.createdAt.toISOString(),
+    payment_method: order.paymentMethod,
+    recipient_name: order.beneficiaryName ?? null,
+    recipient_location: order.distributionLocation ?? null,
+    coupon_code: order.voucherCode ?? null,
+    customer: presentCustomer(customer),
+  };
+}
+
+/** One order for the administrator: the customer's view of it, who ordered, and its tracking. */
+export function presentAdminOrderDetail(detail: AdminOrderDetail) {
+  return {
+    ...presentOrderDetail(detail),
+    customer: presentCustomer(detail.customer),
+    tracking: presentTracking(detail.order, detail.timeline).tracking,
+  };
+}
 
 export function presentTracking(order: Order, timeline: TimelineEvent[]) {
   return {

@@ -157,6 +157,27 @@ export const trackingOutput = z.object({
 });
 
 // ---------------------------------------------------------------- admin
+export const adminOrderListInput = orderListInput;
+const adminCustomer = z
+  .object({ id: z.string(), name: z.string(), email: z.string().nullable() })
+  .nullable()
+  .meta({ description: 'who ordered (null: the account is gone)' });
+export const adminOrderSummaryOutput = z.object({
+  id: z.string().meta({ description: 'Order ID (the order number)' }),
+  total_amount: money,
+  status: z.enum(QUTAB_ORDER_STATUSES),
+  created_at: isoDateTime,
+  payment_method: z.string(),
+  recipient_name: z.string().nullable(),
+  recipient_location: z.string().nullable(),
+  coupon_code: z.string().nullable(),
+  customer: adminCustomer,
+});
+export const adminOrderListOutput = z.object({ orders: z.array(adminOrderSummaryOutput), pagination });
+export const adminOrderDetailOutput = orderDetailOutput.extend({
+  customer: adminCustomer,
+  tracking: trackingOutput.shape.tracking,
+});
 export const adminMoveInput = z.object({
   id: z.string().trim().min(1).max(40),
   status: z.enum(['processing', 'distributed', 'completed']),

@@ -23,7 +23,7 @@ export function registerAffiliateProgramJobs(
   jobs.register(
     AFFILIATE_COMMISSION_RELEASE_JOB,
     options.everyMs ?? 5 * 60_000,
-    (scope) => commissions.releaseDue(scope, scope.now, { batchSize }),
+    (scope, progress) => commissions.releaseDue(scope, scope.now, { batchSize, progress }),
     {
       tenants: async (em, now) => {
         const rows = await em.execute<{ tenant_id: number }[]>(

@@ -15,7 +15,7 @@ export async function releaseDueCommissions(
   ledger: LedgerService,
   scope: Scope,
   now: Date,
-  options: { batchSize?: number } = {},
+  options: { batchSize?: number; progress?: (releasedSoFar: number) => void } = {},
 ): Promise<number> {
   const batchSize = options.batchSize ?? 200;
   let released = 0;
@@ -63,6 +63,7 @@ export async function releaseDueCommissions(
     });
     released += batch.released;
     if (batch.claimed < batchSize) return released;
+    options.progress?.(released);
   }
 }
 

@@ -211,7 +211,11 @@ export class ReferralCommissionsService {
    * Makes confirmed commissions whose hold ended by `now` available (the `affiliate-commission-release`
    * job); returns how many this call released. See `releaseDueCommissions`.
    */
-  releaseDue(scope: Scope, now: Date, options: { batchSize?: number } = {}): Promise<number> {
+  releaseDue(
+    scope: Scope,
+    now: Date,
+    options: { batchSize?: number; progress?: (releasedSoFar: number) => void } = {},
+  ): Promise<number> {
     return releaseDueCommissions(this.#ledger, scope, now, options);
   }
 

@@ -19,6 +19,19 @@ const LAPTOP_ADMIN_VIEW = {
 };
 
 export const adminExamples: OperationExamples = {
+  'GET /admin/categories': {
+    request: { page: 1, per_page: 20, search: 'elect' },
+    response: {
+      categories: [
+        { id: 1, name: 'Electronics', description: 'Electronic devices and accessories', product_count: 12 },
+      ],
+      pagination: { total: 1, per_page: 20, current_page: 1, last_page: 1 },
+    },
+  },
+  'DELETE /admin/categories/{id}': {
+    request: { id: 7 },
+    response: { id: 7, name: 'Seasonal', description: null },
+  },
   'POST /admin/categories': {
     request: { name: 'Electronics', description: 'Electronic devices and accessories' },
     response: { id: 1, name: 'Electronics', description: 'Electronic devices and accessories' },

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { INT32, INT64, MONEY_MAX } from '../../shared/request-fields.schemas.ts';
-import { idOutput } from '../../shared/response-fields.schemas.ts';
-import { id } from './primitives.schemas.ts';
+import { INT32, INT64, MONEY_MAX, trimmed } from '../../shared/request-fields.schemas.ts';
+import { countOutput, idOutput } from '../../shared/response-fields.schemas.ts';
+import { id, page, pagination, perPage } from './primitives.schemas.ts';
 import { productDetailOutput } from './products.schemas.ts';
 
 // Admin catalog
@@ -14,6 +14,19 @@ export const categoryOutput = z.object({
   name: z.string(),
   description: z.string().nullable(),
 });
+
+// GET /admin/categories (ours, in the spec's conventions: page/per_page and its pagination block)
+export const adminCategoriesInput = z.object({
+  page,
+  per_page: perPage,
+  search: trimmed(z.string().max(100)).optional().meta({ description: 'part of the name, any case' }),
+});
+export const adminCategoriesOutput = z.object({
+  categories: z.array(categoryOutput.extend({ product_count: countOutput })),
+  pagination,
+});
+// DELETE /admin/categories/{id}
+export const categoryIdInput = z.object({ id });
 
 /** Image addresses the app will load: http(s) only (no `javascript:` or `data:` URLs). */
 const webUrl = z.url({ protocol: /^https?$/, message: 'must be an http(s) URL' }).max(1000);

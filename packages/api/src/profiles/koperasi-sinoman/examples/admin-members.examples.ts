@@ -59,6 +59,7 @@ export const adminMembersExamples: OperationExamples = {
           document_url: fileLink(301),
           verification_status: 'pending',
           verified_at: null,
+          mime_type: 'image/jpeg',
           created_at: '2024-09-29T10:30:00.000Z',
         },
       ],

@@ -200,6 +200,20 @@ export const fitChallengeExamples: OperationExamples = {
       achievements: ['First week completed', '5% body fat reduction', 'Consistent workout attendance'],
     },
   },
+  'GET /admin/fit-challenge/batches': {
+    request: { status: 'open', page: 1, limit: 20 },
+    response: {
+      batches: [{ ...BATCH_3, waitlist_count: 5 }],
+      pagination: {
+        current_page: 1,
+        total_pages: 1,
+        total_items: 1,
+        items_per_page: 20,
+        has_next: false,
+        has_prev: false,
+      },
+    },
+  },
   'POST /admin/fit-challenge/batches': {
     request: {
       name: 'Fit Challenge Batch 4',

@@ -28,6 +28,7 @@ const KTP = {
   document_url: fileLink(301),
   verification_status: 'approved',
   verified_at: '2024-09-29T11:00:00.000Z',
+  mime_type: 'image/jpeg',
   created_at: '2024-09-29T10:30:00.000Z',
 } as const;
 

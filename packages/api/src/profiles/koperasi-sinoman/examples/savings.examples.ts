@@ -241,8 +241,43 @@ export const savingsExamples: OperationExamples = {
       ],
     },
   },
+  'GET /admin/savings/withdrawals': {
+    request: { status: 'pending', search: 'john', page: 1, limit: 20 },
+    response: {
+      withdrawals: [
+        {
+          id: WITHDRAWAL_ID,
+          transaction_number: 'TXN-2024-000002',
+          member: DETAIL.member,
+          savings_account: DETAIL.savings_account,
+          amount: 50000,
+          description: 'Penarikan untuk keperluan darurat',
+          bank_account: BANK,
+          status: 'pending',
+          payment_reference: null,
+          notes: null,
+          requested_at: '2024-09-29T16:00:00.000Z',
+          processed_at: null,
+        },
+      ],
+      summary: { waiting_withdrawals: 3, waiting_amount: 450000 },
+      pagination: {
+        current_page: 1,
+        total_pages: 1,
+        total_items: 1,
+        items_per_page: 20,
+        has_next: false,
+        has_prev: false,
+      },
+    },
+  },
   'PUT /admin/savings/withdrawals/{transaction_id}': {
-    request: { transaction_id: WITHDRAWAL_ID, status: 'completed', notes: 'Ditransfer ke BCA 1234567890' },
+    request: {
+      transaction_id: WITHDRAWAL_ID,
+      status: 'completed',
+      notes: 'Ditransfer ke BCA 1234567890',
+      transfer_reference: 'BCA-20240930-0001',
+    },
     response: {
       transaction: {
         ...DETAIL,
@@ -258,7 +293,7 @@ export const savingsExamples: OperationExamples = {
         description: 'Penarikan untuk keperluan darurat',
         balance_before: 600000,
         balance_after: 550000,
-        payment_reference: null,
+        payment_reference: 'BCA-20240930-0001',
         payment_gateway_response: null,
         bank_account: BANK,
         processed_at: '2024-09-30T09:00:00.000Z',

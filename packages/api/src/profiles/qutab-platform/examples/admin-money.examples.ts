@@ -1,5 +1,5 @@
 import type { OperationExamples } from '../../shared/operation-examples.ts';
-import { ORDER_NUMBER, PAGE, TRACKING } from './people.examples.ts';
+import { CUSTOMER, ORDER, ORDER_DETAIL, ORDER_NUMBER, PAGE, TRACKING } from './people.examples.ts';
 
 const AFFILIATE = {
   id: '3',
@@ -76,6 +76,29 @@ export const adminMoneyExamples: OperationExamples = {
       processed_at: PROCESSED_AT,
       notes: 'Rekening tujuan ditolak bank',
     },
+  },
+  'GET /admin/orders': {
+    request: { status: 'paid', page: 1, limit: 20 },
+    response: {
+      orders: [
+        {
+          id: ORDER.id,
+          total_amount: ORDER.total_amount,
+          status: ORDER.status,
+          created_at: ORDER.created_at,
+          payment_method: ORDER.payment_method,
+          recipient_name: ORDER.recipient_name,
+          recipient_location: ORDER.recipient_location,
+          coupon_code: ORDER_DETAIL.coupon_code,
+          customer: CUSTOMER,
+        },
+      ],
+      pagination: PAGE,
+    },
+  },
+  'GET /admin/orders/{id}': {
+    request: { id: ORDER_NUMBER },
+    response: { ...ORDER_DETAIL, customer: CUSTOMER, tracking: TRACKING },
   },
   'PUT /admin/orders/{id}/status': {
     request: { id: ORDER_NUMBER, status: 'processing', note: 'Hewan dipilih dan dikarantina' },

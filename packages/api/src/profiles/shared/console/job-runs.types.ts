@@ -34,7 +34,7 @@ export const jobRun = z.object({
   finishedAt: timestamp.nullable(),
   /** how long it ran (so far, while running), in milliseconds */
   durationMs: z.int().min(0),
-  /** the items it handled, written when the run ends */
+  /** the items it handled: so far while it runs (updated every few seconds), then in all */
   processed: countOutput,
   error: z.string().nullable(),
 });

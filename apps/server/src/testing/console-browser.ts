@@ -1,0 +1,141 @@
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
+import { DEFAULT_ADMIN_DIR } from '../admin/admin-routes.ts';
+import { serveWithLimits } from '../header-limit.ts';
+import { startTestApp, type TestApp } from './test-app.ts';
+
+// The admin console in Debian's chromium against the real server (fresh database, demo tenants), for
+// the browser tests of each area: every page checked for console errors, requests to another origin
+// and axe-core's serious or critical violations; with KOMISI_ADMIN_SCREENSHOTS=<dir>, saved as PNG.
+
+const CHROMIUM = '/usr/bin/chromium';
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const SCREENSHOTS = process.env.KOMISI_ADMIN_SCREENSHOTS
+  ? resolve(import.meta.dirname, '../../../..', process.env.KOMISI_ADMIN_SCREENSHOTS)
+  : null;
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/** The console's labels, to find what a test clicks as a user would read it. */
+export const LABELS = DICTIONARIES;
+
+/** One tab of the console, recording what a page must not do. */
+export interface Tab {
+  page: Page;
+  context: BrowserContext;
+  requests: string[];
+  errors: string[];
+}
+
+/** The server on a port of its own, the console it serves, and a browser to open it in. */
+export interface ConsoleUnderTest {
+  app: TestApp;
+  origin: string;
+  openTab(): Promise<Tab>;
+  expectCleanPage(tab: Tab, name: string, options?: { screenshot?: boolean }): Promise<void>;
+  signIn(tab: Tab, tenant: string, email: string, password: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export async function startConsole(
+  options: Parameters<typeof startTestApp>[0] = {},
+): Promise<ConsoleUnderTest> {
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
+  if (!existsSync(join(DEFAULT_ADMIN_DIR, 'index.html')))
+    throw new Error(`${DEFAULT_ADMIN_DIR} is missing: run pnpm build (or pnpm --filter @komisi/admin build)`);
+  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
+  const app = await startTestApp(options);
+  let origin = '';
+  const server = await new Promise<ReturnType<typeof serveWithLimits>>((done) => {
+    const s = serveWithLimits(
+      { fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' },
+      (info: AddressInfo) => {
+        origin = `http://127.0.0.1:${info.port}`;
+        done(s);
+      },
+    );
+  });
+  const browser: Browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+
+  return {
+    app,
+    origin,
+    async openTab() {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
+      const page = await context.newPage();
+      const tab: Tab = { page, context, requests: [], errors: [] };
+      page.on('request', (r) => tab.requests.push(r.url()));
+      page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
+      page.on('pageerror', (e) => tab.errors.push(e.message));
+      return tab;
+    },
+    async expectCleanPage(tab, name, { screenshot = true } = {}) {
+      await tab.page.waitForLoadState('networkidle');
+      // a drawer or dialog still fading in would be checked half transparent
+      await tab.page.evaluate(() =>
+        Promise.allSettled(
+          document
+            .getAnimations()
+            .filter((a) => a.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
+            .map((a) => a.finished),
+        ),
+      );
+      const elsewhere = tab.requests.filter(
+        (url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url),
+      );
+      expect(elsewhere, name).toEqual([]);
+      expect(tab.errors, name).toEqual([]);
+      await tab.page.evaluate(AXE_SOURCE);
+      const violations = await tab.page.evaluate(async () => {
+        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+        const axe = (window as any).axe;
+        const result = await axe.run(document, { resultTypes: ['violations'] });
+        type Node = { target: string[]; any: { message: string }[] };
+        return (result.violations as { id: string; impact: string; nodes: Node[] }[])
+          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+          .map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
+          );
+      });
+      expect(violations, name).toEqual([]);
+      if (SCREENSHOTS && screenshot)
+        await tab.page.screenshot({
+          path: join(SCREENSHOTS, `${name}.png`),
+          fullPage: true,
+          // the page as it stands, without the notifications of what the test just did
+          style: '.mantine-Notifications-root { display: none !important; }',
+        });
+    },
+    async signIn(tab, tenant, email, password) {
+      const { page } = tab;
+      await page.goto(`${origin}/admin/sign-in`);
+      const { signIn } = DICTIONARIES.en;
+      await page.getByLabel(signIn.tenant).fill(tenant);
+      await page.getByLabel(signIn.email).fill(email);
+      await page.locator('input[type="password"]').fill(password);
+      await page.getByRole('button', { name: signIn.submit }).click();
+    },
+    async close() {
+      await browser.close();
+      await new Promise<void>((done) => server.close(() => done()));
+      await app.close();
+    },
+  };
+}
+
+/** Opens a section from the navbar. */
+export async function navTo(page: Page, label: string) {
+  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
