@@ -1,5 +1,6 @@
 import {
   IconBuildingBank,
+  IconBuildingWarehouse,
   IconCash,
   IconCashBanknoteOff,
   IconChartBar,
@@ -15,7 +16,9 @@ import {
   IconSettings,
   IconShoppingCart,
   IconSitemap,
+  IconTicket,
   IconUserCheck,
+  IconUserDollar,
   IconUsers,
 } from '@tabler/icons-react';
 import { type ComponentType, type LazyExoticComponent, lazy } from 'react';
@@ -163,6 +166,27 @@ const PROFILE_SECTIONS: Record<ManagedProfile, Section[]> = {
       label: (t) => t.nav.orders,
       icon: IconShoppingCart,
       screen: screen(() => import('./screens/ansania/OrdersPage.tsx')),
+    },
+    {
+      id: 'vouchers',
+      capability: 'vouchers',
+      label: (t) => t.ansania.vouchers.nav,
+      icon: IconTicket,
+      screen: screen(() => import('./screens/ansania/VouchersPage.tsx')),
+    },
+    {
+      id: 'voucher-affiliates',
+      capability: 'voucher-affiliates',
+      label: (t) => t.ansania.voucherAffiliates.nav,
+      icon: IconUserDollar,
+      screen: screen(() => import('./screens/ansania/VoucherAffiliatesPage.tsx')),
+    },
+    {
+      id: 'products',
+      capability: 'catalog',
+      label: (t) => t.ansania.shopCatalog.nav,
+      icon: IconBuildingWarehouse,
+      screen: screen(() => import('./screens/ansania/ProductsPage.tsx')),
     },
   ],
   [PROFILES.dtehm]: [

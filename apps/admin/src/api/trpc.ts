@@ -1,4 +1,5 @@
 import type {
+  AffiliateMarketerRouter,
   AnsaniaRouter,
   ConsoleRouter,
   DtehmRouter,
@@ -14,6 +15,8 @@ export const sinoman = createTRPCContext<SinomanRouter>();
 export const qutab = createTRPCContext<QutabRouter>();
 export const ansania = createTRPCContext<AnsaniaRouter>();
 export const dtehm = createTRPCContext<DtehmRouter>();
+/** The voucher-code affiliates' procedures, on a tenant serving that app beside its shop (ansania's). */
+export const affiliateMarketer = createTRPCContext<AffiliateMarketerRouter>();
 export const platform = createTRPCContext<PlatformRouter>();
 /** The console's own procedures (`console.*`), the same on every tenant: the tenant-wide screens use it. */
 export const consoleApi = createTRPCContext<ConsoleRouter>();

@@ -1,3 +1,4 @@
+import { ANSANIA_LABELS } from './dictionary.ansania.ts';
 import { CONSOLE_DICTIONARIES } from './dictionary.console.ts';
 import { DTEHM_DICTIONARIES } from './dictionary.dtehm.ts';
 
@@ -359,6 +360,7 @@ const en = {
   },
   ...CONSOLE_DICTIONARIES.en,
   dtehm: DTEHM_DICTIONARIES.en,
+  ansania: ANSANIA_LABELS.en,
 };
 
 export type Dictionary = typeof en;
@@ -698,6 +700,7 @@ const id: Dictionary = {
   },
   ...CONSOLE_DICTIONARIES.id,
   dtehm: DTEHM_DICTIONARIES.id,
+  ansania: ANSANIA_LABELS.id,
 };
 
 export const DICTIONARIES: Record<Language, Dictionary> = { en, id };

@@ -1,9 +1,9 @@
-import type { ConsoleRouter } from '@komisi/sdk';
+import type { AffiliateMarketerRouter, ConsoleRouter } from '@komisi/sdk';
 import type { TRPCClient } from '@trpc/client';
 import type { ReactNode } from 'react';
 import type { TenantClient } from '../api/clients.ts';
 import { queryClient } from '../api/query-client.ts';
-import { ansania, consoleApi, dtehm, qutab, sinoman } from '../api/trpc.ts';
+import { affiliateMarketer, ansania, consoleApi, dtehm, qutab, sinoman } from '../api/trpc.ts';
 import { PROFILES } from '../profiles.ts';
 
 /**
@@ -37,7 +37,13 @@ function ProfileApi({ tenant, children }: { tenant: TenantClient; children: Reac
     case PROFILES.ansania:
       return (
         <ansania.TRPCProvider trpcClient={tenant.client} queryClient={queryClient}>
-          {children}
+          {/* the shop's tenant serves the voucher-code affiliates' procedures too (`admin.*Affiliate*`) */}
+          <affiliateMarketer.TRPCProvider
+            trpcClient={tenant.client as unknown as TRPCClient<AffiliateMarketerRouter>}
+            queryClient={queryClient}
+          >
+            {children}
+          </affiliateMarketer.TRPCProvider>
         </ansania.TRPCProvider>
       );
     case PROFILES.dtehm:

@@ -409,7 +409,68 @@ describe('admin affiliates', () => {
     expect(upd.body.message).toEqual([expect.stringMatching(/^commission_percent /)]);
   });
 
+  it('lists affiliates newest first with their codes, searched and paged; this tenant’s only', async () => {
+    const stamp = Date.now();
+    const made: number[] = [];
+    for (const [i, name] of ['Citra Lestari', 'Dewi Anggraini', 'Eka Pratama'].entries()) {
+      const res = await post(
+        '/admin/affiliates',
+        {
+          ...valid,
+          name,
+          email: `list${i}.${stamp}@example.com`,
+          voucher_code: `LIST${i}X${stamp % 100_000}`,
+        },
+        admin,
+      );
+      expect(res.status, JSON.stringify(res.body)).toBe(201);
+      made.push(res.body.id);
+    }
+    // an affiliate-role account of another tenant is never listed here
+    const [other] = await fx.sql<{ id: number }>(
+      `insert into account (tenant_id, email, name, password_hash, roles, created_at)
+       values ((select id from tenant where slug = 'sinoman'), ?, 'Citra Lain', 'x', '{affiliate_marketer}', now())
+       returning id`,
+      [`other.${stamp}@example.com`],
+    );
+
+    const all = await get('/admin/affiliates?limit=100', admin);
+    expect(all.status, JSON.stringify(all.body)).toBe(200);
+    const ids = all.body.affiliates.map((a: { id: number }) => a.id);
+    expect(ids.slice(0, 3)).toEqual([...made].reverse());
+    expect(ids).toContain(darmawan.id);
+    expect(ids).not.toContain(other!.id);
+    expect(all.body.affiliates[0]).toMatchObject({
+      name: 'Eka Pratama',
+      role: 'AFFILIATE_MARKETER',
+      voucherCode: `LIST2X${stamp % 100_000}`,
+      discountPercent: 5,
+      commissionPercent: 2.25,
+    });
+    expect(all.body.pagination).toMatchObject({ page: 1, limit: 100, total: ids.length, totalPages: 1 });
+
+    // search: part of a name, an email or a code, case aside
+    const byCode = await get(`/admin/affiliates?search=list1x${stamp % 100_000}`, admin);
+    expect(byCode.body.affiliates.map((a: { id: number }) => a.id)).toEqual([made[1]]);
+    const byName = await get('/admin/affiliates?search=citra', admin);
+    expect(byName.body.affiliates.map((a: { id: number }) => a.id)).toEqual([made[0]]);
+    const none = await get('/admin/affiliates?search=%25_', admin);
+    expect(none.body).toMatchObject({ affiliates: [], pagination: { total: 0 } });
+
+    // paging
+    const second = await get('/admin/affiliates?page=2&limit=1', admin);
+    expect(second.body.affiliates.map((a: { id: number }) => a.id)).toEqual([made[1]]);
+    expect(second.body.pagination).toMatchObject({ page: 2, limit: 1, totalPages: ids.length });
+
+    // bad query: 400 naming the field
+    const bad = await get('/admin/affiliates?limit=0&page=x', admin);
+    expect(bad.status).toBe(400);
+    expect((bad.body.message as string[]).map((m) => m.split(' ')[0]).sort()).toEqual(['limit', 'page']);
+  });
+
   it('401 without a token, 403 for non-admins', async () => {
+    expect((await get('/admin/affiliates')).status).toBe(401);
+    expect((await get('/admin/affiliates', darmawan.token)).status).toBe(403);
     expect((await post('/admin/affiliates', valid)).status).toBe(401);
     expect((await post('/admin/affiliates', valid, darmawan.token)).body).toEqual({
       statusCode: 403,

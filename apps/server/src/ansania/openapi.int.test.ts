@@ -60,7 +60,7 @@ const ANSANIA = [
   'POST /vouchers/validate',
 ];
 
-/** Ours, beside the spec's: the shop's order and voucher desks and the audit log (admin role). */
+/** Ours, beside the spec's: the shop's order, voucher and catalog desks and the audit log (admin role). */
 const ANSANIA_ADMIN = [
   'GET /admin/orders',
   'GET /admin/orders/{order_number}',
@@ -73,11 +73,18 @@ const ANSANIA_ADMIN = [
   'PUT /admin/vouchers/{id}',
   'POST /admin/vouchers/{id}/deactivate',
   'POST /admin/vouchers/{id}/reactivate',
+  'GET /admin/products',
+  'POST /admin/products',
+  'GET /admin/products/{id}',
+  'PUT /admin/products/{id}',
+  'POST /admin/products/{id}/variants',
+  'POST /admin/variants/{id}/adjust-stock',
+  'PUT /admin/variants/{id}',
   ...AUDIT_LOG,
 ];
 
 describe('ansania and affiliate-marketer OpenAPI documents', () => {
-  it('documents all 36 ansania endpoints and the 11 admin ones with the success envelope', async () => {
+  it('documents all 36 ansania endpoints and the 18 admin ones with the success envelope', async () => {
     const doc = (await app.request('GET', '/t/ansania/api/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\.1\./);
     expect(operations(doc).sort()).toEqual([...ANSANIA, ...ANSANIA_ADMIN, ...CONSOLE].sort());
@@ -122,6 +129,7 @@ describe('ansania and affiliate-marketer OpenAPI documents', () => {
         'GET /affiliate/commission',
         'GET /affiliate/stats',
         'GET /affiliate/reports/monthly',
+        'GET /admin/affiliates',
         'POST /admin/affiliates',
         'PUT /admin/affiliates/{id}',
         ...CONSOLE,

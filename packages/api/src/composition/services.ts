@@ -2,6 +2,7 @@ import { AuditLog } from '../contexts/audit/audit-log.service.ts';
 import { CatalogService } from '../contexts/catalog/catalog.service.ts';
 import { ListedProductsService } from '../contexts/catalog/listed-products.service.ts';
 import { ReviewsService } from '../contexts/catalog/reviews.service.ts';
+import { ShopCatalogAdminService } from '../contexts/catalog/shop-catalog-admin.service.ts';
 import { ShopStockService } from '../contexts/catalog/shop-stock.service.ts';
 import { StorefrontService } from '../contexts/catalog/storefront.service.ts';
 import { CartsService } from '../contexts/commerce/cart/carts.service.ts';
@@ -303,6 +304,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     carts,
     vouchers,
     voucherAdmin: new VoucherAdminService(vouchers),
+    shopCatalogAdmin: new ShopCatalogAdminService(),
     checkout: new CheckoutService({ carts, addresses, writer: orderWriter, payments: orderPayments, stock }),
     orderCancellation,
     shopOrders: new ShopOrdersService(),

@@ -30,7 +30,10 @@ const NEXT: Partial<Record<string, 'processing' | 'shipped' | 'delivered'>> = {
 const REFUNDABLE = new Set(['paid', 'processing', 'shipped', 'delivered']);
 type Decision =
   | { kind: 'move'; number: string; to: 'processing' | 'shipped' | 'delivered' }
-  | { kind: 'refund'; number: string };
+  | { kind: 'refund'; number: string }
+  | { kind: 'tracking'; number: string; current: string | null };
+/** Shipped orders whose tracking number may be corrected (the API's rule). */
+const TRACKED = new Set(['shipped', 'delivered']);
 
 /** The shop's orders: move each a step along (a tracking number when shipping) or refund it. */
 export default function OrdersPage() {
@@ -57,6 +60,15 @@ export default function OrdersPage() {
   const onError = (error: unknown) => notifyError(t.common.error, error);
   const move = useMutation(trpc.adminOrders.updateStatus.mutationOptions({ onSuccess, onError }));
   const refund = useMutation(trpc.adminOrders.refund.mutationOptions({ onSuccess, onError }));
+  const setTracking = useMutation(
+    trpc.adminOrders.setTracking.mutationOptions({
+      onSuccess: async () => {
+        notifySuccess(t.ansania.orderTracking.updated);
+        await queryClient.invalidateQueries({ queryKey: trpc.adminOrders.pathKey() });
+      },
+      onError,
+    }),
+  );
   const statusLabel = (s: string) => labels.statuses[s] ?? s;
 
   return (
@@ -126,6 +138,17 @@ export default function OrdersPage() {
                       {labels.move} {statusLabel(next)}
                     </Button>
                   )}
+                  {TRACKED.has(o.status) && (
+                    <Button
+                      size="xs"
+                      variant="default"
+                      onClick={() =>
+                        setDecision({ kind: 'tracking', number: o.order_number, current: o.tracking_number })
+                      }
+                    >
+                      {t.ansania.orderTracking.correct}
+                    </Button>
+                  )}
                   {REFUNDABLE.has(o.status) && (
                     <Button
                       size="xs"
@@ -160,6 +183,25 @@ export default function OrdersPage() {
             status: decision.to,
             ...(values.note?.trim() && { note: values.note.trim() }),
             ...(decision.to === 'shipped' && { tracking_number: values.tracking?.trim() ?? '' }),
+          });
+        }}
+      />
+      <ActionDialog
+        opened={decision?.kind === 'tracking'}
+        onClose={() => setDecision(null)}
+        title={t.ansania.orderTracking.title(decision?.number ?? '')}
+        message={decision?.kind === 'tracking' ? t.ansania.orderTracking.text(decision.current ?? '—') : ''}
+        confirmLabel={t.common.save}
+        fields={[
+          { name: 'tracking', label: labels.tracking, required: true },
+          { name: 'note', label: t.common.note },
+        ]}
+        onConfirm={(values) => {
+          if (decision?.kind !== 'tracking') return Promise.resolve();
+          return setTracking.mutateAsync({
+            order_number: decision.number,
+            tracking_number: values.tracking!.trim(),
+            ...(values.note?.trim() && { note: values.note.trim() }),
           });
         }}
       />

@@ -1,9 +1,15 @@
-import { DomainError, normalizeVoucherCode, openVoucherRule } from '@komisi/domain';
+import {
+  DomainError,
+  normalizeVoucherCode,
+  openVoucherRule,
+  type PageWindow,
+  pageWindow,
+} from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
-import type { Voucher } from '../commerce/vouchers/voucher.entity.ts';
+import { Voucher } from '../commerce/vouchers/voucher.entity.ts';
 import type { VoucherChanges, VouchersService } from '../commerce/vouchers/vouchers.service.ts';
-import type { Account } from '../identity/account.entity.ts';
+import { Account } from '../identity/account.entity.ts';
 import { type IdentityService, normalizeEmail } from '../identity/identity.service.ts';
 
 export const AFFILIATE_ROLE = 'affiliate_marketer' as const;
@@ -15,6 +21,13 @@ export interface AffiliateInput {
   voucherCode: string;
   discountBps: number;
   commissionBps: number;
+}
+
+export interface AffiliateListQuery {
+  page: number;
+  limit: number;
+  /** part of the name, the email or the voucher code */
+  search?: string;
 }
 
 export interface AffiliateView {
@@ -101,6 +114,52 @@ export class AffiliatesService {
         return { account, voucher: await this.#vouchers.update(tx, voucher.id, voucherChanges) };
       });
     });
+  }
+
+  /**
+   * The tenant's affiliates, newest first, each with its voucher (its first, as `get` reads it);
+   * `search` matches part of the name, the email or the code, case aside.
+   */
+  async list(
+    scope: Scope,
+    q: AffiliateListQuery,
+  ): Promise<{ affiliates: AffiliateView[]; window: PageWindow }> {
+    pageWindow(0, q.page, q.limit); // validates page and limit before any query
+    const where = ['a.tenant_id = ?', '? = any(a.roles)'];
+    const params: unknown[] = [scope.tenant.id, AFFILIATE_ROLE];
+    const search = q.search?.trim();
+    if (search) {
+      const like = `%${search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      where.push(
+        `(a.name ilike ? or a.email ilike ? or exists (select 1 from voucher v
+           where v.tenant_id = a.tenant_id and v.affiliate_account_id = a.id and v.code ilike ?))`,
+      );
+      params.push(like, like, like);
+    }
+    const filter = where.join(' and ');
+    const [counted] = await scope.em.execute<{ n: number }[]>(
+      `select count(*)::int as n from account a where ${filter}`,
+      params,
+    );
+    const window = pageWindow(counted?.n ?? 0, q.page, q.limit);
+    const rows = await scope.em.execute<Record<string, unknown>[]>(
+      `select a.* from account a where ${filter} order by a.created_at desc, a.id desc limit ? offset ?`,
+      [...params, window.limit, window.offset],
+    );
+    const accounts = rows.map((row) => scope.em.map(Account, row));
+    const vouchers = accounts.length
+      ? await scope.em.find(
+          Voucher,
+          { affiliate: { $in: accounts.map((a) => a.id) } },
+          { orderBy: { id: 'asc' } },
+        )
+      : [];
+    const first = new Map<number, Voucher>();
+    for (const v of vouchers) if (v.affiliate != null && !first.has(v.affiliate)) first.set(v.affiliate, v);
+    return {
+      affiliates: accounts.map((account) => ({ account, voucher: first.get(account.id) ?? null })),
+      window,
+    };
   }
 
   async get(scope: Scope, accountId: number): Promise<AffiliateView> {

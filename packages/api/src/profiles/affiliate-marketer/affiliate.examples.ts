@@ -49,6 +49,13 @@ export const affiliateMarketerExamples: OperationExamples = {
       ],
     },
   },
+  'GET /admin/affiliates': {
+    request: { page: 1, limit: 20, search: 'rina' },
+    response: {
+      affiliates: [AFFILIATE],
+      pagination: { page: 1, limit: 20, total: 1, totalPages: 1 },
+    },
+  },
   'POST /admin/affiliates': {
     request: {
       name: 'Rina Wijaya',

@@ -125,6 +125,38 @@ export const affiliateRouter = router({
   }),
 
   admin: router({
+    listAffiliates: adminProcedure
+      .meta({
+        openapi: {
+          method: 'GET',
+          path: '/admin/affiliates',
+          tags: adminTags,
+          protect: true,
+          summary: 'List affiliates',
+          description:
+            'The store’s affiliates, newest first, with their voucher codes and rates; `search` matches part ' +
+            'of the name, the email or the voucher code. `page` from 1, `limit` up to 100 (default 20).',
+        },
+      })
+      .input(s.listAffiliatesInput)
+      .output(s.affiliateListOutput)
+      .query(async ({ ctx, input }) => {
+        const { affiliates, window } = await ctx.services.affiliates.list(ctx.scope(), {
+          page: input.page ?? 1,
+          limit: input.limit ?? 20,
+          search: input.search,
+        });
+        return {
+          affiliates: affiliates.map(presentAffiliate),
+          pagination: {
+            page: window.current_page,
+            limit: window.per_page,
+            total: window.total,
+            totalPages: window.last_page,
+          },
+        };
+      }),
+
     createAffiliate: adminProcedure
       .meta({
         openapi: {

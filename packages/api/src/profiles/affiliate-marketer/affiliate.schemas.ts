@@ -101,3 +101,23 @@ export const affiliateOutput = z.object({
   commissionPercent: z.number().nullable(),
   createdAt: z.string().meta({ example: '2026-01-01T00:00:00.000Z' }),
 });
+
+// GET /admin/affiliates (the console's list; the spec's list conventions: camelCase, page and limit)
+const listFields = z.object({
+  page: queryInt('page', 1, 100_000),
+  limit: queryInt('limit', 1, 100),
+  search: trimmed(z.string({ message: 'must be a string' }).max(100, 'must be at most 100 characters'))
+    .optional()
+    .meta({ description: 'part of the name, the email or the voucher code' }),
+});
+export const listAffiliatesInput = listFields.optional().transform((v) => v ?? {});
+
+export const affiliateListOutput = z.object({
+  affiliates: z.array(affiliateOutput),
+  pagination: z.object({
+    page: countOutput,
+    limit: countOutput,
+    total: countOutput,
+    totalPages: countOutput,
+  }),
+});

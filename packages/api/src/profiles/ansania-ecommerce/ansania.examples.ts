@@ -1,6 +1,7 @@
 import { auditLogExamples } from '../shared/audit-log.examples.ts';
 import type { OperationExamples } from '../shared/operation-examples.ts';
 import { accountExamples } from './examples/account.examples.ts';
+import { adminCatalogExamples } from './examples/admin-catalog.examples.ts';
 import { adminOrdersExamples } from './examples/admin-orders.examples.ts';
 import { adminVouchersExamples } from './examples/admin-vouchers.examples.ts';
 import { cartExamples } from './examples/cart.examples.ts';
@@ -16,6 +17,7 @@ export const ansaniaExamples: OperationExamples = {
   ...ordersExamples,
   ...adminOrdersExamples,
   ...adminVouchersExamples,
+  ...adminCatalogExamples,
   ...ansaniaConsoleExamples,
   ...auditLogExamples,
 };

@@ -1,6 +1,7 @@
 import { router } from '../../kernel/trpc.ts';
 import { auditLogRouter } from '../shared/audit-log.router.ts';
 import { consoleRouter } from '../shared/console/router.ts';
+import { adminCatalogRouter } from './admin-catalog.router.ts';
 import { adminOrdersRouter } from './admin-orders.router.ts';
 import { adminVouchersRouter } from './admin-vouchers.router.ts';
 import { authRouter } from './auth.router.ts';
@@ -25,6 +26,7 @@ export const ansaniaRouter = router({
   // Not `admin`: the tenant's router merges the affiliate-marketer profile's, which has that key.
   adminOrders: adminOrdersRouter,
   adminVouchers: adminVouchersRouter,
+  adminCatalog: adminCatalogRouter,
   console: consoleRouter,
   auditLog: auditLogRouter,
 });
