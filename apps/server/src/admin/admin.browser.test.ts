@@ -1,13 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
-import { serveWithLimits } from '../header-limit.ts';
-import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
-import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
+import { type ConsoleUnderTest, LABELS, navTo, startConsole, type Tab } from '../testing/console-browser.ts';
+import { TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
 
 // The admin console, built (`pnpm build`), in Debian's chromium against the real server on a fresh
 // database with the demo tenants: administrators sign in and open their screens, a member cannot,
@@ -15,115 +9,31 @@ import { DEFAULT_ADMIN_DIR } from './admin-routes.ts';
 // (no serious or critical violation). With KOMISI_ADMIN_SCREENSHOTS=<dir> (`pnpm --filter
 // @komisi/admin screenshots` sets docs/admin), each main page is also saved there as a PNG.
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const PLATFORM_EMAIL = 'platform@komisi.local';
 const PLATFORM_PASSWORD = 'platform-password-123';
-const SCREENSHOTS = process.env.KOMISI_ADMIN_SCREENSHOTS
-  ? resolve(import.meta.dirname, '../../../..', process.env.KOMISI_ADMIN_SCREENSHOTS)
-  : null;
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const id = DICTIONARIES.id;
-const en = DICTIONARIES.en;
+const id = LABELS.id;
+const en = LABELS.en;
 
+let cut: ConsoleUnderTest;
 let app: TestApp;
-let server: ReturnType<typeof serveWithLimits>;
 let origin: string;
-let browser: Browser;
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium`);
-  if (!existsSync(join(DEFAULT_ADMIN_DIR, 'index.html')))
-    throw new Error(`${DEFAULT_ADMIN_DIR} is missing: run pnpm build (or pnpm --filter @komisi/admin build)`);
-  if (SCREENSHOTS) mkdirSync(SCREENSHOTS, { recursive: true });
-  app = await startTestApp({
+  cut = await startConsole({
     env: { KOMISI_PLATFORM_ADMIN_EMAIL: PLATFORM_EMAIL, KOMISI_PLATFORM_ADMIN_PASSWORD: PLATFORM_PASSWORD },
   });
-  await new Promise<void>((done) => {
-    server = serveWithLimits(
-      { fetch: app.app.fetch, port: 0, hostname: '127.0.0.1' },
-      (info: AddressInfo) => {
-        origin = `http://127.0.0.1:${info.port}`;
-        done();
-      },
-    );
-  });
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+  ({ app, origin } = cut);
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await new Promise<void>((done) => (server ? server.close(() => done()) : done()));
-  await app?.close();
+  await cut?.close();
 });
 
-/** One tab of the console, recording what a page must not do. */
-interface Tab {
-  page: Page;
-  context: BrowserContext;
-  requests: string[];
-  errors: string[];
-}
-
-async function openTab(): Promise<Tab> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 860 }, locale: 'en-US' });
-  const page = await context.newPage();
-  const tab: Tab = { page, context, requests: [], errors: [] };
-  page.on('request', (r) => tab.requests.push(r.url()));
-  page.on('console', (m) => m.type() === 'error' && tab.errors.push(m.text()));
-  page.on('pageerror', (e) => tab.errors.push(e.message));
-  return tab;
-}
-
-/** The checks every page passes: no error logged, nothing from elsewhere, no serious axe violation. */
-async function expectCleanPage(tab: Tab, name: string, { screenshot = true } = {}) {
-  await tab.page.waitForLoadState('networkidle');
-  const elsewhere = tab.requests.filter((url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url));
-  expect(elsewhere, name).toEqual([]);
-  expect(tab.errors, name).toEqual([]);
-  await tab.page.evaluate(AXE_SOURCE);
-  const violations = await tab.page.evaluate(async () => {
-    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
-    const axe = (window as any).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    type Node = { target: string[]; any: { message: string }[] };
-    return (result.violations as { id: string; impact: string; nodes: Node[] }[])
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map(
-        (v) =>
-          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
-      );
-  });
-  expect(violations, name).toEqual([]);
-  if (SCREENSHOTS && screenshot)
-    await tab.page.screenshot({
-      path: join(SCREENSHOTS, `${name}.png`),
-      fullPage: true,
-      // the page as it stands, without the notifications of what the test just did
-      style: '.mantine-Notifications-root { display: none !important; }',
-    });
-}
-
-async function signIn(tab: Tab, tenant: string, email: string, password: string) {
-  const { page } = tab;
-  await page.goto(`${origin}/admin/sign-in`);
-  await page.getByLabel(en.signIn.tenant).fill(tenant);
-  await page.getByLabel(en.signIn.email).fill(email);
-  await page.locator('input[type="password"]').fill(password);
-  await page.getByRole('button', { name: en.signIn.submit }).click();
-}
-
-/** Opens a section from the navbar. */
-async function navTo(page: Page, label: string) {
-  await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
-}
+const openTab = () => cut.openTab();
+const expectCleanPage = (tab: Tab, name: string, options?: { screenshot?: boolean }) =>
+  cut.expectCleanPage(tab, name, options);
+const signIn = (tab: Tab, tenant: string, email: string, password: string) =>
+  cut.signIn(tab, tenant, email, password);
 
 describe('the admin console in a browser', () => {
   it('the sign-in page', async () => {
