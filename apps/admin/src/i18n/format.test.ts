@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMoney, minorDigits } from './format.ts';
+import { formatMoney, minorDigits, parseMajorAmount } from './format.ts';
 
 // Intl separates currency and digits with a no-break space in some locales: compare on plain spaces.
 const plain = (s: string) => s.replace(/\s/g, ' ');
@@ -22,5 +22,28 @@ describe('money in the console', () => {
 
   it('no amount is a dash, not zero', () => {
     expect(formatMoney(null, 'IDR', 'en')).toBe('—');
+  });
+});
+
+describe('amounts typed in the console', () => {
+  it('whole rupiah and shillings, with the group separators of the language', () => {
+    expect(parseMajorAmount('1.850.000', 'IDR', 'id')).toBe(1_850_000);
+    expect(parseMajorAmount('1,850,000', 'UGX', 'en')).toBe(1_850_000);
+    expect(parseMajorAmount(' 25 000 ', 'UGX', 'en')).toBe(25_000);
+  });
+
+  it('a currency with cents takes up to its digits, in minor units', () => {
+    expect(parseMajorAmount('1,850.5', 'USD', 'en')).toBe(185_050);
+    expect(parseMajorAmount('1.850,05', 'USD', 'id')).toBe(185_005);
+    expect(parseMajorAmount('12', 'USD', 'en')).toBe(1_200);
+  });
+
+  it('refuses what is not an amount of the currency', () => {
+    expect(parseMajorAmount('1850.5', 'IDR', 'en')).toBeNull();
+    expect(parseMajorAmount('1.850,123', 'USD', 'id')).toBeNull();
+    expect(parseMajorAmount('-5', 'IDR', 'id')).toBeNull();
+    expect(parseMajorAmount('', 'IDR', 'id')).toBeNull();
+    expect(parseMajorAmount('1e6', 'IDR', 'id')).toBeNull();
+    expect(parseMajorAmount('99999999999999999999', 'IDR', 'id')).toBeNull();
   });
 });

@@ -72,3 +72,19 @@ export function formatDate(iso: string | null | undefined, language: Language, t
 export function localDay(timeZone: string, daysAgo = 0): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(Date.now() - daysAgo * 86_400_000));
 }
+
+/**
+ * An amount typed in the currency's major unit, as the reader's language writes numbers
+ * (`1.850.000` or `1.850,50` in Indonesian, `1,850,000` or `1,850.50` in English), to the API's
+ * integer minor units; null when it is not such an amount (more decimals than the currency has).
+ */
+export function parseMajorAmount(text: string, currency: string, language: Language): number | null {
+  const [group, decimal] = language === 'id' ? ['.', ','] : [',', '.'];
+  const plain = text.replace(/\s/g, '').split(group).join('').replace(decimal, '.');
+  const digits = minorDigits(currency);
+  const shape = digits === 0 ? /^\d+$/ : new RegExp(`^\\d+(\\.\\d{1,${digits}})?$`);
+  if (!shape.test(plain)) return null;
+  const [whole, fraction = ''] = plain.split('.');
+  const minor = Number(whole) * 10 ** digits + Number(fraction.padEnd(digits, '0') || 0);
+  return Number.isSafeInteger(minor) ? minor : null;
+}

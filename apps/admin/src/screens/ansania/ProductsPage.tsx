@@ -11,6 +11,7 @@ import { DataTable } from '../../components/DataTable.tsx';
 import { PageHeader } from '../../components/PageHeader.tsx';
 import { StatusBadge } from '../../components/StatusBadge.tsx';
 import { useTableState } from '../../components/table-state.ts';
+import { parseMajorAmount } from '../../i18n/format.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
 import { useTenant } from '../../layout/tenant-context.ts';
 import { ProductDialog, type ProductDraft, VariantDialog } from './ProductForms.tsx';
@@ -120,7 +121,7 @@ export default function ProductsPage() {
 
 /** One product's variants: stock counted in or out with a reason, price, visibility; each asked first. */
 function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void }) {
-  const { t, money, number } = useI18n();
+  const { t, money, number, language } = useI18n();
   const tenant = useTenant();
   const trpc = ansania.useTRPC();
   const queryClient = useQueryClient();
@@ -143,7 +144,6 @@ function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void
     trpc.adminCatalog.updateVariant.mutationOptions({ onSuccess: onSuccess(labels.saved), onError }),
   );
   const variants = props.product ? detail.data?.product.variants : undefined;
-  const scale = 10 ** tenant.currencyDigits;
   const options = (v: Variant) => [v.color, v.finishing, v.size].filter(Boolean).join(' · ') || '—';
 
   return (
@@ -277,17 +277,15 @@ function VariantsDrawer(props: { product: ProductRow | null; onClose: () => void
             name: 'price',
             label: labels.newPrice(tenant.currency),
             required: true,
-            validate: (v) => {
-              const n = Number(v.trim().replace(/[.,\s]/g, ''));
-              return Number.isSafeInteger(n) && n >= 1 ? null : labels.priceInvalid;
-            },
+            validate: (v) =>
+              (parseMajorAmount(v, tenant.currency, language) ?? 0) >= 1 ? null : labels.priceInvalid,
           },
         ]}
         onConfirm={(values) =>
           update.mutateAsync({
             id: action!.variant.id,
-            // typed in the currency's major unit without separators (IDR has no minor unit)
-            price: Math.round(Number(values.price!.trim().replace(/[.,\s]/g, '')) * scale),
+            // typed in the currency's major unit as the reader's language writes numbers
+            price: parseMajorAmount(values.price!, tenant.currency, language)!,
           })
         }
       />

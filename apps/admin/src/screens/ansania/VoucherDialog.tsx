@@ -17,11 +17,11 @@ import {
 import { DatesProvider, DateTimePicker } from '@mantine/dates';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import dayjs from 'dayjs';
 import { useState } from 'react';
 import { messageOf, notifySuccess } from '../../api/errors.ts';
 import { ansania } from '../../api/trpc.ts';
 import { useI18n } from '../../i18n/i18n.tsx';
+import { fromPicker, toPicker } from '../../i18n/zoned-picker.ts';
 import { useTenant } from '../../layout/tenant-context.ts';
 import type { AdminVoucher } from './voucher-format.ts';
 
@@ -48,10 +48,6 @@ interface Draft {
   is_public: boolean;
 }
 
-const PICKER_FORMAT = 'YYYY-MM-DD HH:mm:ss';
-const toPicker = (iso: string | null) => (iso === null ? null : dayjs(iso).format(PICKER_FORMAT));
-const fromPicker = (value: string | null) => (value === null ? null : dayjs(value).toISOString());
-
 /** Creates a voucher, or edits one (sending only the fields changed), through `adminVouchers.*`. */
 export function VoucherDialog(props: { voucher: AdminVoucher | null; onClose: () => void }) {
   const { t, language } = useI18n();
@@ -77,8 +73,8 @@ export function VoucherDialog(props: { voucher: AdminVoucher | null; onClose: ()
             editing.discount_type === 'percentage' ? editing.discount_value : major(editing.discount_value),
           max_discount_amount: major(editing.max_discount_amount),
           min_purchase_amount: major(editing.min_purchase_amount),
-          start_date: toPicker(editing.start_date),
-          end_date: toPicker(editing.end_date),
+          start_date: toPicker(editing.start_date, tenant.timeZone),
+          end_date: toPicker(editing.end_date, tenant.timeZone),
           usage_limit: editing.usage_limit ?? '',
           per_customer_limit: editing.per_customer_limit ?? '',
           is_public: editing.is_public,
@@ -135,8 +131,8 @@ export function VoucherDialog(props: { voucher: AdminVoucher | null; onClose: ()
       discount_value: value,
       max_discount_amount: minor(v.max_discount_amount),
       min_purchase_amount: minor(v.min_purchase_amount) ?? 0,
-      start_date: fromPicker(v.start_date),
-      end_date: fromPicker(v.end_date),
+      start_date: fromPicker(v.start_date, tenant.timeZone),
+      end_date: fromPicker(v.end_date, tenant.timeZone),
       usage_limit: v.usage_limit === '' ? null : v.usage_limit,
       per_customer_limit: v.per_customer_limit === '' ? null : v.per_customer_limit,
       is_public: v.is_public,
@@ -231,12 +227,14 @@ export function VoucherDialog(props: { voucher: AdminVoucher | null; onClose: ()
               />
               <DateTimePicker
                 label={labels.startDate}
+                description={tenant.timeZone}
                 clearable
                 valueFormat="DD MMM YYYY HH:mm"
                 {...form.getInputProps('start_date')}
               />
               <DateTimePicker
                 label={labels.endDate}
+                description={tenant.timeZone}
                 clearable
                 valueFormat="DD MMM YYYY HH:mm"
                 {...form.getInputProps('end_date')}
