@@ -202,13 +202,16 @@ describe('the sinoman console in a browser', () => {
     const dialog = page.getByRole('dialog', { name: labels.newBatch });
     await dialog.getByLabel(labels.fields.name).fill('Angkatan Uji');
     // dates picked in the calendars: the registration next month, the programme the month after
+    // each calendar is a popover named by its field: the one just picked may still be fading out
     const pick = async (label: string, monthsAhead: number, dayOfMonth: string) => {
       await dialog.getByRole('button', { name: label }).click();
-      for (let i = 0; i < monthsAhead; i++) await page.locator('[data-direction="next"]').last().click();
-      await page
+      const calendar = page.getByRole('dialog', { name: label });
+      for (let i = 0; i < monthsAhead; i++) await calendar.locator('button[data-direction="next"]').click();
+      await calendar
         .locator('table.mantine-DatePickerInput-month button:not([data-outside])')
         .getByText(dayOfMonth, { exact: true })
         .click();
+      await calendar.waitFor({ state: 'hidden' });
     };
     await pick(labels.fields.registrationStart, 1, '1');
     await pick(labels.fields.registrationEnd, 1, '20');
