@@ -91,6 +91,14 @@ export async function startConsole(
             .map((a) => a.finished),
         ),
       );
+      // a notification's transition may start after that: wait until each is fully shown or gone
+      await tab.page.waitForFunction(() =>
+        [...document.querySelectorAll('.mantine-Notification-root')].every((el) => {
+          for (let e: Element | null = el; e; e = e.parentElement)
+            if (getComputedStyle(e).opacity !== '1') return false;
+          return true;
+        }),
+      );
       const elsewhere = tab.requests.filter(
         (url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url),
       );
