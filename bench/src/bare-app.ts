@@ -13,6 +13,7 @@ import { productList } from './bare-products.ts';
 import { createBareReferral } from './bare-referral.ts';
 import { cartAdd, shopProducts } from './bare-shop.ts';
 import { koperasiSlug } from './generate-koperasi.ts';
+import { createLimitApp } from './limit-app.ts';
 import { settings } from './settings.ts';
 
 export async function createBareApp(
@@ -21,6 +22,7 @@ export async function createBareApp(
   jwtSecret: string,
   shopSlug?: string,
   qutabSlug?: string,
+  twin: 'bare' | 'limit' = 'bare',
 ) {
   const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
   const tenantId = rows[0]!.id;
@@ -41,6 +43,9 @@ export async function createBareApp(
     return c.json({ code: 0, message: 'Internal server error', errors: {} }, 500);
   });
   app.get('/health', (c) => c.json({ status: 'ok' }));
+  // the limit twin answers the money paths its own way (limit-app.ts) and every other path as bare;
+  // mounted first, its routes win
+  if (twin === 'limit') app.route('/', await createLimitApp(pool, { slug, shopSlug, jwtSecret }));
 
   const api = new Hono();
   api.get('/products/list', async (c) =>

@@ -12,6 +12,7 @@ const app = await createBareApp(
   env.KOMISI_JWT_SECRET!,
   env.BENCH_SHOP_TENANT ?? 'ansania',
   env.BENCH_QUTAB_TENANT ?? 'qutab',
+  env.BENCH_TWIN === 'limit' ? 'limit' : 'bare',
 );
 const handler = drainable(app.fetch);
 const server = serve({ fetch: handler.fetch, port: Number(env.PORT), hostname: '127.0.0.1' });

@@ -1,14 +1,16 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverEnv } from './database.ts';
 import { settings } from './settings.ts';
 
-export type ServerKind = 'komisi' | 'bare';
+/** ours; the bare twin (same SQL on Hono + pg); the limit twin (the fewest round trips, money paths only) */
+export type ServerKind = 'komisi' | 'bare' | 'limit';
 
 const ENTRY: Record<ServerKind, string> = {
   komisi: join(import.meta.dirname, 'komisi-server.ts'),
   bare: join(import.meta.dirname, 'bare-server.ts'),
+  limit: join(import.meta.dirname, 'bare-server.ts'),
 };
 
 const live = new Set<ChildProcess>();
@@ -29,6 +31,8 @@ export interface RunningServer {
   kind: ServerKind;
   url: string;
   pid: number;
+  /** resident memory now, in MB (Linux: /proc), or null where unknown */
+  rssMb(): number | null;
   stop(): Promise<void>;
 }
 
@@ -50,7 +54,12 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
 
 /** Starts one server in its own process (through tsx, like `pnpm start`) and waits for /health. */
 export async function startServer(kind: ServerKind, label: string): Promise<RunningServer> {
-  const child = await startChild(ENTRY[kind], settings.port, settings.cpuProfile ? `${label}-${kind}` : null);
+  const child = await startChild(
+    ENTRY[kind],
+    settings.port,
+    settings.cpuProfile ? `${label}-${kind}` : null,
+    kind === 'limit' ? { BENCH_TWIN: 'limit' } : {},
+  );
   return { kind, ...child };
 }
 
@@ -66,6 +75,7 @@ async function startChild(
   entry: string,
   port: number,
   profileName: string | null,
+  env: Record<string, string> = {},
 ): Promise<Omit<RunningServer, 'kind'>> {
   const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
   if (profileName) {
@@ -75,7 +85,7 @@ async function startChild(
   }
   const child = spawn(process.execPath, [...execArgv, entry], {
     cwd: join(import.meta.dirname, '..'),
-    env: { ...process.env, ...serverEnv({ PORT: String(port) }) },
+    env: { ...process.env, ...serverEnv({ PORT: String(port), ...env }) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   live.add(child);
@@ -90,6 +100,7 @@ async function startChild(
   return {
     url,
     pid: child.pid!,
+    rssMb: () => residentMb(child.pid!),
     async stop() {
       if (child.exitCode === null) {
         const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
@@ -101,4 +112,13 @@ async function startChild(
       live.delete(child);
     },
   };
+}
+
+function residentMb(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1];
+    return kb ? Number(kb) / 1024 : null;
+  } catch {
+    return null;
+  }
 }

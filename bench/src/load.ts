@@ -18,6 +18,8 @@ export interface Measurement {
   statusCodes: Record<string, number>;
   /** share of all cores busy with other work just before the run (null if unknown) */
   backgroundCpu: number | null;
+  /** the server's resident memory right after the load, in MB (set by the caller) */
+  rssMb?: number | null;
 }
 
 function summarise(r: Result, backgroundCpu: number | null, success: Success): Measurement {

@@ -7,7 +7,7 @@ import type { Row } from './report.ts';
 import { autocannonRequests, type Scenario } from './scenarios.ts';
 import { settings } from './settings.ts';
 
-const LABEL: Record<ServerKind, string> = { komisi: 'ours', bare: 'bare' };
+const LABEL: Record<ServerKind, string> = { komisi: 'ours', bare: 'bare', limit: 'limit' };
 const pct = (x: number | null) => (x === null ? '?' : `${Math.round(x * 100)}%`);
 
 function problems(who: string, m: Measurement): string[] {
@@ -25,8 +25,9 @@ async function measureOnce(kind: ServerKind, s: Scenario, label: string) {
     server = await startServer(kind, label);
     const probed = await probe(server.url, s.call(0));
     const m = await load(server.url, autocannonRequests(s), s.redirects ? '3xx' : '2xx');
+    m.rssMb = server.rssMb();
     console.log(
-      `  ${LABEL[kind]}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, other CPU load before ${pct(m.backgroundCpu)}`,
+      `  ${LABEL[kind]}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS ${m.rssMb?.toFixed(0) ?? '?'} MB, other CPU load before ${pct(m.backgroundCpu)}`,
     );
     return { probed, m };
   } finally {
@@ -36,14 +37,15 @@ async function measureOnce(kind: ServerKind, s: Scenario, label: string) {
 
 /** Ours then bare (BENCH_ROUNDS times), checks, and the table row. */
 export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Row> {
-  const runs: Record<ServerKind, Measurement[]> = { komisi: [], bare: [] };
+  const runs: Record<ServerKind, Measurement[]> = { komisi: [], bare: [], limit: [] };
   const probes: Partial<Record<ServerKind, ProbeResult>> = {};
   for (let round = 1; round <= settings.rounds; round++) {
     // odd rounds start with ours, even rounds with bare: state that grows during a run (commission
     // and ledger rows) does not always burden the same server
-    const order = round % 2 === 1 ? (['komisi', 'bare'] as const) : (['bare', 'komisi'] as const);
+    const order: ServerKind[] = round % 2 === 1 ? ['komisi', 'bare', 'limit'] : ['limit', 'bare', 'komisi'];
     for (const kind of order) {
       if (kind === 'bare' && s.noBare) continue;
+      if (kind === 'limit' && !s.limit) continue;
       const { probed, m } = await measureOnce(kind, s, `${s.name}-${round}`);
       probes[kind] ??= probed;
       runs[kind].push(m);
@@ -52,14 +54,16 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
   const best = (ms: Measurement[]) => ms.reduce((a, b) => (b.rps > a.rps ? b : a));
   const ours = best(runs.komisi);
   const bare = runs.bare.length ? best(runs.bare) : null;
+  const limit = runs.limit.length ? best(runs.limit) : null;
   const flags = [
     ...runs.komisi.flatMap((m) => problems('ours', m)),
     ...runs.bare.flatMap((m) => problems('bare', m)),
+    ...runs.limit.flatMap((m) => problems('limit', m)),
   ];
   const notes: string[] = [];
   const warnings: string[] = [];
   if (settings.rounds > 1) {
-    for (const kind of ['komisi', 'bare'] as const) {
+    for (const kind of ['komisi', 'bare', 'limit'] as const) {
       if (runs[kind].length === 0) continue;
       notes.push(
         `${LABEL[kind]} rounds: ${runs[kind].map((m) => `${m.rps.toFixed(0)} req/s`).join(', ')} (best counts)`,
@@ -106,5 +110,5 @@ export async function measureScenario(s: Scenario, fixture: Fixture): Promise<Ro
     notes.push(...check.notes);
     flags.push(...check.flags);
   }
-  return { name: s.name, title: s.title, ours, bare, flags, warnings, notes };
+  return { name: s.name, title: s.title, ours, bare, limit, flags, warnings, notes };
 }

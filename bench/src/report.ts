@@ -10,6 +10,8 @@ export interface Row {
   ours: Measurement;
   /** null: the scenario has no bare twin */
   bare: Measurement | null;
+  /** the limit twin (money paths), or null */
+  limit: Measurement | null;
   /** problems that make the row untrustworthy (errors, mismatching bodies, ...) */
   flags: string[];
   /** the machine was busy with other work: numbers are less trustworthy */
@@ -29,12 +31,15 @@ export function verdict(r: Row): string {
   return r.warnings.length ? `${v} (noisy)` : v;
 }
 
+const rss = (m: Measurement | null) => (m?.rssMb == null ? '—' : f0(m.rssMb));
+
 export function table(rows: Row[]): string {
-  const head = '| scenario | ours req/s | ours p99 ms | bare req/s | bare p99 ms | ours/bare | verdict |';
-  const sep = '|---|---:|---:|---:|---:|---:|---|';
+  const head =
+    '| scenario | ours req/s | ours p99 ms | bare req/s | bare p99 ms | ours/bare | limit req/s | ours/limit | ours RSS MB | verdict |';
+  const sep = '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|';
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${f0(r.ours.rps)} | ${f1(r.ours.p99)} | ${r.bare ? f0(r.bare.rps) : '—'} | ${r.bare ? f1(r.bare.p99) : '—'} | ${r.bare ? `${(ratio(r) * 100).toFixed(0)}%` : 'no bare twin'} | ${verdict(r)} |`,
+      `| ${r.name} | ${f0(r.ours.rps)} | ${f1(r.ours.p99)} | ${r.bare ? f0(r.bare.rps) : '—'} | ${r.bare ? f1(r.bare.p99) : '—'} | ${r.bare ? `${(ratio(r) * 100).toFixed(0)}%` : 'no bare twin'} | ${r.limit ? f0(r.limit.rps) : '—'} | ${r.limit && r.limit.rps > 0 ? `${((r.ours.rps / r.limit.rps) * 100).toFixed(0)}%` : '—'} | ${rss(r.ours)} | ${verdict(r)} |`,
   );
   return [head, sep, ...lines].join('\n');
 }
@@ -54,6 +59,12 @@ export function markdown(rows: Row[], env: Environment): string {
     r.bare
       ? `  - bare: ${r.bare.requests} requests, p50 ${f1(r.bare.p50)} ms, status ${JSON.stringify(r.bare.statusCodes)}, non-2xx ${r.bare.non2xx}, errors ${r.bare.errors}, timeouts ${r.bare.timeouts}`
       : '  - bare: no bare twin',
+    ...(r.limit
+      ? [
+          `  - limit: ${r.limit.requests} requests, p50 ${f1(r.limit.p50)} ms, p99 ${f1(r.limit.p99)} ms, non-2xx ${r.limit.non2xx}, errors ${r.limit.errors}`,
+        ]
+      : []),
+    `  - RSS after the load: ours ${rss(r.ours)} MB, bare ${rss(r.bare)} MB`,
     ...r.notes.map((n) => `  - ${n}`),
     ...r.warnings.map((w) => `  - noisy: ${w}`),
     ...r.flags.map((f) => `  - **FLAG**: ${f}`),
@@ -63,8 +74,9 @@ export function markdown(rows: Row[], env: Environment): string {
 ${env.startedAt.toISOString()} · Node ${process.version} · ${cpu.length} × ${cpu[0]?.model ?? 'CPU'} · ${env.pgVersion}
 
 Each scenario runs our server (\`startPlatform\` + @hono/node-server, NODE_ENV=production, LOG_LEVEL=warn)
-and then a bare Hono + \`pg.Pool\` route issuing the same SQL statements, one server at a time, each in
-its own child process; autocannon runs in the parent with ${settings.connections} connections,
+and then a bare Hono + \`pg.Pool\` route issuing the same SQL statements (and, for the money paths, a limit
+twin: the fewest round trips a PostgreSQL expert would write for the same effects), one server at a time,
+each in its own child process; autocannon runs in the parent with ${settings.connections} connections,
 ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, ${settings.rounds} round(s) (best counts).
 Pool size ${settings.poolMax} on both.
 PostgreSQL, both servers and the load generator share the machine. req/s counts 2xx responses only.

@@ -72,6 +72,8 @@ export interface Scenario {
   sameBody: boolean;
   /** only ours is measured (no bare twin written) */
   noBare?: true;
+  /** a money path with a limit twin (limit-app.ts): measured on it too */
+  limit?: true;
   /** a redirect endpoint: 3xx responses are the successes */
   redirects?: true;
   /** the SQL trace waits this long after the request (writes buffered off the request path) */

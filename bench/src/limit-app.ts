@@ -1,0 +1,21 @@
+// The limit twin: each money path (dtehm confirm, ansania checkout and its payment settlement,
+// koperasi deposit settlement) as a PostgreSQL expert would write it by hand for the same effects —
+// the same rows, ledger entries, locks and idempotency — in the fewest round trips. In the bench
+// only: it is the ceiling ours is measured against (`limit req/s`), not a second implementation
+// to keep. Paths, request and response bodies are ours; a scenario with `limit: true` is measured
+// on it. Each money path's route lives in its own `limit-*.ts` module and is mounted here.
+import { Hono } from 'hono';
+import type pg from 'pg';
+
+export interface LimitTenants {
+  /** dtehm */
+  slug: string;
+  /** ansania */
+  shopSlug?: string | undefined;
+  jwtSecret: string;
+}
+
+export async function createLimitApp(_pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
+  const app = new Hono();
+  return app;
+}
