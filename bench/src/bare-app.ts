@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
+import { checkout } from './bare-checkout.ts';
 import { confirmPayment } from './bare-confirm.ts';
 import { mountFinancialDashboard } from './bare-financial-dashboard.ts';
 import { HttpError } from './bare-http.ts';
@@ -83,8 +84,12 @@ export async function createBareApp(
 
 /** The ansania storefront routes: envelope `{ success, data, meta }`. */
 async function createBareShop(pool: pg.Pool, slug: string, jwtSecret: string) {
-  const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
+  const { rows } = await pool.query<{ id: number; currency: string }>(
+    'select id, currency from tenant where slug = $1',
+    [slug],
+  );
   const tenantId = rows[0]!.id;
+  const tenant = { id: tenantId, currency: rows[0]!.currency, baseUrl: `http://127.0.0.1:${settings.port}` };
   const authenticate = createBareAuth(pool, jwtSecret, tenantId);
   const ok = (data: unknown) => ({ success: true, data, meta: { timestamp: new Date().toISOString() } });
   const shop = new Hono();
@@ -103,6 +108,11 @@ async function createBareShop(pool: pg.Pool, slug: string, jwtSecret: string) {
     );
   });
   shop.get('/products', async (c) => c.json(ok(await shopProducts(pool, tenantId, c.req.query()))));
+  shop.post('/checkout/create-order', async (c) => {
+    const accountId = await authenticate(c.req.header('authorization'));
+    if (accountId === null) throw new HttpError(401, 'Unauthenticated.');
+    return c.json(ok(await checkout(pool, tenant, accountId, await c.req.json())), 201);
+  });
   shop.post('/cart/items', async (c) => {
     const accountId = await authenticate(c.req.header('authorization'));
     if (accountId === null) throw new HttpError(401, 'Unauthenticated.');

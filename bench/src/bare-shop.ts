@@ -3,6 +3,7 @@
 
 import { variantFilterSql } from '@komisi/api';
 import type pg from 'pg';
+import { CART_LINES_SQL, type LineRow } from './bare-checkout.ts';
 import { HttpError } from './bare-http.ts';
 
 const LOW_STOCK = 5;
@@ -140,23 +141,6 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
   };
 }
 
-interface LineRow {
-  id: number;
-  quantity: number;
-  variant_id: number;
-  sku: string;
-  color: string | null;
-  finishing: string | null;
-  size: string | null;
-  price: string;
-  stock: number;
-  is_visible: boolean;
-  product_id: number;
-  product_name: string;
-  product_slug: string | null;
-  image: string | null;
-}
-
 /** POST /cart/items for a signed-in customer: the transaction of addItem, then the cart's contents. */
 export async function cartAdd(pool: pg.Pool, tenantId: number, accountId: number, body: unknown) {
   const input = body as { product_variant_id?: unknown; quantity?: unknown };
@@ -165,6 +149,7 @@ export async function cartAdd(pool: pg.Pool, tenantId: number, accountId: number
   if (!Number.isInteger(variantId) || variantId < 1 || !Number.isInteger(quantity) || quantity < 1)
     throw new HttpError(422, 'invalid input');
   const client = await pool.connect();
+  let cart: { id: number; voucher_code: string | null };
   try {
     await client.query('begin');
     try {
@@ -174,13 +159,14 @@ export async function cartAdd(pool: pg.Pool, tenantId: number, accountId: number
         [tenantId, variantId],
       );
       if (!variant[0]?.is_visible) throw new HttpError(422, 'Product variant not found');
-      const { rows: cart } = await client.query<{ id: number }>(
+      const { rows: carts } = await client.query<{ id: number; voucher_code: string | null }>(
         `insert into cart (tenant_id, account_id, created_at, updated_at) values ($1, $2, $3, $4)
          on conflict (account_id) do update set updated_at = excluded.updated_at
-         returning id`,
+         returning id, account_id, voucher_code`,
         [tenantId, accountId, now, now],
       );
-      const cartId = cart[0]!.id;
+      cart = carts[0]!;
+      const cartId = cart.id;
       const { rows: line } = await client.query<{ quantity: number }>(
         'select quantity from cart_item where tenant_id = $1 and cart_id = $2 and variant_id = $3',
         [tenantId, cartId, variantId],
@@ -200,25 +186,8 @@ export async function cartAdd(pool: pg.Pool, tenantId: number, accountId: number
   } finally {
     client.release();
   }
-  const { rows: carts } = await pool.query<{ id: number; account_id: number; voucher_code: string | null }>(
-    'select id, account_id, voucher_code from cart where tenant_id = $1 and account_id = $2',
-    [tenantId, accountId],
-  );
-  const cart = carts[0]!;
-  const { rows } = await pool.query<LineRow>(
-    `select ci.id, ci.quantity, v.id as variant_id, v.sku, v.color, v.finishing, v.size, v.price,
-       v.stock, v.is_visible, p.id as product_id, p.name as product_name, p.slug as product_slug,
-       coalesce(
-         (select i.url from product_image i where i.product_id = p.id and i.tenant_id = ci.tenant_id
-          order by i.is_primary desc, i.position, i.id limit 1),
-         p.feature_photo, p.images->>0) as image
-     from cart_item ci
-     join product_variant v on v.id = ci.variant_id
-     join product p on p.id = v.product_id
-     where ci.tenant_id = $1 and ci.cart_id = $2
-     order by ci.id`,
-    [tenantId, cart.id],
-  );
+  // the cart row the upsert returned; its lines read after the commit
+  const { rows } = await pool.query<LineRow>(CART_LINES_SQL, [tenantId, cart.id]);
   // (a stored voucher code would be re-evaluated here; the bench carts hold none)
   const items = rows.map((r) => {
     const price = Number(r.price);

@@ -225,7 +225,6 @@ export function scenarios(f: Fixture): Scenario[] {
       name: 'checkout',
       title: `POST ansania /checkout/create-order (one-item cart, J&T REG, sandbox payment; ${shop.checkouts.length.toLocaleString('en')} customers ready)`,
       sameBody: false,
-      noBare: true,
       consumption: () => ({ used: Math.min(nextCheckout, shop.checkouts.length), exhausted: checkoutsOut }),
       call: () => {
         const who = shop.checkouts[nextCheckout++];

@@ -22,6 +22,7 @@ export {
 } from './composition/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './composition/services.ts';
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
+export { courierFor } from './contexts/commerce/shipping/couriers.ts';
 export { type FilesSetup, filesSetupFromConfig } from './contexts/files/files.setup.ts';
 export { channelTransports } from './contexts/notifications/channel-transports.ts';
 export { devMailbox, OutboxDispatcher } from './contexts/notifications/outbox-dispatcher.ts';

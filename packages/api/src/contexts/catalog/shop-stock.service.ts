@@ -1,3 +1,4 @@
+import { boundRun, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** So many of one variant (its stock). */
@@ -28,12 +29,12 @@ export class ShopStockService {
    * concurrent orders can never take more than there is. False when it was not taken.
    */
   async take(tx: Scope, variantId: number, quantity: number): Promise<boolean> {
-    const taken = await tx.em.execute<{ id: number }[]>(
-      `update product_variant set stock = stock - ?
-       where tenant_id = ? and id = ? and is_visible and stock >= ? returning id`,
-      [quantity, tx.tenant.id, variantId, quantity],
+    const taken = await boundRun(
+      tx.em,
+      sql`update product_variant set stock = stock - ${quantity}
+          where tenant_id = ${tx.tenant.id} and id = ${variantId} and is_visible and stock >= ${quantity}`,
     );
-    return taken.length > 0;
+    return taken > 0;
   }
 
   /** The variant's stock now; 0 for a variant that is gone. */

@@ -103,7 +103,7 @@ export class PaymentsService {
       customer: input.customer,
       method: input.requestedMethod,
     });
-    const payment = scope.em.create(Payment, {
+    const data = {
       tenant: scope.tenant.id,
       account: input.accountId,
       purpose: input.purpose,
@@ -123,9 +123,13 @@ export class PaymentsService {
         ...(created.instructions && { instructions: created.instructions }),
       },
       createdAt: scope.now,
-    });
-    await scope.em.flush();
-    return payment;
+      status: 'pending' as const,
+      paidAt: null,
+      failedAt: null,
+    };
+    // one insert statement (a flush would wrap it in a transaction of its own), then managed as usual
+    const id = await scope.em.insert(Payment, data);
+    return scope.em.merge(Payment, { ...data, id });
   }
 
   /**

@@ -38,8 +38,8 @@ export class SandboxProvider implements PaymentProvider {
 
   async createPayment(request: CreatePaymentRequest): Promise<CreatedPayment> {
     const reference = `SBX-${randomBytes(9).toString('base64url')}`;
-    const em = systemEm(this.#orm);
-    em.create(SandboxCharge, {
+    // one insert, no unit of work (its flush would wrap the insert in a transaction of its own)
+    await systemEm(this.#orm).insert(SandboxCharge, {
       reference,
       tenantId: this.#tenantId,
       merchantReference: request.merchantReference,
@@ -48,7 +48,6 @@ export class SandboxProvider implements PaymentProvider {
       description: request.description.slice(0, 255),
       createdAt: new Date(),
     });
-    await em.flush();
     return { providerReference: reference, paymentUrl: `${this.#baseUrl()}${SANDBOX_PAY_PATH}/${reference}` };
   }
 

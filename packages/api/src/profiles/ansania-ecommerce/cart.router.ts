@@ -51,7 +51,8 @@ export const cartRouter = {
       );
       if (added.newToken) handOutCartToken(ctx, added.newToken);
       const token = added.newToken ?? owner.token;
-      const cart = await ctx.services.carts.contents(ctx.scope(), { ...owner, token });
+      // the cart row the add locked (read after its commit: the lines are the committed ones)
+      const cart = await ctx.services.carts.contentsOf(ctx.scope(), { ...owner, token }, added.row);
       return { cart: presentCart(cart) };
     }),
 

@@ -1,7 +1,8 @@
 import { multiply, priceOrder } from '@komisi/domain';
+import { boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import type { AppliedVoucher, VouchersService } from '../vouchers/vouchers.service.ts';
-import { type CartOwner, findCart } from './cart-rows.ts';
+import { type CartOwner, type CartRow, findCart } from './cart-rows.ts';
 
 export interface CartLine {
   id: number;
@@ -19,7 +20,13 @@ export interface CartLine {
     stock: number;
     isVisible: boolean;
   };
-  product: { id: number; name: string; slug: string | null; image: string | null };
+  product: {
+    id: number;
+    name: string;
+    slug: string | null;
+    image: string | null;
+    weightGrams: number | null;
+  };
 }
 
 /** The cart's stored voucher code when it does not apply right now, and why. */
@@ -56,6 +63,7 @@ interface LineRow {
   product_id: number;
   product_name: string;
   product_slug: string | null;
+  weight_grams: number | null;
   image: string | null;
 }
 
@@ -65,7 +73,16 @@ export async function cartContents(
   vouchers: VouchersService,
   owner: CartOwner,
 ): Promise<CartContents> {
-  const cart = await findCart(scope, owner);
+  return pricedCart(scope, vouchers, owner, await findCart(scope, owner));
+}
+
+/** A cart row (found or locked by the caller) with its lines, priced and its voucher re-evaluated. */
+export async function pricedCart(
+  scope: Scope,
+  vouchers: VouchersService,
+  owner: CartOwner,
+  cart: CartRow | undefined,
+): Promise<CartContents> {
   if (!cart) return emptyCart(owner.accountId);
   const lines = await cartLines(scope, cart.id);
   const accountId = cart.account_id;
@@ -108,19 +125,19 @@ export async function cartContents(
 /** A cart's lines with their variant, product and image, oldest first. */
 // Joins catalog's variant, product and image rows: the cart is read on every page, in one statement.
 export async function cartLines(scope: Scope, cartId: number): Promise<CartLine[]> {
-  const rows = await scope.em.execute<LineRow[]>(
-    `select ci.id, ci.quantity, v.id as variant_id, v.sku, v.color, v.finishing, v.size, v.price,
+  const rows = await boundRows<LineRow>(
+    scope.em,
+    sql`select ci.id, ci.quantity, v.id as variant_id, v.sku, v.color, v.finishing, v.size, v.price,
        v.stock, v.is_visible, p.id as product_id, p.name as product_name, p.slug as product_slug,
-       coalesce(
+       p.weight_grams, coalesce(
          (select i.url from product_image i where i.product_id = p.id and i.tenant_id = ci.tenant_id
           order by i.is_primary desc, i.position, i.id limit 1),
          p.feature_photo, p.images->>0) as image
      from cart_item ci
      join product_variant v on v.id = ci.variant_id
      join product p on p.id = v.product_id
-     where ci.tenant_id = ? and ci.cart_id = ?
+     where ci.tenant_id = ${scope.tenant.id} and ci.cart_id = ${cartId}
      order by ci.id`,
-    [scope.tenant.id, cartId],
   );
   return rows.map((r) => {
     const unitPrice = toSafeInteger(r.price);
@@ -138,7 +155,13 @@ export async function cartLines(scope: Scope, cartId: number): Promise<CartLine[
         stock: r.is_visible ? r.stock : 0,
         isVisible: r.is_visible,
       },
-      product: { id: r.product_id, name: r.product_name, slug: r.product_slug, image: r.image },
+      product: {
+        id: r.product_id,
+        name: r.product_name,
+        slug: r.product_slug,
+        image: r.image,
+        weightGrams: r.weight_grams,
+      },
     };
   });
 }

@@ -1,4 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
+import { boundRow, boundRun, sql } from '../../../kernel/bound-sql.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 
 // The cart rows behind every cart change: finding, locking or creating the owner's cart, and setting a line.
@@ -12,6 +13,8 @@ export interface CartOwner {
 
 export interface OwnedCart {
   cartId: number;
+  /** the cart's row as locked (its stored voucher code) */
+  row: CartRow;
   /** the new guest cart's token, when this call created one (hand it to the guest once) */
   newToken: string | null;
 }
@@ -31,27 +34,32 @@ export const hashCartToken = (token: string) => createHash('sha256').update(toke
 /** The owner's cart row, unlocked; undefined when there is none. */
 export async function findCart(scope: Scope, owner: CartOwner): Promise<CartRow | undefined> {
   if (owner.accountId === null && !owner.token) return undefined;
-  const [cart] = await scope.em.execute<CartRow[]>(
+  return boundRow<CartRow>(
+    scope.em,
     owner.accountId !== null
-      ? 'select id, account_id, voucher_code from cart where tenant_id = ? and account_id = ?'
-      : `select id, account_id, voucher_code from cart
-         where tenant_id = ? and guest_token_hash = ? and account_id is null`,
-    [scope.tenant.id, owner.accountId ?? hashCartToken(owner.token!)],
+      ? sql`select id, account_id, voucher_code from cart where tenant_id = ${scope.tenant.id} and account_id = ${owner.accountId}`
+      : sql`select id, account_id, voucher_code from cart
+            where tenant_id = ${scope.tenant.id} and guest_token_hash = ${hashCartToken(owner.token!)} and account_id is null`,
   );
-  return cart;
 }
 
 /** Locks the caller's existing cart (until the transaction ends); null when there is none. */
 export async function lockCart(tx: Scope, owner: CartOwner): Promise<number | null> {
-  if (owner.accountId === null && !owner.token) return null;
-  const [row] = await tx.em.execute<{ id: number }[]>(
+  return (await lockCartRow(tx, owner))?.id ?? null;
+}
+
+/** Locks the caller's existing cart (until the transaction ends) and returns its row; undefined when none. */
+export async function lockCartRow(tx: Scope, owner: CartOwner): Promise<CartRow | undefined> {
+  if (owner.accountId === null && !owner.token) return undefined;
+  return boundRow<CartRow>(
+    tx.em,
     owner.accountId !== null
-      ? 'update cart set updated_at = ? where tenant_id = ? and account_id = ? returning id'
-      : `update cart set updated_at = ? where tenant_id = ? and guest_token_hash = ? and account_id is null
-         returning id`,
-    [tx.now, tx.tenant.id, owner.accountId ?? hashCartToken(owner.token!)],
+      ? sql`update cart set updated_at = ${tx.now} where tenant_id = ${tx.tenant.id} and account_id = ${owner.accountId}
+            returning id, account_id, voucher_code`
+      : sql`update cart set updated_at = ${tx.now}
+            where tenant_id = ${tx.tenant.id} and guest_token_hash = ${hashCartToken(owner.token!)} and account_id is null
+            returning id, account_id, voucher_code`,
   );
-  return row?.id ?? null;
 }
 
 /**
@@ -61,23 +69,25 @@ export async function lockCart(tx: Scope, owner: CartOwner): Promise<number | nu
  */
 export async function lockOrCreateCart(tx: Scope, owner: CartOwner): Promise<OwnedCart> {
   if (owner.accountId !== null) {
-    const [row] = await tx.em.execute<{ id: number }[]>(
-      `insert into cart (tenant_id, account_id, created_at, updated_at) values (?, ?, ?, ?)
-       on conflict (account_id) do update set updated_at = excluded.updated_at
-       returning id`,
-      [tx.tenant.id, owner.accountId, tx.now, tx.now],
+    const row = await boundRow<CartRow>(
+      tx.em,
+      sql`insert into cart (tenant_id, account_id, created_at, updated_at)
+          values (${tx.tenant.id}, ${owner.accountId}, ${tx.now}, ${tx.now})
+          on conflict (account_id) do update set updated_at = excluded.updated_at
+          returning id, account_id, voucher_code`,
     );
-    return { cartId: row!.id, newToken: null };
+    return { cartId: row!.id, row: row!, newToken: null };
   }
-  const existing = await lockCart(tx, owner);
-  if (existing !== null) return { cartId: existing, newToken: null };
+  const existing = await lockCartRow(tx, owner);
+  if (existing) return { cartId: existing.id, row: existing, newToken: null };
   const token = newCartToken();
-  const [row] = await tx.em.execute<{ id: number }[]>(
-    `insert into cart (tenant_id, guest_token_hash, created_at, updated_at) values (?, ?, ?, ?)
-     returning id`,
-    [tx.tenant.id, hashCartToken(token), tx.now, tx.now],
+  const row = await boundRow<CartRow>(
+    tx.em,
+    sql`insert into cart (tenant_id, guest_token_hash, created_at, updated_at)
+        values (${tx.tenant.id}, ${hashCartToken(token)}, ${tx.now}, ${tx.now})
+        returning id, account_id, voucher_code`,
   );
-  return { cartId: row!.id, newToken: token };
+  return { cartId: row!.id, row: row!, newToken: token };
 }
 
 /** Sets a cart's line of a variant to `quantity`, creating the line when the cart has none. */
@@ -87,9 +97,10 @@ export async function setCartLine(
   variantId: number,
   quantity: number,
 ): Promise<void> {
-  await tx.em.execute(
-    `insert into cart_item (tenant_id, cart_id, variant_id, quantity, added_at) values (?, ?, ?, ?, ?)
-     on conflict (cart_id, variant_id) do update set quantity = excluded.quantity`,
-    [tx.tenant.id, cartId, variantId, quantity, tx.now],
+  await boundRun(
+    tx.em,
+    sql`insert into cart_item (tenant_id, cart_id, variant_id, quantity, added_at)
+        values (${tx.tenant.id}, ${cartId}, ${variantId}, ${quantity}, ${tx.now})
+        on conflict (cart_id, variant_id) do update set quantity = excluded.quantity`,
   );
 }

@@ -1,8 +1,17 @@
 import { DomainError, priceOrder, validationError } from '@komisi/domain';
+import { boundRow, boundRun, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { AppliedVoucher, VouchersService } from '../vouchers/vouchers.service.ts';
-import { type CartContents, cartContents, cartLines } from './cart-contents.ts';
-import { type CartOwner, lockCart, lockOrCreateCart, type OwnedCart, setCartLine } from './cart-rows.ts';
+import { type CartContents, cartContents, cartLines, pricedCart } from './cart-contents.ts';
+import {
+  type CartOwner,
+  type CartRow,
+  lockCart,
+  lockCartRow,
+  lockOrCreateCart,
+  type OwnedCart,
+  setCartLine,
+} from './cart-rows.ts';
 import { mergeGuestCart } from './guest-cart-merge.ts';
 
 interface VariantRow {
@@ -47,6 +56,11 @@ export class CartsService {
     return cartContents(scope, this.#vouchers, owner);
   }
 
+  /** A cart row the caller holds already (the one a change just locked), priced as `contents` does. */
+  contentsOf(scope: Scope, owner: CartOwner, cart: CartRow): Promise<CartContents> {
+    return pricedCart(scope, this.#vouchers, owner, cart);
+  }
+
   /**
    * Adds `quantity` of a variant (a line already holding it grows). The line may not exceed the
    * variant's stock. A guest without a (known) cart gets a new cart and token.
@@ -54,15 +68,16 @@ export class CartsService {
   async addItem(scope: Scope, owner: CartOwner, variantId: number, quantity: number): Promise<OwnedCart> {
     return inTransaction(scope, async (tx) => {
       // catalog's variant read directly: adding to the cart is the shop's hot path
-      const [variant] = await tx.em.execute<VariantRow[]>(
-        'select id, stock, is_visible from product_variant where tenant_id = ? and id = ?',
-        [tx.tenant.id, variantId],
+      const variant = await boundRow<VariantRow>(
+        tx.em,
+        sql`select id, stock, is_visible from product_variant where tenant_id = ${tx.tenant.id} and id = ${variantId}`,
       );
       if (!variant?.is_visible) throw variantNotFound();
       const cart = await lockOrCreateCart(tx, owner);
-      const [line] = await tx.em.execute<{ quantity: number }[]>(
-        'select quantity from cart_item where tenant_id = ? and cart_id = ? and variant_id = ?',
-        [tx.tenant.id, cart.cartId, variantId],
+      const line = await boundRow<{ quantity: number }>(
+        tx.em,
+        sql`select quantity from cart_item
+            where tenant_id = ${tx.tenant.id} and cart_id = ${cart.cartId} and variant_id = ${variantId}`,
       );
       const inCart = line?.quantity ?? 0;
       if (inCart + quantity > variant.stock) throw insufficientStock(variant.stock, inCart);
@@ -144,16 +159,16 @@ export class CartsService {
    * `clear` once the order is recorded. Concurrent cart changes wait for the checkout to finish.
    */
   async lockForCheckout(tx: Scope, accountId: number): Promise<CartContents> {
-    await lockCart(tx, { accountId });
-    return this.contents(tx, { accountId });
+    const owner = { accountId };
+    return pricedCart(tx, this.#vouchers, owner, await lockCartRow(tx, owner));
   }
 
   /** Empties a cart and drops its voucher (after checkout). */
   async clear(tx: Scope, cartId: number): Promise<void> {
-    await tx.em.execute('delete from cart_item where tenant_id = ? and cart_id = ?', [tx.tenant.id, cartId]);
-    await tx.em.execute(
-      'update cart set voucher_code = null, updated_at = ? where tenant_id = ? and id = ?',
-      [tx.now, tx.tenant.id, cartId],
+    await boundRun(
+      tx.em,
+      sql`with emptied as (delete from cart_item where tenant_id = ${tx.tenant.id} and cart_id = ${cartId})
+          update cart set voucher_code = null, updated_at = ${tx.now} where tenant_id = ${tx.tenant.id} and id = ${cartId}`,
     );
   }
 }

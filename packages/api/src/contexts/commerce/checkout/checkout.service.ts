@@ -9,8 +9,7 @@ import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { ShopStockService } from '../../catalog/shop-stock.service.ts';
 import type { CartLine } from '../cart/cart-contents.ts';
 import type { CartsService } from '../cart/carts.service.ts';
-import type { Address } from '../customers/address.entity.ts';
-import type { AddressesService } from '../customers/addresses.service.ts';
+import type { AddressesService, ShippingAddress } from '../customers/addresses.service.ts';
 import type { Order } from '../orders/order.entity.ts';
 import type { ShippingOption } from '../shipping/courier.ts';
 import { courierFor } from '../shipping/couriers.ts';
@@ -36,7 +35,7 @@ function variantName(v: CartLine['variant']): string | null {
   return parts.length ? parts.join(' / ') : null;
 }
 
-function addressText(a: Address): string {
+function addressText(a: ShippingAddress): string {
   const street = [a.addressLine1, a.addressLine2, a.district, a.city].filter((p) => !!p?.trim()).join(', ');
   return `${street}, ${a.province} ${a.postalCode}`.slice(0, 500);
 }
@@ -115,16 +114,17 @@ export class CheckoutService {
    * The payment is opened afterwards; if that fails the order is cancelled and stock and voucher return.
    */
   async createOrder(scope: Scope, accountId: number, input: NewShopOrder): Promise<PlacedOrder> {
-    const address = await this.#addresses.own(scope, accountId, input.shippingAddressId);
+    const address = await this.#addresses.shippingAddress(scope, accountId, input.shippingAddressId);
     const order = await inTransaction(scope, (tx) => this.#record(tx, accountId, address, input));
     return this.#payments.open(scope, order, {
+      customer: address.buyer,
       paymentMethod: input.paymentMethod,
       callbackUrl: input.callbackUrl,
       details: { channel: input.paymentChannel },
     });
   }
 
-  async #record(tx: Scope, accountId: number, address: Address, input: NewShopOrder): Promise<Order> {
+  async #record(tx: Scope, accountId: number, address: ShippingAddress, input: NewShopOrder): Promise<Order> {
     const cart = await this.#carts.lockForCheckout(tx, accountId);
     if (cart.id === null || cart.lines.length === 0) {
       throw validationError({ cart: ['Your cart is empty.'] }, 'Your cart is empty');
@@ -170,4 +170,5 @@ export class CheckoutService {
   }
 }
 
-const parcelOf = (lines: CartLine[]) => lines.map((l) => ({ productId: l.product.id, quantity: l.quantity }));
+const parcelOf = (lines: CartLine[]) =>
+  lines.map((l) => ({ productId: l.product.id, quantity: l.quantity, weightGrams: l.product.weightGrams }));

@@ -15,6 +15,8 @@ export interface OrderPaymentRequest {
   callbackUrl: string | null;
   /** extra details for the gateway (the payment channel the customer chose) */
   details?: Record<string, unknown>;
+  /** the buyer's contact details when the caller read them already; otherwise the account is read */
+  customer?: { email: string; name: string; phone: string | null };
 }
 
 /** The gateway payment of a shop order (purpose `order`), opened once the order is recorded. */
@@ -32,7 +34,7 @@ export class OrderPayments {
    * must not hold row locks). If the gateway refuses, the order is cancelled, stock and voucher back.
    */
   async open(scope: Scope, order: Order, input: OrderPaymentRequest): Promise<PlacedOrder> {
-    const buyer = await scope.em.findOneOrFail(Account, { id: order.account });
+    const buyer = input.customer ?? (await scope.em.findOneOrFail(Account, { id: order.account }));
     try {
       const payment = await this.#payments.create(scope, {
         accountId: order.account,

@@ -1,13 +1,11 @@
 import { type DomainError, priceOrder } from '@komisi/domain';
 import type { EntityData } from '@mikro-orm/core';
+import { boundRow, sql } from '../../../kernel/bound-sql.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { ShopStockService } from '../../catalog/shop-stock.service.ts';
-import { Account } from '../../identity/account.entity.ts';
 import { Order } from '../orders/order.entity.ts';
-import { OrderItem } from '../orders/order-item.entity.ts';
-import { recordStatus } from '../orders/order-timeline.ts';
 import type { VouchersService } from '../vouchers/vouchers.service.ts';
-import { nextOrderNumber } from './order-numbers.ts';
+import { shopDay } from './order-numbers.ts';
 
 /** A line of a new order: the variant it takes stock from and the product as it is sold now. */
 export interface OrderLine {
@@ -52,12 +50,15 @@ export interface OrderDraft<L extends OrderLine> {
   refuse(tx: Scope, line: L): Promise<DomainError>;
 }
 
+/** The order row as the writer's statements return it (`returning *`), mapped to the entity. */
+type OrderRow = Record<string, unknown> & { id: number };
+
 /**
  * Writes a shop order (cart checkout and direct orders alike) inside the caller's transaction: each
  * variant's stock is taken by a conditional update (no oversell under concurrency), the order is
- * priced, numbered and recorded with its first timeline event, the voucher is redeemed (its usage limit
- * holds under concurrency) and the items are written with the product as it was sold. A refusal
- * throws, and rolling the transaction back undoes all of it.
+ * priced, numbered and recorded with its first timeline event and its items (the product as it was
+ * sold) in one statement, and the voucher is redeemed (its usage limit holds under concurrency). A
+ * refusal throws, and rolling the transaction back undoes all of it.
  */
 export class OrderWriter {
   readonly #vouchers: VouchersService;
@@ -77,61 +78,87 @@ export class OrderWriter {
     }
     const { accountId, lines, shippingCost } = draft;
     const base = priceOrder({ lines, shippingCost });
-    const orderNumber = await nextOrderNumber(tx);
-    const buyer = await tx.em.findOneOrFail(Account, { id: accountId });
-    const order = tx.em.create(Order, {
-      tenant: tx.tenant.id,
-      account: accountId,
-      status: 'pending_payment',
-      totalAmount: base.total,
-      currency: tx.tenant.currency,
-      paymentMethod: draft.paymentMethod.slice(0, 32),
-      customerName: buyer.name,
-      customerPhone: buyer.phone ?? null,
-      customerAddress: draft.customerAddress ?? buyer.address ?? null,
-      createdAt: tx.now,
-      orderNumber,
-      subtotal: base.subtotal,
-      discount: 0,
-      shippingCost: base.shippingCost,
-      shippingDiscount: 0,
-      voucherCode: null,
-      customerNote: draft.customerNote,
-      ...draft.details,
-    });
-    await tx.em.flush();
-    await recordStatus(tx, order.id, 'pending_payment', null, accountId);
+    let row = await recordOrder(tx, draft, base);
     if (draft.voucherCode) {
       const applied = await this.#vouchers.redeem(tx, {
         code: draft.voucherCode,
         accountId,
-        orderId: order.id,
+        orderId: row.id,
         subtotal: base.subtotal,
         shippingCost: base.shippingCost,
       });
       const priced = priceOrder({ lines, shippingCost, voucher: applied });
-      order.voucherCode = applied.voucher.code;
-      order.discount = priced.discount;
-      order.shippingDiscount = priced.shippingDiscount;
-      order.totalAmount = priced.total;
+      row = (await boundRow<OrderRow>(
+        tx.em,
+        sql`update customer_order set voucher_code = ${applied.voucher.code}, discount = ${priced.discount},
+              shipping_discount = ${priced.shippingDiscount}, total_amount = ${priced.total}
+            where tenant_id = ${tx.tenant.id} and id = ${row.id} returning *`,
+      ))!;
     }
-    base.lines.forEach((priced, i) => {
-      const line = lines[i]!;
-      tx.em.create(OrderItem, {
-        tenant: tx.tenant.id,
-        order: order.id,
-        product: line.productId,
-        variant: line.variantId,
-        productName: line.productName,
-        variantName: line.variantName,
-        sku: line.sku,
-        productImage: line.image?.slice(0, 1000) ?? null,
-        unitPrice: line.unitPrice,
-        quantity: line.quantity,
-        amount: priced.subtotal,
-      });
-    });
-    await tx.em.flush();
-    return order;
+    return tx.em.map(Order, row);
   }
+}
+
+/**
+ * The order numbered (the shop day's counter), recorded with the buyer's name and phone, its first
+ * timeline event and its items: one statement, in the caller's transaction.
+ */
+async function recordOrder(
+  tx: Scope,
+  draft: OrderDraft<OrderLine>,
+  base: ReturnType<typeof priceOrder>,
+): Promise<OrderRow> {
+  const day = shopDay(tx.now);
+  const d = draft.details;
+  const items = base.lines.map((priced, i) => {
+    const line = draft.lines[i]!;
+    return {
+      n: i,
+      product_id: line.productId,
+      variant_id: line.variantId,
+      product_name: line.productName,
+      variant_name: line.variantName,
+      sku: line.sku,
+      product_image: line.image?.slice(0, 1000) ?? null,
+      unit_price: line.unitPrice,
+      quantity: line.quantity,
+      amount: priced.subtotal,
+    };
+  });
+  const row = await boundRow<OrderRow>(
+    tx.em,
+    sql`with seq as (
+          insert into sequence_counter as s (tenant_id, name, value) values (${tx.tenant.id}, ${`order-number:${day}`}, 1)
+          on conflict (tenant_id, name) do update set value = s.value + 1 returning value),
+        o as (
+          insert into customer_order (tenant_id, account_id, status, total_amount, currency, payment_method,
+            customer_name, customer_phone, customer_address, created_at, order_number, subtotal, discount,
+            shipping_cost, shipping_discount, voucher_code, customer_note, payment_channel, shipping_recipient,
+            shipping_phone, shipping_province, shipping_courier, shipping_service, beneficiary_name,
+            distribution_location)
+          select ${tx.tenant.id}::int, a.id, 'pending_payment', ${base.total}::bigint, ${tx.tenant.currency}::text,
+            ${draft.paymentMethod.slice(0, 32)}::text, a.name, a.phone, coalesce(${draft.customerAddress ?? null}::text, a.address),
+            ${tx.now}::timestamptz, ${`ORD-${day}-`}::text || lpad(seq.value::text, greatest(3, length(seq.value::text)), '0'),
+            ${base.subtotal}::bigint, 0, ${base.shippingCost}::bigint, 0, null, ${draft.customerNote}::text,
+            ${d.paymentChannel ?? null}::text, ${d.shippingRecipient ?? null}::text, ${d.shippingPhone ?? null}::text,
+            ${d.shippingProvince ?? null}::text, ${d.shippingCourier ?? null}::text, ${d.shippingService ?? null}::text,
+            ${d.beneficiaryName ?? null}::text, ${d.distributionLocation ?? null}::text
+          from seq, account a where a.tenant_id = ${tx.tenant.id} and a.id = ${draft.accountId}
+          returning *),
+        event as (
+          insert into order_status_event (tenant_id, order_id, status, note, actor_account_id, created_at)
+          select o.tenant_id, o.id, 'pending_payment', null, o.account_id, o.created_at from o),
+        item as (
+          insert into order_item (tenant_id, order_id, product_id, variant_id, product_name, variant_name, sku,
+            product_image, unit_price, quantity, amount)
+          select o.tenant_id, o.id, l.product_id, l.variant_id, l.product_name, l.variant_name, l.sku,
+            l.product_image, l.unit_price, l.quantity, l.amount
+          from o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as l(n int, product_id int,
+            variant_id int, product_name text, variant_name text, sku text, product_image text, unit_price bigint,
+            quantity int, amount bigint)
+          order by l.n)
+        select * from o`,
+  );
+  if (!row) throw new Error(`account ${draft.accountId} not found`);
+  return row;
 }

@@ -1,7 +1,21 @@
 import { DomainError } from '@komisi/domain';
+import { boundRow, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import type { IdentityService } from '../../identity/identity.service.ts';
 import { Address } from './address.entity.ts';
+
+/** Where a checkout ships, and who pays (the account's contact details, for the gateway). */
+export type ShippingAddress = Pick<
+  Address,
+  | 'recipientName'
+  | 'phone'
+  | 'addressLine1'
+  | 'addressLine2'
+  | 'city'
+  | 'district'
+  | 'province'
+  | 'postalCode'
+> & { buyer: { email: string; name: string; phone: string | null } };
 
 export interface AddressInput {
   label: string;
@@ -37,6 +51,23 @@ export class AddressesService {
     const address = await scope.em.findOne(Address, { id, account: accountId });
     if (!address) throw new DomainError('NOT_FOUND', 'Address not found');
     return address;
+  }
+
+  /**
+   * The caller's own address as a checkout ships to it, with the account's contact details for the
+   * payment (one statement on the checkout's hot path); anyone else's is reported as not found.
+   */
+  async shippingAddress(scope: Scope, accountId: number, id: number): Promise<ShippingAddress> {
+    const row = await boundRow<ShippingAddress>(
+      scope.em,
+      sql`select ad.recipient_name as "recipientName", ad.phone, ad.address_line1 as "addressLine1",
+            ad.address_line2 as "addressLine2", ad.city, ad.district, ad.province, ad.postal_code as "postalCode",
+            json_build_object('email', a.email, 'name', a.name, 'phone', a.phone) as buyer
+          from address ad join account a on a.id = ad.account_id and a.tenant_id = ad.tenant_id
+          where ad.tenant_id = ${scope.tenant.id} and ad.id = ${id} and ad.account_id = ${accountId}`,
+    );
+    if (!row) throw new DomainError('NOT_FOUND', 'Address not found');
+    return row;
   }
 
   async create(scope: Scope, accountId: number, input: AddressInput): Promise<Address> {

@@ -12,13 +12,15 @@ export const DEFAULT_WEIGHT_GRAMS = 1000;
 export interface ParcelLine {
   productId: number;
   quantity: number;
+  /** the product's weight when the caller read it already (null: unknown, 1 kg) */
+  weightGrams?: number | null;
 }
 
 /** The courier's services for the parcel's weight from the store to `address`, cheapest first. */
 export async function quoteShipping(
   scope: Scope,
   lines: ParcelLine[],
-  address: Address,
+  address: Pick<Address, 'province' | 'city'>,
   courier: string,
 ): Promise<ShippingOption[]> {
   const weightGrams = await parcelWeight(scope, lines);
@@ -32,6 +34,9 @@ export async function quoteShipping(
 
 async function parcelWeight(scope: Scope, lines: ParcelLine[]): Promise<number> {
   if (lines.length === 0) return DEFAULT_WEIGHT_GRAMS;
+  if (lines.every((l) => l.weightGrams !== undefined)) {
+    return lines.reduce((total, l) => total + (l.weightGrams ?? DEFAULT_WEIGHT_GRAMS) * l.quantity, 0);
+  }
   // catalog's product weights read directly: quoting runs on every checkout (the shop's hot path)
   const rows = await scope.em.execute<{ id: number; weight_grams: number | null }[]>(
     `select id, weight_grams from product where tenant_id = ? and id in (${lines.map(() => '?').join(', ')})`,
