@@ -49,15 +49,13 @@ export function checkoutInput(body: unknown): CheckoutInput {
 }
 
 /** `20260203` for the shop's calendar day (Asia/Jakarta). */
-export const shopDay = (now: Date) =>
-  new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Jakarta',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  })
-    .format(now)
-    .replace(/-/g, '');
+const SHOP_DATE = new Intl.DateTimeFormat('en-CA', {
+  timeZone: 'Asia/Jakarta',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+export const shopDay = (now: Date) => SHOP_DATE.format(now).replace(/-/g, '');
 
 export interface AddressRow {
   recipientName: string;
@@ -164,6 +162,12 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
       // the bench's carts hold no voucher (its evaluation and redemption are not written here)
       if (cart.voucher_code) throw new HttpError(400, 'vouchers are not part of the bare checkout');
       const shipping = await shippingCost(lines, address, input);
+      // emptied first, as ours: the hot rows (stock, the day's counter) are locked last
+      await client.query(
+        `with emptied as (delete from cart_item where tenant_id = $1 and cart_id = $2)
+         update cart set voucher_code = null, updated_at = $3 where tenant_id = $4 and id = $5`,
+        [t, cart.id, now, t, cart.id],
+      );
       for (const line of [...lines].sort((a, b) => a.variant_id - b.variant_id)) {
         const taken = line.is_visible
           ? await client.query(
@@ -215,11 +219,6 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
         JSON.stringify(items),
       ]);
       order = rows[0]!;
-      await client.query(
-        `with emptied as (delete from cart_item where tenant_id = $1 and cart_id = $2)
-         update cart set voucher_code = null, updated_at = $3 where tenant_id = $4 and id = $5`,
-        [t, cart.id, now, t, cart.id],
-      );
       await client.query('commit');
     } catch (e) {
       await client.query('rollback');
@@ -289,7 +288,7 @@ export async function openPayment(
       null,
     ],
   );
-  await pool.query(`update "customer_order" set "payment_id" = $1 where "tenant_id" = $2 and "id" = $3`, [
+  await pool.query('update customer_order set payment_id = $1 where tenant_id = $2 and id = $3', [
     rows[0]!.id,
     tenant.id,
     order.id,

@@ -6,6 +6,10 @@
 // on it. Each money path's route lives in its own `limit-*.ts` module and is mounted here.
 import { Hono } from 'hono';
 import type pg from 'pg';
+import { createBareAuth } from './bare-auth.ts';
+import { HttpError } from './bare-http.ts';
+import { limitCheckout } from './limit-checkout.ts';
+import { settings } from './settings.ts';
 
 export interface LimitTenants {
   /** dtehm */
@@ -15,7 +19,37 @@ export interface LimitTenants {
   jwtSecret: string;
 }
 
-export async function createLimitApp(_pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
+export async function createLimitApp(pool: pg.Pool, tenants: LimitTenants): Promise<Hono> {
   const app = new Hono();
+  if (tenants.shopSlug)
+    app.route(`/t/${tenants.shopSlug}/api`, await limitShop(pool, tenants.shopSlug, tenants.jwtSecret));
   return app;
+}
+
+/** The ansania checkout (limit-checkout.ts), with the shop's envelope. */
+async function limitShop(pool: pg.Pool, slug: string, jwtSecret: string): Promise<Hono> {
+  const { rows } = await pool.query<{ id: number; currency: string }>(
+    'select id, currency from tenant where slug = $1',
+    [slug],
+  );
+  const tenant = {
+    id: rows[0]!.id,
+    currency: rows[0]!.currency,
+    baseUrl: `http://127.0.0.1:${settings.port}`,
+  };
+  const authenticate = createBareAuth(pool, jwtSecret, tenant.id);
+  const ok = (data: unknown) => ({ success: true, data, meta: { timestamp: new Date().toISOString() } });
+  const shop = new Hono();
+  shop.onError((err, c) => {
+    const status = err instanceof HttpError ? err.status : 500;
+    if (status === 500) console.error(err);
+    const meta = { timestamp: new Date().toISOString() };
+    return c.json({ success: false, error: err.message, code: 'ERROR', details: {}, meta }, status as 400);
+  });
+  shop.post('/checkout/create-order', async (c) => {
+    const accountId = await authenticate(c.req.header('authorization'));
+    if (accountId === null) throw new HttpError(401, 'Unauthenticated.');
+    return c.json(ok(await limitCheckout(pool, tenant, accountId, await c.req.json())), 201);
+  });
+  return shop;
 }

@@ -225,6 +225,7 @@ export function scenarios(f: Fixture): Scenario[] {
       name: 'checkout',
       title: `POST ansania /checkout/create-order (one-item cart, J&T REG, sandbox payment; ${shop.checkouts.length.toLocaleString('en')} customers ready)`,
       sameBody: false,
+      limit: true,
       consumption: () => ({ used: Math.min(nextCheckout, shop.checkouts.length), exhausted: checkoutsOut }),
       call: () => {
         const who = shop.checkouts[nextCheckout++];

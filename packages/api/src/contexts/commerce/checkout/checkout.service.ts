@@ -141,6 +141,10 @@ export class CheckoutService {
         `must be one of: ${options.map((o) => o.service).join(', ')} for this address`,
       );
     }
+    // Emptied first: the cart is the customer's own row, while the variants' stock and the day's order
+    // counter are every checkout's, so their locks are taken last and held for the fewest round trips.
+    // A refusal below rolls the emptying back with the rest.
+    await this.#carts.clear(tx, cart.id);
     const order = await this.#writer.write(tx, {
       accountId,
       lines: cart.lines.map(orderLineOf),
@@ -159,7 +163,6 @@ export class CheckoutService {
       },
       refuse: (t, line) => this.#refusal(t, line),
     });
-    await this.#carts.clear(tx, cart.id);
     return order;
   }
 

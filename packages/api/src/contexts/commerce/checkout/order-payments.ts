@@ -1,8 +1,9 @@
+import { boundRun, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import { Account } from '../../identity/account.entity.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { PaymentsService } from '../../payments/payments.service.ts';
-import { Order } from '../orders/order.entity.ts';
+import type { Order } from '../orders/order.entity.ts';
 import type { OrderCancellation } from '../orders/order-cancellation.ts';
 
 export interface PlacedOrder {
@@ -47,7 +48,10 @@ export class OrderPayments {
         customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
         details: { orderNumber: order.orderNumber, ...input.details },
       });
-      await scope.em.nativeUpdate(Order, { id: order.id }, { paymentId: payment.id });
+      await boundRun(
+        scope.em,
+        sql`update customer_order set payment_id = ${payment.id} where tenant_id = ${scope.tenant.id} and id = ${order.id}`,
+      );
       order.paymentId = payment.id;
       return { order, payment };
     } catch (e) {
