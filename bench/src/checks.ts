@@ -90,6 +90,65 @@ export async function checkDepositSettlements(
   });
 }
 
+/**
+ * After checkout-settlement: each order handed out and settled is paid once (one `paid` event, its
+ * payment completed, one receipt of exactly its amount), its products' sold counts moved by what it
+ * sold (its stock was taken at checkout, and no variant is below 0); the shop's ledger entries each sum to 0.
+ */
+export async function checkShopSettlements(
+  tenantId: number,
+  orderIds: number[],
+  soldBefore: Map<number, number>,
+): Promise<{ notes: string[]; flags: string[] }> {
+  return withClient(settings.databaseUrl, async (c) => {
+    const { rows } = await c.query<{
+      paid: number;
+      once: number;
+      ledger: string;
+      unbalanced: number;
+      sold: { id: number; sold: number; quantity: number }[];
+      negative: number;
+    }>(
+      `with o as (
+         select o.id, o.status = 'paid' and p.status = 'completed' as paid,
+                (select count(*) from order_status_event e where e.order_id = o.id and e.status = 'paid') as events,
+                (select count(*) from ledger_entry e join ledger_posting lp on lp.entry_id = e.id
+                  where e.tenant_id = $1 and e.idempotency_key = 'payment:' || p.id || ':received'
+                    and lp.amount = o.total_amount) as receipts
+           from customer_order o join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id
+          where o.tenant_id = $1 and o.id = any($2))
+       select count(*) filter (where paid)::int as paid,
+              count(*) filter (where paid and events = 1 and receipts = 1)::int as once,
+              (select coalesce(sum(amount), 0)::text from ledger_posting where tenant_id = $1) as ledger,
+              (select count(*)::int from (select entry_id from ledger_posting where tenant_id = $1
+                  group by entry_id having sum(amount) <> 0) x) as unbalanced,
+              (select coalesce(json_agg(x), '[]') from (
+                 select p.id, p.sold_count as sold,
+                        (select coalesce(sum(i.quantity), 0)::int from order_item i join customer_order co on co.id = i.order_id
+                          where i.product_id = p.id and co.id = any($2) and co.status = 'paid') as quantity
+                 from product p where p.id = any($3)) x) as sold,
+              (select count(*)::int from product_variant where tenant_id = $1 and stock < 0) as negative
+         from o`,
+      [tenantId, orderIds, [...soldBefore.keys()]],
+    );
+    const r = rows[0]!;
+    const n = orderIds.length;
+    const soldWrong = r.sold.filter((p) => p.sold - (soldBefore.get(p.id) ?? 0) !== p.quantity).length;
+    const notes = [
+      `${n} orders handed out, ${r.paid} paid (${n - r.paid} cut off at the end of a load run), ${r.once} paid exactly once (one paid event, one receipt of the order's total); ledger postings sum to ${r.ledger}`,
+    ];
+    const flags: string[] = [];
+    if (r.once !== r.paid) flags.push(`${r.paid} orders paid but only ${r.once} exactly once`);
+    if (n - r.paid > 4 * settings.rounds * settings.connections + 2)
+      flags.push(`${n - r.paid} handed-out orders were not paid`);
+    if (soldWrong > 0) flags.push(`${soldWrong} products' sold counts did not move by what was paid`);
+    if (r.negative > 0) flags.push(`${r.negative} variants have stock below 0`);
+    if (r.ledger !== '0') flags.push(`ledger unbalanced by ${r.ledger}`);
+    if (r.unbalanced > 0) flags.push(`${r.unbalanced} ledger entries do not sum to 0`);
+    return { notes, flags };
+  });
+}
+
 export async function postgresVersion(): Promise<string> {
   return withClient(settings.databaseUrl, async (c) => {
     const { rows } = await c.query<{ v: string }>(`select split_part(version(), ' on ', 1) as v`);

@@ -209,3 +209,66 @@ export async function checkoutCustomers(
     ),
   }));
 }
+
+/** A checkout order awaiting its sandbox payment: what the checkout-settlement scenario settles. */
+export interface PendingShopOrder {
+  orderId: number;
+  /** the sandbox charge's reference (the pay page's path) */
+  reference: string;
+}
+
+/**
+ * `n` checkout orders as `POST /checkout/create-order` leaves them (stock taken, cart emptied): pending,
+ * one line of a bench variant each, with its timeline event, its pending sandbox charge and its
+ * pending payment, for the cart customers in turn. Every run makes a new batch.
+ */
+export async function pendingShopOrders(
+  c: pg.Client,
+  tenantId: number,
+  opts: { n: number; accountIds: number[]; variantIds: number[] },
+): Promise<PendingShopOrder[]> {
+  const batch = Date.now().toString(36);
+  const { rows } = await c.query<{ order_id: number; reference: string }>(
+    `with k as (
+       select k, nextval('customer_order_id_seq')::int as order_id, nextval('payment_id_seq')::int as payment_id,
+              'SBX-b' || $2 || '-' || k as reference, 'KMS-bench-' || $2 || '-' || k as merchant_reference,
+              ($3::int[])[1 + k % cardinality($3::int[])] as account_id,
+              ($4::int[])[1 + (k / 7) % cardinality($4::int[])] as variant_id
+       from generate_series(1, $5::int) k),
+     r as (
+       select k.*, a.name as customer_name, a.phone as customer_phone, v.product_id, v.sku, v.price::bigint as price,
+              p.name as product_name, p.weight_grams
+       from k join account a on a.id = k.account_id
+       join product_variant v on v.id = k.variant_id join product p on p.id = v.product_id),
+     o as (
+       insert into customer_order (id, tenant_id, account_id, status, total_amount, currency, payment_method, payment_id,
+         customer_name, customer_phone, customer_address, created_at, order_number, subtotal, discount, shipping_cost,
+         shipping_discount, payment_channel, shipping_recipient, shipping_phone, shipping_province, shipping_courier,
+         shipping_service)
+       select order_id, $1, account_id, 'pending_payment', price + 9000 * greatest(1, ceil(coalesce(weight_grams, 1000) / 1000.0)),
+         'IDR', 'virtual_account', payment_id, customer_name, customer_phone, 'Jl. Kemang Raya 1, Mampang, Jakarta Selatan, DKI Jakarta 12730',
+         now(), 'BSO-' || $2 || '-' || k, price, 0, 9000 * greatest(1, ceil(coalesce(weight_grams, 1000) / 1000.0)), 0,
+         'bca', customer_name, '+6281200000001', 'DKI Jakarta', 'jnt', 'REG'
+       from r returning id, account_id, total_amount, order_number, payment_id),
+     i as (
+       insert into order_item (tenant_id, order_id, product_id, variant_id, product_name, sku, unit_price, quantity, amount)
+       select $1, r.order_id, r.product_id, r.variant_id, r.product_name, r.sku, r.price, 1, r.price from r),
+     e as (
+       insert into order_status_event (tenant_id, order_id, status, actor_account_id, created_at)
+       select $1, id, 'pending_payment', account_id, now() from o),
+     ch as (
+       insert into sandbox_charge (reference, tenant_id, merchant_reference, amount, currency, description, created_at)
+       select r.reference, $1, r.merchant_reference, o.total_amount, 'IDR', 'Order ' || o.order_number, now()
+       from r join o on o.id = r.order_id),
+     pay as (
+       insert into payment (id, tenant_id, account_id, purpose, subject_id, amount, currency, provider, requested_method,
+         merchant_reference, provider_reference, payment_url, details, created_at)
+       select o.payment_id, $1, o.account_id, 'order', o.id, o.total_amount, 'IDR', 'sandbox', 'virtual_account',
+         r.merchant_reference, r.reference, 'http://127.0.0.1/sandbox/pay/' || r.reference,
+         jsonb_build_object('orderNumber', o.order_number, 'channel', 'bca'), now()
+       from r join o on o.id = r.order_id)
+     select order_id, reference from r order by k`,
+    [tenantId, batch, opts.accountIds, opts.variantIds, opts.n],
+  );
+  return rows.map((r) => ({ orderId: r.order_id, reference: r.reference }));
+}

@@ -9,6 +9,7 @@ import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { HttpError } from './bare-http.ts';
 import { limitCheckout } from './limit-checkout.ts';
+import { limitSandboxPay } from './limit-settlement.ts';
 import { settings } from './settings.ts';
 
 export interface LimitTenants {
@@ -21,8 +22,18 @@ export interface LimitTenants {
 
 export async function createLimitApp(pool: pg.Pool, tenants: LimitTenants): Promise<Hono> {
   const app = new Hono();
-  if (tenants.shopSlug)
+  if (tenants.shopSlug) {
     app.route(`/t/${tenants.shopSlug}/api`, await limitShop(pool, tenants.shopSlug, tenants.jwtSecret));
+    // the sandbox gateway's pay page settling a checkout's payment (the checkout-settlement scenario)
+    app.post('/sandbox/pay/:reference', async (c) => {
+      try {
+        return c.json(await limitSandboxPay(pool, c.req.param('reference'), await c.req.json()));
+      } catch (e) {
+        if (e instanceof HttpError) return c.json({ error: e.message }, e.status as 400);
+        throw e;
+      }
+    });
+  }
   return app;
 }
 

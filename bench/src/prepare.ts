@@ -9,7 +9,13 @@ import { generateNetwork } from './generate-network.ts';
 import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
 import { prepareReferrals, type ReferralFixture } from './generate-referrals.ts';
-import { type CheckoutCustomer, checkoutCustomers, generateShop } from './generate-shop.ts';
+import {
+  type CheckoutCustomer,
+  checkoutCustomers,
+  generateShop,
+  type PendingShopOrder,
+  pendingShopOrders,
+} from './generate-shop.ts';
 import type { BenchCooperative } from './koperasi-scenarios.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
@@ -49,6 +55,10 @@ export interface ShopFixture {
   variantIds: number[];
   /** fresh for this run; each checkout request consumes one */
   checkouts: CheckoutCustomer[];
+  /** fresh for this run: pending checkout orders; each checkout-settlement request pays one */
+  pendingOrders: PendingShopOrder[];
+  /** the sold count of the bench variants' products before the runs (the settlement check's baseline) */
+  soldBefore: Map<number, number>;
 }
 
 const SHOP_PASSWORD = 'BenchShop123!';
@@ -129,7 +139,19 @@ async function prepareShop(c: pg.Client, app: App): Promise<ShopFixture> {
       ttlSeconds: 86_400,
     }),
   );
-  return { tenantId, cartCustomers, variantIds, checkouts };
+  const pendingOrders = await timed(`${settings.checkouts} pending ansania orders to settle`, () =>
+    pendingShopOrders(c, tenantId, {
+      n: settings.checkouts,
+      accountIds: cartCustomers.map((u) => u.accountId),
+      variantIds,
+    }),
+  );
+  const { rows: sold } = await c.query<{ id: number; sold_count: number }>(
+    'select p.id, p.sold_count from product p where p.id in (select product_id from product_variant where id = any($1))',
+    [variantIds],
+  );
+  const soldBefore = new Map(sold.map((p) => [p.id, p.sold_count]));
+  return { tenantId, cartCustomers, variantIds, checkouts, pendingOrders, soldBefore };
 }
 
 type App = Awaited<ReturnType<typeof startSetupPlatform>>['app'];

@@ -1,4 +1,5 @@
 import type { AutocannonRequest } from 'autocannon';
+import { checkShopSettlements } from './checks.ts';
 import { SEARCH_TERMS } from './generate-products.ts';
 import type { ReferralFixture } from './generate-referrals.ts';
 import { categorySlug, SHOP_COLORS, SHOP_SEARCH_TERMS, SHOP_TYPES } from './generate-shop.ts';
@@ -133,6 +134,8 @@ export function scenarios(f: Fixture): Scenario[] {
   let exhausted = false;
   let nextCheckout = 0;
   let checkoutsOut = false;
+  let nextSettlement = 0;
+  let settlementsOut = false;
   const shop = f.shop;
   const referral = f.referral;
   const day = (offset: number) =>
@@ -244,6 +247,36 @@ export function scenarios(f: Fixture): Scenario[] {
           }),
         };
       },
+    },
+    {
+      name: 'checkout-settlement',
+      title: `POST /sandbox/pay/{reference} (the sandbox gateway settles a pending checkout order's payment: receipt on the ledger, order paid, sold counts; ${shop.pendingOrders.length.toLocaleString('en')} orders ready)`,
+      sameBody: false,
+      // its bare twin would copy the ledger's statements, which are being rewritten (fewer round trips)
+      noBare: true,
+      limit: true,
+      consumption: () => ({
+        used: Math.min(nextSettlement, shop.pendingOrders.length),
+        exhausted: settlementsOut,
+      }),
+      call: () => {
+        const order = shop.pendingOrders[nextSettlement++];
+        if (!order) settlementsOut = true;
+        // once they run out: an unknown reference (404)
+        const reference = order?.reference ?? 'SBX-none';
+        return {
+          method: 'POST',
+          path: `/sandbox/pay/${reference}`,
+          headers: json(),
+          body: JSON.stringify({ outcome: 'success' }),
+        };
+      },
+      check: () =>
+        checkShopSettlements(
+          shop.tenantId,
+          shop.pendingOrders.slice(0, nextSettlement).map((o) => o.orderId),
+          shop.soldBefore,
+        ),
     },
     {
       name: 'referral-redirect',
