@@ -168,16 +168,8 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
          update cart set voucher_code = null, updated_at = $3 where tenant_id = $4 and id = $5`,
         [t, cart.id, now, t, cart.id],
       );
-      for (const line of [...lines].sort((a, b) => a.variant_id - b.variant_id)) {
-        const taken = line.is_visible
-          ? await client.query(
-              `update product_variant set stock = stock - $1
-               where tenant_id = $2 and id = $3 and is_visible and stock >= $4`,
-              [line.quantity, t, line.variant_id, line.quantity],
-            )
-          : { rowCount: 0 };
-        if (!taken.rowCount) throw new HttpError(400, `Insufficient stock for ${line.product_name}`);
-      }
+      const short = lines.find((l) => !l.is_visible);
+      if (short) throw new HttpError(400, `Insufficient stock for ${short.product_name}`);
       const items = lines.map((l, n) => {
         const unitPrice = Number(l.price);
         return {
@@ -217,7 +209,10 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
         null,
         accountId,
         JSON.stringify(items),
+        JSON.stringify(lines.map((l) => ({ id: l.variant_id, quantity: l.quantity }))),
+        new Set(lines.map((l) => l.variant_id)).size,
       ]);
+      if (rows[0]!.id === null) throw new HttpError(400, 'Insufficient stock');
       order = rows[0]!;
       await client.query('commit');
     } catch (e) {
@@ -296,9 +291,18 @@ export async function openPayment(
   return { transaction_id: reference, payment_url: paymentUrl, payment_token: null, expired_at: null };
 }
 
-/** OrderWriter's statement: the day's number, the order, its first timeline event and its items. */
-const ORDER_SQL = `with seq as (
-    insert into sequence_counter as s (tenant_id, name, value) values ($1, $2, 1)
+/** OrderWriter's statement: the stock taken, the day's number, the order, its first timeline event and its items. */
+const ORDER_SQL = `with l as (
+    select id, sum(quantity)::int as quantity from jsonb_to_recordset($22::jsonb) as l(id int, quantity int) group by id),
+  locked as (
+    select v.id from product_variant v where v.tenant_id = $1 and v.id in (select id from l) order by v.id for update),
+  taken as (
+    update product_variant v set stock = v.stock - l.quantity from l
+    where v.tenant_id = $1 and v.id = l.id and v.id in (select id from locked) and v.is_visible and v.stock >= l.quantity
+    returning v.id),
+  seq as (
+    insert into sequence_counter as s (tenant_id, name, value)
+    select $1::int, $2::text, 1 where (select count(*) from taken) = $23
     on conflict (tenant_id, name) do update set value = s.value + 1 returning value),
   o as (
     insert into customer_order (tenant_id, account_id, status, total_amount, currency, payment_method,
@@ -325,4 +329,4 @@ const ORDER_SQL = `with seq as (
       variant_id int, product_name text, variant_name text, sku text, product_image text, unit_price bigint,
       quantity int, amount bigint)
     order by l.n)
-  select * from o`;
+  select o.*, array(select id from taken) as taken_variants from (select 1) one left join o on true`;

@@ -206,12 +206,8 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const orderHooks = everyHook(affiliateCommissions, referralCommissions);
   const orderCancellation = new OrderCancellation({ vouchers, stock, hooks: orderHooks });
   const orderPayments = new OrderPayments({ payments, cancellation: orderCancellation });
-  const orderWriter = new OrderWriter({ vouchers, stock });
-  const shopSettlement = new ShopOrderSettlement({
-    cancellation: orderCancellation,
-    stock,
-    hooks: orderHooks,
-  });
+  const orderWriter = new OrderWriter({ vouchers });
+  const shopSettlement = new ShopOrderSettlement({ cancellation: orderCancellation, hooks: orderHooks });
   payments.onSettlement('order', orderSettlement({ mlm: orders, shop: shopSettlement }));
   registerOrderExpiryJob(jobs, new UnpaidOrderExpiry({ payments, cancellation: orderCancellation }));
   // koperasi-sinoman savings: deposits settle through the gateway, interest is credited monthly.

@@ -2,7 +2,6 @@ import { type DomainError, priceOrder } from '@komisi/domain';
 import type { EntityData } from '@mikro-orm/core';
 import { boundRow, sql } from '../../../kernel/bound-sql.ts';
 import type { Scope } from '../../../kernel/scope.ts';
-import type { ShopStockService } from '../../catalog/shop-stock.service.ts';
 import { Order } from '../orders/order.entity.ts';
 import type { VouchersService } from '../vouchers/vouchers.service.ts';
 import { shopDay } from './order-numbers.ts';
@@ -62,23 +61,26 @@ type OrderRow = Record<string, unknown> & { id: number };
  */
 export class OrderWriter {
   readonly #vouchers: VouchersService;
-  readonly #stock: ShopStockService;
 
-  constructor(deps: { vouchers: VouchersService; stock: ShopStockService }) {
+  constructor(deps: { vouchers: VouchersService }) {
     this.#vouchers = deps.vouchers;
-    this.#stock = deps.stock;
   }
 
   async write<L extends OrderLine>(tx: Scope, draft: OrderDraft<L>): Promise<Order> {
-    // Variants in id order, so concurrent orders of the same variants lock them in the same order.
-    for (const line of [...draft.lines].sort((a, b) => a.variantId - b.variantId)) {
-      if (!line.forSale || !(await this.#stock.take(tx, line.variantId, line.quantity))) {
-        throw await draft.refuse(tx, line);
-      }
-    }
+    const byVariant = [...draft.lines].sort((a, b) => a.variantId - b.variantId);
+    const notForSale = byVariant.find((line) => !line.forSale);
+    if (notForSale) throw await draft.refuse(tx, notForSale);
     const { accountId, lines, shippingCost } = draft;
     const base = priceOrder({ lines, shippingCost });
-    let row = await recordOrder(tx, draft, base);
+    const recorded = await recordOrder(tx, draft, base);
+    if (!recorded.order) {
+      // Some stock was short: the first such line in variant order is refused (the rollback puts back
+      // what the statement took of the others).
+      const short = byVariant.find((line) => !recorded.taken.includes(line.variantId));
+      if (!short) throw new Error(`account ${accountId} not found`);
+      throw await draft.refuse(tx, short);
+    }
+    let row = recorded.order;
     if (draft.voucherCode) {
       const applied = await this.#vouchers.redeem(tx, {
         code: draft.voucherCode,
@@ -100,14 +102,20 @@ export class OrderWriter {
 }
 
 /**
- * The order numbered (the shop day's counter), recorded with the buyer's name and phone, its first
- * timeline event and its items: one statement, in the caller's transaction.
+ * Each variant's stock taken (catalog's `ShopStockService.take` rule: a visible variant, never below
+ * 0, the rows locked in id order so concurrent orders cannot deadlock) and, only when every line's
+ * was, the order numbered (the shop day's counter), recorded with the buyer's name and phone, its
+ * first timeline event and its items: one statement, in the caller's transaction. The variants' and
+ * the counter's rows are every checkout's; taking them in the transaction's last statement holds
+ * their locks for the one round trip of the commit. `order` is null when some stock was short.
  */
 async function recordOrder(
   tx: Scope,
   draft: OrderDraft<OrderLine>,
   base: ReturnType<typeof priceOrder>,
-): Promise<OrderRow> {
+): Promise<{ order: OrderRow | null; taken: number[] }> {
+  const takes = draft.lines.map((l) => ({ id: l.variantId, quantity: l.quantity }));
+  const variants = new Set(takes.map((t) => t.id)).size;
   const day = shopDay(tx.now);
   const d = draft.details;
   const items = base.lines.map((priced, i) => {
@@ -125,10 +133,22 @@ async function recordOrder(
       amount: priced.subtotal,
     };
   });
-  const row = await boundRow<OrderRow>(
+  const row = await boundRow<OrderRow & { taken_variants: number[] }>(
     tx.em,
-    sql`with seq as (
-          insert into sequence_counter as s (tenant_id, name, value) values (${tx.tenant.id}, ${`order-number:${day}`}, 1)
+    sql`with l as (
+          select id, sum(quantity)::int as quantity from jsonb_to_recordset(${JSON.stringify(takes)}::jsonb)
+            as l(id int, quantity int) group by id),
+        locked as (
+          select v.id from product_variant v where v.tenant_id = ${tx.tenant.id} and v.id in (select id from l)
+          order by v.id for update),
+        taken as (
+          update product_variant v set stock = v.stock - l.quantity from l
+          where v.tenant_id = ${tx.tenant.id} and v.id = l.id and v.id in (select id from locked)
+            and v.is_visible and v.stock >= l.quantity
+          returning v.id),
+        seq as (
+          insert into sequence_counter as s (tenant_id, name, value)
+          select ${tx.tenant.id}::int, ${`order-number:${day}`}::text, 1 where (select count(*) from taken) = ${variants}
           on conflict (tenant_id, name) do update set value = s.value + 1 returning value),
         o as (
           insert into customer_order (tenant_id, account_id, status, total_amount, currency, payment_method,
@@ -157,8 +177,9 @@ async function recordOrder(
             variant_id int, product_name text, variant_name text, sku text, product_image text, unit_price bigint,
             quantity int, amount bigint)
           order by l.n)
-        select * from o`,
+        select o.*, array(select id from taken) as taken_variants from (select 1) one left join o on true`,
   );
-  if (!row) throw new Error(`account ${draft.accountId} not found`);
-  return row;
+  const { taken_variants: taken, ...order } = row!;
+  if (order.id === null) return { order: null, taken };
+  return { order, taken };
 }
