@@ -1,4 +1,3 @@
-import { boundRun, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** So many of one variant (its stock). */
@@ -22,21 +21,9 @@ const quantitiesParam = (lines: { id: number; quantity: number }[]) => JSON.stri
 /**
  * The shop's stock as orders move it: variants' stock and products' sold counts. Every write is one
  * statement that cannot go below zero, so concurrent orders, cancellations and refunds need no retries.
+ * (An order takes its variants' stock in the statement that records it: `OrderWriter`.)
  */
 export class ShopStockService {
-  /**
-   * Takes `quantity` from a visible variant's stock if that much is there: one conditional update, so
-   * concurrent orders can never take more than there is. False when it was not taken.
-   */
-  async take(tx: Scope, variantId: number, quantity: number): Promise<boolean> {
-    const taken = await boundRun(
-      tx.em,
-      sql`update product_variant set stock = stock - ${quantity}
-          where tenant_id = ${tx.tenant.id} and id = ${variantId} and is_visible and stock >= ${quantity}`,
-    );
-    return taken > 0;
-  }
-
   /** The variant's stock now; 0 for a variant that is gone. */
   async stockOf(scope: Scope, variantId: number): Promise<number> {
     const [variant] = await scope.em.execute<{ stock: number }[]>(

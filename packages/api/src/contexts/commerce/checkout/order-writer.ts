@@ -102,8 +102,8 @@ export class OrderWriter {
 }
 
 /**
- * Each variant's stock taken (catalog's `ShopStockService.take` rule: a visible variant, never below
- * 0, the rows locked in id order so concurrent orders cannot deadlock) and, only when every line's
+ * Each variant's stock taken (only from a visible variant and never below 0, one conditional update,
+ * so concurrent orders cannot oversell; the rows locked in id order so they cannot deadlock) and, only when every line's
  * was, the order numbered (the shop day's counter), recorded with the buyer's name and phone, its
  * first timeline event and its items: one statement, in the caller's transaction. The variants' and
  * the counter's rows are every checkout's; taking them in the transaction's last statement holds
