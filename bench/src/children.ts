@@ -63,6 +63,19 @@ export async function startServer(kind: ServerKind, label: string): Promise<Runn
   return { kind, ...child };
 }
 
+/** One of several instances of our server (`pnpm bench:instances`) on `port`, with extra environment. */
+export async function startInstance(port: number, label: string, env: Record<string, string>): Promise<RunningServer> {
+  const child = await startChild(ENTRY.komisi, port, settings.cpuProfile ? `${label}-komisi` : null, env);
+  return { kind: 'komisi', ...child };
+}
+
+/** The round-robin proxy (proxy-server.ts) on `port` in front of `upstreams`, in its own process. */
+export function startProxy(port: number, upstreams: string[]): Promise<Omit<RunningServer, 'kind'>> {
+  return startChild(join(import.meta.dirname, 'proxy-server.ts'), port, null, {
+    BENCH_PROXY_UPSTREAMS: upstreams.join(','),
+  });
+}
+
 /**
  * The fake Midtrans API (fake-midtrans-server.ts) in its own process, so neither the server under
  * load nor the load generator slows its answers.

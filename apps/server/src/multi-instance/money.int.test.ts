@@ -32,7 +32,10 @@ beforeAll(async () => {
   fx = checkoutFixtures(app);
 }, 120_000);
 afterAll(async () => {
+  const failures = app?.proxy.failures ?? [];
   await app?.close();
+  // no request was lost between the proxy and an instance
+  expect(failures).toEqual([]);
 });
 
 /** The requests since `before` reached every instance (the proxy's count per instance). */

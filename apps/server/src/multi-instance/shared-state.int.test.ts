@@ -19,7 +19,10 @@ beforeAll(async () => {
   platformToken = login.body.token;
 }, 120_000);
 afterAll(async () => {
+  const failures = app?.proxy.failures ?? [];
   await app?.close();
+  // no request was lost between the proxy and an instance
+  expect(failures).toEqual([]);
 });
 
 describe('rate limits', () => {

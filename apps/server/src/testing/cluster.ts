@@ -124,6 +124,8 @@ function listen(platform: Platform): Promise<Server> {
     const server = serveWithLimits({ fetch: platform.app.fetch, port: 0, hostname: '127.0.0.1' }, () =>
       resolve(server as Server),
     ) as Server;
+    // longer than the proxy keeps an idle connection, so it never sends on one the server is closing
+    server.keepAliveTimeout = 65_000;
   });
 }
 

@@ -6,6 +6,8 @@ export interface RoundRobinProxy {
   url: string;
   /** requests forwarded to each upstream so far, in the upstreams' order */
   counts: number[];
+  /** requests answered 502 because their upstream could not be reached or dropped the connection */
+  failures: { upstream: number; method: string; url: string; error: string }[];
   close(): Promise<void>;
 }
 
@@ -20,8 +22,11 @@ export async function startRoundRobinProxy(
 ): Promise<RoundRobinProxy> {
   if (upstreams.length === 0) throw new Error('a proxy needs at least one upstream');
   const targets = upstreams.map((u) => new URL(u));
-  const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+  // idle upstream connections are let go well before a server would close them (Node's default
+  // keep-alive is 5 s; servers behind this proxy get longer, see cluster.ts)
+  const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 4_000 });
   const counts = targets.map(() => 0);
+  const failures: RoundRobinProxy['failures'] = [];
   let next = 0;
   const server: Server = createServer((req, res) => {
     const i = next;
@@ -42,7 +47,8 @@ export async function startRoundRobinProxy(
         answer.pipe(res);
       },
     );
-    upstream.on('error', () => {
+    upstream.on('error', (err) => {
+      failures.push({ upstream: i, method: req.method ?? '', url: req.url ?? '', error: err.message });
       if (!res.headersSent) res.writeHead(502, { 'content-type': 'text/plain' });
       res.end('bad gateway');
     });
@@ -56,6 +62,7 @@ export async function startRoundRobinProxy(
   return {
     url: `http://127.0.0.1:${port}`,
     counts,
+    failures,
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
