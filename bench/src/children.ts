@@ -64,7 +64,11 @@ export async function startServer(kind: ServerKind, label: string): Promise<Runn
 }
 
 /** One of several instances of our server (`pnpm bench:instances`) on `port`, with extra environment. */
-export async function startInstance(port: number, label: string, env: Record<string, string>): Promise<RunningServer> {
+export async function startInstance(
+  port: number,
+  label: string,
+  env: Record<string, string>,
+): Promise<RunningServer> {
   const child = await startChild(ENTRY.komisi, port, settings.cpuProfile ? `${label}-komisi` : null, env);
   return { kind: 'komisi', ...child };
 }

@@ -63,11 +63,16 @@ async function startSetup(setup: Setup, label: string) {
 }
 
 async function measure(s: Scenario, setup: Setup, round: number): Promise<{ m: Measurement; rss: number[] }> {
-  const running = await startSetup(setup, `${s.name}-${setup.instances}${setup.proxied ? 'p' : 'd'}-${round}`);
+  const running = await startSetup(
+    setup,
+    `${s.name}-${setup.instances}${setup.proxied ? 'p' : 'd'}-${round}`,
+  );
   try {
     const probed = await probe(running.url, s.call(0));
     if (probed.status < 200 || probed.status > 299)
-      throw new Error(`${s.name} probe answered ${probed.status}: ${JSON.stringify(probed.body).slice(0, 300)}`);
+      throw new Error(
+        `${s.name} probe answered ${probed.status}: ${JSON.stringify(probed.body).slice(0, 300)}`,
+      );
     const m = await load(running.url, autocannonRequests(s));
     const rss = running.rss();
     console.log(
