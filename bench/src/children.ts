@@ -69,15 +69,26 @@ export async function startInstance(
   label: string,
   env: Record<string, string>,
 ): Promise<RunningServer> {
-  const child = await startChild(ENTRY.komisi, port, settings.cpuProfile ? `${label}-komisi` : null, env);
+  // several servers starting on a busy machine: a longer wait than one server gets
+  const child = await startChild(
+    ENTRY.komisi,
+    port,
+    settings.cpuProfile ? `${label}-komisi` : null,
+    env,
+    120_000,
+  );
   return { kind: 'komisi', ...child };
 }
 
 /** The round-robin proxy (proxy-server.ts) on `port` in front of `upstreams`, in its own process. */
 export function startProxy(port: number, upstreams: string[]): Promise<Omit<RunningServer, 'kind'>> {
-  return startChild(join(import.meta.dirname, 'proxy-server.ts'), port, null, {
-    BENCH_PROXY_UPSTREAMS: upstreams.join(','),
-  });
+  return startChild(
+    join(import.meta.dirname, 'proxy-server.ts'),
+    port,
+    null,
+    { BENCH_PROXY_UPSTREAMS: upstreams.join(',') },
+    120_000,
+  );
 }
 
 /**
@@ -93,6 +104,7 @@ async function startChild(
   port: number,
   profileName: string | null,
   env: Record<string, string> = {},
+  healthTimeoutMs = 30_000,
 ): Promise<Omit<RunningServer, 'kind'>> {
   const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
   if (profileName) {
@@ -108,7 +120,7 @@ async function startChild(
   live.add(child);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child, 30_000);
+    await waitForHealth(url, child, healthTimeoutMs);
   } catch (e) {
     child.kill('SIGKILL');
     live.delete(child);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestCluster, type TestCluster } from '../testing/cluster.ts';
+import { runCli } from '../cli/run.ts';
+import { startTestCluster, TEST_REDIS_URL, type TestCluster } from '../testing/cluster.ts';
 
 // What three instances behind a round-robin proxy share besides the database: rate-limit budgets
 // (Redis), the job schedule (the lease in the database) and tenant settings (announced over Redis
@@ -146,6 +147,29 @@ describe('tenant settings', () => {
       const directory = app.instances[i]!.services.tenants;
       const holdDays = async () => (await directory.bySlug('qutab'))?.settings.referralAffiliates?.holdDays;
       expect(await seenWithin(i, async () => (await holdDays()) === 3)).toBeLessThan(1_000);
+    }
+  });
+
+  it('a change made with the CLI (on the database, not through a server) is served by every instance', async () => {
+    const env = {
+      NODE_ENV: 'test',
+      DATABASE_URL: app.databaseUrl,
+      LOG_LEVEL: 'silent',
+      KOMISI_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+      REDIS_URL: TEST_REDIS_URL,
+      REDIS_KEY_PREFIX: app.redisKeyPrefix,
+    };
+    const err: string[] = [];
+    const code = await runCli(['tenants', 'settings', 'ansania', '--set', 'orderPaymentTtlMinutes=61'], {
+      env,
+      out: () => {},
+      err: (t) => err.push(t),
+    });
+    expect(code, err.join('\n')).toBe(0);
+    for (const i of [0, 1, 2]) {
+      const directory = app.instances[i]!.services.tenants;
+      const ttl = async () => (await directory.bySlug('ansania'))?.settings.orderPaymentTtlMinutes;
+      expect(await seenWithin(i, async () => (await ttl()) === 61)).toBeLessThan(1_000);
     }
   });
 

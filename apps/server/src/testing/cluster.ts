@@ -24,6 +24,8 @@ export interface TestCluster extends TestApp {
   on(instance: number): (method: string, url: string, init?: RequestInit) => Promise<JsonResponse>;
   /** this cluster's Redis namespace (rate-limit counters, tenant change notices) */
   redisKeyPrefix: string;
+  /** the database every instance serves */
+  databaseUrl: string;
 }
 
 /**
@@ -100,6 +102,7 @@ export async function startTestCluster(
     origins,
     proxy,
     redisKeyPrefix,
+    databaseUrl: db.url,
     on: (i) => via(origins[i]!),
     request,
     get: (path, token) => request('GET', api(path), token ? { token } : {}),
