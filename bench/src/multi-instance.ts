@@ -4,7 +4,7 @@
 // results/instances.md.
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { postgresVersion } from './checks.ts';
 import { type RunningServer, startInstance, startProxy } from './children.ts';
@@ -36,6 +36,8 @@ interface Result {
   best: Measurement;
   /** resident memory of every instance (and the proxy) after the best round's load, MB */
   rss: number[];
+  /** the machine's 1-minute load average just before the best round's load */
+  load: number;
 }
 
 /** Starts the setup's instances (ports after the proxy's) and the proxy; answers where to send load. */
@@ -62,7 +64,11 @@ async function startSetup(setup: Setup, label: string) {
   };
 }
 
-async function measure(s: Scenario, setup: Setup, round: number): Promise<{ m: Measurement; rss: number[] }> {
+async function measure(
+  s: Scenario,
+  setup: Setup,
+  round: number,
+): Promise<{ m: Measurement; rss: number[]; load: number }> {
   const running = await startSetup(
     setup,
     `${s.name}-${setup.instances}${setup.proxied ? 'p' : 'd'}-${round}`,
@@ -73,12 +79,13 @@ async function measure(s: Scenario, setup: Setup, round: number): Promise<{ m: M
       throw new Error(
         `${s.name} probe answered ${probed.status}: ${JSON.stringify(probed.body).slice(0, 300)}`,
       );
+    const machineLoad = loadavg()[0]!;
     const m = await load(running.url, autocannonRequests(s));
     const rss = running.rss();
     console.log(
-      `  ${setup.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS ${rss.map((r) => r.toFixed(0)).join(' + ')} MB, other CPU load before ${m.backgroundCpu === null ? '?' : `${Math.round(m.backgroundCpu * 100)}%`}`,
+      `  ${setup.name}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS ${rss.map((r) => r.toFixed(0)).join(' + ')} MB, load average ${machineLoad.toFixed(1)}, other CPU load before ${m.backgroundCpu === null ? '?' : `${Math.round(m.backgroundCpu * 100)}%`}`,
     );
-    return { m, rss };
+    return { m, rss, load: machineLoad };
   } finally {
     await running.stop();
   }
@@ -91,7 +98,7 @@ const selected = scenarios(fixture).filter((s) => SCENARIOS.includes(s.name));
 const results: Result[] = [];
 for (const s of selected) {
   console.log(`\n${s.name}: ${s.title}`);
-  const runs = new Map<Setup, { m: Measurement; rss: number[] }[]>(SETUPS.map((x) => [x, []]));
+  const runs = new Map<Setup, { m: Measurement; rss: number[]; load: number }[]>(SETUPS.map((x) => [x, []]));
   for (let round = 1; round <= settings.rounds; round++) {
     // odd rounds from 1 to 3 instances, even rounds back: data that grows during a run burdens each alike
     const order = round % 2 === 1 ? SETUPS : [...SETUPS].reverse();
@@ -100,7 +107,14 @@ for (const s of selected) {
   for (const setup of SETUPS) {
     const all = runs.get(setup)!;
     const best = all.reduce((a, b) => (b.m.rps > a.m.rps ? b : a));
-    results.push({ scenario: s.name, setup, rounds: all.map((r) => r.m), best: best.m, rss: best.rss });
+    results.push({
+      scenario: s.name,
+      setup,
+      rounds: all.map((r) => r.m),
+      best: best.m,
+      rss: best.rss,
+      load: best.load,
+    });
   }
 }
 
@@ -109,7 +123,7 @@ const rows = results.map((r) => {
   const direct = results.find((x) => x.scenario === r.scenario && !x.setup.proxied)!;
   const share = r.best.rps / direct.best.rps;
   const issues = r.rounds.reduce((n, m) => n + m.non2xx + m.errors, 0);
-  return `| ${r.scenario} | ${r.setup.name} | ${f0(r.best.rps)} | ${Math.round(share * 100)}% | ${r.best.p50} | ${r.best.p99} | ${r.rss.map(f0).join(' + ')} | ${issues} | ${r.rounds.map((m) => f0(m.rps)).join(', ')} |`;
+  return `| ${r.scenario} | ${r.setup.name} | ${f0(r.best.rps)} | ${Math.round(share * 100)}% | ${r.best.p50} | ${r.best.p99} | ${r.rss.map(f0).join(' + ')} | ${r.load.toFixed(1)} | ${issues} | ${r.rounds.map((m) => f0(m.rps)).join(', ')} |`;
 });
 const cpu = cpus();
 const text = `# Several instances behind a proxy — throughput
@@ -130,8 +144,8 @@ these figures show the cost of the proxy hop and of more processes competing for
 not how the server scales. On separate machines each instance brings its own cores; the database
 (one primary) is then the shared limit.
 
-| scenario | setup | req/s | of direct | p50 ms | p99 ms | RSS MB (instances + proxy) | non-2xx + errors | rounds req/s |
-|---|---|---:|---:|---:|---:|---|---:|---|
+| scenario | setup | req/s | of direct | p50 ms | p99 ms | RSS MB (instances + proxy) | load avg | non-2xx + errors | rounds req/s |
+|---|---|---:|---:|---:|---:|---|---:|---:|---|
 ${rows.join('\n')}
 
 Scenarios: ${selected.map((s) => `**${s.name}**: ${s.title}`).join('; ')}.
