@@ -51,6 +51,11 @@ export {
   readReferralCookie,
 } from './contexts/referral-affiliates/clicks/referral-cookie.ts';
 export type { ClickRecord } from './contexts/referral-affiliates/clicks/referral-links.service.ts';
+export { TENANT_CACHE_MS } from './contexts/tenancy/tenant.service.ts';
+export {
+  connectTenantChanges,
+  type TenantChangeBus,
+} from './contexts/tenancy/tenant-change-bus.ts';
 export type { ApiContext, RequestInfo } from './kernel/api-context.ts';
 export { CLI_SUBJECT, type PlatformClaims, PlatformTokens } from './kernel/auth/platform-token.ts';
 export type { Orm } from './kernel/database.ts';
