@@ -14,7 +14,7 @@ export interface MidtransTenant {
   callbackToken?: string | undefined;
 }
 
-const ACKNOWLEDGEMENT = { success: true, message: 'Webhook processed successfully' };
+export const ACKNOWLEDGEMENT = { success: true, message: 'Webhook processed successfully' };
 const REQUIRED = ['order_id', 'status_code', 'gross_amount', 'transaction_id', 'transaction_status'];
 /** transaction_status → what it says of the payment (capture waits on the fraud check). */
 const STATUS: Record<string, string> = {
@@ -39,7 +39,7 @@ const REPORTED = [
   'settlement_time',
 ];
 
-interface Payment {
+export interface Payment {
   id: number;
   status: string;
   amount: string;
@@ -123,7 +123,7 @@ async function post(
 }
 
 /** Midtrans' word on the transaction: GET /v2/{transaction_id}/status, read as our provider reads it. */
-async function askMidtrans(t: MidtransTenant, payment: Payment) {
+export async function askMidtrans(t: MidtransTenant, payment: Payment) {
   const res = await fetch(`${t.baseUrl}/v2/${encodeURIComponent(payment.provider_reference)}/status`, {
     headers: {
       Accept: 'application/json',
@@ -161,59 +161,92 @@ async function creditDeposit(
   payment: Payment,
   remote: { description?: string; report?: Record<string, unknown> },
 ) {
+  // the deposit, read in the statement that locks its savings account
   const { rows } = await tx.query<{
     id: number;
-    amount: string;
-    unique_code: number;
+    transaction_number: string;
     savings_account_id: number;
     owner_account_id: number;
-    transaction_number: string;
-  }>('select s0.* from savings_transaction as s0 where s0.tenant_id = $1 and s0.id = $2 limit 1', [
-    t.tenantId,
-    payment.subject_id,
-  ]);
+    amount: string;
+    unique_code: number;
+  }>(
+    `select t.id, t.transaction_number, t.savings_account_id, t.owner_account_id, t.amount, t.unique_code
+     from savings_transaction t
+     join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
+     where t.tenant_id = $1 and t.id = $2
+     for update of a`,
+    [t.tenantId, payment.subject_id],
+  );
   const deposit = rows[0];
   if (!deposit) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
   const amount = Number(deposit.amount);
   if (Number(payment.amount) !== amount + deposit.unique_code)
     throw new HttpError(500, `deposit ${deposit.transaction_number} does not match its payment`);
-  await tx.query('select id from savings_account where tenant_id = $1 and id = $2 for update', [
-    t.tenantId,
-    deposit.savings_account_id,
-  ]);
   const savings = `savings:${deposit.savings_account_id}`;
-  const held = await tx.query<{ total: string | null }>(
-    `select a.code, coalesce(a.running_balance::text,
-              (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
-     from ledger_account a where a.tenant_id = $1 and a.code = any($2)`,
-    [t.tenantId, [savings]],
-  );
-  const before = 0 - Number(held.rows[0]?.total ?? 0);
-  const entry = await post(
-    tx,
-    t,
-    now,
-    `savings-deposit:${deposit.id}:credited`,
-    `Deposit ${deposit.transaction_number} credited`,
-    [
-      {
-        code: 'company:clearing:deposits-received',
-        kind: 'liability',
-        owner: null,
-        running: false,
-        amount: Number(payment.amount),
-      },
-      { code: savings, kind: 'liability', owner: deposit.owner_account_id, running: true, amount: -amount },
-      {
-        code: 'company:unique-code-income',
-        kind: 'revenue',
-        owner: null,
-        running: false,
-        amount: -deposit.unique_code,
-      },
-    ],
-  );
-  if (entry === null) return;
+  // the credit in one statement (as our savings ledger posts it): the entry, the counterpart
+  // accounts, the postings and the savings account's running balance, answering what it leaves
+  const lines = [
+    { code: 'company:clearing:deposits-received', kind: 'liability', amount: Number(payment.amount) },
+    { code: 'company:unique-code-income', kind: 'revenue', amount: -deposit.unique_code },
+  ].filter((l) => l.amount !== 0);
+  const codes = lines.map((l) => l.code);
+  let posted: { ready: boolean; entry_id: number | null; running_balance: string | null } | undefined;
+  for (let attempt = 1; attempt <= 2 && !posted?.ready; attempt++) {
+    const result = await tx.query<{
+      ready: boolean;
+      entry_id: number | null;
+      running_balance: string | null;
+    }>(
+      `with line as (
+         select * from unnest($1::text[], $2::text[], $3::bigint[]) as l(code, kind, amount)
+       ), created as (
+         insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+         select $4::int, code, kind, $5::text, null::int, null::bigint, $6::timestamptz from line
+         on conflict (tenant_id, code) do nothing returning id, code
+       ), found as (
+         select id, code from created
+         union all
+         select id, code from ledger_account where tenant_id = $4 and code = any($1::text[])
+       ), resolved as (
+         select (select f.id from found f where f.code = line.code limit 1) as account_id, line.amount from line
+       ), ready as (
+         select coalesce(bool_and(account_id is not null), true) as ok from resolved
+       ), entry as (
+         insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
+         select $4, $7, $8, $6 from ready where ok
+         on conflict (tenant_id, idempotency_key) do nothing returning id
+       ), savings as (
+         insert into ledger_account as a (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+         select $4, $9, 'liability', $5, $10, $11::bigint, $6 from entry
+         on conflict (tenant_id, code) do update set running_balance = a.running_balance + excluded.running_balance
+         returning id, running_balance
+       ), posted as (
+         insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+         select $4::int, entry.id, resolved.account_id, resolved.amount from entry, resolved
+         union all
+         select $4::int, entry.id, savings.id, $11::bigint from entry, savings where $11::bigint <> 0
+       )
+       select (select ok from ready) as ready, (select id from entry) as entry_id,
+              (select running_balance from savings) as running_balance`,
+      [
+        codes,
+        lines.map((l) => l.kind),
+        lines.map((l) => l.amount),
+        t.tenantId,
+        t.currency,
+        now,
+        `savings-deposit:${deposit.id}:credited`,
+        `Deposit ${deposit.transaction_number} credited`,
+        savings,
+        deposit.owner_account_id,
+        -amount,
+      ],
+    );
+    posted = result.rows[0];
+  }
+  if (!posted?.ready) throw new HttpError(500, 'a ledger account could not be resolved');
+  if (posted.entry_id === null) return;
+  const after = 0 - Number(posted.running_balance);
   const response = {
     provider: payment.provider,
     transaction_id: payment.provider_reference,
@@ -226,20 +259,13 @@ async function creditDeposit(
     ...remote.report,
   };
   await tx.query(
-    `update savings_transaction set status = $1, processed_at = $2, processed_by = $3, balance_before = $4,
-       balance_after = $5, gateway_response = $6, notes = $7, updated_at = $8 where tenant_id = $9 and id = $10`,
-    [
-      'completed',
-      now,
-      null,
-      before,
-      before + amount,
-      JSON.stringify(response),
-      'Transaction completed automatically via payment gateway',
-      now,
-      t.tenantId,
-      deposit.id,
-    ],
+    `update savings_transaction
+     set status = 'completed', processed_at = $1, processed_by = null,
+       balance_before = $2, balance_after = $3,
+       gateway_response = $4,
+       notes = 'Transaction completed automatically via payment gateway', updated_at = $5
+     where tenant_id = $6 and id = $7`,
+    [now, after - amount, after, JSON.stringify(response), now, t.tenantId, deposit.id],
   );
 }
 
@@ -318,13 +344,12 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
   return rows[0]!.status;
 }
 
-/** A Midtrans HTTP notification: checked, recorded once, settled by asking Midtrans. */
-export async function midtransNotification(
-  pool: pg.Pool,
+/** A Midtrans HTTP notification checked (token, fields, signature): its order id and inbox key. */
+export function checkNotification(
   t: MidtransTenant,
   headers: Record<string, string>,
   rawBody: string,
-) {
+): { orderId: string; eventId: string } {
   if (t.callbackToken !== undefined && !sameText(headers['x-callback-token'] ?? '', t.callbackToken))
     throw new HttpError(401, 'Invalid callback token');
   let body: Record<string, unknown>;
@@ -339,7 +364,7 @@ export async function midtransNotification(
   if (missing.length > 0) throw new HttpError(400, `The notification is incomplete: ${missing.join(', ')}`);
   const [orderId, statusCode, grossAmount, transactionId, transactionStatus] = REQUIRED.map(
     (f) => body[f] as string,
-  );
+  ) as [string, string, string, string, string];
   const signature = hasText(body.signature_key) ? body.signature_key : null;
   if (!signature) throw new HttpError(401, 'The signature_key is missing');
   const expected = createHash('sha512')
@@ -347,8 +372,17 @@ export async function midtransNotification(
     .digest('hex');
   if (!sameText(signature, expected)) throw new HttpError(401, 'Invalid signature');
   const fraud = hasText(body.fraud_status) ? body.fraud_status : null;
-  const eventId = `${transactionId}:${transactionStatus}:${fraud ?? ''}`.slice(0, 128);
+  return { orderId, eventId: `${transactionId}:${transactionStatus}:${fraud ?? ''}`.slice(0, 128) };
+}
 
+/** A Midtrans HTTP notification: checked, recorded once, settled by asking Midtrans. */
+export async function midtransNotification(
+  pool: pg.Pool,
+  t: MidtransTenant,
+  headers: Record<string, string>,
+  rawBody: string,
+) {
+  const { orderId, eventId } = checkNotification(t, headers, rawBody);
   const recorded = await pool.query<{ id: number }>(
     `insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values ($1, $2, $3, $4, $5)
      on conflict (provider, event_id) do nothing returning id`,

@@ -1,10 +1,11 @@
 import { DomainError } from '@komisi/domain';
-import type { Scope } from '../../kernel/scope.ts';
-import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
+import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
+import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import { LedgerAccounts } from '../ledger/ledger.service.ts';
 import type { Payment } from '../payments/payment.entity.ts';
 import type { ProviderStatus } from '../payments/payment-provider.ts';
 import type { SettlementHandler } from '../payments/payments.service.ts';
-import { lockSavingsAccount, SavingsCompanyAccounts, savingsLedger } from './savings-ledger.ts';
+import { postSavingsEntry, SavingsCompanyAccounts } from './savings-ledger.ts';
 import { SavingsTransaction } from './savings-transaction.entity.ts';
 
 /**
@@ -32,48 +33,34 @@ function gatewayResponse(tx: Scope, payment: Payment, report: ProviderStatus) {
  * member's savings and the unique code to the cooperative's other income.
  */
 export class DepositSettlement implements SettlementHandler {
-  readonly #ledger: LedgerService;
-
-  constructor(ledger: LedgerService) {
-    this.#ledger = ledger;
-  }
-
   async completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void> {
-    const deposit = await this.#depositOf(tx, payment);
+    const deposit = await lockedDeposit(tx, payment);
     if (payment.amount !== deposit.amount + deposit.uniqueCode) {
       throw new DomainError(
         'INTERNAL_ERROR',
         `deposit ${deposit.transactionNumber} does not match its payment`,
       );
     }
-    const account = { id: deposit.savingsAccount, owner: deposit.owner };
-    await lockSavingsAccount(tx, account.id);
-    const before = await this.#ledger.balance(tx, savingsLedger(account));
-    const entry = await this.#ledger.post(
-      tx,
-      `savings-deposit:${deposit.id}:credited`,
-      `Deposit ${deposit.transactionNumber} credited`,
-      [
+    const posted = await postSavingsEntry(tx, {
+      key: `savings-deposit:${deposit.id}:credited`,
+      description: `Deposit ${deposit.transactionNumber} credited`,
+      account: { id: deposit.savingsAccount, owner: deposit.owner },
+      gain: deposit.amount,
+      counterparts: [
         { account: LedgerAccounts.depositsReceived, amount: payment.amount },
-        { account: savingsLedger(account), amount: -deposit.amount },
         { account: SavingsCompanyAccounts.uniqueCodeIncome, amount: -deposit.uniqueCode },
       ],
-    );
-    if (entry === null) return;
+    });
+    if (posted === null) return;
     // a deposit failed or cancelled meanwhile is still credited: the member's money did arrive
-    await tx.em.nativeUpdate(
-      SavingsTransaction,
-      { id: deposit.id },
-      {
-        status: 'completed',
-        processedAt: tx.now,
-        processedBy: null,
-        balanceBefore: before,
-        balanceAfter: before + deposit.amount,
-        gatewayResponse: gatewayResponse(tx, payment, report),
-        notes: 'Transaction completed automatically via payment gateway',
-        updatedAt: tx.now,
-      },
+    await boundRun(
+      tx.em,
+      sql`update savings_transaction
+          set status = 'completed', processed_at = ${tx.now}, processed_by = null,
+            balance_before = ${posted.balance - deposit.amount}, balance_after = ${posted.balance},
+            gateway_response = ${JSON.stringify(gatewayResponse(tx, payment, report))},
+            notes = 'Transaction completed automatically via payment gateway', updated_at = ${tx.now}
+          where tenant_id = ${tx.tenant.id} and id = ${deposit.id}`,
     );
   }
 
@@ -97,4 +84,49 @@ export class DepositSettlement implements SettlementHandler {
     if (!deposit) throw new DomainError('INTERNAL_ERROR', `payment ${payment.id} names no savings deposit`);
     return deposit;
   }
+}
+
+/** What crediting a deposit needs of it. */
+interface DepositRow {
+  id: number;
+  transactionNumber: string;
+  savingsAccount: number;
+  owner: number;
+  amount: number;
+  uniqueCode: number;
+}
+
+/**
+ * The deposit a payment settles, read in the statement that locks its savings account's row (see
+ * `lockSavingsAccount`): every movement of that balance queues here, so the balance the credit
+ * leaves is exactly this deposit's doing.
+ */
+async function lockedDeposit(tx: Scope, payment: Payment): Promise<DepositRow> {
+  const row =
+    payment.subjectId === null
+      ? undefined
+      : await boundRow<{
+          id: number;
+          transaction_number: string;
+          savings_account_id: number;
+          owner_account_id: number;
+          amount: string | number;
+          unique_code: number;
+        }>(
+          tx.em,
+          sql`select t.id, t.transaction_number, t.savings_account_id, t.owner_account_id, t.amount, t.unique_code
+              from savings_transaction t
+              join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
+              where t.tenant_id = ${tx.tenant.id} and t.id = ${payment.subjectId}
+              for update of a`,
+        );
+  if (!row) throw new DomainError('INTERNAL_ERROR', `payment ${payment.id} names no savings deposit`);
+  return {
+    id: row.id,
+    transactionNumber: row.transaction_number,
+    savingsAccount: row.savings_account_id,
+    owner: row.owner_account_id,
+    amount: toSafeInteger(row.amount),
+    uniqueCode: toSafeInteger(row.unique_code),
+  };
 }
