@@ -153,7 +153,67 @@ export async function askMidtrans(t: MidtransTenant, payment: Payment) {
   return { status, description, report };
 }
 
-/** The deposit the payment settles: exactly its amount into the member's savings, the code to income. */
+/**
+ * The deposit the payment settles, as our savings context credits it in one statement: read under
+ * its savings account's lock, exactly its amount into the member's savings, the code to income,
+ * the running balance's upsert answering the balance after, the transaction completed.
+ */
+const CREDIT_DEPOSIT = `
+with deposit as (
+  select t.id, t.transaction_number, t.savings_account_id, t.owner_account_id, t.amount, t.unique_code,
+         $1::bigint = t.amount + t.unique_code as matches
+    from savings_transaction t
+    join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
+   where t.tenant_id = $2 and t.id = $3
+  for update of a
+), line as (
+  select 'company:clearing:deposits-received'::text as code, 'liability'::text as kind, $1::bigint as amount
+    from deposit
+  union all
+  select 'company:unique-code-income'::text, 'revenue'::text, -deposit.unique_code::bigint from deposit
+), created as (
+  insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+  select $2::int, code, kind, $4::text, null::int, null::bigint, $5::timestamptz from line where amount <> 0
+  on conflict (tenant_id, code) do nothing returning id, code
+), found as (
+  select id, code from created
+  union all
+  select id, code from ledger_account
+   where tenant_id = $2 and code = any(array['company:clearing:deposits-received', 'company:unique-code-income'])
+), resolved as (
+  select (select f.id from found f where f.code = line.code limit 1) as account_id, line.amount
+    from line where line.amount <> 0
+), ready as (
+  select coalesce(bool_and(account_id is not null), true) as ok from resolved
+), entry as (
+  insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
+  select $2, 'savings-deposit:' || deposit.id || ':credited', 'Deposit ' || deposit.transaction_number || ' credited', $5
+    from deposit, ready where ready.ok and deposit.matches
+  on conflict (tenant_id, idempotency_key) do nothing returning id
+), balance as (
+  insert into ledger_account as a (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+  select $2, 'savings:' || deposit.savings_account_id, 'liability', $4, deposit.owner_account_id, -deposit.amount, $5
+    from deposit, entry
+  on conflict (tenant_id, code) do update set running_balance = a.running_balance + excluded.running_balance
+  returning id, running_balance
+), posted as (
+  insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+  select $2::int, entry.id, resolved.account_id, resolved.amount from entry, resolved
+  union all
+  select $2::int, entry.id, balance.id, -deposit.amount from entry, balance, deposit where deposit.amount <> 0
+), completed as (
+  update savings_transaction t
+     set status = 'completed', processed_at = $5, processed_by = null,
+         balance_after = 0 - balance.running_balance, balance_before = 0 - balance.running_balance - deposit.amount,
+         gateway_response = $6::jsonb,
+         notes = 'Transaction completed automatically via payment gateway', updated_at = $5
+    from deposit, balance
+   where t.tenant_id = $2 and t.id = deposit.id
+)
+select deposit.transaction_number, deposit.amount, deposit.unique_code,
+       (select ok from ready) as ready, (select id from entry) as entry_id
+  from deposit`;
+
 async function creditDeposit(
   tx: pg.PoolClient,
   t: MidtransTenant,
@@ -161,92 +221,6 @@ async function creditDeposit(
   payment: Payment,
   remote: { description?: string; report?: Record<string, unknown> },
 ) {
-  // the deposit, read in the statement that locks its savings account
-  const { rows } = await tx.query<{
-    id: number;
-    transaction_number: string;
-    savings_account_id: number;
-    owner_account_id: number;
-    amount: string;
-    unique_code: number;
-  }>(
-    `select t.id, t.transaction_number, t.savings_account_id, t.owner_account_id, t.amount, t.unique_code
-     from savings_transaction t
-     join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
-     where t.tenant_id = $1 and t.id = $2
-     for update of a`,
-    [t.tenantId, payment.subject_id],
-  );
-  const deposit = rows[0];
-  if (!deposit) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
-  const amount = Number(deposit.amount);
-  if (Number(payment.amount) !== amount + deposit.unique_code)
-    throw new HttpError(500, `deposit ${deposit.transaction_number} does not match its payment`);
-  const savings = `savings:${deposit.savings_account_id}`;
-  // the credit in one statement (as our savings ledger posts it): the entry, the counterpart
-  // accounts, the postings and the savings account's running balance, answering what it leaves
-  const lines = [
-    { code: 'company:clearing:deposits-received', kind: 'liability', amount: Number(payment.amount) },
-    { code: 'company:unique-code-income', kind: 'revenue', amount: -deposit.unique_code },
-  ].filter((l) => l.amount !== 0);
-  const codes = lines.map((l) => l.code);
-  let posted: { ready: boolean; entry_id: number | null; running_balance: string | null } | undefined;
-  for (let attempt = 1; attempt <= 2 && !posted?.ready; attempt++) {
-    const result = await tx.query<{
-      ready: boolean;
-      entry_id: number | null;
-      running_balance: string | null;
-    }>(
-      `with line as (
-         select * from unnest($1::text[], $2::text[], $3::bigint[]) as l(code, kind, amount)
-       ), created as (
-         insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-         select $4::int, code, kind, $5::text, null::int, null::bigint, $6::timestamptz from line
-         on conflict (tenant_id, code) do nothing returning id, code
-       ), found as (
-         select id, code from created
-         union all
-         select id, code from ledger_account where tenant_id = $4 and code = any($1::text[])
-       ), resolved as (
-         select (select f.id from found f where f.code = line.code limit 1) as account_id, line.amount from line
-       ), ready as (
-         select coalesce(bool_and(account_id is not null), true) as ok from resolved
-       ), entry as (
-         insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
-         select $4, $7, $8, $6 from ready where ok
-         on conflict (tenant_id, idempotency_key) do nothing returning id
-       ), savings as (
-         insert into ledger_account as a (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-         select $4, $9, 'liability', $5, $10, $11::bigint, $6 from entry
-         on conflict (tenant_id, code) do update set running_balance = a.running_balance + excluded.running_balance
-         returning id, running_balance
-       ), posted as (
-         insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-         select $4::int, entry.id, resolved.account_id, resolved.amount from entry, resolved
-         union all
-         select $4::int, entry.id, savings.id, $11::bigint from entry, savings where $11::bigint <> 0
-       )
-       select (select ok from ready) as ready, (select id from entry) as entry_id,
-              (select running_balance from savings) as running_balance`,
-      [
-        codes,
-        lines.map((l) => l.kind),
-        lines.map((l) => l.amount),
-        t.tenantId,
-        t.currency,
-        now,
-        `savings-deposit:${deposit.id}:credited`,
-        `Deposit ${deposit.transaction_number} credited`,
-        savings,
-        deposit.owner_account_id,
-        -amount,
-      ],
-    );
-    posted = result.rows[0];
-  }
-  if (!posted?.ready) throw new HttpError(500, 'a ledger account could not be resolved');
-  if (posted.entry_id === null) return;
-  const after = 0 - Number(posted.running_balance);
   const response = {
     provider: payment.provider,
     transaction_id: payment.provider_reference,
@@ -258,15 +232,28 @@ async function creditDeposit(
     settlement_time: now.toISOString(),
     ...remote.report,
   };
-  await tx.query(
-    `update savings_transaction
-     set status = 'completed', processed_at = $1, processed_by = null,
-       balance_before = $2, balance_after = $3,
-       gateway_response = $4,
-       notes = 'Transaction completed automatically via payment gateway', updated_at = $5
-     where tenant_id = $6 and id = $7`,
-    [now, after - amount, after, JSON.stringify(response), now, t.tenantId, deposit.id],
-  );
+  for (let attempt = 1; ; attempt++) {
+    const { rows } = await tx.query<{
+      transaction_number: string;
+      amount: string;
+      unique_code: number;
+      ready: boolean;
+    }>(CREDIT_DEPOSIT, [
+      payment.amount,
+      t.tenantId,
+      payment.subject_id,
+      t.currency,
+      now,
+      JSON.stringify(response),
+    ]);
+    const row = rows[0];
+    if (!row) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
+    if (Number(payment.amount) !== Number(row.amount) + row.unique_code)
+      throw new HttpError(500, `deposit ${row.transaction_number} does not match its payment`);
+    if (row.ready) return;
+    if (attempt === 2)
+      throw new HttpError(500, `deposit ${row.transaction_number}: a ledger account is missing`);
+  }
 }
 
 /** Asks Midtrans and applies a settled payment once (the conditional update is the claim). */
