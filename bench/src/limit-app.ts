@@ -6,6 +6,9 @@
 // on it. Each money path's route lives in its own `limit-*.ts` module and is mounted here.
 import { Hono } from 'hono';
 import type pg from 'pg';
+import { koperasiSlug } from './generate-koperasi.ts';
+import { mountLimitDepositSettlement } from './limit-deposit-settlement.ts';
+import { settings } from './settings.ts';
 
 export interface LimitTenants {
   /** dtehm */
@@ -15,7 +18,9 @@ export interface LimitTenants {
   jwtSecret: string;
 }
 
-export async function createLimitApp(_pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
+export async function createLimitApp(pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
   const app = new Hono();
+  // koperasi deposit settlement, on the bench cooperative (the larger generated one)
+  await mountLimitDepositSettlement(app, pool, koperasiSlug(settings.koperasiTransactions[1]));
   return app;
 }

@@ -218,7 +218,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const savingsAccounts = new SavingsAccountsService(ledger);
   const savingsCredits = new SavingsCreditsService(ledger);
   const savingsInterest = new SavingsInterestService({ ledger, credits: savingsCredits });
-  payments.onSettlement('savings_deposit', new DepositSettlement(ledger));
+  payments.onSettlement('savings_deposit', new DepositSettlement());
   registerSavingsInterestJob(jobs, savingsInterest);
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const files = new FilesService({
