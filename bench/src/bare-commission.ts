@@ -4,7 +4,7 @@
 import type pg from 'pg';
 
 const CARD = `a.id, a.name, a.roles, coalesce(m.dtehm_member_id, m.dip_member_id) as member_id,
-  coalesce(m.status = 'active', false) as active`;
+  coalesce(m.status = 'active' and m.suspended_at is null, false) as active`;
 interface Card {
   id: number;
   name: string;
@@ -27,17 +27,28 @@ export async function cardByNumber(db: pg.Pool | pg.PoolClient, tenantId: number
   return rows[0] ?? null;
 }
 
-export async function uplines(db: pg.Pool | pg.PoolClient, tenantId: number, sponsorId: number) {
+/** The sponsor's upline (index 0 is GN1; inactive members null) and the stockist's card, in one statement. */
+export async function saleChain(
+  db: pg.Pool | pg.PoolClient,
+  tenantId: number,
+  sponsorId: number | null,
+  stockistId: number | null,
+) {
+  if (sponsorId === null && stockistId === null) return { up: [], stockist: null };
   const { rows } = await db.query<Card & { depth: number }>(
     `select u.depth, ${CARD}
-     from (select $1::int as id, 0 as depth
+     from (select $1::int as id, 0 as depth where $2::int is not null
            union all
-           select ancestor_id, depth from network_link where tenant_id = $2 and descendant_id = $1 and depth < $3) u
-     join account a on a.id = u.id left join network_member m on m.account_id = a.id
+           select ancestor_id, depth from network_link where tenant_id = $3 and descendant_id = $4::int and depth < $5
+           union all
+           select $6::int, -1 where $7::int is not null) u
+     join account a on a.id = u.id and a.tenant_id = $8 left join network_member m on m.account_id = a.id
      order by u.depth`,
-    [sponsorId, tenantId, GENERATION_BPS.length],
+    [sponsorId, sponsorId, tenantId, sponsorId, GENERATION_BPS.length, stockistId, stockistId, tenantId],
   );
-  return rows.map((r) => (r.active ? r : null));
+  const stockist = rows[0]?.depth === -1 ? rows[0] : null;
+  const up = (stockist ? rows.slice(1) : rows).map((r) => (r.active ? r : null));
+  return { up, stockist };
 }
 
 export async function cardById(db: pg.Pool | pg.PoolClient, tenantId: number, accountId: number) {

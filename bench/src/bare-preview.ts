@@ -1,7 +1,7 @@
 // POST /orders/calculate-commission by hand on `pg`: the same statements, in the same order, as
 // our commission preview (bind parameters instead of inlined literals), and the same response body.
 import type pg from 'pg';
-import { cardById, cardByNumber, distribute, memberRef, uplines } from './bare-commission.ts';
+import { cardById, cardByNumber, distribute, memberRef, saleChain } from './bare-commission.ts';
 import { HttpError } from './bare-http.ts';
 import { SUMMARY, type SummaryRow } from './bare-products.ts';
 
@@ -54,8 +54,7 @@ export async function commissionPreview(
   }
   const sponsorId = sponsor?.id ?? buyer.rows[0].sponsorAccountId;
   const total = Number(product.price) * quantity;
-  const up = sponsorId === null ? [] : await uplines(pool, tenantId, sponsorId);
-  const stockistCard = stockist ? await cardById(pool, tenantId, stockist.id) : null;
+  const { up, stockist: stockistCard } = await saleChain(pool, tenantId, sponsorId, stockist?.id ?? null);
   const d = distribute(total, up, stockistCard);
   const sponsorCard = sponsor ?? (sponsorId === null ? null : await cardById(pool, tenantId, sponsorId));
   return {

@@ -1,4 +1,5 @@
 import { parseMemberId } from '@komisi/domain';
+import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** A member as others see them on commission lines and order items. */
@@ -76,4 +77,39 @@ export async function uplinesOf(
     [sponsorAccountId, scope.tenant.id, sponsorAccountId, generations],
   );
   return rows.map((r) => (r.active ? toCard(r) : null));
+}
+
+/** The upline (index 0 is GN1; inactive members null) and the stockist's card, of one sale. */
+export interface SaleChain {
+  uplines: (MemberCard | null)[];
+  stockist: MemberCard | null;
+}
+
+/**
+ * `uplinesOf` the sponsor and the stockist's card (`cardsByAccountIds`) in one statement, with bound
+ * parameters: what a sale's commissions are computed from (depth -1 is the stockist).
+ */
+export async function saleChainOf(
+  scope: Scope,
+  sponsorAccountId: number | null,
+  stockistAccountId: number | null,
+  generations: number,
+): Promise<SaleChain> {
+  if (sponsorAccountId === null && stockistAccountId === null) return { uplines: [], stockist: null };
+  const t = scope.tenant.id;
+  const rows = await boundRows<CardRow & { depth: number }>(
+    scope.em,
+    sql`select u.depth, ${sql.raw(CARD_COLUMNS)}
+        from (select ${sponsorAccountId}::int as id, 0 as depth where ${sponsorAccountId}::int is not null
+              union all
+              select ancestor_id, depth from network_link
+               where tenant_id = ${t} and descendant_id = ${sponsorAccountId}::int and depth < ${generations}
+              union all
+              select ${stockistAccountId}::int, -1 where ${stockistAccountId}::int is not null) u
+        join account a on a.id = u.id and a.tenant_id = ${t} left join network_member m on m.account_id = a.id
+        order by u.depth`,
+  );
+  const stockistRow = rows[0]?.depth === -1 ? rows[0] : undefined;
+  const uplines = (stockistRow ? rows.slice(1) : rows).map((r) => (r.active ? toCard(r) : null));
+  return { uplines, stockist: stockistRow ? toCard(stockistRow) : null };
 }

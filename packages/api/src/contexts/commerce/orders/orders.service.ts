@@ -1,4 +1,5 @@
 import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import { boundRow, boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import type { CatalogService } from '../../catalog/catalog.service.ts';
 import { Product } from '../../catalog/product.entity.ts';
@@ -29,10 +30,15 @@ interface ItemRow {
   stockist_id: number | null;
 }
 
-export interface ConfirmedOrder {
-  order: Order;
+/** What a paid order's settlement posted. */
+interface PaidOrder {
   commissionsCreated: number;
   totalCommission: number;
+}
+
+export interface ConfirmedOrder extends PaidOrder {
+  orderId: number;
+  status: OrderStatus;
 }
 
 /** Price × quantity; a total too large to be exact is the quantity's fault, reported as such. */
@@ -118,74 +124,102 @@ export class OrdersService implements SettlementHandler {
     return { order, item, buyer };
   }
 
-  /** Settles the order's payment with the provider and reports what was posted. */
+  /**
+   * Settles the order's payment with the provider and reports what was posted: from what the
+   * settling transaction returned when this call settled it, else read (settled before, or by a
+   * concurrent call this one queued behind).
+   */
   async confirmPayment(
     scope: Scope,
     buyerId: number,
     orderId: number,
     transactionReference?: string,
   ): Promise<ConfirmedOrder> {
-    const order = await this.ownOrder(scope, buyerId, orderId);
-    if (order.paymentId == null)
+    const t = scope.tenant.id;
+    const order = await boundRow<{ payment_id: number | null }>(
+      scope.em,
+      sql`select payment_id from customer_order where tenant_id = ${t} and id = ${orderId} and account_id = ${buyerId}`,
+    );
+    if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
+    if (order.payment_id == null)
       throw new DomainError('PAYMENT_FAILED', 'This order has no payment to confirm');
-    const pending = await this.#payments.find(scope, order.paymentId, 'order');
+    const pending = await this.#payments.find(scope, order.payment_id, 'order');
     if (transactionReference && transactionReference !== pending.providerReference) {
       throw validationError({
         transaction_reference: ['The transaction reference does not match this order.'],
       });
     }
-    const payment = await this.#payments.settle(scope, pending.id);
-    if (payment.status === 'pending') {
+    const settled = await this.#payments.settleLoaded(scope, pending);
+    if (settled.settledHere && settled.status === 'completed' && settled.outcome) {
+      return { orderId, status: 'paid', ...(settled.outcome as PaidOrder) };
+    }
+    let paymentStatus = settled.status;
+    let status: OrderStatus | undefined;
+    if (paymentStatus === null || paymentStatus === 'completed') {
+      const row = await boundRow<{ status: OrderStatus; payment_status: Payment['status'] }>(
+        scope.em,
+        sql`select o.status, p.status as payment_status from customer_order o join payment p on p.id = o.payment_id
+            where o.tenant_id = ${t} and o.id = ${orderId}`,
+      );
+      paymentStatus = row!.payment_status;
+      status = row!.status;
+    }
+    if (paymentStatus === 'pending') {
       throw new DomainError('PAYMENT_PENDING', 'Payment has not been completed yet', {
         fields: { transaction_reference: ['The payment provider reports this payment as pending.'] },
       });
     }
-    if (payment.status === 'failed') {
+    if (paymentStatus === 'failed') {
       throw new DomainError('PAYMENT_FAILED', 'Payment failed', {
         fields: { transaction_reference: ['The payment provider reports this payment as failed.'] },
       });
     }
-    await scope.em.refresh(order);
-    const totals = await this.#commissions.totalsForOrder(scope, order.id);
-    return { order, commissionsCreated: totals.count, totalCommission: totals.total };
+    const totals = await this.#commissions.totalsForOrder(scope, orderId);
+    return { orderId, status: status!, commissionsCreated: totals.count, totalCommission: totals.total };
   }
 
-  async completed(tx: Scope, payment: Payment): Promise<void> {
-    if (!(await this.#leavePending(tx, payment.subjectId!, 'paid'))) return;
-    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
-      await this.#commissions.postSale(tx, {
+  /** Moves the order to paid and posts each line's commissions; what it posted, or null when it had moved already. */
+  async completed(tx: Scope, payment: Payment): Promise<PaidOrder | null> {
+    const items = await this.#leavePending(tx, payment.subjectId!, 'paid');
+    if (!items) return null;
+    const paid: PaidOrder = { commissionsCreated: 0, totalCommission: 0 };
+    for (const item of items) {
+      const lines = await this.#commissions.postSale(tx, {
         orderId: item.order_id,
         itemId: item.id,
         amount: toSafeInteger(item.amount),
         sponsorAccountId: item.sponsor_id,
         stockistAccountId: item.stockist_id,
       });
+      // a line posted before (never, for an order that was pending until now) is not known here
+      if (lines === null) return null;
+      paid.commissionsCreated += lines.length;
+      paid.totalCommission += lines.reduce((sum, l) => sum + l.amount, 0);
     }
+    return paid;
   }
 
   async failed(tx: Scope, payment: Payment): Promise<void> {
-    if (!(await this.#leavePending(tx, payment.subjectId!, 'payment_failed'))) return;
-    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
+    const items = await this.#leavePending(tx, payment.subjectId!, 'payment_failed');
+    for (const item of items ?? []) {
       await this.#catalog.releaseStock(tx, item.product_id, item.quantity);
     }
   }
 
-  /** Moves a pending order on; false when it had already moved (the row lock orders concurrent callers). */
-  async #leavePending(tx: Scope, orderId: number, status: 'paid' | 'payment_failed'): Promise<boolean> {
-    const rows = await tx.em.execute<{ id: number }[]>(
-      `update customer_order set status = ?, paid_at = ?
-       where tenant_id = ? and id = ? and status = 'pending_payment' returning id`,
-      [status, status === 'paid' ? tx.now : null, tx.tenant.id, orderId],
+  /**
+   * Moves a pending order on and lists its lines, in one statement; null when it had already moved
+   * (the row lock orders concurrent callers) or has no lines.
+   */
+  async #leavePending(tx: Scope, orderId: number, status: 'paid' | 'payment_failed'): Promise<ItemRow[] | null> {
+    const t = tx.tenant.id;
+    const items = await boundRows<ItemRow>(
+      tx.em,
+      sql`with moved as (update customer_order set status = ${status}, paid_at = ${status === 'paid' ? tx.now : null}
+                         where tenant_id = ${t} and id = ${orderId} and status = 'pending_payment' returning id)
+          select i.id, i.order_id, i.product_id, i.quantity, i.amount, i.sponsor_id, i.stockist_id
+          from order_item i join moved on moved.id = i.order_id where i.tenant_id = ${t} order by i.id`,
     );
-    return rows.length > 0;
-  }
-
-  #itemsOf(tx: Scope, orderId: number) {
-    return tx.em.execute<ItemRow[]>(
-      `select id, order_id, product_id, quantity, amount, sponsor_id, stockist_id
-       from order_item where tenant_id = ? and order_id = ? order by id`,
-      [tx.tenant.id, orderId],
-    );
+    return items.length > 0 ? items : null;
   }
 
   /** The buyer's own order; anyone else's is reported as not found. */
