@@ -6,6 +6,7 @@
 // on it. Each money path's route lives in its own `limit-*.ts` module and is mounted here.
 import { Hono } from 'hono';
 import type pg from 'pg';
+import { mountLimitConfirm } from './limit-confirm.ts';
 
 export interface LimitTenants {
   /** dtehm */
@@ -15,7 +16,8 @@ export interface LimitTenants {
   jwtSecret: string;
 }
 
-export async function createLimitApp(_pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
+export async function createLimitApp(pool: pg.Pool, tenants: LimitTenants): Promise<Hono> {
   const app = new Hono();
+  await mountLimitConfirm(app, pool, tenants.slug, tenants.jwtSecret);
   return app;
 }
