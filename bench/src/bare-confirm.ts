@@ -19,19 +19,20 @@ export async function confirmPayment(
   const orderId = Number(body.order_id);
   if (!Number.isSafeInteger(orderId) || orderId < 1) throw new HttpError(400, 'invalid order_id');
   const now = new Date();
-  const order = await pool.query<{ payment_id: number | null }>(
-    'select payment_id from customer_order where tenant_id = $1 and id = $2 and account_id = $3',
+  // the order and its payment in one read, as ours
+  const order = await pool.query<
+    PaymentRow & { order_payment_id: number | null; order_number: string | null }
+  >(
+    `select o.payment_id as order_payment_id, o.order_number, p.*
+     from customer_order o left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'
+     where o.tenant_id = $1 and o.id = $2 and o.account_id = $3`,
     [tenantId, orderId, buyerId],
   );
-  const paymentId = order.rows[0]?.payment_id;
-  if (!order.rows[0]) throw new HttpError(404, 'Order not found');
-  if (paymentId == null) throw new HttpError(400, 'This order has no payment to confirm');
-  const payment = await pool.query<PaymentRow>(
-    `select p.* from payment p where p.tenant_id = $1 and p.id = $2 and p.purpose = $3 limit 1`,
-    [tenantId, paymentId, 'order'],
-  );
-  const current = payment.rows[0];
-  if (!current) throw new HttpError(404, 'Payment not found');
+  const current = order.rows[0];
+  if (!current) throw new HttpError(404, 'Order not found');
+  if (current.order_payment_id == null) throw new HttpError(400, 'This order has no payment to confirm');
+  if (current.id == null) throw new HttpError(404, 'Payment not found');
+  if (current.order_number) throw new HttpError(400, 'not a commission order');
   if (current.status === 'pending') {
     const charge = await pool.query<{ status: string }>(
       'select status from sandbox_charge where reference = $1',

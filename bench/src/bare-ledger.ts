@@ -20,8 +20,8 @@ export async function ledgerPost(
   key: string,
   description: string,
   postings: BarePosting[],
-  options: { guard?: Fragment; alongside?: Fragment } = {},
-): Promise<{ guarded: boolean; entryId: number | null }> {
+  options: { guard?: Fragment; alongside?: Fragment; companion?: Fragment } = {},
+): Promise<{ guarded: boolean; entryId: number | null; companion: unknown[] }> {
   const lines = postings.filter((p) => p.amount !== 0);
   const codes = lines.map((l) => l.code);
   const values: unknown[] = [];
@@ -39,24 +39,30 @@ export async function ledgerPost(
       insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
       select ${$(tenantId)}, ${$(key)}, ${$(description)}, ${$(now)}${options.guard ? ' where exists (select 1 from guard)' : ''}
       on conflict (tenant_id, idempotency_key) do nothing returning id),
-    account as (select id, code from ledger_account where tenant_id = ${$(tenantId)} and code = any(${$(codes)}::text[])),
-    line as (select l.n, l.amount, account.id as account_id
+    posting_account as (select id, code from ledger_account where tenant_id = ${$(tenantId)} and code = any(${$(codes)}::text[])),
+    posting_line as (select l.n, l.amount, posting_account.id as account_id
              from unnest(${$(codes)}::text[], ${$(lines.map((l) => l.amount))}::bigint[]) with ordinality as l(code, amount, n)
-             left join account on account.code = l.code),
-    posting as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-                select ${$(tenantId)}, entry.id, line.account_id, line.amount from entry, line
-                where not exists (select 1 from line where account_id is null) order by line.n
-                returning 1)${options.alongside ? `, alongside as (${place(options.alongside)})` : ''}
+             left join posting_account on posting_account.code = l.code),
+    posted as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+                select ${$(tenantId)}, entry.id, posting_line.account_id, posting_line.amount from entry, posting_line
+                where not exists (select 1 from posting_line where account_id is null) order by posting_line.n
+                returning 1)${options.alongside ? `, alongside as (${place(options.alongside)})` : ''}${
+                  options.companion ? `, companion as (${place(options.companion)})` : ''
+                }
     select ${options.guard ? 'exists (select 1 from guard)' : 'true'} as guarded,
-           (select id from entry) as entry_id, (select count(*)::int from posting) as posted,
-           array(select account_id from line order by n) as account_ids`;
-  const { rows } = await tx.query<{ guarded: boolean; entry_id: number | null; posted: number }>(
-    text,
-    values,
-  );
+           ${options.companion ? '(select json_agg(companion) from companion)' : 'null::json'} as companion,
+           (select id from entry) as entry_id, (select count(*)::int from posted) as posted,
+           array(select account_id from posting_line order by n) as account_ids`;
+  const { rows } = await tx.query<{
+    guarded: boolean;
+    entry_id: number | null;
+    posted: number;
+    companion: unknown[] | null;
+  }>(text, values);
   const row = rows[0]!;
+  const companion = row.companion ?? [];
   if (row.entry_id === null || lines.length === 0 || row.posted === lines.length) {
-    return { guarded: row.guarded, entryId: row.entry_id };
+    return { guarded: row.guarded, entryId: row.entry_id, companion };
   }
   // an account's first posting: create it, then post
   const accounts = [...new Map(lines.map((p) => [p.code, p])).values()];
@@ -76,5 +82,5 @@ export async function ledgerPost(
      values ${lines.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(', ')}`,
     [tenantId, row.entry_id, ...lines.flatMap((p) => [ids.get(p.code), p.amount])],
   );
-  return { guarded: row.guarded, entryId: row.entry_id };
+  return { guarded: row.guarded, entryId: row.entry_id, companion };
 }

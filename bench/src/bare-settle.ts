@@ -1,9 +1,8 @@
-// The settlement inside POST /orders/confirm-payment: the payment claimed with its ledger entry, the
-// order marked paid with its items listed, and each item's commissions posted with their ledger
-// entry, with the same statements as ours.
+// The settlement inside POST /orders/confirm-payment: the payment claimed with its ledger entry and
+// the order marked paid with its lines and their chains (one statement), then each line's
+// commissions posted with their ledger entry (one statement each), as ours.
 import type pg from 'pg';
-import { distribute, saleChain } from './bare-commission.ts';
-import { HttpError } from './bare-http.ts';
+import { type ChainRow, chainFrom, chainJson, distribute, GENERATION_BPS } from './bare-commission.ts';
 import { ledgerPost } from './bare-ledger.ts';
 
 export interface PaymentRow {
@@ -24,7 +23,8 @@ export async function settle(
   now: Date,
 ): Promise<{ commissions: number; total: number } | null> {
   const amount = Number(payment.amount);
-  const { guarded } = await ledgerPost(
+  // the claim, its receipt and the order moved to paid with its lines and each line's chain
+  const { guarded, companion } = await ledgerPost(
     tx,
     tenantId,
     now,
@@ -40,33 +40,28 @@ export async function settle(
                where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
         values: ['completed', now, null, tenantId, payment.id],
       }),
+      companion: (n) => ({
+        text: `update customer_order o set status = 'paid', paid_at = $${n}
+               where o.tenant_id = $${n + 1} and o.id = $${n + 2} and o.status = 'pending_payment'
+                 and exists (select 1 from guard)
+               returning (select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
+                            'product_id', i.product_id, 'quantity', i.quantity, 'amount', i.amount::text,
+                            'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id,
+                            'chain', ${chainJson('i.sponsor_id', 'i.stockist_id', n + 3)}) order by i.id), '[]'::json)
+                          from order_item i where i.tenant_id = $${n + 1} and i.order_id = o.id) as items`,
+        values: [now, tenantId, payment.subject_id, tenantId, GENERATION_BPS.length],
+      }),
     },
   );
   if (!guarded) return null;
   const orderId = payment.subject_id!;
-  // ours routes the settlement by order kind: a shop order (with an order number) goes to checkout
-  const { rows: kind } = await tx.query<{ order_number: string | null }>(
-    'select order_number from customer_order where tenant_id = $1 and id = $2',
-    [tenantId, orderId],
-  );
-  if (kind[0]?.order_number) throw new HttpError(400, 'not a commission order');
-  const items = await tx.query<{
-    id: number;
-    amount: string;
-    sponsor_id: number | null;
-    stockist_id: number | null;
-  }>(
-    `with moved as (update customer_order set status = $1, paid_at = $2
-                    where tenant_id = $3 and id = $4 and status = 'pending_payment' returning id)
-     select i.id, i.order_id, i.product_id, i.quantity, i.amount, i.sponsor_id, i.stockist_id
-     from order_item i join moved on moved.id = i.order_id where i.tenant_id = $5 order by i.id`,
-    ['paid', now, tenantId, orderId, tenantId],
-  );
-  if (items.rows.length === 0) return null;
+  const moved = companion as { items: { id: number; amount: string; chain: ChainRow[] }[] }[];
+  const items = moved[0]?.items ?? [];
+  if (items.length === 0) return null;
   const posted = { commissions: 0, total: 0 };
-  for (const item of items.rows) {
+  for (const item of items) {
     const amount = Number(item.amount);
-    const { up, stockist } = await saleChain(tx, tenantId, item.sponsor_id, item.stockist_id);
+    const { up, stockist } = chainFrom(item.chain);
     const d = distribute(amount, up, stockist);
     if (d.lines.length === 0) continue;
     const { entryId } = await ledgerPost(

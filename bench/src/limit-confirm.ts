@@ -49,12 +49,12 @@ const SETTLE = `with ${CLAIMED},
   ${LINES(`update customer_order o set status = 'paid', paid_at = $3 from claimed
            where o.tenant_id = $1 and o.id = claimed.subject_id and o.status = 'pending_payment'
              and o.order_number is null returning o.id`)},
-  account as (select id, code from ledger_account where tenant_id = $1 and code in (select code from wanted)),
+  account_of as (select id, code from ledger_account where tenant_id = $1 and code in (select code from wanted)),
   receipt as (insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
               select $1, 'payment:' || id || ':received', 'Payment ' || merchant_reference || ' received', $3 from claimed
               on conflict (tenant_id, idempotency_key) do nothing returning id),
   receipt_posting as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-              select $1, receipt.id, (select id from account where code = x.code), x.amount
+              select $1, receipt.id, (select id from account_of where code = x.code), x.amount
               from receipt, claimed, lateral (values ('company:clearing:' || claimed.provider, claimed.amount, 1),
                                                      ('company:sales-revenue', -claimed.amount, 2)) x(code, amount, n)
               order by x.n returning 1),
@@ -65,21 +65,21 @@ const SETTLE = `with ${CLAIMED},
   entry_of as (select entry.id, sale.item_id, sale.total from entry
                join sale on entry.idempotency_key = 'order-item:' || sale.item_id || ':commissions'),
   posting as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-              select $1, e.id, (select id from account where code = p.code), p.amount
+              select $1, e.id, (select id from account_of where code = p.code), p.amount
               from entry_of e cross join lateral (
                 select 'company:commission-expense' as code, e.total as amount, -2 as depth
                 union all select 'member:' || line.account_id || ':commissions', -line.amount, line.depth
                 from line where line.item_id = e.item_id) p
               order by e.item_id, p.depth returning 1),
-  commission as (insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description,
+  commission_row as (insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description,
                    order_id, reference_type, reference_id, ledger_entry_id, created_at)
               select $1, line.account_id, line.kind, line.level, line.bps, line.amount,
                      line.level || ' Commission from Order #' || moved.id, moved.id, 'order', line.item_id, e.id, $3
               from line join entry_of e on e.item_id = line.item_id, moved
               order by line.item_id, line.depth returning amount)
   select (select count(*)::int from claimed) as claimed, (select count(*)::int from moved) as moved,
-         (select count(*)::int from commission) as commissions,
-         (select coalesce(sum(amount), 0)::text from commission) as total`;
+         (select count(*)::int from commission_row) as commissions,
+         (select coalesce(sum(amount), 0)::text from commission_row) as total`;
 
 /** The accounts the settlement would post to, created (the retry after a first posting to one). */
 const CREATE_ACCOUNTS = `with claimed as (select id, amount, provider, merchant_reference, subject_id
@@ -105,7 +105,11 @@ export async function mountLimitConfirm(app: Hono, pool: pg.Pool, slug: string, 
     const body = (await c.req.json()) as { order_id?: unknown };
     const orderId = Number(body.order_id);
     if (!Number.isSafeInteger(orderId) || orderId < 1) throw new HttpError(400, 'invalid order_id');
-    const found = await pool.query<{ payment_id: number | null; status: string | null; remote: string | null }>(
+    const found = await pool.query<{
+      payment_id: number | null;
+      status: string | null;
+      remote: string | null;
+    }>(
       `select o.payment_id, p.status, s.status as remote
        from customer_order o
        left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'

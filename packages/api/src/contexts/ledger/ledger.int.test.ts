@@ -8,7 +8,10 @@ import {
   type TestDatabase,
   unbalancedLedgerEntries,
 } from '../../testing/index.ts';
-import { type ProgrammeWorld, programmeWorld } from '../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import {
+  type ProgrammeWorld,
+  programmeWorld,
+} from '../../testing/referral-affiliates/affiliate-program.fixtures.ts';
 import { type AccountRef, LedgerService } from './ledger.service.ts';
 
 let db: TestDatabase;
@@ -107,7 +110,7 @@ describe('LedgerService.post', () => {
 });
 
 describe('LedgerService.postGuarded', () => {
-  it('posts only when the guard returns a row', async () => {
+  it("posts only when the guard returns a row, with the companion statement's rows", async () => {
     const [cash, owed] = [fresh('asset'), fresh()];
     const lines = [
       { account: cash, amount: 5 },
@@ -117,12 +120,13 @@ describe('LedgerService.postGuarded', () => {
     const refused = await ledger.postGuarded(world.scope(), key, 'test', lines, {
       guard: sql`select 1 where false`,
     });
-    expect(refused).toEqual({ guarded: false, entryId: null });
+    expect(refused).toEqual({ guarded: false, entryId: null, companion: [] });
     const guard = sql`select 1`;
-    const posted = await ledger.postGuarded(world.scope(), key, 'test', lines, { guard });
-    expect(posted).toEqual({ guarded: true, entryId: expect.any(Number) });
+    const companion = sql`select 7 as seven from guard`;
+    const posted = await ledger.postGuarded(world.scope(), key, 'test', lines, { guard, companion });
+    expect(posted).toEqual({ guarded: true, entryId: expect.any(Number), companion: [{ seven: 7 }] });
     expect(await postingsOf(posted.entryId!)).toHaveLength(2);
     const replay = await ledger.postGuarded(world.scope(), key, 'test', lines, { guard });
-    expect(replay).toEqual({ guarded: true, entryId: null });
+    expect(replay).toEqual({ guarded: true, entryId: null, companion: [] });
   });
 });

@@ -74,6 +74,8 @@ export const LedgerAccounts = {
 /** What a guarded post did: whether its guard held (it posts nothing otherwise) and the new entry. */
 export interface GuardedPost {
   guarded: boolean;
+  /** the rows of the `companion` statement */
+  companion: unknown[];
   /** null when the guard did not hold or the key was already posted (a replay) */
   entryId: number | null;
 }
@@ -89,9 +91,15 @@ export interface PostOptions {
    * may read the new entry's id as `(select id from entry)` (the entry's records, e.g. commissions).
    */
   alongside?: RawBuilder<unknown>;
+  /**
+   * A statement run with the guard (it reads `guard`; it runs whether or not the entry is new), whose
+   * rows come back as `companion`: the guarded change's next step, in the same round trip.
+   */
+  companion?: RawBuilder<unknown>;
 }
 
 interface PostedRow {
+  companion: unknown[] | null;
   guarded: boolean;
   entry_id: number | null;
   posted: number;
@@ -142,21 +150,25 @@ export class LedgerService {
             insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
             select ${t}, ${key}, ${description}, ${scope.now}${options.guard ? sql` where exists (select 1 from guard)` : sql``}
             on conflict (tenant_id, idempotency_key) do nothing returning id),
-          account as (select id, code from ledger_account where tenant_id = ${t} and code = any(${codes}::text[])),
-          line as (select l.n, l.amount, account.id as account_id
+          posting_account as (select id, code from ledger_account where tenant_id = ${t} and code = any(${codes}::text[])),
+          posting_line as (select l.n, l.amount, posting_account.id as account_id
                    from unnest(${codes}::text[], ${amounts}::bigint[]) with ordinality as l(code, amount, n)
-                   left join account on account.code = l.code),
-          posting as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-                      select ${t}, entry.id, line.account_id, line.amount from entry, line
-                      where not exists (select 1 from line where account_id is null) order by line.n
-                      returning 1)${options.alongside ? sql`, alongside as (${options.alongside})` : sql``}
+                   left join posting_account on posting_account.code = l.code),
+          posted as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+                      select ${t}, entry.id, posting_line.account_id, posting_line.amount from entry, posting_line
+                      where not exists (select 1 from posting_line where account_id is null) order by posting_line.n
+                      returning 1)${options.alongside ? sql`, alongside as (${options.alongside})` : sql``}${
+                        options.companion ? sql`, companion as (${options.companion})` : sql``
+                      }
           select ${options.guard ? sql`exists (select 1 from guard)` : sql`true`} as guarded,
-                 (select id from entry) as entry_id, (select count(*)::int from posting) as posted,
-                 array(select account_id from line order by n) as account_ids`,
+                 ${options.companion ? sql`(select json_agg(companion) from companion)` : sql`null::json`} as companion,
+                 (select id from entry) as entry_id, (select count(*)::int from posted) as posted,
+                 array(select account_id from posting_line order by n) as account_ids`,
     );
     const entryId = row?.entry_id ?? null;
     const guarded = row?.guarded ?? false;
-    if (entryId === null || lines.length === 0) return { guarded, entryId };
+    const companion = row?.companion ?? [];
+    if (entryId === null || lines.length === 0) return { guarded, entryId, companion };
     let accountIds = new Map(codes.map((code, i) => [code, row!.account_ids[i] ?? null]));
     if (row!.posted !== lines.length) {
       const found = await this.#accountIds(
@@ -171,7 +183,7 @@ export class LedgerService {
       );
     }
     await this.#addToRunningBalances(scope, lines, accountIds as Map<string, number>);
-    return { guarded, entryId };
+    return { guarded, entryId, companion };
   }
 
   /** One update per running-balance account, in id order (so concurrent posts cannot deadlock). */

@@ -1,10 +1,18 @@
 import { type CommissionLine, type Distribution, distribute, pageWindow } from '@komisi/domain';
 import { raw } from '@mikro-orm/core';
+import type { RawBuilder } from 'kysely';
 import { sql } from '../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Commission, type CommissionKind } from './commission.entity.ts';
-import { type MemberCard, saleChainOf } from './member-directory.ts';
+import {
+  type MemberCard,
+  type SaleChain,
+  type SaleChainRow,
+  saleChainFrom,
+  saleChainOf,
+  saleChainSql,
+} from './member-directory.ts';
 import { planFor } from './mlm-plan.ts';
 
 export interface SaleParties {
@@ -39,16 +47,36 @@ export class CommissionsService {
     this.#ledger = ledger;
   }
 
-  /** Who would earn what on a sale of `amount`: the same calculation confirmation posts. */
-  async preview(scope: Scope, parties: SaleParties, amount: number): Promise<Distribution<MemberCard>> {
-    const plan = planFor(scope.tenant);
-    const { uplines, stockist } = await saleChainOf(
+  /**
+   * Who would earn what on a sale of `amount` (the same calculation confirmation posts), and the
+   * sponsor's card, in one statement.
+   */
+  async preview(
+    scope: Scope,
+    parties: SaleParties,
+    amount: number,
+  ): Promise<{ distribution: Distribution<MemberCard>; sponsor: MemberCard | null }> {
+    const chain = await saleChainOf(
       scope,
       parties.sponsorAccountId,
       parties.stockistAccountId,
-      plan.generationRatesBps.length,
+      planFor(scope.tenant).generationRatesBps.length,
     );
-    return distribute(plan, uplines, stockist?.active ? stockist : null, amount);
+    return { distribution: this.#distribute(scope, chain, amount), sponsor: chain.sponsor };
+  }
+
+  #distribute(scope: Scope, chain: SaleChain, amount: number): Distribution<MemberCard> {
+    const { uplines, stockist } = chain;
+    return distribute(planFor(scope.tenant), uplines, stockist?.active ? stockist : null, amount);
+  }
+
+  /**
+   * A sale's chain as one json column of another statement (the sale's sponsor and stockist being
+   * that statement's columns, e.g. an order line's): `postSale` takes its value.
+   */
+  chainJson(scope: Scope, sponsor: RawBuilder<unknown>, stockist: RawBuilder<unknown>): RawBuilder<unknown> {
+    const generations = planFor(scope.tenant).generationRatesBps.length;
+    return sql`(select coalesce(json_agg(c), '[]'::json) from (${saleChainSql(scope.tenant.id, sponsor, stockist, generations)}) c)`;
   }
 
   /**
@@ -59,8 +87,12 @@ export class CommissionsService {
   async postSale(
     tx: Scope,
     sale: { orderId: number; itemId: number; amount: number } & SaleParties,
+    /** the sale's chain when the caller read it with its own statement (`chainJson`) */
+    chain?: SaleChainRow[],
   ): Promise<CommissionLine<MemberCard>[] | null> {
-    const distribution = await this.preview(tx, sale, sale.amount);
+    const distribution = chain
+      ? this.#distribute(tx, saleChainFrom(chain), sale.amount)
+      : (await this.preview(tx, sale, sale.amount)).distribution;
     const lines = distribution.lines;
     if (lines.length === 0) return [];
     const entryId = await this.#ledger.post(

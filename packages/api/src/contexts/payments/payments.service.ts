@@ -30,7 +30,13 @@ export interface NewPayment {
  * `report` is the provider's answer that settled it (for the record a context keeps).
  */
 export interface SettlementHandler {
-  completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<unknown>;
+  /**
+   * The handler's first step as a statement sent with the payment's claim and receipt (it runs only
+   * when the claim holds: it reads `guard`, e.g. `… where exists (select 1 from guard)`); its rows
+   * are handed to `completed` as `claimRows`. For a completed payment only.
+   */
+  withClaim?(tx: Scope, payment: Payment): RawBuilder<unknown>;
+  completed(tx: Scope, payment: Payment, report: ProviderStatus, claimRows?: unknown[]): Promise<unknown>;
   failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<unknown>;
 }
 
@@ -75,6 +81,15 @@ export class PaymentsService {
     const payment = await scope.em.findOne(Payment, { id: paymentId, purpose });
     if (!payment) throw new DomainError('NOT_FOUND', 'Payment not found');
     return payment;
+  }
+
+  /**
+   * A payment's row (`payment.*`) another context read in its own statement (joined to its subject),
+   * as the entity; a missing one (a left join's nulls) is not found.
+   */
+  fromRow(scope: Scope, row: Record<string, unknown>): Payment {
+    if (row.id == null) throw new DomainError('NOT_FOUND', 'Payment not found');
+    return scope.em.map(Payment, row);
   }
 
   /**
@@ -151,6 +166,8 @@ export class PaymentsService {
   async settleLoaded(
     scope: Scope,
     current: Payment,
+    /** the purpose's handler for this payment, when the caller knows it better than the purpose's */
+    handlerFor?: SettlementHandler,
   ): Promise<{ status: PaymentStatus | null; settledHere: boolean; outcome?: unknown }> {
     if (current.status !== 'pending') return { status: current.status, settledHere: false };
     const remote = await this.#providerFor(scope).queryStatus(current.providerReference, {
@@ -159,7 +176,7 @@ export class PaymentsService {
       currency: current.currency as CurrencyCode,
     });
     if (remote.status === 'pending') return { status: 'pending', settledHere: false };
-    const handler = this.#handlers.get(current.purpose);
+    const handler = handlerFor ?? this.#handlers.get(current.purpose);
     if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${current.purpose}`);
     return inTransaction(scope, async (tx) => {
       // The conditional update is the claim: the row lock queues concurrent settlers, and the
@@ -168,10 +185,12 @@ export class PaymentsService {
                           failed_at = ${remote.status === 'failed' ? tx.now : null}
                         where tenant_id = ${tx.tenant.id} and id = ${current.id} and status = 'pending' returning id`;
       if (remote.status === 'completed') {
-        // the claim and the receipt in one statement
-        const { guarded } = await this.#postReceipt(tx, current, claim);
-        if (!guarded) return { status: null, settledHere: false };
-        return { status: remote.status, settledHere: true, outcome: await handler.completed(tx, current, remote) };
+        // the claim, the receipt and the handler's first step in one statement
+        const companion = handler.withClaim?.(tx, current);
+        const receipt = await this.#postReceipt(tx, current, claim, companion);
+        if (!receipt.guarded) return { status: null, settledHere: false };
+        const outcome = await handler.completed(tx, current, remote, companion && receipt.companion);
+        return { status: remote.status, settledHere: true, outcome };
       }
       const claimed = await boundRows<{ id: number }>(tx.em, claim);
       if (claimed.length === 0) return { status: null, settledHere: false };
@@ -180,7 +199,7 @@ export class PaymentsService {
   }
 
   /** The money arrived at the gateway: clearing (asset) up, the purpose's account (`RECEIVED_INTO`) up. */
-  #postReceipt(tx: Scope, payment: Payment, claim: RawBuilder<unknown>) {
+  #postReceipt(tx: Scope, payment: Payment, claim: RawBuilder<unknown>, companion?: RawBuilder<unknown>) {
     const revenue = RECEIVED_INTO[payment.purpose];
     return this.#ledger.postGuarded(
       tx,
@@ -190,7 +209,7 @@ export class PaymentsService {
         { account: LedgerAccounts.gatewayClearing(payment.provider), amount: payment.amount },
         { account: revenue, amount: -payment.amount },
       ],
-      { guard: claim },
+      { guard: claim, ...(companion && { companion }) },
     );
   }
 

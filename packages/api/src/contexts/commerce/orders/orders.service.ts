@@ -6,6 +6,7 @@ import { Product } from '../../catalog/product.entity.ts';
 import { Account } from '../../identity/account.entity.ts';
 import type { CommissionsService } from '../../network/commissions.service.ts';
 import { Member } from '../../network/member.entity.ts';
+import type { SaleChainRow } from '../../network/member-directory.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { PaymentsService, SettlementHandler } from '../../payments/payments.service.ts';
 import { Order, type OrderStatus } from './order.entity.ts';
@@ -136,20 +137,32 @@ export class OrdersService implements SettlementHandler {
     transactionReference?: string,
   ): Promise<ConfirmedOrder> {
     const t = scope.tenant.id;
-    const order = await boundRow<{ payment_id: number | null }>(
+    // the order and its payment in one read
+    const row = await boundRow<
+      Record<string, unknown> & { order_payment_id: number | null; order_number: string | null }
+    >(
       scope.em,
-      sql`select payment_id from customer_order where tenant_id = ${t} and id = ${orderId} and account_id = ${buyerId}`,
+      sql`select o.payment_id as order_payment_id, o.order_number, p.*
+          from customer_order o
+          left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'
+          where o.tenant_id = ${t} and o.id = ${orderId} and o.account_id = ${buyerId}`,
     );
-    if (!order) throw new DomainError('NOT_FOUND', 'Order not found');
-    if (order.payment_id == null)
+    if (!row) throw new DomainError('NOT_FOUND', 'Order not found');
+    const { order_payment_id, order_number, ...paymentRow } = row;
+    if (order_payment_id == null)
       throw new DomainError('PAYMENT_FAILED', 'This order has no payment to confirm');
-    const pending = await this.#payments.find(scope, order.payment_id, 'order');
+    const pending = this.#payments.fromRow(scope, paymentRow);
     if (transactionReference && transactionReference !== pending.providerReference) {
       throw validationError({
         transaction_reference: ['The transaction reference does not match this order.'],
       });
     }
-    const settled = await this.#payments.settleLoaded(scope, pending);
+    // an order without an order number is ours (the shop's have one): this service settles it directly
+    const settled = await this.#payments.settleLoaded(
+      scope,
+      pending,
+      order_number === null ? this : undefined,
+    );
     if (settled.settledHere && settled.status === 'completed' && settled.outcome) {
       return { orderId, status: 'paid', ...(settled.outcome as PaidOrder) };
     }
@@ -178,19 +191,50 @@ export class OrdersService implements SettlementHandler {
     return { orderId, status: status!, commissionsCreated: totals.count, totalCommission: totals.total };
   }
 
-  /** Moves the order to paid and posts each line's commissions; what it posted, or null when it had moved already. */
-  async completed(tx: Scope, payment: Payment): Promise<PaidOrder | null> {
-    const items = await this.#leavePending(tx, payment.subjectId!, 'paid');
-    if (!items) return null;
+  /**
+   * Sent with the payment's claim: the order moved to paid, returning its lines, each with its sale's
+   * chain (who earns), so the commissions need no other read.
+   */
+  withClaim(tx: Scope, payment: Payment) {
+    const t = tx.tenant.id;
+    const chain = this.#commissions.chainJson(tx, sql.ref('i.sponsor_id'), sql.ref('i.stockist_id'));
+    return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
+      where o.tenant_id = ${t} and o.id = ${payment.subjectId} and o.status = 'pending_payment'
+        and exists (select 1 from guard)
+      returning (select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
+                   'product_id', i.product_id, 'quantity', i.quantity, 'amount', i.amount::text,
+                   'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id, 'chain', ${chain}) order by i.id), '[]'::json)
+                 from order_item i where i.tenant_id = ${t} and i.order_id = o.id) as items`;
+  }
+
+  /**
+   * Moves the order to paid (done already when `claimRows`, from `withClaim`, are given) and posts
+   * each line's commissions; what it posted, or null when the order had moved already.
+   */
+  async completed(
+    tx: Scope,
+    payment: Payment,
+    _report?: unknown,
+    claimRows?: unknown[],
+  ): Promise<PaidOrder | null> {
+    const moved = claimRows as { items: (ItemRow & { chain?: SaleChainRow[] })[] }[] | undefined;
+    const items: (ItemRow & { chain?: SaleChainRow[] })[] | null = moved
+      ? (moved[0]?.items ?? null)
+      : await this.#leavePending(tx, payment.subjectId!, 'paid');
+    if (!items?.length) return null;
     const paid: PaidOrder = { commissionsCreated: 0, totalCommission: 0 };
     for (const item of items) {
-      const lines = await this.#commissions.postSale(tx, {
-        orderId: item.order_id,
-        itemId: item.id,
-        amount: toSafeInteger(item.amount),
-        sponsorAccountId: item.sponsor_id,
-        stockistAccountId: item.stockist_id,
-      });
+      const lines = await this.#commissions.postSale(
+        tx,
+        {
+          orderId: item.order_id,
+          itemId: item.id,
+          amount: toSafeInteger(item.amount),
+          sponsorAccountId: item.sponsor_id,
+          stockistAccountId: item.stockist_id,
+        },
+        item.chain,
+      );
       // a line posted before (never, for an order that was pending until now) is not known here
       if (lines === null) return null;
       paid.commissionsCreated += lines.length;
@@ -210,7 +254,11 @@ export class OrdersService implements SettlementHandler {
    * Moves a pending order on and lists its lines, in one statement; null when it had already moved
    * (the row lock orders concurrent callers) or has no lines.
    */
-  async #leavePending(tx: Scope, orderId: number, status: 'paid' | 'payment_failed'): Promise<ItemRow[] | null> {
+  async #leavePending(
+    tx: Scope,
+    orderId: number,
+    status: 'paid' | 'payment_failed',
+  ): Promise<ItemRow[] | null> {
     const t = tx.tenant.id;
     const items = await boundRows<ItemRow>(
       tx.em,
