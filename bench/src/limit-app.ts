@@ -7,6 +7,7 @@
 import { Hono } from 'hono';
 import type pg from 'pg';
 import { koperasiSlug } from './generate-koperasi.ts';
+import { mountLimitConfirm } from './limit-confirm.ts';
 import { mountLimitDepositSettlement } from './limit-deposit-settlement.ts';
 import { settings } from './settings.ts';
 
@@ -18,8 +19,9 @@ export interface LimitTenants {
   jwtSecret: string;
 }
 
-export async function createLimitApp(pool: pg.Pool, _tenants: LimitTenants): Promise<Hono> {
+export async function createLimitApp(pool: pg.Pool, tenants: LimitTenants): Promise<Hono> {
   const app = new Hono();
+  await mountLimitConfirm(app, pool, tenants.slug, tenants.jwtSecret);
   // koperasi deposit settlement, on the bench cooperative (the larger generated one)
   await mountLimitDepositSettlement(app, pool, koperasiSlug(settings.koperasiTransactions[1]));
   return app;

@@ -170,6 +170,7 @@ export function scenarios(f: Fixture): Scenario[] {
       name: 'confirm',
       title: `POST /orders/confirm-payment (full settlement, 11 commissions; orders of ${f.buyers.length} buyers)`,
       sameBody: false,
+      limit: true,
       consumption: () => ({ used: Math.min(nextOrder, f.pendingOrders.length), exhausted }),
       call: () => {
         // every request confirms an order nobody confirmed before; 0 (a 400) once they run out
