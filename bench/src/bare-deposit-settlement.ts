@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { HttpError } from './bare-http.ts';
+import { ledgerPost } from './bare-ledger.ts';
 
 export interface MidtransTenant {
   tenantId: number;
@@ -52,14 +53,6 @@ export interface Payment {
   purpose: string;
 }
 
-interface Posting {
-  code: string;
-  kind: string;
-  owner: number | null;
-  running: boolean;
-  amount: number;
-}
-
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -68,59 +61,6 @@ const sameText = (a: string, b: string) => {
 const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !== '';
 const statusOf = (status: string, fraud: string | null) =>
   status === 'capture' ? (CAPTURE[fraud ?? ''] ?? 'pending') : STATUS[status];
-
-/** One balanced ledger entry, as our ledger service posts it; null when its key was posted before. */
-async function post(
-  tx: pg.PoolClient,
-  t: MidtransTenant,
-  now: Date,
-  key: string,
-  description: string,
-  postings: Posting[],
-): Promise<number | null> {
-  const entry = await tx.query<{ id: number }>(
-    `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values ($1, $2, $3, $4)
-     on conflict (tenant_id, idempotency_key) do nothing returning id`,
-    [t.tenantId, key, description, now],
-  );
-  const entryId = entry.rows[0]?.id;
-  if (entryId === undefined) return null;
-  const lines = postings.filter((p) => p.amount !== 0);
-  if (lines.length === 0) return entryId;
-  const accounts = [...new Map(lines.map((p) => [p.code, p])).values()];
-  await tx.query(
-    `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-     values ${accounts.map((_, i) => `($1, $${i * 4 + 4}, $${i * 4 + 5}, $2, $${i * 4 + 6}, $${i * 4 + 7}, $3)`).join(', ')}
-     on conflict (tenant_id, code) do nothing`,
-    [
-      t.tenantId,
-      t.currency,
-      now,
-      ...accounts.flatMap((a) => [a.code, a.kind, a.owner, a.running ? 0 : null]),
-    ],
-  );
-  const found = await tx.query<{ id: number; code: string }>(
-    'select id, code from ledger_account where tenant_id = $1 and code = any($2)',
-    [t.tenantId, accounts.map((a) => a.code)],
-  );
-  const ids = new Map(found.rows.map((r) => [r.code, r.id]));
-  await tx.query(
-    `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-     values ${lines.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(', ')}`,
-    [t.tenantId, entryId, ...lines.flatMap((l) => [ids.get(l.code), l.amount])],
-  );
-  // running balances in account id order (concurrent posts cannot deadlock)
-  const deltas = new Map<number, number>();
-  for (const l of lines)
-    if (l.running) deltas.set(ids.get(l.code)!, (deltas.get(ids.get(l.code)!) ?? 0) + l.amount);
-  for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
-    await tx.query(
-      'update ledger_account set running_balance = running_balance + $1 where tenant_id = $2 and id = $3',
-      [delta, t.tenantId, id],
-    );
-  }
-  return entryId;
-}
 
 /** Midtrans' word on the transaction: GET /v2/{transaction_id}/status, read as our provider reads it. */
 export async function askMidtrans(t: MidtransTenant, payment: Payment) {
@@ -266,43 +206,34 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
   const tx = await pool.connect();
   try {
     await tx.query('begin');
-    const claimed = await tx.query(
-      `update payment set status = $1, paid_at = $2, failed_at = $3
-       where tenant_id = $4 and id = $5 and status = 'pending' returning id`,
-      [
+    // as ours: the claim guards the receipt's entry, in one statement (bare-ledger.ts)
+    const claim = (n: number) => ({
+      text: `update payment set status = $${n}, paid_at = $${n + 1}, failed_at = $${n + 2}
+             where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
+      values: [
         remote.status,
         remote.status === 'completed' ? now : null,
         remote.status === 'failed' ? now : null,
         t.tenantId,
         payment.id,
       ],
-    );
-    if (claimed.rows.length > 0 && remote.status === 'completed') {
-      await post(
+    });
+    if (remote.status === 'completed') {
+      const amount = Number(payment.amount);
+      const { guarded } = await ledgerPost(
         tx,
-        t,
+        t.tenantId,
         now,
         `payment:${payment.id}:received`,
         `Payment ${payment.merchant_reference} received`,
         [
-          {
-            code: `company:clearing:${payment.provider}`,
-            kind: 'asset',
-            owner: null,
-            running: false,
-            amount: Number(payment.amount),
-          },
-          {
-            code: 'company:clearing:deposits-received',
-            kind: 'liability',
-            owner: null,
-            running: false,
-            amount: -Number(payment.amount),
-          },
+          { code: `company:clearing:${payment.provider}`, kind: 'asset', owner: null, amount },
+          { code: 'company:clearing:deposits-received', kind: 'liability', owner: null, amount: -amount },
         ],
+        { guard: claim, currency: t.currency },
       );
-      await creditDeposit(tx, t, now, payment, remote);
-    } else if (claimed.rows.length > 0) {
+      if (guarded) await creditDeposit(tx, t, now, payment, remote);
+    } else if ((await tx.query(claim(1).text, claim(1).values)).rows.length > 0) {
       await tx.query(
         `update savings_transaction set status = $1, gateway_response = $2, notes = $3, updated_at = $4
          where tenant_id = $5 and id = $6 and status in ('pending', 'processing')`,

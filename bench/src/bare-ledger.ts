@@ -20,7 +20,7 @@ export async function ledgerPost(
   key: string,
   description: string,
   postings: BarePosting[],
-  options: { guard?: Fragment; alongside?: Fragment; companion?: Fragment } = {},
+  options: { guard?: Fragment; alongside?: Fragment; companion?: Fragment; currency?: string } = {},
 ): Promise<{ guarded: boolean; entryId: number | null; companion: unknown[] }> {
   const lines = postings.filter((p) => p.amount !== 0);
   const codes = lines.map((l) => l.code);
@@ -68,9 +68,9 @@ export async function ledgerPost(
   const accounts = [...new Map(lines.map((p) => [p.code, p])).values()];
   await tx.query(
     `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-     values ${accounts.map((_, i) => `($1, $${i * 3 + 3}, $${i * 3 + 4}, 'UGX', $${i * 3 + 5}, null, $2)`).join(', ')}
+     values ${accounts.map((_, i) => `($1, $${i * 3 + 4}, $${i * 3 + 5}, $3, $${i * 3 + 6}, null, $2)`).join(', ')}
      on conflict (tenant_id, code) do nothing`,
-    [tenantId, now, ...accounts.flatMap((a) => [a.code, a.kind, a.owner])],
+    [tenantId, now, options.currency ?? 'UGX', ...accounts.flatMap((a) => [a.code, a.kind, a.owner])],
   );
   const accountRows = await tx.query<{ id: number; code: string }>(
     'select id, code from ledger_account where tenant_id = $1 and code = any($2::text[])',
