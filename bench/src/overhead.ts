@@ -4,9 +4,13 @@
 // demo customer), reported as CPU µs and wall µs per request, with a CPU profile's top functions.
 //
 // OVERHEAD_N (default 4000) requests per case after OVERHEAD_WARMUP (1000); OVERHEAD_CONCURRENCY (4)
-// in flight; OVERHEAD_PROFILE=0 skips the profile. Its own database: `${BENCH_DB}_overhead`, made
+// in flight; OVERHEAD_HTTP=1 serves the app on BENCH_PORT with @hono/node-server (its lightweight
+// Response and header writing, as in production) and sends the requests over keep-alive sockets from
+// this process (whose CPU then includes the client's); OVERHEAD_PROFILE=0 skips the profile. Its own database: `${BENCH_DB}_overhead`, made
 // once and reused (OVERHEAD_FRESH=1 makes it again). OVERHEAD_PROFILE_DIR=<dir> keeps the profiles.
 import { writeFileSync } from 'node:fs';
+import http from 'node:http';
+import { serve } from '@hono/node-server';
 import { Session } from 'node:inspector/promises';
 import { createLogger, loadConfig } from '@komisi/api';
 import { startPlatform } from '@komisi/server';
@@ -96,12 +100,36 @@ async function run(c: Case, n: number): Promise<void> {
   const worker = async () => {
     while (next < n) {
       next++;
-      const res = await app.request(c.path, { method: c.method, headers: c.headers }, nodeEnv);
-      await res.arrayBuffer();
-      if (res.status !== c.status) throw new Error(`${c.name}: ${res.status}`);
+      let status: number;
+      if (HTTP) status = await overHttp(c);
+      else {
+        const res = await app.request(c.path, { method: c.method, headers: c.headers }, nodeEnv);
+        await res.arrayBuffer();
+        status = res.status;
+      }
+      if (status !== c.status) throw new Error(`${c.name}: ${status}`);
     }
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+}
+
+const HTTP = process.env.OVERHEAD_HTTP === '1';
+const agent = new http.Agent({ keepAlive: true, maxSockets: CONCURRENCY });
+const server = HTTP ? serve({ fetch: app.fetch, port: settings.port, hostname: '127.0.0.1' }) : null;
+
+/** One request over a keep-alive socket: its status once the whole answer has arrived. */
+function overHttp(c: Case): Promise<number> {
+  return new Promise((done, fail) => {
+    const req = http.request(
+      { agent, host: '127.0.0.1', port: settings.port, method: c.method, path: c.path, headers: c.headers },
+      (res) => {
+        res.resume();
+        res.on('end', () => done(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', fail);
+    req.end();
+  });
 }
 
 const session = new Session();
@@ -134,6 +162,10 @@ for (const c of cases) {
   console.log(`  by function:\n${s.byFunction.map((l) => `    ${l}`).join('\n')}\n`);
 }
 session.disconnect();
-console.log(`\n${N} requests per case, ${CONCURRENCY} in flight (CPU: this process, user + system)`);
+console.log(
+  `\n${N} requests per case, ${CONCURRENCY} in flight, ${HTTP ? 'over HTTP' : 'app.request()'} (CPU: this process, user + system)`,
+);
 for (const l of lines) console.log(l);
+agent.destroy();
+server?.close();
 await platform.close();
