@@ -1,6 +1,6 @@
 import { DomainError } from '@komisi/domain';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
+import { trpcTransformer } from './trpc-transformer.ts';
 import type { Services } from './api-context.ts';
 import type { PlatformClaims } from './auth/platform-token.ts';
 import { REASON } from './error-map.ts';
@@ -28,7 +28,7 @@ export interface PlatformContext {
 const t = initTRPC
   .context<PlatformContext>()
   .meta<Meta>()
-  .create({ transformer: superjson, errorFormatter: formatTrpcError });
+  .create({ transformer: trpcTransformer, errorFormatter: formatTrpcError });
 
 export const platformRouter = t.router;
 export const createPlatformCallerFactory = t.createCallerFactory;

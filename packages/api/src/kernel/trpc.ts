@@ -1,6 +1,6 @@
 import { DomainError, validationError } from '@komisi/domain';
 import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
+import { trpcTransformer } from './trpc-transformer.ts';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { ApiContext } from './api-context.ts';
 import { type AuditContext, auditedTransaction } from './audit/audited-transaction.ts';
@@ -126,7 +126,7 @@ export function formatTrpcError<Shape extends { message: string; data: { code: s
 const t = initTRPC
   .context<ApiContext>()
   .meta<Meta>()
-  .create({ transformer: superjson, errorFormatter: formatTrpcError });
+  .create({ transformer: trpcTransformer, errorFormatter: formatTrpcError });
 
 function ruleCodeOf(details: unknown): string | null {
   const code = (details as { code?: unknown } | undefined)?.code;
