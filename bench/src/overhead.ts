@@ -10,8 +10,8 @@
 // once and reused (OVERHEAD_FRESH=1 makes it again). OVERHEAD_PROFILE_DIR=<dir> keeps the profiles.
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { serve } from '@hono/node-server';
 import { Session } from 'node:inspector/promises';
+import { serve } from '@hono/node-server';
 import { createLogger, loadConfig } from '@komisi/api';
 import { startPlatform } from '@komisi/server';
 import { withClient } from './pg.ts';
@@ -52,7 +52,9 @@ const config = loadConfig({
 const platform = await startPlatform(config, createLogger('warn'));
 const { app } = platform;
 /** what @hono/node-server hands each request: the socket the client address is read from */
-const nodeEnv = { incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 40000, remoteFamily: 'IPv4' } } };
+const nodeEnv = {
+  incoming: { socket: { remoteAddress: '127.0.0.1', remotePort: 40000, remoteFamily: 'IPv4' } },
+};
 
 async function call(method: string, path: string, headers: Record<string, string>, body?: unknown) {
   const res = await app.request(
@@ -86,13 +88,39 @@ interface Case {
   status: number;
   headers: Record<string, string>;
 }
-const browser = { 'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36' };
+const browser = {
+  'user-agent': 'Mozilla/5.0 (Linux; Android 14) AppleWebKit/537.36 Chrome/131.0 Mobile Safari/537.36',
+};
 const cases: Case[] = [
-  { name: 'REST GET /api/profile (authed)', method: 'GET', path: '/t/qutab/api/profile', status: 200, headers: auth },
-  { name: 'tRPC profile.get (authed)', method: 'GET', path: '/t/qutab/trpc/profile.get', status: 200, headers: auth },
-  { name: 'REST 404 in tenant (authed)', method: 'GET', path: '/t/qutab/api/no-such-route', status: 404, headers: auth },
+  {
+    name: 'REST GET /api/profile (authed)',
+    method: 'GET',
+    path: '/t/qutab/api/profile',
+    status: 200,
+    headers: auth,
+  },
+  {
+    name: 'tRPC profile.get (authed)',
+    method: 'GET',
+    path: '/t/qutab/trpc/profile.get',
+    status: 200,
+    headers: auth,
+  },
+  {
+    name: 'REST 404 in tenant (authed)',
+    method: 'GET',
+    path: '/t/qutab/api/no-such-route',
+    status: 404,
+    headers: auth,
+  },
   // every middleware, no procedure: a link whose code no affiliate has still redirects
-  { name: 'GET /r/{unknown code} (302)', method: 'GET', path: '/t/qutab/r/NOSUCHCODE', status: 302, headers: browser },
+  {
+    name: 'GET /r/{unknown code} (302)',
+    method: 'GET',
+    path: '/t/qutab/r/NOSUCHCODE',
+    status: 302,
+    headers: browser,
+  },
 ];
 
 async function run(c: Case, n: number): Promise<void> {
@@ -144,7 +172,9 @@ for (const c of cases) {
   const wallUs = ((performance.now() - t0) * 1000) / N;
   const cpu = process.cpuUsage(cpu0);
   const cpuUs = (cpu.user + cpu.system) / N;
-  lines.push(`${c.name.padEnd(34)} ${cpuUs.toFixed(0).padStart(6)} µs CPU  ${wallUs.toFixed(0).padStart(6)} µs wall`);
+  lines.push(
+    `${c.name.padEnd(34)} ${cpuUs.toFixed(0).padStart(6)} µs CPU  ${wallUs.toFixed(0).padStart(6)} µs wall`,
+  );
   console.log(lines.at(-1));
   if (!PROFILE) continue;
   await session.post('Profiler.enable');

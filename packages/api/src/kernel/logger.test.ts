@@ -13,7 +13,10 @@ describe('accessLogger', () => {
         done();
       },
     });
-    const log = pino({ level: 'info', redact: { paths: ['password', '*.password'], censor: REDACTED } }, stream);
+    const log = pino(
+      { level: 'info', redact: { paths: ['password', '*.password'], censor: REDACTED } },
+      stream,
+    );
     const access = accessLogger(log);
     access.info({ requestId: 'r-1', method: 'GET', path: '/t/x/api/profile', status: 200, ms: 1.5 });
     access.debug({ requestId: 'r-2' });

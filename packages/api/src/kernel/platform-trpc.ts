@@ -1,11 +1,11 @@
 import { DomainError } from '@komisi/domain';
 import { initTRPC } from '@trpc/server';
-import { trpcTransformer } from './trpc-transformer.ts';
 import type { Services } from './api-context.ts';
 import type { PlatformClaims } from './auth/platform-token.ts';
 import { REASON } from './error-map.ts';
 import type { Logger } from './logger.ts';
 import { bearerToken, formatTrpcError, type Meta, refuseUnsafeText, rethrowDomainError } from './trpc.ts';
+import { trpcTransformer } from './trpc-transformer.ts';
 
 /** Who a platform token stands for (the platform context answers; the procedures ask). */
 export interface PlatformAuthenticator {

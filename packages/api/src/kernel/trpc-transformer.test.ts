@@ -31,10 +31,13 @@ describe('the tRPC transformer', () => {
     const shared = { a: 1 };
     const circular: Record<string, unknown> = { b: 2 };
     circular.self = circular;
+    const sparse: number[] = [];
+    sparse[0] = 1;
+    sparse[2] = 3;
     class Point {
       x = 1;
     }
-    for (const value of [{ x: shared, y: shared }, circular, [1, , 3], new Point(), Object.create(null)]) {
+    for (const value of [{ x: shared, y: shared }, circular, sparse, new Point(), Object.create(null)]) {
       expect(trpcTransformer.serialize(value)).toStrictEqual(superjson.serialize(value as never));
     }
     expect(() => trpcTransformer.serialize(JSON.parse('{"__proto__": {"x": 1}}'))).toThrow();

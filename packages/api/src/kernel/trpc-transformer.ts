@@ -18,7 +18,8 @@ function isPlainJson(value: unknown, seen: Set<object>): boolean {
       if (seen.has(value)) return false;
       seen.add(value);
       if (Array.isArray(value)) {
-        for (let i = 0; i < value.length; i++) if (!(i in value) || !isPlainJson(value[i], seen)) return false;
+        for (let i = 0; i < value.length; i++)
+          if (!(i in value) || !isPlainJson(value[i], seen)) return false;
         return true;
       }
       if (Object.getPrototypeOf(value) !== Object.prototype) return false;

@@ -1,6 +1,5 @@
 import { DomainError, validationError } from '@komisi/domain';
 import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
-import { trpcTransformer } from './trpc-transformer.ts';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { ApiContext } from './api-context.ts';
 import { type AuditContext, auditedTransaction } from './audit/audited-transaction.ts';
@@ -8,6 +7,7 @@ import type { AccessClaims } from './auth/access-token.ts';
 import { REASON, TRPC_CODE, toApiError } from './error-map.ts';
 import { domainErrorFromDatabase } from './input/database-errors.ts';
 import { findUnsafeText } from './input/unsafe-text.ts';
+import { trpcTransformer } from './trpc-transformer.ts';
 
 export interface KomisiMeta {
   /** the `message` the profile's envelope carries on success */

@@ -44,7 +44,9 @@ function handMade(header: unknown, payload: unknown): string {
 const valid = { iss: 'komisi', aud: AUDIENCE, sub: '42', iat: nowSeconds - 10, exp: nowSeconds + 900 };
 
 const extraClaims = fc.dictionary(
-  fc.string({ minLength: 1, maxLength: 8 }).filter((k) => !['iss', 'aud', 'sub', 'iat', 'exp', 'nbf', '__proto__'].includes(k)),
+  fc
+    .string({ minLength: 1, maxLength: 8 })
+    .filter((k) => !['iss', 'aud', 'sub', 'iat', 'exp', 'nbf', '__proto__'].includes(k)),
   fc.jsonValue({ maxDepth: 2 }),
   { maxKeys: 5 },
 );
@@ -77,7 +79,13 @@ describe('signed tokens (HS256 on node:crypto)', () => {
   it('sign the very bytes jose signs, and jose verifies them', async () => {
     await fc.assert(
       fc.asyncProperty(extraClaims, fc.integer({ min: 1, max: 10 ** 6 }), async (claims, ttl) => {
-        const ours = signTokenSync(key, { audience: AUDIENCE, subject: '9', claims, now: NOW, ttlSeconds: ttl });
+        const ours = signTokenSync(key, {
+          audience: AUDIENCE,
+          subject: '9',
+          claims,
+          now: NOW,
+          ttlSeconds: ttl,
+        });
         const theirs = await new SignJWT(claims)
           .setProtectedHeader({ alg: 'HS256', typ: 'JWT' })
           .setIssuer('komisi')
@@ -88,7 +96,12 @@ describe('signed tokens (HS256 on node:crypto)', () => {
           .sign(joseKey);
         expect(ours).toBe(theirs);
         await expect(
-          jwtVerify(ours, joseKey, { algorithms: ['HS256'], issuer: 'komisi', audience: AUDIENCE, currentDate: NOW }),
+          jwtVerify(ours, joseKey, {
+            algorithms: ['HS256'],
+            issuer: 'komisi',
+            audience: AUDIENCE,
+            currentDate: NOW,
+          }),
         ).resolves.toBeDefined();
       }),
       { numRuns: 100 },
@@ -96,7 +109,13 @@ describe('signed tokens (HS256 on node:crypto)', () => {
   });
 
   it('never verify a token with any character changed, dropped or added', () => {
-    const token = signTokenSync(key, { audience: AUDIENCE, subject: '42', claims: { sid: 's', roles: ['admin'] }, now: NOW, ttlSeconds: 900 });
+    const token = signTokenSync(key, {
+      audience: AUDIENCE,
+      subject: '42',
+      claims: { sid: 's', roles: ['admin'] },
+      now: NOW,
+      ttlSeconds: 900,
+    });
     expect(outcome(token)).toBe('ok');
     fc.assert(
       fc.property(
@@ -135,12 +154,13 @@ describe('signed tokens (HS256 on node:crypto)', () => {
     expect(outcome(handMade({ alg: 'hs256' }, claims))).toBe('UNAUTHORIZED');
     expect(outcome(handMade({ typ: 'JWT' }, claims))).toBe('UNAUTHORIZED');
     expect(outcome(handMade({ alg: 'HS256', crit: ['b64'], b64: false }, claims))).toBe('UNAUTHORIZED');
-    for (const alg of ['HS384', 'HS512']) expect(outcome(await joseToken(claims, { alg }))).toBe('UNAUTHORIZED');
+    for (const alg of ['HS384', 'HS512'])
+      expect(outcome(await joseToken(claims, { alg }))).toBe('UNAUTHORIZED');
     // an HS384 signature relabelled HS256
     const hs384 = (await joseToken(claims, { alg: 'HS384' })).split('.');
-    expect(outcome([Buffer.from('{"alg":"HS256"}').toString('base64url'), hs384[1], hs384[2]].join('.'))).toBe(
-      'UNAUTHORIZED',
-    );
+    expect(
+      outcome([Buffer.from('{"alg":"HS256"}').toString('base64url'), hs384[1], hs384[2]].join('.')),
+    ).toBe('UNAUTHORIZED');
     // another secret
     expect(outcome(await joseToken(claims, { alg: 'HS256' }, new TextEncoder().encode(`${SECRET}x`)))).toBe(
       'UNAUTHORIZED',
@@ -151,7 +171,8 @@ describe('signed tokens (HS256 on node:crypto)', () => {
     expect(outcome(`${ok}=`)).toBe('UNAUTHORIZED');
     const [head, body, mac] = ok.split('.') as [string, string, string];
     const standard = Buffer.from(mac, 'base64url').toString('base64');
-    if (standard.replace(/=+$/, '') !== mac) expect(outcome(`${head}.${body}.${standard}`)).toBe('UNAUTHORIZED');
+    if (standard.replace(/=+$/, '') !== mac)
+      expect(outcome(`${head}.${body}.${standard}`)).toBe('UNAUTHORIZED');
   });
 
   it('require issuer, audience, exp, iat and sub; expired is TOKEN_EXPIRED only when all else holds', () => {
@@ -176,10 +197,20 @@ describe('signed tokens (HS256 on node:crypto)', () => {
   });
 
   it('agree with jose on expiry at every moment around it', async () => {
-    const token = signTokenSync(key, { audience: AUDIENCE, subject: '1', claims: {}, now: NOW, ttlSeconds: 60 });
+    const token = signTokenSync(key, {
+      audience: AUDIENCE,
+      subject: '1',
+      claims: {},
+      now: NOW,
+      ttlSeconds: 60,
+    });
     for (const offset of [-1000, 0, 59_000, 59_999, 60_000, 60_001, 120_000]) {
       const at = new Date(NOW.getTime() + offset);
-      const jose = await jwtVerify(token, joseKey, { audience: AUDIENCE, issuer: 'komisi', currentDate: at }).then(
+      const jose = await jwtVerify(token, joseKey, {
+        audience: AUDIENCE,
+        issuer: 'komisi',
+        currentDate: at,
+      }).then(
         () => 'ok',
         (e: { code?: string }) => (e.code === 'ERR_JWT_EXPIRED' ? 'TOKEN_EXPIRED' : 'UNAUTHORIZED'),
       );

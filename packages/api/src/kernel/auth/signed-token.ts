@@ -44,7 +44,10 @@ function signatureOf(key: KeyObject, signingInput: string): string {
   return createHmac('sha256', key).update(signingInput).digest('base64url');
 }
 
-export function signTokenSync(key: KeyObject, { audience, subject, claims, now, ttlSeconds }: TokenContent): string {
+export function signTokenSync(
+  key: KeyObject,
+  { audience, subject, claims, now, ttlSeconds }: TokenContent,
+): string {
   const iat = Math.floor(now.getTime() / 1000);
   const exp = iat + ttlSeconds;
   if (!Number.isFinite(exp)) throw new TypeError('a token needs a finite lifetime');
@@ -101,7 +104,8 @@ function verifiedPayload(key: KeyObject, token: string, audience: string, nowSec
   // only the canonical encoding of the expected HMAC: no second spelling of one signature verifies
   if (!sameSignature(signature, signatureOf(key, `${head}.${body}`))) throw new Refused();
   const payload: TokenPayload = jsonObject(body);
-  for (const claim of ['exp', 'iat', 'sub', 'iss', 'aud']) if (!Object.hasOwn(payload, claim)) throw new Refused();
+  for (const claim of ['exp', 'iat', 'sub', 'iss', 'aud'])
+    if (!Object.hasOwn(payload, claim)) throw new Refused();
   if (payload.iss !== ISSUER) throw new Refused();
   const aud = payload.aud;
   if (!(aud === audience || (Array.isArray(aud) && aud.includes(audience)))) throw new Refused();
