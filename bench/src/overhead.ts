@@ -80,6 +80,15 @@ const answer = JSON.parse(login.text) as { access_token?: string; data?: { acces
 const token = answer.data?.access_token ?? answer.access_token;
 if (!token) throw new Error(`login: no token in ${login.text}`);
 const auth = { authorization: `Bearer ${token}` };
+const affiliateLogin = await call(
+  'POST',
+  '/t/qutab/api/affiliate/auth/login',
+  { 'x-forwarded-for': '10.9.9.8' },
+  { email: 'darmawan@qutab.demo', password: 'Affiliate123!' },
+);
+const affiliateAnswer = JSON.parse(affiliateLogin.text) as Record<string, unknown>;
+const affiliateToken = JSON.stringify(affiliateAnswer).match(/"(?:access_token|token)":"([^"]+)"/)?.[1];
+if (!affiliateToken) throw new Error(`affiliate login: ${affiliateLogin.status} ${affiliateLogin.text}`);
 
 interface Case {
   name: string;
@@ -112,6 +121,13 @@ const cases: Case[] = [
     path: '/t/qutab/api/no-such-route',
     status: 404,
     headers: auth,
+  },
+  {
+    name: 'REST GET /affiliate/statistics',
+    method: 'GET',
+    path: '/t/qutab/api/affiliate/statistics?period=30days',
+    status: 200,
+    headers: { authorization: `Bearer ${affiliateToken}` },
   },
   // every middleware, no procedure: a link whose code no affiliate has still redirects
   {
