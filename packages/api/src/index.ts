@@ -61,7 +61,7 @@ export { CLI_SUBJECT, type PlatformClaims, PlatformTokens } from './kernel/auth/
 export type { Orm } from './kernel/database.ts';
 export { type ApiError, toApiError } from './kernel/error-map.ts';
 export { escapeHtml } from './kernel/html.ts';
-export { createLogger, type Logger } from './kernel/logger.ts';
+export { accessLogger, createLogger, type Logger } from './kernel/logger.ts';
 export type { PlatformContext } from './kernel/platform-trpc.ts';
 export * from './kernel/rate-limit/index.ts';
 export type { Scope } from './kernel/scope.ts';
