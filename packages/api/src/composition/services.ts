@@ -292,7 +292,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     jobs,
     // referral links, the attribution cookie and the dashboard numbers (qutab-platform)
     referralLinks,
-    affiliateStats: new AffiliateStatsService(ledger),
+    affiliateStats: new AffiliateStatsService(),
     membership,
     memberRegistration: new MemberRegistrationService(identity, membership),
     saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),

@@ -261,7 +261,7 @@ export class LedgerService {
 }
 
 /** Credits minus debits for liabilities, revenue and equity (what the holder is owed); the sum as is otherwise. */
-function holderView(ref: AccountRef, debitMinusCredit: number): number {
+export function holderView(ref: AccountRef, debitMinusCredit: number): number {
   const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
   return creditNormal ? 0 - debitMinusCredit : debitMinusCredit;
 }
