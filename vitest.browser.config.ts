@@ -13,6 +13,9 @@ export default defineConfig({
     // each file starts a server and a chromium: one at a time, or two cores time out under several
     fileParallelism: false,
     testTimeout: 60_000,
+    // a poll waits on the server (a debounced search, a save): 1 s, the default, is too short on a
+    // busy machine
+    expect: { poll: { timeout: 15_000 } },
     hookTimeout: 120_000,
   },
 });

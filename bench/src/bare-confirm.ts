@@ -19,30 +19,32 @@ export async function confirmPayment(
   const orderId = Number(body.order_id);
   if (!Number.isSafeInteger(orderId) || orderId < 1) throw new HttpError(400, 'invalid order_id');
   const now = new Date();
-  const order = await pool.query<{ payment_id: number | null }>(
-    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 and o.account_id = $3 limit 1`,
+  // the order and its payment in one read, as ours
+  const order = await pool.query<
+    PaymentRow & { order_payment_id: number | null; order_number: string | null }
+  >(
+    `select o.payment_id as order_payment_id, o.order_number, p.*
+     from customer_order o left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'
+     where o.tenant_id = $1 and o.id = $2 and o.account_id = $3`,
     [tenantId, orderId, buyerId],
   );
-  const paymentId = order.rows[0]?.payment_id;
-  if (!order.rows[0]) throw new HttpError(404, 'Order not found');
-  if (paymentId == null) throw new HttpError(400, 'This order has no payment to confirm');
-  const payment = await pool.query<PaymentRow>(
-    `select p.* from payment p where p.tenant_id = $1 and p.id = $2 and p.purpose = $3 limit 1`,
-    [tenantId, paymentId, 'order'],
-  );
-  const current = payment.rows[0];
-  if (!current) throw new HttpError(404, 'Payment not found');
+  const current = order.rows[0];
+  if (!current) throw new HttpError(404, 'Order not found');
+  if (current.order_payment_id == null) throw new HttpError(400, 'This order has no payment to confirm');
+  if (current.id == null) throw new HttpError(404, 'Payment not found');
+  if (current.order_number) throw new HttpError(400, 'not a commission order');
   if (current.status === 'pending') {
     const charge = await pool.query<{ status: string }>(
-      'select s.* from sandbox_charge s where s.reference = $1 limit 1',
+      'select status from sandbox_charge where reference = $1',
       [current.provider_reference],
     );
     const remote = charge.rows[0]?.status;
     if (remote !== 'completed') throw new HttpError(400, `Payment is ${remote ?? 'unknown'}`);
     const tx = await pool.connect();
+    let posted: Awaited<ReturnType<typeof settle>>;
     try {
       await tx.query('begin');
-      await settle(tx, tenantId, current, now);
+      posted = await settle(tx, tenantId, current, now);
       await tx.query('commit');
     } catch (e) {
       await tx.query('rollback');
@@ -50,18 +52,25 @@ export async function confirmPayment(
     } finally {
       tx.release();
     }
+    // as ours: what this settlement posted is the answer, nothing read back
+    if (posted) {
+      return {
+        order_id: orderId,
+        status: ORDER_LABEL.paid,
+        commissions_created: posted.commissions,
+        total_commission: posted.total,
+      };
+    }
   } else if (current.status === 'failed') {
     throw new HttpError(400, 'Payment failed');
   }
-  // as ours: the settled payment is read back before the order
-  await pool.query('select p.* from payment p where p.tenant_id = $1 and p.id = $2 limit 1', [
-    tenantId,
-    paymentId,
-  ]);
-  const refreshed = await pool.query<{ id: number; status: string }>(
-    `select o.* from customer_order o where o.tenant_id = $1 and o.id = $2 limit 1`,
+  // settled before (or by a concurrent confirmation): read what it left
+  const refreshed = await pool.query<{ status: string; payment_status: string }>(
+    `select o.status, p.status as payment_status from customer_order o join payment p on p.id = o.payment_id
+     where o.tenant_id = $1 and o.id = $2`,
     [tenantId, orderId],
   );
+  if (refreshed.rows[0]!.payment_status === 'failed') throw new HttpError(400, 'Payment failed');
   const totals = await pool.query<{ count: number; total: string | null }>(
     'select count(*)::int as count, sum(amount)::text as total from commission where tenant_id = $1 and order_id = $2',
     [tenantId, orderId],

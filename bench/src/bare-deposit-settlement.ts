@@ -5,6 +5,7 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
 import { HttpError } from './bare-http.ts';
+import { ledgerPost } from './bare-ledger.ts';
 
 export interface MidtransTenant {
   tenantId: number;
@@ -14,7 +15,7 @@ export interface MidtransTenant {
   callbackToken?: string | undefined;
 }
 
-const ACKNOWLEDGEMENT = { success: true, message: 'Webhook processed successfully' };
+export const ACKNOWLEDGEMENT = { success: true, message: 'Webhook processed successfully' };
 const REQUIRED = ['order_id', 'status_code', 'gross_amount', 'transaction_id', 'transaction_status'];
 /** transaction_status → what it says of the payment (capture waits on the fraud check). */
 const STATUS: Record<string, string> = {
@@ -39,7 +40,7 @@ const REPORTED = [
   'settlement_time',
 ];
 
-interface Payment {
+export interface Payment {
   id: number;
   status: string;
   amount: string;
@@ -52,14 +53,6 @@ interface Payment {
   purpose: string;
 }
 
-interface Posting {
-  code: string;
-  kind: string;
-  owner: number | null;
-  running: boolean;
-  amount: number;
-}
-
 const sameText = (a: string, b: string) => {
   const x = Buffer.from(a);
   const y = Buffer.from(b);
@@ -69,61 +62,8 @@ const hasText = (v: unknown): v is string => typeof v === 'string' && v.trim() !
 const statusOf = (status: string, fraud: string | null) =>
   status === 'capture' ? (CAPTURE[fraud ?? ''] ?? 'pending') : STATUS[status];
 
-/** One balanced ledger entry, as our ledger service posts it; null when its key was posted before. */
-async function post(
-  tx: pg.PoolClient,
-  t: MidtransTenant,
-  now: Date,
-  key: string,
-  description: string,
-  postings: Posting[],
-): Promise<number | null> {
-  const entry = await tx.query<{ id: number }>(
-    `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values ($1, $2, $3, $4)
-     on conflict (tenant_id, idempotency_key) do nothing returning id`,
-    [t.tenantId, key, description, now],
-  );
-  const entryId = entry.rows[0]?.id;
-  if (entryId === undefined) return null;
-  const lines = postings.filter((p) => p.amount !== 0);
-  if (lines.length === 0) return entryId;
-  const accounts = [...new Map(lines.map((p) => [p.code, p])).values()];
-  await tx.query(
-    `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-     values ${accounts.map((_, i) => `($1, $${i * 4 + 4}, $${i * 4 + 5}, $2, $${i * 4 + 6}, $${i * 4 + 7}, $3)`).join(', ')}
-     on conflict (tenant_id, code) do nothing`,
-    [
-      t.tenantId,
-      t.currency,
-      now,
-      ...accounts.flatMap((a) => [a.code, a.kind, a.owner, a.running ? 0 : null]),
-    ],
-  );
-  const found = await tx.query<{ id: number; code: string }>(
-    'select id, code from ledger_account where tenant_id = $1 and code = any($2)',
-    [t.tenantId, accounts.map((a) => a.code)],
-  );
-  const ids = new Map(found.rows.map((r) => [r.code, r.id]));
-  await tx.query(
-    `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-     values ${lines.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(', ')}`,
-    [t.tenantId, entryId, ...lines.flatMap((l) => [ids.get(l.code), l.amount])],
-  );
-  // running balances in account id order (concurrent posts cannot deadlock)
-  const deltas = new Map<number, number>();
-  for (const l of lines)
-    if (l.running) deltas.set(ids.get(l.code)!, (deltas.get(ids.get(l.code)!) ?? 0) + l.amount);
-  for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
-    await tx.query(
-      'update ledger_account set running_balance = running_balance + $1 where tenant_id = $2 and id = $3',
-      [delta, t.tenantId, id],
-    );
-  }
-  return entryId;
-}
-
 /** Midtrans' word on the transaction: GET /v2/{transaction_id}/status, read as our provider reads it. */
-async function askMidtrans(t: MidtransTenant, payment: Payment) {
+export async function askMidtrans(t: MidtransTenant, payment: Payment) {
   const res = await fetch(`${t.baseUrl}/v2/${encodeURIComponent(payment.provider_reference)}/status`, {
     headers: {
       Accept: 'application/json',
@@ -153,7 +93,67 @@ async function askMidtrans(t: MidtransTenant, payment: Payment) {
   return { status, description, report };
 }
 
-/** The deposit the payment settles: exactly its amount into the member's savings, the code to income. */
+/**
+ * The deposit the payment settles, as our savings context credits it in one statement: read under
+ * its savings account's lock, exactly its amount into the member's savings, the code to income,
+ * the running balance's upsert answering the balance after, the transaction completed.
+ */
+const CREDIT_DEPOSIT = `
+with deposit as (
+  select t.id, t.transaction_number, t.savings_account_id, t.owner_account_id, t.amount, t.unique_code,
+         $1::bigint = t.amount + t.unique_code as matches
+    from savings_transaction t
+    join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
+   where t.tenant_id = $2 and t.id = $3
+  for update of a
+), line as (
+  select 'company:clearing:deposits-received'::text as code, 'liability'::text as kind, $1::bigint as amount
+    from deposit
+  union all
+  select 'company:unique-code-income'::text, 'revenue'::text, -deposit.unique_code::bigint from deposit
+), created as (
+  insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+  select $2::int, code, kind, $4::text, null::int, null::bigint, $5::timestamptz from line where amount <> 0
+  on conflict (tenant_id, code) do nothing returning id, code
+), found as (
+  select id, code from created
+  union all
+  select id, code from ledger_account
+   where tenant_id = $2 and code = any(array['company:clearing:deposits-received', 'company:unique-code-income'])
+), resolved as (
+  select (select f.id from found f where f.code = line.code limit 1) as account_id, line.amount
+    from line where line.amount <> 0
+), ready as (
+  select coalesce(bool_and(account_id is not null), true) as ok from resolved
+), entry as (
+  insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
+  select $2, 'savings-deposit:' || deposit.id || ':credited', 'Deposit ' || deposit.transaction_number || ' credited', $5
+    from deposit, ready where ready.ok and deposit.matches
+  on conflict (tenant_id, idempotency_key) do nothing returning id
+), balance as (
+  insert into ledger_account as a (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+  select $2, 'savings:' || deposit.savings_account_id, 'liability', $4, deposit.owner_account_id, -deposit.amount, $5
+    from deposit, entry
+  on conflict (tenant_id, code) do update set running_balance = a.running_balance + excluded.running_balance
+  returning id, running_balance
+), posted as (
+  insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+  select $2::int, entry.id, resolved.account_id, resolved.amount from entry, resolved
+  union all
+  select $2::int, entry.id, balance.id, -deposit.amount from entry, balance, deposit where deposit.amount <> 0
+), completed as (
+  update savings_transaction t
+     set status = 'completed', processed_at = $5, processed_by = null,
+         balance_after = 0 - balance.running_balance, balance_before = 0 - balance.running_balance - deposit.amount,
+         gateway_response = $6::jsonb,
+         notes = 'Transaction completed automatically via payment gateway', updated_at = $5
+    from deposit, balance
+   where t.tenant_id = $2 and t.id = deposit.id
+)
+select deposit.transaction_number, deposit.amount, deposit.unique_code,
+       (select ok from ready) as ready, (select id from entry) as entry_id
+  from deposit`;
+
 async function creditDeposit(
   tx: pg.PoolClient,
   t: MidtransTenant,
@@ -161,59 +161,6 @@ async function creditDeposit(
   payment: Payment,
   remote: { description?: string; report?: Record<string, unknown> },
 ) {
-  const { rows } = await tx.query<{
-    id: number;
-    amount: string;
-    unique_code: number;
-    savings_account_id: number;
-    owner_account_id: number;
-    transaction_number: string;
-  }>('select s0.* from savings_transaction as s0 where s0.tenant_id = $1 and s0.id = $2 limit 1', [
-    t.tenantId,
-    payment.subject_id,
-  ]);
-  const deposit = rows[0];
-  if (!deposit) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
-  const amount = Number(deposit.amount);
-  if (Number(payment.amount) !== amount + deposit.unique_code)
-    throw new HttpError(500, `deposit ${deposit.transaction_number} does not match its payment`);
-  await tx.query('select id from savings_account where tenant_id = $1 and id = $2 for update', [
-    t.tenantId,
-    deposit.savings_account_id,
-  ]);
-  const savings = `savings:${deposit.savings_account_id}`;
-  const held = await tx.query<{ total: string | null }>(
-    `select a.code, coalesce(a.running_balance::text,
-              (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = a.id)) as total
-     from ledger_account a where a.tenant_id = $1 and a.code = any($2)`,
-    [t.tenantId, [savings]],
-  );
-  const before = 0 - Number(held.rows[0]?.total ?? 0);
-  const entry = await post(
-    tx,
-    t,
-    now,
-    `savings-deposit:${deposit.id}:credited`,
-    `Deposit ${deposit.transaction_number} credited`,
-    [
-      {
-        code: 'company:clearing:deposits-received',
-        kind: 'liability',
-        owner: null,
-        running: false,
-        amount: Number(payment.amount),
-      },
-      { code: savings, kind: 'liability', owner: deposit.owner_account_id, running: true, amount: -amount },
-      {
-        code: 'company:unique-code-income',
-        kind: 'revenue',
-        owner: null,
-        running: false,
-        amount: -deposit.unique_code,
-      },
-    ],
-  );
-  if (entry === null) return;
   const response = {
     provider: payment.provider,
     transaction_id: payment.provider_reference,
@@ -225,22 +172,28 @@ async function creditDeposit(
     settlement_time: now.toISOString(),
     ...remote.report,
   };
-  await tx.query(
-    `update savings_transaction set status = $1, processed_at = $2, processed_by = $3, balance_before = $4,
-       balance_after = $5, gateway_response = $6, notes = $7, updated_at = $8 where tenant_id = $9 and id = $10`,
-    [
-      'completed',
-      now,
-      null,
-      before,
-      before + amount,
-      JSON.stringify(response),
-      'Transaction completed automatically via payment gateway',
-      now,
+  for (let attempt = 1; ; attempt++) {
+    const { rows } = await tx.query<{
+      transaction_number: string;
+      amount: string;
+      unique_code: number;
+      ready: boolean;
+    }>(CREDIT_DEPOSIT, [
+      payment.amount,
       t.tenantId,
-      deposit.id,
-    ],
-  );
+      payment.subject_id,
+      t.currency,
+      now,
+      JSON.stringify(response),
+    ]);
+    const row = rows[0];
+    if (!row) throw new HttpError(500, `payment ${payment.id} names no savings deposit`);
+    if (Number(payment.amount) !== Number(row.amount) + row.unique_code)
+      throw new HttpError(500, `deposit ${row.transaction_number} does not match its payment`);
+    if (row.ready) return;
+    if (attempt === 2)
+      throw new HttpError(500, `deposit ${row.transaction_number}: a ledger account is missing`);
+  }
 }
 
 /** Asks Midtrans and applies a settled payment once (the conditional update is the claim). */
@@ -253,43 +206,34 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
   const tx = await pool.connect();
   try {
     await tx.query('begin');
-    const claimed = await tx.query(
-      `update payment set status = $1, paid_at = $2, failed_at = $3
-       where tenant_id = $4 and id = $5 and status = 'pending' returning id`,
-      [
+    // as ours: the claim guards the receipt's entry, in one statement (bare-ledger.ts)
+    const claim = (n: number) => ({
+      text: `update payment set status = $${n}, paid_at = $${n + 1}, failed_at = $${n + 2}
+             where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
+      values: [
         remote.status,
         remote.status === 'completed' ? now : null,
         remote.status === 'failed' ? now : null,
         t.tenantId,
         payment.id,
       ],
-    );
-    if (claimed.rows.length > 0 && remote.status === 'completed') {
-      await post(
+    });
+    if (remote.status === 'completed') {
+      const amount = Number(payment.amount);
+      const { guarded } = await ledgerPost(
         tx,
-        t,
+        t.tenantId,
         now,
         `payment:${payment.id}:received`,
         `Payment ${payment.merchant_reference} received`,
         [
-          {
-            code: `company:clearing:${payment.provider}`,
-            kind: 'asset',
-            owner: null,
-            running: false,
-            amount: Number(payment.amount),
-          },
-          {
-            code: 'company:clearing:deposits-received',
-            kind: 'liability',
-            owner: null,
-            running: false,
-            amount: -Number(payment.amount),
-          },
+          { code: `company:clearing:${payment.provider}`, kind: 'asset', owner: null, amount },
+          { code: 'company:clearing:deposits-received', kind: 'liability', owner: null, amount: -amount },
         ],
+        { guard: claim, currency: t.currency },
       );
-      await creditDeposit(tx, t, now, payment, remote);
-    } else if (claimed.rows.length > 0) {
+      if (guarded) await creditDeposit(tx, t, now, payment, remote);
+    } else if ((await tx.query(claim(1).text, claim(1).values)).rows.length > 0) {
       await tx.query(
         `update savings_transaction set status = $1, gateway_response = $2, notes = $3, updated_at = $4
          where tenant_id = $5 and id = $6 and status in ('pending', 'processing')`,
@@ -318,13 +262,12 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
   return rows[0]!.status;
 }
 
-/** A Midtrans HTTP notification: checked, recorded once, settled by asking Midtrans. */
-export async function midtransNotification(
-  pool: pg.Pool,
+/** A Midtrans HTTP notification checked (token, fields, signature): its order id and inbox key. */
+export function checkNotification(
   t: MidtransTenant,
   headers: Record<string, string>,
   rawBody: string,
-) {
+): { orderId: string; eventId: string } {
   if (t.callbackToken !== undefined && !sameText(headers['x-callback-token'] ?? '', t.callbackToken))
     throw new HttpError(401, 'Invalid callback token');
   let body: Record<string, unknown>;
@@ -339,7 +282,7 @@ export async function midtransNotification(
   if (missing.length > 0) throw new HttpError(400, `The notification is incomplete: ${missing.join(', ')}`);
   const [orderId, statusCode, grossAmount, transactionId, transactionStatus] = REQUIRED.map(
     (f) => body[f] as string,
-  );
+  ) as [string, string, string, string, string];
   const signature = hasText(body.signature_key) ? body.signature_key : null;
   if (!signature) throw new HttpError(401, 'The signature_key is missing');
   const expected = createHash('sha512')
@@ -347,8 +290,17 @@ export async function midtransNotification(
     .digest('hex');
   if (!sameText(signature, expected)) throw new HttpError(401, 'Invalid signature');
   const fraud = hasText(body.fraud_status) ? body.fraud_status : null;
-  const eventId = `${transactionId}:${transactionStatus}:${fraud ?? ''}`.slice(0, 128);
+  return { orderId, eventId: `${transactionId}:${transactionStatus}:${fraud ?? ''}`.slice(0, 128) };
+}
 
+/** A Midtrans HTTP notification: checked, recorded once, settled by asking Midtrans. */
+export async function midtransNotification(
+  pool: pg.Pool,
+  t: MidtransTenant,
+  headers: Record<string, string>,
+  rawBody: string,
+) {
+  const { orderId, eventId } = checkNotification(t, headers, rawBody);
   const recorded = await pool.query<{ id: number }>(
     `insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values ($1, $2, $3, $4, $5)
      on conflict (provider, event_id) do nothing returning id`,

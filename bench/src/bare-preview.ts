@@ -1,9 +1,8 @@
 // POST /orders/calculate-commission by hand on `pg`: the same statements, in the same order, as
 // our commission preview (bind parameters instead of inlined literals), and the same response body.
 import type pg from 'pg';
-import { cardById, cardByNumber, distribute, memberRef, uplines } from './bare-commission.ts';
+import { cardsByNumbers, distribute, memberRef, saleChain } from './bare-commission.ts';
 import { HttpError } from './bare-http.ts';
-import { SUMMARY, type SummaryRow } from './bare-products.ts';
 
 export async function commissionPreview(
   pool: pg.Pool,
@@ -27,25 +26,13 @@ export async function commissionPreview(
     [tenantId, buyerId],
   );
   if (!buyer.rows[0]) throw new HttpError(404, 'User not found');
-  const { rows: products } = await pool.query<
-    SummaryRow & { specifications: string | null; images: string[] }
-  >(
-    `select ${SUMMARY}, p.specifications, p.images
-     from product p left join product_category c on c.id = p.category_id
-     where p.tenant_id = $1 and p.id = $2`,
+  const { rows: products } = await pool.query<{ id: number; name: string; price: string }>(
+    'select id, name, price from product where tenant_id = $1 and id = $2',
     [tenantId, productId],
   );
+  const [sponsor, stockist] = await cardsByNumbers(pool, tenantId, [body.sponsor_id, body.stockist_id]);
   const product = products[0];
   if (!product) throw new HttpError(400, 'The selected product does not exist.');
-  if (product.categoryId !== null) {
-    await pool.query(
-      `select id, name, price, feature_photo as "featurePhoto" from product
-       where tenant_id = $1 and category_id = $2 and id <> $3 order by created_at desc, id desc limit 4`,
-      [tenantId, product.categoryId, productId],
-    );
-  }
-  const sponsor = body.sponsor_id ? await cardByNumber(pool, tenantId, body.sponsor_id) : null;
-  const stockist = body.stockist_id ? await cardByNumber(pool, tenantId, body.stockist_id) : null;
   if (
     (body.sponsor_id && !sponsor) ||
     (body.stockist_id && (!stockist?.roles.includes('stockist') || !stockist.active))
@@ -54,13 +41,11 @@ export async function commissionPreview(
   }
   const sponsorId = sponsor?.id ?? buyer.rows[0].sponsorAccountId;
   const total = Number(product.price) * quantity;
-  const up = sponsorId === null ? [] : await uplines(pool, tenantId, sponsorId);
-  const stockistCard = stockist ? await cardById(pool, tenantId, stockist.id) : null;
-  const d = distribute(total, up, stockistCard);
-  const sponsorCard = sponsor ?? (sponsorId === null ? null : await cardById(pool, tenantId, sponsorId));
+  const chain = await saleChain(pool, tenantId, sponsorId, stockist?.id ?? null);
+  const d = distribute(total, chain.up, chain.stockist);
   return {
     product: { id: product.id, name: product.name, price: Number(product.price), quantity, total },
-    sponsor: memberRef(sponsorCard),
+    sponsor: memberRef(sponsor ?? chain.sponsor),
     stockist: memberRef(stockist),
     commissions: d.lines.map((l) => ({
       level: l.level,

@@ -1,8 +1,9 @@
-// The settlement inside POST /orders/confirm-payment: the payment claimed, its ledger entry, the
-// order marked paid and each item's commissions posted, with the same statements as ours.
+// The settlement inside POST /orders/confirm-payment: the payment claimed with its ledger entry and
+// the order marked paid with its lines and their chains (one statement), then each line's
+// commissions posted with their ledger entry (one statement each), as ours.
 import type pg from 'pg';
-import { cardById, distribute, uplines } from './bare-commission.ts';
-import { HttpError } from './bare-http.ts';
+import { type ChainRow, chainFrom, chainJson, distribute, GENERATION_BPS } from './bare-commission.ts';
+import { ledgerPost } from './bare-ledger.ts';
 
 export interface PaymentRow {
   id: number;
@@ -14,50 +15,16 @@ export interface PaymentRow {
   subject_id: number;
 }
 
-async function ledgerPost(
+/** What the settlement posted, or null when it found the payment or the order already moved. */
+export async function settle(
   tx: pg.PoolClient,
   tenantId: number,
+  payment: PaymentRow,
   now: Date,
-  key: string,
-  description: string,
-  postings: { code: string; kind: string; owner: number | null; amount: number }[],
-): Promise<number | null> {
-  const entry = await tx.query<{ id: number }>(
-    `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values ($1, $2, $3, $4)
-     on conflict (tenant_id, idempotency_key) do nothing returning id`,
-    [tenantId, key, description, now],
-  );
-  const entryId = entry.rows[0]?.id;
-  if (entryId === undefined) return null;
-  const accounts = [...new Map(postings.map((p) => [p.code, p])).values()];
-  await tx.query(
-    `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, created_at)
-     values ${accounts.map((_, i) => `($1, $${i * 3 + 3}, $${i * 3 + 4}, 'UGX', $${i * 3 + 5}, $2)`).join(', ')}
-     on conflict (tenant_id, code) do nothing`,
-    [tenantId, now, ...accounts.flatMap((a) => [a.code, a.kind, a.owner])],
-  );
-  const accountRows = await tx.query<{ id: number; code: string }>(
-    'select id, code from ledger_account where tenant_id = $1 and code = any($2)',
-    [tenantId, accounts.map((a) => a.code)],
-  );
-  const ids = new Map(accountRows.rows.map((r) => [r.code, r.id]));
-  await tx.query(
-    `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
-     values ${postings.map((_, i) => `($1, $2, $${i * 2 + 3}, $${i * 2 + 4})`).join(', ')}`,
-    [tenantId, entryId, ...postings.flatMap((p) => [ids.get(p.code), p.amount])],
-  );
-  return entryId;
-}
-
-export async function settle(tx: pg.PoolClient, tenantId: number, payment: PaymentRow, now: Date) {
-  const claimed = await tx.query(
-    `update payment set status = $1, paid_at = $2, failed_at = $3
-     where tenant_id = $4 and id = $5 and status = 'pending' returning id`,
-    ['completed', now, null, tenantId, payment.id],
-  );
-  if (claimed.rows.length === 0) return;
+): Promise<{ commissions: number; total: number } | null> {
   const amount = Number(payment.amount);
-  await ledgerPost(
+  // the claim, its receipt and the order moved to paid with its lines and each line's chain
+  const { guarded, companion } = await ledgerPost(
     tx,
     tenantId,
     now,
@@ -67,37 +34,37 @@ export async function settle(tx: pg.PoolClient, tenantId: number, payment: Payme
       { code: `company:clearing:${payment.provider}`, kind: 'asset', owner: null, amount },
       { code: 'company:sales-revenue', kind: 'revenue', owner: null, amount: -amount },
     ],
+    {
+      guard: (n) => ({
+        text: `update payment set status = $${n}, paid_at = $${n + 1}, failed_at = $${n + 2}
+               where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
+        values: ['completed', now, null, tenantId, payment.id],
+      }),
+      companion: (n) => ({
+        text: `update customer_order o set status = 'paid', paid_at = $${n}
+               where o.tenant_id = $${n + 1} and o.id = $${n + 2} and o.status = 'pending_payment'
+                 and exists (select 1 from guard)
+               returning (select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
+                            'product_id', i.product_id, 'quantity', i.quantity, 'amount', i.amount::text,
+                            'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id,
+                            'chain', ${chainJson('i.sponsor_id', 'i.stockist_id', n + 3)}) order by i.id), '[]'::json)
+                          from order_item i where i.tenant_id = $${n + 1} and i.order_id = o.id) as items`,
+        values: [now, tenantId, payment.subject_id, tenantId, GENERATION_BPS.length],
+      }),
+    },
   );
+  if (!guarded) return null;
   const orderId = payment.subject_id!;
-  // ours routes the settlement by order kind: a shop order (with an order number) goes to checkout
-  const { rows: kind } = await tx.query<{ order_number: string | null }>(
-    'select order_number from customer_order where tenant_id = $1 and id = $2',
-    [tenantId, orderId],
-  );
-  if (kind[0]?.order_number) throw new HttpError(400, 'not a commission order');
-  const moved = await tx.query(
-    `update customer_order set status = $1, paid_at = $2
-     where tenant_id = $3 and id = $4 and status = 'pending_payment' returning id`,
-    ['paid', now, tenantId, orderId],
-  );
-  if (moved.rows.length === 0) return;
-  const items = await tx.query<{
-    id: number;
-    amount: string;
-    sponsor_id: number | null;
-    stockist_id: number | null;
-  }>(
-    `select id, order_id, product_id, quantity, amount, sponsor_id, stockist_id
-     from order_item where tenant_id = $1 and order_id = $2 order by id`,
-    [tenantId, orderId],
-  );
-  for (const item of items.rows) {
+  const moved = companion as { items: { id: number; amount: string; chain: ChainRow[] }[] }[];
+  const items = moved[0]?.items ?? [];
+  if (items.length === 0) return null;
+  const posted = { commissions: 0, total: 0 };
+  for (const item of items) {
     const amount = Number(item.amount);
-    const up = item.sponsor_id === null ? [] : await uplines(tx, tenantId, item.sponsor_id);
-    const stockist = item.stockist_id === null ? null : await cardById(tx, tenantId, item.stockist_id);
+    const { up, stockist } = chainFrom(item.chain);
     const d = distribute(amount, up, stockist);
     if (d.lines.length === 0) continue;
-    const entryId = await ledgerPost(
+    const { entryId } = await ledgerPost(
       tx,
       tenantId,
       now,
@@ -112,27 +79,34 @@ export async function settle(tx: pg.PoolClient, tenantId: number, payment: Payme
           amount: -l.amount,
         })),
       ],
+      {
+        alongside: (n) => ({
+          text: `insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description,
+                   order_id, reference_type, reference_id, ledger_entry_id, created_at)
+                 select $${n}, c.beneficiary_id, c.kind, c.level, c.rate_bps, c.amount, c.description,
+                        $${n + 1}, 'order', $${n + 2}, entry.id, $${n + 3}
+                 from entry, unnest($${n + 4}::int[], $${n + 5}::text[], $${n + 6}::text[], $${n + 7}::int[],
+                                    $${n + 8}::bigint[], $${n + 9}::text[])
+                      with ordinality as c(beneficiary_id, kind, level, rate_bps, amount, description, n)
+                 order by c.n`,
+          values: [
+            tenantId,
+            orderId,
+            item.id,
+            now,
+            d.lines.map((l) => l.member.id),
+            d.lines.map((l) => l.kind),
+            d.lines.map((l) => l.level),
+            d.lines.map((l) => l.rateBps),
+            d.lines.map((l) => l.amount),
+            d.lines.map((l) => `${l.level} Commission from Order #${orderId}`),
+          ],
+        }),
+      },
     );
-    if (entryId === null) continue;
-    const cols = 12;
-    await tx.query(
-      `insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description, order_id,
-                               reference_type, reference_id, ledger_entry_id, created_at)
-       values ${d.lines.map((_, i) => `(${Array.from({ length: cols }, (_, j) => `$${i * cols + j + 1}`).join(', ')})`).join(', ')}`,
-      d.lines.flatMap((l) => [
-        tenantId,
-        l.member.id,
-        l.kind,
-        l.level,
-        l.rateBps,
-        l.amount,
-        `${l.level} Commission from Order #${orderId}`,
-        orderId,
-        'order',
-        item.id,
-        entryId,
-        now,
-      ]),
-    );
+    if (entryId === null) return null;
+    posted.commissions += d.lines.length;
+    posted.total += d.totalAmount;
   }
+  return posted;
 }

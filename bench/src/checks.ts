@@ -1,23 +1,48 @@
 import { withClient } from './pg.ts';
 import { settings } from './settings.ts';
 
-/** After the confirm scenario: every handed-out order paid once, 11 commissions each, ledger balanced. */
+/**
+ * After the confirm scenario: every handed-out order paid once, 11 commissions each, one receipt
+ * and one commission entry per paid order, every entry balanced and the ledger as a whole too.
+ */
 export async function checkConfirmations(orderIds: number[]): Promise<{ notes: string[]; flags: string[] }> {
   return withClient(settings.databaseUrl, async (c) => {
-    const { rows } = await c.query<{ paid: number; commissions: number; odd: number; ledger: string }>(
-      `select (select count(*)::int from customer_order where id = any($1) and status = 'paid') as paid,
+    const { rows } = await c.query<{
+      paid: number;
+      commissions: number;
+      odd: number;
+      receipts: number;
+      entries: number;
+      unbalanced: number;
+      ledger: string;
+    }>(
+      `with o as (select o.id, o.status, o.payment_id from customer_order o where o.id = any($1)),
+            e as (select e.id from ledger_entry e join o on e.idempotency_key = 'payment:' || o.payment_id || ':received'
+                  union all
+                  select e.id from ledger_entry e join order_item i on e.idempotency_key = 'order-item:' || i.id || ':commissions'
+                  join o on o.id = i.order_id)
+       select (select count(*)::int from o where status = 'paid') as paid,
               (select count(*)::int from commission where order_id = any($1)) as commissions,
               (select count(*)::int from (select order_id from commission where order_id = any($1)
                                           group by order_id having count(*) <> 11) x) as odd,
+              (select count(*)::int from ledger_entry e join o on e.idempotency_key = 'payment:' || o.payment_id || ':received') as receipts,
+              (select count(*)::int from e) as entries,
+              (select count(*)::int from (select p.entry_id from ledger_posting p join e on e.id = p.entry_id
+                                          group by p.entry_id having sum(p.amount) <> 0 or count(*) < 2) x) as unbalanced,
               (select coalesce(sum(amount), 0)::text from ledger_posting) as ledger`,
       [orderIds],
     );
     const r = rows[0]!;
     const notes = [
-      `${orderIds.length} orders handed out, ${r.paid} now paid, ${r.commissions} commission rows (${(r.commissions / Math.max(1, r.paid)).toFixed(1)} per order); ledger postings sum to ${r.ledger}`,
+      `${orderIds.length} orders handed out, ${r.paid} now paid, ${r.commissions} commission rows (${(r.commissions / Math.max(1, r.paid)).toFixed(1)} per order), ${r.receipts} receipts and ${r.entries - r.receipts} commission entries; ledger postings sum to ${r.ledger}`,
     ];
     const flags: string[] = [];
     if (r.odd > 0) flags.push(`${r.odd} orders do not have exactly 11 commission rows`);
+    if (r.receipts !== r.paid || r.entries !== 2 * r.paid)
+      flags.push(
+        `${r.paid} orders paid but ${r.receipts} receipts and ${r.entries - r.receipts} commission entries`,
+      );
+    if (r.unbalanced > 0) flags.push(`${r.unbalanced} ledger entries of these orders do not balance`);
     if (r.ledger !== '0') flags.push(`ledger unbalanced by ${r.ledger}`);
     return { notes, flags };
   });

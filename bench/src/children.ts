@@ -63,6 +63,34 @@ export async function startServer(kind: ServerKind, label: string): Promise<Runn
   return { kind, ...child };
 }
 
+/** One of several instances of our server (`pnpm bench:instances`) on `port`, with extra environment. */
+export async function startInstance(
+  port: number,
+  label: string,
+  env: Record<string, string>,
+): Promise<RunningServer> {
+  // several servers starting on a busy machine: a longer wait than one server gets
+  const child = await startChild(
+    ENTRY.komisi,
+    port,
+    settings.cpuProfile ? `${label}-komisi` : null,
+    env,
+    120_000,
+  );
+  return { kind: 'komisi', ...child };
+}
+
+/** The round-robin proxy (proxy-server.ts) on `port` in front of `upstreams`, in its own process. */
+export function startProxy(port: number, upstreams: string[]): Promise<Omit<RunningServer, 'kind'>> {
+  return startChild(
+    join(import.meta.dirname, 'proxy-server.ts'),
+    port,
+    null,
+    { BENCH_PROXY_UPSTREAMS: upstreams.join(',') },
+    120_000,
+  );
+}
+
 /**
  * The fake Midtrans API (fake-midtrans-server.ts) in its own process, so neither the server under
  * load nor the load generator slows its answers.
@@ -76,6 +104,7 @@ async function startChild(
   port: number,
   profileName: string | null,
   env: Record<string, string> = {},
+  healthTimeoutMs = 30_000,
 ): Promise<Omit<RunningServer, 'kind'>> {
   const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
   if (profileName) {
@@ -91,7 +120,7 @@ async function startChild(
   live.add(child);
   const url = `http://127.0.0.1:${port}`;
   try {
-    await waitForHealth(url, child, 30_000);
+    await waitForHealth(url, child, healthTimeoutMs);
   } catch (e) {
     child.kill('SIGKILL');
     live.delete(child);

@@ -6,6 +6,7 @@ import { qutabTenant } from './generate-qutab-tenant.ts';
 import { insertReferralLedger } from './generate-referral-ledger.ts';
 import { insertReferredOrders } from './generate-referred-orders.ts';
 import { signAccessToken } from './generate-shop.ts';
+import { prepareStatsTiers, type StatsTier } from './generate-stats-tiers.ts';
 import { bulk, timed } from './pg.ts';
 import { settings } from './settings.ts';
 
@@ -23,6 +24,8 @@ export interface ReferralFixture {
   otherCodes: string[];
   clicks: number;
   referrals: number;
+  /** one affiliate per statistics size tier (BENCH_STATS_TIERS) */
+  tiers: StatsTier[];
 }
 
 /**
@@ -98,5 +101,6 @@ export async function prepareReferrals(c: pg.Client): Promise<ReferralFixture> {
     otherCodes: Array.from({ length: OTHER_AFFILIATES }, (_, i) => otherCode(i + 1)),
     clicks: Number(big.total_clicks),
     referrals: counted[0]!.n,
+    tiers: await prepareStatsTiers(c, tenantId),
   };
 }

@@ -166,6 +166,7 @@ export function koperasiScenarios(k: BenchCooperative): Scenario[] {
       name: 'deposit-settlement',
       title: `POST koperasi /webhooks/midtrans (settlement of a pending Simpanan Sukarela deposit, signed; status asked of a fake Midtrans; ${k.deposits.length.toLocaleString('en')} deposits ready)`,
       sameBody: true,
+      limit: true,
       consumption: () => ({ used: handedOut.length, exhausted: depositsOut }),
       check: () => checkDepositSettlements(k.tenantId, handedOut),
       call: () => {

@@ -8,7 +8,10 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { HttpError } from './bare-http.ts';
+import { koperasiSlug } from './generate-koperasi.ts';
 import { limitCheckout } from './limit-checkout.ts';
+import { mountLimitConfirm } from './limit-confirm.ts';
+import { mountLimitDepositSettlement } from './limit-deposit-settlement.ts';
 import { limitSandboxPay } from './limit-settlement.ts';
 import { settings } from './settings.ts';
 
@@ -34,6 +37,9 @@ export async function createLimitApp(pool: pg.Pool, tenants: LimitTenants): Prom
       }
     });
   }
+  await mountLimitConfirm(app, pool, tenants.slug, tenants.jwtSecret);
+  // koperasi deposit settlement, on the bench cooperative (the larger generated one)
+  await mountLimitDepositSettlement(app, pool, koperasiSlug(settings.koperasiTransactions[1]));
   return app;
 }
 

@@ -42,8 +42,9 @@ export async function load(
   url: string,
   requests: () => AutocannonRequest[],
   success: Success = '2xx',
+  connections: number = settings.connections,
 ): Promise<Measurement> {
-  const base = { url, connections: settings.connections, timeout: 10 };
+  const base = { url, connections, timeout: 10 };
   const background = await backgroundCpu();
   if (settings.warmupSeconds > 0) {
     await autocannon({ ...base, duration: settings.warmupSeconds, requests: requests() });

@@ -24,7 +24,7 @@ async function measureOnce(kind: ServerKind, s: Scenario, label: string) {
   try {
     server = await startServer(kind, label);
     const probed = await probe(server.url, s.call(0));
-    const m = await load(server.url, autocannonRequests(s), s.redirects ? '3xx' : '2xx');
+    const m = await load(server.url, autocannonRequests(s), s.redirects ? '3xx' : '2xx', s.connections);
     m.rssMb = server.rssMb();
     console.log(
       `  ${LABEL[kind]}: ${m.rps.toFixed(0)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms, non-2xx ${m.non2xx}, errors ${m.errors}, RSS ${m.rssMb?.toFixed(0) ?? '?'} MB, other CPU load before ${pct(m.backgroundCpu)}`,

@@ -8,6 +8,7 @@ import { markdown, type Row, table, verdict, writeLatest } from './report.ts';
 import { scenarios } from './scenarios.ts';
 import { settings } from './settings.ts';
 import { traceStatements, writeTrace } from './sql-trace.ts';
+import { statsTierSection } from './stats-tier-report.ts';
 
 const startedAt = new Date();
 console.log(`Preparing ${settings.dbName}${settings.reuseDb ? ' (reusing it if present)' : ''}…`);
@@ -36,24 +37,25 @@ for (const s of selected) {
 
 await fakeMidtrans?.stop();
 const bench = fixture.cooperative;
-const text = markdown(rows, {
-  pgVersion: await postgresVersion(),
-  fixture: [
-    `${settings.products.toLocaleString('en')} generated products in ${settings.categories} categories`,
-    `network root with ${fixture.networkRoot.descendants.toLocaleString('en')} descendants over ${fixture.networkRoot.levels} levels (fanout 4)`,
-    `${fixture.buyers.length} buyers under a 10-level chain of active members, stockist ${fixture.stockistMemberId}`,
-    `${fixture.pendingOrders.length.toLocaleString('en')} pending orders at start`,
-    `ansania: ${settings.shopProducts.toLocaleString('en')} storefront products (2–4 variants, 1–2 images), ${fixture.shop.cartCustomers.length} registered cart customers, ${fixture.shop.checkouts.length.toLocaleString('en')} customers ready to check out`,
-    ...fixture.koperasi.map(
-      (k) =>
-        `koperasi ${k.slug}: ${k.members.toLocaleString('en')} members (three savings accounts each), ${k.transactions.toLocaleString('en')} savings transactions over two years (rollups kept by the triggers)`,
-    ),
-    `${bench.slug} also: ${bench.savers.length} savers with ${settings.koperasiSaverTransactions} savings transactions each (exact running balances), ${bench.deposits.length.toLocaleString('en')} pending Midtrans deposits at start (a fake Midtrans answers their status: settlement)`,
-    `qutab: affiliate ${fixture.referral.code} with ${fixture.referral.clicks.toLocaleString('en')} clicks over a year (daily rollups) and ${fixture.referral.referrals.toLocaleString('en')} referred orders with their ledger entries, ${fixture.referral.otherCodes.length} other approved affiliates`,
-  ],
-  startedAt,
-  durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
-});
+const text =
+  markdown(rows, {
+    pgVersion: await postgresVersion(),
+    fixture: [
+      `${settings.products.toLocaleString('en')} generated products in ${settings.categories} categories`,
+      `network root with ${fixture.networkRoot.descendants.toLocaleString('en')} descendants over ${fixture.networkRoot.levels} levels (fanout 4)`,
+      `${fixture.buyers.length} buyers under a 10-level chain of active members, stockist ${fixture.stockistMemberId}`,
+      `${fixture.pendingOrders.length.toLocaleString('en')} pending orders at start`,
+      `ansania: ${settings.shopProducts.toLocaleString('en')} storefront products (2–4 variants, 1–2 images), ${fixture.shop.cartCustomers.length} registered cart customers, ${fixture.shop.checkouts.length.toLocaleString('en')} customers ready to check out`,
+      ...fixture.koperasi.map(
+        (k) =>
+          `koperasi ${k.slug}: ${k.members.toLocaleString('en')} members (three savings accounts each), ${k.transactions.toLocaleString('en')} savings transactions over two years (rollups kept by the triggers)`,
+      ),
+      `${bench.slug} also: ${bench.savers.length} savers with ${settings.koperasiSaverTransactions} savings transactions each (exact running balances), ${bench.deposits.length.toLocaleString('en')} pending Midtrans deposits at start (a fake Midtrans answers their status: settlement)`,
+      `qutab: affiliate ${fixture.referral.code} with ${fixture.referral.clicks.toLocaleString('en')} clicks over a year (daily rollups) and ${fixture.referral.referrals.toLocaleString('en')} referred orders with their ledger entries, ${fixture.referral.otherCodes.length} other approved affiliates`,
+    ],
+    startedAt,
+    durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
+  }) + statsTierSection(rows, fixture.referral.tiers);
 console.log(`\n${table(rows)}\n`);
 for (const r of rows) for (const f of r.flags) console.log(`FLAG ${r.name}: ${f}`);
 for (const r of rows) for (const w of r.warnings) console.log(`NOISY ${r.name}: ${w}`);

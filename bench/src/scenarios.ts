@@ -77,6 +77,8 @@ export interface Scenario {
   limit?: true;
   /** a redirect endpoint: 3xx responses are the successes */
   redirects?: true;
+  /** load connections for this scenario (default BENCH_CONNECTIONS) */
+  connections?: number;
   /** the SQL trace waits this long after the request (writes buffered off the request path) */
   settleMs?: number;
   /** after the runs: checks of what the consumed inputs left in the database */
@@ -173,6 +175,7 @@ export function scenarios(f: Fixture): Scenario[] {
       name: 'confirm',
       title: `POST /orders/confirm-payment (full settlement, 11 commissions; orders of ${f.buyers.length} buyers)`,
       sameBody: false,
+      limit: true,
       consumption: () => ({ used: Math.min(nextOrder, f.pendingOrders.length), exhausted }),
       call: () => {
         // every request confirms an order nobody confirmed before; 0 (a 400) once they run out
@@ -296,6 +299,20 @@ export function scenarios(f: Fixture): Scenario[] {
         headers: { authorization: `Bearer ${referral.token}` },
       }),
     },
+    // the same reads by affiliates of growing size: how p50 and p99 grow with the clicks stored
+    ...referral.tiers.map(
+      (t): Scenario => ({
+        name: `affiliate-stats-${t.label}`,
+        title: `GET qutab /affiliate/dashboard/summary and /affiliate/statistics as affiliate-stats, ${t.clicks.toLocaleString('en')} clicks (daily rollups), ${t.referrals.toLocaleString('en')} referred orders, ${settings.statsTierConnections} connections`,
+        sameBody: true,
+        connections: settings.statsTierConnections,
+        call: (i) => ({
+          method: 'GET',
+          path: statsPath(i, last90),
+          headers: { authorization: `Bearer ${t.token}` },
+        }),
+      }),
+    ),
     ...f.koperasi.map(
       (k): Scenario => ({
         name: `financial-dashboard-${k.generated >= 1_000_000 ? `${k.generated / 1_000_000}m` : k.generated}`,

@@ -59,6 +59,19 @@ export const settings = {
   referralClicks: int('BENCH_REFERRAL_CLICKS', 1_000_000),
   /** referred orders of the big affiliate, with their ledger entries */
   referralOrders: int('BENCH_REFERRAL_ORDERS', 100_000),
+  /** qutab: the statistics' size tiers (affiliate-stats-100k, -1m, -10m): clicks of one affiliate each */
+  statsTiers: (env.BENCH_STATS_TIERS ?? '100000,1000000,10000000')
+    .split(',')
+    .filter((s) => s.trim() !== '')
+    .map((s) => {
+      const n = Number(s);
+      if (!Number.isInteger(n) || n < 0) throw new Error(`BENCH_STATS_TIERS: "${s}" is not a whole number`);
+      return n;
+    }),
+  /** referred orders of each size tier's affiliate */
+  statsTierReferrals: int('BENCH_STATS_TIER_REFERRALS', 10_000),
+  /** connections of the size-tier scenarios (the issue's goal: p99 at 4 connections) */
+  statsTierConnections: Math.max(1, int('BENCH_STATS_TIER_CONNECTIONS', 4)),
   /** koperasi-sinoman: members of each generated cooperative (three savings accounts each) */
   koperasiMembers: int('BENCH_KOPERASI_MEMBERS', 100_000),
   /** the savings transactions of the two generated cooperatives (the dashboard's scaling from one to the other) */

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import {
   type Config,
   channelTransports,
+  connectTenantChanges,
   createOrm,
   createRateLimiter,
   createRateLimitStore,
@@ -75,8 +76,18 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     /** shown in the banner when it was generated and kept under the data dir; null when it came from the env */
     password: adminPassword.shown ? adminPassword.password : null,
   };
+  // with Redis, a tenant change made here reloads every instance's directory at once (else within 30 s)
+  const tenantChanges = config.redisUrl
+    ? connectTenantChanges(services.tenants, {
+        redisUrl: config.redisUrl,
+        channel: `${config.redisKeyPrefix}tenants`,
+        onError: (err) =>
+          log.warn({ err }, 'tenant change notices unavailable: other instances follow within 30 s'),
+      })
+    : undefined;
   const rateLimitStore = createRateLimitStore({
     redisUrl: config.redisUrl,
+    keyPrefix: config.redisKeyPrefix,
     onError: (err) => log.warn({ err }, 'rate limit store unavailable: allowing requests'),
   });
   // referral clicks: buffered in memory, written in batches; close() writes what is left
@@ -104,6 +115,7 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     await services.jobs.stop();
     await outbox.stop();
     await rateLimitStore.close?.();
+    await tenantChanges?.close();
     await orm.close();
     await dataDirLock?.release();
   }
@@ -119,6 +131,8 @@ export async function startPlatform(config: Config, log: Logger, overrides: Plat
     announce,
     outbox,
     referralClicks,
+    /** tenant change notices over Redis (undefined without REDIS_URL) */
+    tenantChanges,
     close,
   };
 }

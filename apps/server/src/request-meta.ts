@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import type { Logger } from '@komisi/api';
+import { accessLogger, type Logger } from '@komisi/api';
 import type { MiddlewareHandler } from 'hono';
 
 const VALID_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
 /** Request id (accepted from the caller when well-formed, else generated), timing header, one log line. */
-export function requestMeta(log: Logger): MiddlewareHandler<{ Variables: { requestId: string } }> {
+export function requestMeta(logger: Logger): MiddlewareHandler<{ Variables: { requestId: string } }> {
+  const log = accessLogger(logger);
   return async (c, next) => {
     const started = performance.now();
     const incoming = c.req.header('x-request-id');

@@ -52,12 +52,17 @@ export {
   readReferralCookie,
 } from './contexts/referral-affiliates/clicks/referral-cookie.ts';
 export type { ClickRecord } from './contexts/referral-affiliates/clicks/referral-links.service.ts';
+export { TENANT_CACHE_MS } from './contexts/tenancy/tenant.service.ts';
+export {
+  connectTenantChanges,
+  type TenantChangeBus,
+} from './contexts/tenancy/tenant-change-bus.ts';
 export type { ApiContext, RequestInfo } from './kernel/api-context.ts';
 export { CLI_SUBJECT, type PlatformClaims, PlatformTokens } from './kernel/auth/platform-token.ts';
 export type { Orm } from './kernel/database.ts';
 export { type ApiError, toApiError } from './kernel/error-map.ts';
 export { escapeHtml } from './kernel/html.ts';
-export { createLogger, type Logger } from './kernel/logger.ts';
+export { accessLogger, createLogger, type Logger } from './kernel/logger.ts';
 export type { PlatformContext } from './kernel/platform-trpc.ts';
 export * from './kernel/rate-limit/index.ts';
 export type { Scope } from './kernel/scope.ts';

@@ -269,6 +269,7 @@ describe('the admin console in a browser', () => {
     await dialog.getByLabel(en.catalog.stock).fill('40');
     await dialog.getByRole('button', { name: en.common.save }).click();
     await page.getByText(en.catalog.saved).waitFor();
+    await cut.expectReadableNotifications(tab, 'dtehm-catalog-saved');
     await page.getByLabel(en.common.search).fill('Shea Butter');
     const row = table.getByRole('row').filter({ hasText: 'Shea Butter Balm' });
     await row.getByText(/UGX\s25,000/).waitFor();

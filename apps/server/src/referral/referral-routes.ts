@@ -7,7 +7,6 @@ import {
   type TenantRecord,
 } from '@komisi/api';
 import { type Context, Hono } from 'hono';
-import { setCookie } from 'hono/cookie';
 import { clientIp } from '../client-ip.ts';
 import { isHttps } from '../https.ts';
 
@@ -64,16 +63,29 @@ export function referralRoutes({ services, clicks, trustProxy }: ReferralRouteOp
         query: url.searchParams,
       }),
     );
-    setCookie(c, REFERRAL_COOKIE, links.cookieValue(tenant, { affiliateId, clickId, clickedAt }), {
-      // the tenant's paths only on a shared host; the whole site on its own host
-      path: basePath || '/',
-      httpOnly: true,
-      secure: isHttps(c, trustProxy),
-      sameSite: 'Lax',
-      maxAge: links.attributionDays(tenant) * 86_400,
-    });
+    c.header(
+      'set-cookie',
+      referralCookie(links.cookieValue(tenant, { affiliateId, clickId, clickedAt }), {
+        // the tenant's paths only on a shared host; the whole site on its own host
+        path: basePath || '/',
+        secure: isHttps(c, trustProxy),
+        maxAgeSeconds: links.attributionDays(tenant) * 86_400,
+      }),
+    );
     return c.redirect(location, 302);
   }
 
   return app;
+}
+
+/** Browsers keep a cookie at most 400 days (RFC 6265bis); a longer Max-Age is cut to that. */
+const MAX_COOKIE_AGE_SECONDS = 400 * 86_400;
+
+/**
+ * The `Set-Cookie` line of the attribution cookie, written out: the value is cookie-safe (letters,
+ * digits, `.`, `_`, `-`) and the path a tenant slug, so nothing needs encoding or checking per click.
+ */
+function referralCookie(value: string, o: { path: string; secure: boolean; maxAgeSeconds: number }): string {
+  const maxAge = Math.min(Math.floor(o.maxAgeSeconds), MAX_COOKIE_AGE_SECONDS);
+  return `${REFERRAL_COOKIE}=${value}; Max-Age=${maxAge}; Path=${o.path}; HttpOnly${o.secure ? '; Secure' : ''}; SameSite=Lax`;
 }

@@ -101,6 +101,34 @@ describe('a savings deposit through Midtrans', () => {
     });
   });
 
+  it('credits deposits settled at once on the same account each once, with balances before and after that chain', async () => {
+    const before = (await ssAccount()).balance;
+    const amounts = [10_000, 20_000, 30_000, 40_000, 50_000];
+    const transactions = [];
+    for (const amount of amounts) transactions.push(await deposit(amount));
+    for (const t of transactions) fake.pay(t.transaction_number);
+    const answers = await Promise.all(
+      transactions.flatMap((t) => [t, t]).map((t) => notify(fake.notification(t.transaction_number))),
+    );
+    expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
+    expect((await ssAccount()).balance).toBe(before + 150_000);
+
+    const details = await Promise.all(
+      transactions.map(
+        async (t) =>
+          (await app.request('GET', `${API}/savings/transactions/${t.id}`, { token })).body.data.transaction,
+      ),
+    );
+    // each moved its balance by its amount, and one after the other: from the balance before to the last
+    const steps = details
+      .map((d) => ({ from: d.balance_before, to: d.balance_after, amount: d.amount, status: d.status }))
+      .sort((a, b) => a.from - b.from);
+    for (const step of steps)
+      expect(step).toMatchObject({ to: step.from + step.amount, status: 'completed' });
+    expect(steps[0]!.from).toBe(before);
+    for (let i = 1; i < steps.length; i++) expect(steps[i]!.from).toBe(steps[i - 1]!.to);
+  });
+
   it('keeps a settled deposit settled when a late pending notification arrives', async () => {
     const transaction = await deposit(50_000);
     fake.pay(transaction.transaction_number);

@@ -44,6 +44,8 @@ export interface ConsoleUnderTest {
   origin: string;
   openTab(): Promise<Tab>;
   expectCleanPage(tab: Tab, name: string, options?: { screenshot?: boolean }): Promise<void>;
+  /** axe on the notifications shown now, once they are at rest */
+  expectReadableNotifications(tab: Tab, name: string): Promise<void>;
   signIn(tab: Tab, tenant: string, email: string, password: string): Promise<void>;
   close(): Promise<void>;
 }
@@ -91,32 +93,22 @@ export async function startConsole(
             .map((a) => a.finished),
         ),
       );
-      // a notification's transition may start after that: wait until each is fully shown or gone
-      await tab.page.waitForFunction(() =>
-        [...document.querySelectorAll('.mantine-Notification-root')].every((el) => {
-          for (let e: Element | null = el; e; e = e.parentElement)
-            if (getComputedStyle(e).opacity !== '1') return false;
-          return true;
-        }),
-      );
+      // a notification fading in or out is checked half transparent (its text then fails the
+      // contrast rule): close them all and check the page without; expectReadableNotifications
+      // checks them at rest
+      await tab.page.evaluate(() => {
+        for (const b of document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root button'))
+          b.click();
+      });
+      await tab.page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, {
+        timeout: 15_000,
+      });
       const elsewhere = tab.requests.filter(
         (url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url),
       );
       expect(elsewhere, name).toEqual([]);
       expect(tab.errors, name).toEqual([]);
-      await tab.page.evaluate(AXE_SOURCE);
-      const violations = await tab.page.evaluate(async () => {
-        // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
-        const axe = (window as any).axe;
-        const result = await axe.run(document, { resultTypes: ['violations'] });
-        type Node = { target: string[]; any: { message: string }[] };
-        return (result.violations as { id: string; impact: string; nodes: Node[] }[])
-          .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-          .map(
-            (v) =>
-              `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
-          );
-      });
+      const violations = await seriousViolations(tab);
       expect(violations, name).toEqual([]);
       if (SCREENSHOTS && screenshot)
         await tab.page.screenshot({
@@ -125,6 +117,32 @@ export async function startConsole(
           // the page as it stands, without the notifications of what the test just did
           style: '.mantine-Notifications-root { display: none !important; }',
         });
+    },
+    async expectReadableNotifications(tab, name) {
+      // at rest: shown, every animation done, and still fully opaque a moment later
+      const opaque = () =>
+        tab.page.waitForFunction(() => {
+          const roots = [...document.querySelectorAll('.mantine-Notification-root')];
+          return (
+            roots.length > 0 &&
+            document
+              .getAnimations()
+              .every(
+                (a) =>
+                  a.playState !== 'running' ||
+                  a.effect?.getComputedTiming().iterations === Number.POSITIVE_INFINITY,
+              ) &&
+            roots.every((el) => {
+              for (let e: Element | null = el; e; e = e.parentElement)
+                if (getComputedStyle(e).opacity !== '1') return false;
+              return true;
+            })
+          );
+        });
+      await opaque();
+      await tab.page.waitForTimeout(400);
+      await opaque();
+      expect(await seriousViolations(tab, '.mantine-Notifications-root'), name).toEqual([]);
     },
     async signIn(tab, tenant, email, password) {
       const { page } = tab;
@@ -146,4 +164,23 @@ export async function startConsole(
 /** Opens a section from the navbar. */
 export async function navTo(page: Page, label: string) {
   await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+/** axe's serious and critical violations on the page (or only inside `include`), one line each. */
+async function seriousViolations(tab: Tab, include?: string): Promise<string[]> {
+  await tab.page.evaluate(AXE_SOURCE);
+  return tab.page.evaluate(async (within) => {
+    // biome-ignore lint/suspicious/noExplicitAny: axe is injected into the page above
+    const axe = (window as any).axe;
+    const result = await axe.run(within ? { include: [[within]] } : document, {
+      resultTypes: ['violations'],
+    });
+    type Node = { target: string[]; any: { message: string }[] };
+    return (result.violations as { id: string; impact: string; nodes: Node[] }[])
+      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes.map((n) => `${n.target.join(' ')} [${n.any[0]?.message ?? ''}]`).join(', ')}`,
+      );
+  }, include ?? null);
 }

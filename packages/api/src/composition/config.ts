@@ -44,6 +44,11 @@ const envSchema = z.object({
     .transform((v) => v === 'true'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   REDIS_URL: z.url().optional(),
+  /** namespace of this deployment's Redis keys and channels (several deployments may share a Redis) */
+  REDIS_KEY_PREFIX: z
+    .string()
+    .regex(/^[\w.:-]{1,64}$/, 'letters, digits, _ . : - (at most 64)')
+    .default('komisi:'),
   // Files (KTP, photos): sealed with AES-256-GCM; stored on local disk unless an S3 bucket is configured.
   KOMISI_FILE_KEY: z.string().optional(),
   /** comma-separated earlier file keys, still used to open what they sealed (key rotation) */
@@ -97,6 +102,8 @@ export interface Config {
   seedDemo: boolean;
   logLevel: string;
   redisUrl: string | undefined;
+  /** prefix of every Redis key and channel (rate-limit counters, tenant change notices) */
+  redisKeyPrefix: string;
   files: FileConfig;
   mail: MailConfig;
 }
@@ -200,6 +207,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedDemo: e.KOMISI_SEED_DEMO,
     logLevel: e.LOG_LEVEL,
     redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
     files: fileConfig(e),
     mail: { smtpUrl: e.KOMISI_SMTP_URL, from: e.KOMISI_MAIL_FROM.trim() },
   };

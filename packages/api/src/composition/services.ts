@@ -214,7 +214,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   const savingsAccounts = new SavingsAccountsService(ledger);
   const savingsCredits = new SavingsCreditsService(ledger);
   const savingsInterest = new SavingsInterestService({ ledger, credits: savingsCredits });
-  payments.onSettlement('savings_deposit', new DepositSettlement(ledger));
+  payments.onSettlement('savings_deposit', new DepositSettlement());
   registerSavingsInterestJob(jobs, savingsInterest);
   // Files (KTP, photos) sealed at rest; bank accounts and payouts of referral-link affiliates.
   const files = new FilesService({
@@ -288,7 +288,7 @@ export function createServices(orm: Orm, options: ServiceOptions) {
     jobs,
     // referral links, the attribution cookie and the dashboard numbers (qutab-platform)
     referralLinks,
-    affiliateStats: new AffiliateStatsService(ledger),
+    affiliateStats: new AffiliateStatsService(),
     membership,
     memberRegistration: new MemberRegistrationService(identity, membership),
     saleRequests: new SaleRequestsService({ catalog, membership, commissions, saleTotal }),

@@ -23,3 +23,13 @@ export function createLogger(level: string): Logger {
     timestamp: pino.stdTimeFunctions.isoTime,
   });
 }
+
+/**
+ * The logger of the one line every request writes (its id, method, path, status and time). Those
+ * fields are fixed and none is sensitive (redaction matches field names, and the path carries no
+ * query string), so the line skips the redaction every other line goes through: with the wildcard
+ * paths above it costs some 9 µs of CPU a line, three times the rest of the line.
+ */
+export function accessLogger(log: Logger): Logger {
+  return log.child({}, { redact: [] });
+}

@@ -1,11 +1,11 @@
 import { DomainError } from '@komisi/domain';
 import { initTRPC } from '@trpc/server';
-import superjson from 'superjson';
 import type { Services } from './api-context.ts';
 import type { PlatformClaims } from './auth/platform-token.ts';
 import { REASON } from './error-map.ts';
 import type { Logger } from './logger.ts';
 import { bearerToken, formatTrpcError, type Meta, refuseUnsafeText, rethrowDomainError } from './trpc.ts';
+import { trpcTransformer } from './trpc-transformer.ts';
 
 /** Who a platform token stands for (the platform context answers; the procedures ask). */
 export interface PlatformAuthenticator {
@@ -28,7 +28,7 @@ export interface PlatformContext {
 const t = initTRPC
   .context<PlatformContext>()
   .meta<Meta>()
-  .create({ transformer: superjson, errorFormatter: formatTrpcError });
+  .create({ transformer: trpcTransformer, errorFormatter: formatTrpcError });
 
 export const platformRouter = t.router;
 export const createPlatformCallerFactory = t.createCallerFactory;

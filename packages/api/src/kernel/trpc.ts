@@ -1,6 +1,5 @@
 import { DomainError, validationError } from '@komisi/domain';
 import { type AnyProcedure, initTRPC, TRPCError } from '@trpc/server';
-import superjson from 'superjson';
 import type { OpenApiMeta } from 'trpc-to-openapi';
 import type { ApiContext } from './api-context.ts';
 import { type AuditContext, auditedTransaction } from './audit/audited-transaction.ts';
@@ -8,6 +7,7 @@ import type { AccessClaims } from './auth/access-token.ts';
 import { REASON, TRPC_CODE, toApiError } from './error-map.ts';
 import { domainErrorFromDatabase } from './input/database-errors.ts';
 import { findUnsafeText } from './input/unsafe-text.ts';
+import { trpcTransformer } from './trpc-transformer.ts';
 
 export interface KomisiMeta {
   /** the `message` the profile's envelope carries on success */
@@ -126,7 +126,7 @@ export function formatTrpcError<Shape extends { message: string; data: { code: s
 const t = initTRPC
   .context<ApiContext>()
   .meta<Meta>()
-  .create({ transformer: superjson, errorFormatter: formatTrpcError });
+  .create({ transformer: trpcTransformer, errorFormatter: formatTrpcError });
 
 function ruleCodeOf(details: unknown): string | null {
   const code = (details as { code?: unknown } | undefined)?.code;
@@ -136,13 +136,6 @@ function ruleCodeOf(details: unknown): string | null {
 export const router = t.router;
 export const mergeRouters = t.mergeRouters;
 export const createCallerFactory = t.createCallerFactory;
-
-/**
- * Services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. A database
- * refusal the client caused (a raced unique key, a value out of a column's range) becomes the
- * DomainError it stands for here, once for REST and tRPC.
- */
-const domainErrors = t.middleware(async ({ next }) => rethrowDomainError(await next()));
 
 /** A failed call's DomainError (or the database refusal standing for one) as the TRPCError of its code. */
 export function rethrowDomainError<R extends { ok: boolean; error?: TRPCError }>(result: R): R {
@@ -155,29 +148,37 @@ export function rethrowDomainError<R extends { ok: boolean; error?: TRPCError }>
   return result;
 }
 
-/**
- * Text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
- * schema or service sees it, naming the field: REST bodies, query strings and path parameters
- * arrive here as the same raw input as tRPC calls.
- */
-const safeText = t.middleware(async ({ getRawInput, next }) => {
-  refuseUnsafeText(await getRawInput());
-  return next();
-});
-
 export function refuseUnsafeText(input: unknown): void {
   const unsafe = findUnsafeText(input);
   if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
 }
 
-/** A call of a tRPC batch past the tenant's request budget is refused on its own (see `ApiContext.callsAllowed`). */
-const callBudget = t.middleware(({ ctx, batchIndex, next }) => {
-  if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
-    throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
-  return next();
+/**
+ * What every procedure does first, as one middleware (each level of tRPC's chain copies the call's
+ * options twice, so three small middlewares cost three times the copying):
+ * - a call of a tRPC batch past the tenant's request budget is refused on its own (see
+ *   `ApiContext.callsAllowed`);
+ * - text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
+ *   schema or service sees it, naming the field: REST bodies, query strings and path parameters
+ *   arrive here as the same raw input as tRPC calls;
+ * - services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. A database
+ *   refusal the client caused (a raced unique key, a value out of a column's range) becomes the
+ *   DomainError it stands for here, once for REST and tRPC.
+ */
+const callGuard = t.middleware(async ({ ctx, batchIndex, getRawInput, next }) => {
+  try {
+    if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
+      throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
+    refuseUnsafeText(await getRawInput());
+  } catch (e) {
+    if (e instanceof DomainError)
+      throw new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
+    throw e;
+  }
+  return rethrowDomainError(await next());
 });
 
-export const publicProcedure = t.procedure.use(domainErrors).use(callBudget).use(safeText);
+export const publicProcedure = t.procedure.use(callGuard);
 
 /** Sign-in, refresh and password-reset steps: never batched with other calls. */
 export const credentialProcedure = publicProcedure.meta({ credentials: true });

@@ -1,8 +1,15 @@
 import { DomainError, pageWindow, prefixTsQuery, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
+import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Category } from './category.entity.ts';
 import { Product } from './product.entity.ts';
+
+export interface SaleItem {
+  id: number;
+  name: string;
+  price: number;
+}
 
 export interface ProductQuery {
   page: number;
@@ -83,6 +90,15 @@ export class CatalogService {
       total = count?.total ?? 0;
     }
     return { products: rows.map(toSummary), window: pageWindow(total, q.page, q.perPage) };
+  }
+
+  /** What a sale needs of a product (its name and price), in one bound statement; null when there is none. */
+  async saleItem(scope: Scope, id: number): Promise<SaleItem | null> {
+    const row = await boundRow<{ id: number; name: string; price: string }>(
+      scope.em,
+      sql`select id, name, price from product where tenant_id = ${scope.tenant.id} and id = ${id}`,
+    );
+    return row ? { id: row.id, name: row.name, price: toSafeInteger(row.price) } : null;
   }
 
   async detail(scope: Scope, id: number) {

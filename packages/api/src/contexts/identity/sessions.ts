@@ -2,6 +2,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { LockMode } from '@mikro-orm/core';
 import type { AccessClaims, AccessTokens } from '../../kernel/auth/access-token.ts';
+import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { Account, type Role } from './account.entity.ts';
 import { Session } from './session.entity.ts';
@@ -154,11 +155,12 @@ export class Sessions {
     const claims = await this.#tokens.verify(token, scope.tenant.id);
     const nowMs = scope.now.getTime();
     if (this.#cache.isFresh(scope.tenant.id, claims.sessionId, nowMs)) return claims;
-    const rows = await scope.em.execute<{ revoked_at: Date | null }[]>(
-      'select revoked_at from session where id = ? and tenant_id = ?',
-      [claims.sessionId, scope.tenant.id],
+    // bound parameters: one plan PostgreSQL keeps, as the bare twin's
+    const row = await boundRow<{ revoked_at: Date | null }>(
+      scope.em,
+      sql`select revoked_at from session where id = ${claims.sessionId} and tenant_id = ${scope.tenant.id}`,
     );
-    if (!rows[0] || rows[0].revoked_at) {
+    if (!row || row.revoked_at) {
       this.#cache.drop(scope.tenant.id, claims.sessionId);
       throw new DomainError('UNAUTHORIZED', 'Session has ended');
     }

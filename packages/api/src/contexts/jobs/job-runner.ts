@@ -60,10 +60,13 @@ interface Job {
  * Background jobs in the database, on PostgreSQL and PGlite alike (pg-boss does not run on PGlite).
  * Each job runs every `everyMs` (with jitter) or on `runNow`, once per tenant with work, each
  * tenant's run recorded in `job_run`. A `job_lease` row keeps a job to one instance at a time: it is
- * claimed by a conditional upsert (free or expired only), renewed while the run lasts and deleted
- * after it, and a crashed instance's lease expires. The lease avoids wasted work; correctness never
- * depends on it — handlers claim their own rows (e.g. FOR UPDATE SKIP LOCKED), so two overlapping
- * runs still process each item once.
+ * claimed by a conditional upsert (free or expired only), renewed while the run lasts, and a crashed
+ * instance's lease expires. After a scheduled run the row stays, idle (no holder), until the period's
+ * shortest wait is over: every instance ticks, but the first tick after that wait runs the job and
+ * the others skip, so a job runs once per period however many instances there are. After a run
+ * asked for now (`runNow`) the row is deleted, and `runNow` may take an idle row. The lease avoids
+ * wasted work; correctness never depends on it — handlers claim their own rows (e.g. FOR UPDATE SKIP
+ * LOCKED), so two overlapping runs still process each item once.
  */
 export class JobRunner {
   readonly #orm: Orm;
@@ -133,7 +136,7 @@ export class JobRunner {
     const timer = setTimeout(
       () => {
         this.#timers.delete(job.name);
-        this.#run(job)
+        this.#run(job, undefined, true)
           .then((result) => {
             if (result.status === 'failed')
               this.#log?.warn({ job: job.name, runs: result.runs }, 'job failed');
@@ -149,17 +152,20 @@ export class JobRunner {
     this.#timers.set(job.name, timer);
   }
 
-  /** One run of a job at a time in this process; other instances are kept out by the lease. */
-  #run(job: Job, tenantId?: number): Promise<JobRunResult> {
+  /**
+   * One run of a job at a time in this process; other instances are kept out by the lease. A
+   * scheduled run also skips while the period of the last scheduled run (on any instance) lasts.
+   */
+  #run(job: Job, tenantId?: number, scheduled = false): Promise<JobRunResult> {
     if (this.#inFlight.has(job.name)) return Promise.resolve(skipped(job.name));
-    const run = this.#runLeased(job, tenantId).finally(() => this.#inFlight.delete(job.name));
+    const run = this.#runLeased(job, tenantId, scheduled).finally(() => this.#inFlight.delete(job.name));
     this.#inFlight.set(job.name, run);
     return run;
   }
 
-  async #runLeased(job: Job, tenantId: number | undefined): Promise<JobRunResult> {
+  async #runLeased(job: Job, tenantId: number | undefined, scheduled: boolean): Promise<JobRunResult> {
     const holder = `${this.#instance}:${++this.#runs}`;
-    if (!(await this.#acquire(job.name, holder))) return skipped(job.name);
+    if (!(await this.#acquire(job.name, holder, scheduled))) return skipped(job.name);
     const heartbeat = setInterval(() => {
       this.#renew(job.name, holder).catch((err) =>
         this.#log?.warn({ err, job: job.name }, 'job lease renewal failed'),
@@ -170,7 +176,8 @@ export class JobRunner {
       return await this.#runTenants(job, tenantId);
     } finally {
       clearInterval(heartbeat);
-      await this.#release(job.name, holder).catch((err) =>
+      const idleMs = scheduled ? Math.round(job.everyMs * (1 - this.#jitter)) : 0;
+      await this.#release(job.name, holder, idleMs).catch((err) =>
         this.#log?.warn({ err, job: job.name }, 'job lease release failed: it will expire'),
       );
     }
@@ -261,16 +268,19 @@ export class JobRunner {
     return result;
   }
 
-  /** Claims the job's lease if it is free or expired (database clock, so instances' clocks may differ). */
-  async #acquire(name: string, holder: string): Promise<boolean> {
+  /**
+   * Claims the job's lease if it is free or expired (database clock, so instances' clocks may
+   * differ); a run asked for now may also take a lease left idle by the last scheduled run.
+   */
+  async #acquire(name: string, holder: string, scheduled: boolean): Promise<boolean> {
     const rows = await systemEm(this.#orm).execute<{ holder: string }[]>(
       `insert into job_lease (name, holder, acquired_at, expires_at)
        values (?, ?, clock_timestamp(), clock_timestamp() + ?::int * interval '1 millisecond')
        on conflict (name) do update
          set holder = excluded.holder, acquired_at = excluded.acquired_at, expires_at = excluded.expires_at
-         where job_lease.expires_at < excluded.acquired_at
+         where job_lease.expires_at < excluded.acquired_at or (?::boolean and job_lease.holder = '')
        returning holder`,
-      [name, holder, this.#leaseMs],
+      [name, holder, this.#leaseMs, !scheduled],
     );
     return rows.length === 1;
   }
@@ -283,8 +293,21 @@ export class JobRunner {
     );
   }
 
-  async #release(name: string, holder: string): Promise<void> {
-    await systemEm(this.#orm).execute('delete from job_lease where name = ? and holder = ?', [name, holder]);
+  /**
+   * Lets the lease go: deleted, or (`idleMs` > 0, after a scheduled run) kept without a holder until
+   * `idleMs` after the run began, so other instances' ticks in this period skip.
+   */
+  async #release(name: string, holder: string, idleMs: number): Promise<void> {
+    const em = systemEm(this.#orm);
+    if (idleMs <= 0) {
+      await em.execute('delete from job_lease where name = ? and holder = ?', [name, holder]);
+      return;
+    }
+    await em.execute(
+      `update job_lease set holder = '', expires_at = acquired_at + ?::int * interval '1 millisecond'
+        where name = ? and holder = ?`,
+      [idleMs, name, holder],
+    );
   }
 }
 

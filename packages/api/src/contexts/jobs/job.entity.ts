@@ -27,8 +27,10 @@ export type JobRun = InferEntity<typeof JobRun>;
 
 /**
  * Who runs a job right now, until when. Claimed by a conditional upsert (free or expired only),
- * renewed while the run lasts and deleted after it, so of several server instances one runs a job
- * at a time; a crashed holder's lease simply expires.
+ * renewed while the run lasts, so of several server instances one runs a job at a time; a crashed
+ * holder's lease simply expires. After a scheduled run it stays with an empty holder until the
+ * period's shortest wait is over (one scheduled run per period in all); after a run asked for now
+ * it is deleted.
  */
 export const JobLease = defineEntity({
   name: 'JobLease',

@@ -1,4 +1,6 @@
 import { DomainError } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
+import { boundRow, boundRows, boundRun, sql } from '../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { LedgerAccountKind } from './ledger.entity.ts';
 
@@ -69,6 +71,41 @@ export const LedgerAccounts = {
   depositsReceived: { code: 'company:clearing:deposits-received', kind: 'liability' } as AccountRef,
 } as const;
 
+/** What a guarded post did: whether its guard held (it posts nothing otherwise) and the new entry. */
+export interface GuardedPost {
+  guarded: boolean;
+  /** the rows of the `companion` statement */
+  companion: unknown[];
+  /** null when the guard did not hold or the key was already posted (a replay) */
+  entryId: number | null;
+}
+
+export interface PostOptions {
+  /**
+   * A data-modifying statement (`update … returning …`) run first in the same statement: the entry
+   * is posted only when it returns a row, so a claim and its money are one round trip.
+   */
+  guard?: RawBuilder<unknown>;
+  /**
+   * A data-modifying statement run alongside in the same statement, only when the entry is new: it
+   * may read the new entry's id as `(select id from entry)` (the entry's records, e.g. commissions).
+   */
+  alongside?: RawBuilder<unknown>;
+  /**
+   * A statement run with the guard (it reads `guard`; it runs whether or not the entry is new), whose
+   * rows come back as `companion`: the guarded change's next step, in the same round trip.
+   */
+  companion?: RawBuilder<unknown>;
+}
+
+interface PostedRow {
+  companion: unknown[] | null;
+  guarded: boolean;
+  entry_id: number | null;
+  posted: number;
+  account_ids: (number | null)[];
+}
+
 /**
  * Double-entry postings. Call inside the transaction that changes the business state,
  * so the state change and its money commit together or not at all.
@@ -78,30 +115,75 @@ export class LedgerService {
    * Posts one balanced entry under an idempotency key. Returns the entry id, or null when the
    * key was already posted (a replay): the unique key, not a prior check, guarantees once.
    */
-  async post(scope: Scope, key: string, description: string, postings: Posting[]): Promise<number | null> {
+  async post(
+    scope: Scope,
+    key: string,
+    description: string,
+    postings: Posting[],
+    options: { alongside?: RawBuilder<unknown> } = {},
+  ): Promise<number | null> {
+    return (await this.postGuarded(scope, key, description, postings, options)).entryId;
+  }
+
+  /**
+   * `post` in one statement with the entry, its postings and the caller's `guard` and `alongside`
+   * statements. The accounts are looked up in it; only when one does not exist yet (its first
+   * posting, or another transaction creating it right now, whose row this statement's snapshot
+   * cannot see) are the postings written by the statements that follow instead.
+   */
+  async postGuarded(
+    scope: Scope,
+    key: string,
+    description: string,
+    postings: Posting[],
+    options: PostOptions = {},
+  ): Promise<GuardedPost> {
     const total = postings.reduce((s, p) => s + toSafeInteger(p.amount), 0);
     if (total !== 0) throw new DomainError('INTERNAL_ERROR', `unbalanced ledger entry ${key}: ${total}`);
-    const inserted = await scope.em.execute<{ id: number }[]>(
-      `insert into ledger_entry (tenant_id, idempotency_key, description, created_at) values (?, ?, ?, ?)
-       on conflict (tenant_id, idempotency_key) do nothing returning id`,
-      [scope.tenant.id, key, description, scope.now],
-    );
-    const entryId = inserted[0]?.id;
-    if (entryId === undefined) return null;
     const lines = postings.filter((p) => p.amount !== 0);
-    if (lines.length === 0) return entryId;
-    const accountIds = await this.#accountIds(
-      scope,
-      lines.map((l) => l.account),
+    const codes = lines.map((l) => l.account.code);
+    const amounts = lines.map((l) => l.amount);
+    const t = scope.tenant.id;
+    const row = await boundRow<PostedRow>(
+      scope.em,
+      sql`with ${options.guard ? sql`guard as (${options.guard}), ` : sql``}entry as (
+            insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
+            select ${t}, ${key}, ${description}, ${scope.now}${options.guard ? sql` where exists (select 1 from guard)` : sql``}
+            on conflict (tenant_id, idempotency_key) do nothing returning id),
+          posting_account as (select id, code from ledger_account where tenant_id = ${t} and code = any(${codes}::text[])),
+          posting_line as (select l.n, l.amount, posting_account.id as account_id
+                   from unnest(${codes}::text[], ${amounts}::bigint[]) with ordinality as l(code, amount, n)
+                   left join posting_account on posting_account.code = l.code),
+          posted as (insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount)
+                      select ${t}, entry.id, posting_line.account_id, posting_line.amount from entry, posting_line
+                      where not exists (select 1 from posting_line where account_id is null) order by posting_line.n
+                      returning 1)${options.alongside ? sql`, alongside as (${options.alongside})` : sql``}${
+                        options.companion ? sql`, companion as (${options.companion})` : sql``
+                      }
+          select ${options.guard ? sql`exists (select 1 from guard)` : sql`true`} as guarded,
+                 ${options.companion ? sql`(select json_agg(companion) from companion)` : sql`null::json`} as companion,
+                 (select id from entry) as entry_id, (select count(*)::int from posted) as posted,
+                 array(select account_id from posting_line order by n) as account_ids`,
     );
-    const values = lines.map(() => '(?, ?, ?, ?)').join(', ');
-    const params = lines.flatMap((l) => [scope.tenant.id, entryId, accountIds.get(l.account.code), l.amount]);
-    await scope.em.execute(
-      `insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount) values ${values}`,
-      params,
-    );
-    await this.#addToRunningBalances(scope, lines, accountIds);
-    return entryId;
+    const entryId = row?.entry_id ?? null;
+    const guarded = row?.guarded ?? false;
+    const companion = row?.companion ?? [];
+    if (entryId === null || lines.length === 0) return { guarded, entryId, companion };
+    let accountIds = new Map(codes.map((code, i) => [code, row!.account_ids[i] ?? null]));
+    if (row!.posted !== lines.length) {
+      const found = await this.#accountIds(
+        scope,
+        lines.map((l) => l.account),
+      );
+      accountIds = found;
+      const values = lines.map((l) => sql`(${t}, ${entryId}, ${found.get(l.account.code)}, ${l.amount})`);
+      await boundRun(
+        scope.em,
+        sql`insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount) values ${sql.join(values)}`,
+      );
+    }
+    await this.#addToRunningBalances(scope, lines, accountIds as Map<string, number>);
+    return { guarded, entryId, companion };
   }
 
   /** One update per running-balance account, in id order (so concurrent posts cannot deadlock). */
@@ -117,36 +199,31 @@ export class LedgerService {
       deltas.set(id, (deltas.get(id) ?? 0) + line.amount);
     }
     for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
-      await scope.em.execute(
-        'update ledger_account set running_balance = running_balance + ? where tenant_id = ? and id = ?',
-        [delta, scope.tenant.id, id],
+      await boundRun(
+        scope.em,
+        sql`update ledger_account set running_balance = running_balance + ${delta} where tenant_id = ${scope.tenant.id} and id = ${id}`,
       );
     }
   }
 
+  /** Creates the accounts that do not exist yet (waiting for one another transaction is creating) and reads every id. */
   async #accountIds(scope: Scope, refs: AccountRef[]): Promise<Map<string, number>> {
     const unique = [...new Map(refs.map((r) => [r.code, r])).values()];
-    const values = unique.map(() => '(?, ?, ?, ?, ?, ?, ?)').join(', ');
-    const params = unique.flatMap((r) => [
-      scope.tenant.id,
-      r.code,
-      r.kind,
-      scope.tenant.currency,
-      r.ownerAccountId ?? null,
-      r.runningBalance ? 0 : null,
-      scope.now,
-    ]);
+    const t = scope.tenant.id;
+    const values = unique.map(
+      (r) =>
+        sql`(${t}, ${r.code}, ${r.kind}, ${scope.tenant.currency}, ${r.ownerAccountId ?? null}, ${r.runningBalance ? 0 : null}, ${scope.now})`,
+    );
     // DO NOTHING takes no lock on existing rows: settlements posting to the same company
     // accounts do not queue behind each other (DO UPDATE would lock them until commit).
-    await scope.em.execute(
-      `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-       values ${values}
-       on conflict (tenant_id, code) do nothing`,
-      params,
+    await boundRun(
+      scope.em,
+      sql`insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
+          values ${sql.join(values)} on conflict (tenant_id, code) do nothing`,
     );
-    const rows = await scope.em.execute<{ id: number; code: string }[]>(
-      'select id, code from ledger_account where tenant_id = ? and code in (?)',
-      [scope.tenant.id, unique.map((r) => r.code)],
+    const rows = await boundRows<{ id: number; code: string }>(
+      scope.em,
+      sql`select id, code from ledger_account where tenant_id = ${t} and code = any(${unique.map((r) => r.code)}::text[])`,
     );
     return new Map(rows.map((r) => [r.code, r.id]));
   }
@@ -184,7 +261,7 @@ export class LedgerService {
 }
 
 /** Credits minus debits for liabilities, revenue and equity (what the holder is owed); the sum as is otherwise. */
-function holderView(ref: AccountRef, debitMinusCredit: number): number {
+export function holderView(ref: AccountRef, debitMinusCredit: number): number {
   const creditNormal = ref.kind === 'liability' || ref.kind === 'revenue' || ref.kind === 'equity';
   return creditNormal ? 0 - debitMinusCredit : debitMinusCredit;
 }

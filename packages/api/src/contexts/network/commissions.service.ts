@@ -1,9 +1,18 @@
 import { type CommissionLine, type Distribution, distribute, pageWindow } from '@komisi/domain';
 import { raw } from '@mikro-orm/core';
+import type { RawBuilder } from 'kysely';
+import { sql } from '../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import { Commission, type CommissionKind } from './commission.entity.ts';
-import { cardsByAccountIds, type MemberCard, uplinesOf } from './member-directory.ts';
+import {
+  type MemberCard,
+  type SaleChain,
+  type SaleChainRow,
+  saleChainFrom,
+  saleChainOf,
+  saleChainSql,
+} from './member-directory.ts';
 import { planFor } from './mlm-plan.ts';
 
 export interface SaleParties {
@@ -38,30 +47,52 @@ export class CommissionsService {
     this.#ledger = ledger;
   }
 
-  /** Who would earn what on a sale of `amount`: the same calculation confirmation posts. */
-  async preview(scope: Scope, parties: SaleParties, amount: number): Promise<Distribution<MemberCard>> {
-    const plan = planFor(scope.tenant);
-    const uplines =
-      parties.sponsorAccountId === null
-        ? []
-        : await uplinesOf(scope, parties.sponsorAccountId, plan.generationRatesBps.length);
-    const stockist =
-      parties.stockistAccountId === null
-        ? null
-        : ((await cardsByAccountIds(scope, [parties.stockistAccountId])).get(parties.stockistAccountId) ??
-          null);
-    return distribute(plan, uplines, stockist?.active ? stockist : null, amount);
+  /**
+   * Who would earn what on a sale of `amount` (the same calculation confirmation posts), and the
+   * sponsor's card, in one statement.
+   */
+  async preview(
+    scope: Scope,
+    parties: SaleParties,
+    amount: number,
+  ): Promise<{ distribution: Distribution<MemberCard>; sponsor: MemberCard | null }> {
+    const chain = await saleChainOf(
+      scope,
+      parties.sponsorAccountId,
+      parties.stockistAccountId,
+      planFor(scope.tenant).generationRatesBps.length,
+    );
+    return { distribution: this.#distribute(scope, chain, amount), sponsor: chain.sponsor };
+  }
+
+  #distribute(scope: Scope, chain: SaleChain, amount: number): Distribution<MemberCard> {
+    const { uplines, stockist } = chain;
+    return distribute(planFor(scope.tenant), uplines, stockist?.active ? stockist : null, amount);
   }
 
   /**
-   * Posts the commissions of a paid order line: one ledger entry (idempotency key per line)
-   * and one commission row per beneficiary, in the caller's transaction.
+   * A sale's chain as one json column of another statement (the sale's sponsor and stockist being
+   * that statement's columns, e.g. an order line's): `postSale` takes its value.
+   */
+  chainJson(scope: Scope, sponsor: RawBuilder<unknown>, stockist: RawBuilder<unknown>): RawBuilder<unknown> {
+    const generations = planFor(scope.tenant).generationRatesBps.length;
+    return sql`(select coalesce(json_agg(c), '[]'::json) from (${saleChainSql(scope.tenant.id, sponsor, stockist, generations)}) c)`;
+  }
+
+  /**
+   * Posts the commissions of a paid order line: one ledger entry (idempotency key per line) and one
+   * commission row per beneficiary, in the caller's transaction and in one statement (the rows are
+   * written only with a new entry). Returns the lines, or null when the line was posted before.
    */
   async postSale(
     tx: Scope,
     sale: { orderId: number; itemId: number; amount: number } & SaleParties,
-  ): Promise<CommissionLine<MemberCard>[]> {
-    const distribution = await this.preview(tx, sale, sale.amount);
+    /** the sale's chain when the caller read it with its own statement (`chainJson`) */
+    chain?: SaleChainRow[],
+  ): Promise<CommissionLine<MemberCard>[] | null> {
+    const distribution = chain
+      ? this.#distribute(tx, saleChainFrom(chain), sale.amount)
+      : (await this.preview(tx, sale, sale.amount)).distribution;
     const lines = distribution.lines;
     if (lines.length === 0) return [];
     const entryId = await this.#ledger.post(
@@ -72,23 +103,20 @@ export class CommissionsService {
         { account: LedgerAccounts.commissionExpense, amount: distribution.totalAmount },
         ...lines.map((l) => ({ account: LedgerAccounts.memberCommissions(l.member.id), amount: -l.amount })),
       ],
+      {
+        alongside: sql`insert into commission (tenant_id, beneficiary_id, kind, level, rate_bps, amount, description,
+                         order_id, reference_type, reference_id, ledger_entry_id, created_at)
+          select ${tx.tenant.id}, c.beneficiary_id, c.kind, c.level, c.rate_bps, c.amount, c.description,
+                 ${sale.orderId}, 'order', ${sale.itemId}, entry.id, ${tx.now}
+          from entry, unnest(${lines.map((l) => l.member.id)}::int[], ${lines.map((l) => l.kind)}::text[],
+                             ${lines.map((l) => l.level)}::text[], ${lines.map((l) => l.rateBps)}::int[],
+                             ${lines.map((l) => l.amount)}::bigint[],
+                             ${lines.map((l) => `${l.level} Commission from Order #${sale.orderId}`)}::text[])
+               with ordinality as c(beneficiary_id, kind, level, rate_bps, amount, description, n)
+          order by c.n`,
+      },
     );
-    if (entryId === null) return lines;
-    await insertCommissions(
-      tx,
-      lines.map((l) => ({
-        beneficiaryId: l.member.id,
-        kind: l.kind,
-        level: l.level,
-        rateBps: l.rateBps,
-        amount: l.amount,
-        description: `${l.level} Commission from Order #${sale.orderId}`,
-        orderId: sale.orderId,
-        referenceId: sale.itemId,
-        ledgerEntryId: entryId,
-      })),
-    );
-    return lines;
+    return entryId === null ? null : lines;
   }
 
   /**

@@ -1,4 +1,6 @@
 import { parseMemberId } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
+import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** A member as others see them on commission lines and order items. */
@@ -33,15 +35,32 @@ const toCard = (r: CardRow): MemberCard => ({
 
 /** Finds a member by a DTEHM or DIP member number (`DTEHM20250001`, `DIP0456`). */
 export async function findByMemberNumber(scope: Scope, memberNumber: string): Promise<MemberCard | null> {
-  const parsed = parseMemberId(memberNumber);
-  if (!parsed) return null;
-  const column = parsed.kind === 'DTEHM' ? 'dtehm_member_id' : 'dip_member_id';
-  const rows = await scope.em.execute<CardRow[]>(
-    `select ${CARD_COLUMNS} from network_member m join account a on a.id = m.account_id
-     where m.tenant_id = ? and m.${column} = ?`,
-    [scope.tenant.id, memberNumber.trim().toUpperCase()],
+  return (await findByMemberNumbers(scope, [memberNumber]))[0] ?? null;
+}
+
+/** Members by DTEHM or DIP member numbers, in one bound statement: each number's card (null when none). */
+export async function findByMemberNumbers(
+  scope: Scope,
+  memberNumbers: readonly string[],
+): Promise<(MemberCard | null)[]> {
+  const wanted = memberNumbers.map((n) => ({ parsed: parseMemberId(n), number: n.trim().toUpperCase() }));
+  const dtehm = wanted.filter((w) => w.parsed?.kind === 'DTEHM').map((w) => w.number);
+  const dip = wanted.filter((w) => w.parsed && w.parsed.kind !== 'DTEHM').map((w) => w.number);
+  if (dtehm.length === 0 && dip.length === 0) return wanted.map(() => null);
+  const rows = await boundRows<CardRow & { dtehm_member_id: string | null; dip_member_id: string | null }>(
+    scope.em,
+    sql`select ${sql.raw(CARD_COLUMNS)}, m.dtehm_member_id, m.dip_member_id
+        from network_member m join account a on a.id = m.account_id
+        where m.tenant_id = ${scope.tenant.id}
+          and (m.dtehm_member_id = any(${dtehm}::text[]) or m.dip_member_id = any(${dip}::text[]))`,
   );
-  return rows[0] ? toCard(rows[0]) : null;
+  return wanted.map((w) => {
+    if (!w.parsed) return null;
+    const row = rows.find((r) =>
+      w.parsed!.kind === 'DTEHM' ? r.dtehm_member_id === w.number : r.dip_member_id === w.number,
+    );
+    return row ? toCard(row) : null;
+  });
 }
 
 export async function cardsByAccountIds(
@@ -49,31 +68,73 @@ export async function cardsByAccountIds(
   ids: readonly number[],
 ): Promise<Map<number, MemberCard>> {
   if (ids.length === 0) return new Map();
-  const rows = await scope.em.execute<CardRow[]>(
-    `select ${CARD_COLUMNS} from account a left join network_member m on m.account_id = a.id
-     where a.tenant_id = ? and a.id in (?)`,
-    [scope.tenant.id, [...new Set(ids)]],
+  const rows = await boundRows<CardRow>(
+    scope.em,
+    sql`select ${sql.raw(CARD_COLUMNS)} from account a left join network_member m on m.account_id = a.id
+        where a.tenant_id = ${scope.tenant.id} and a.id = any(${[...new Set(ids)]}::int[])`,
   );
   return new Map(rows.map((r) => [r.id, toCard(r)]));
 }
 
+/** What a sale's commissions are computed from. */
+export interface SaleChain {
+  /**
+   * The sponsor and the sponsor's ancestors: index 0 is GN1. An upline who is not an active member
+   * is null, so the plan decides whether the level is lost or compressed.
+   */
+  uplines: (MemberCard | null)[];
+  /** the sponsor's card, active or not */
+  sponsor: MemberCard | null;
+  stockist: MemberCard | null;
+}
+
 /**
- * The sponsor and the sponsor's ancestors: index 0 is GN1. An upline who is not an active
- * member is returned as null, so the plan decides whether the level is lost or compressed.
+ * The rows of a sale's chain (`depth`, then a card's columns): the stockist at depth -1, the sponsor
+ * at 0 and the sponsor's ancestors below `generations`. `sponsor` and `stockist` are account ids,
+ * values or another query's columns (`i.sponsor_id`).
  */
-export async function uplinesOf(
-  scope: Scope,
-  sponsorAccountId: number,
+export function saleChainSql(
+  tenantId: number,
+  sponsor: RawBuilder<unknown>,
+  stockist: RawBuilder<unknown>,
   generations: number,
-): Promise<(MemberCard | null)[]> {
-  const rows = await scope.em.execute<(CardRow & { depth: number })[]>(
-    `select u.depth, ${CARD_COLUMNS}
-     from (select ?::int as id, 0 as depth
-           union all
-           select ancestor_id, depth from network_link where tenant_id = ? and descendant_id = ? and depth < ?) u
-     join account a on a.id = u.id left join network_member m on m.account_id = a.id
-     order by u.depth`,
-    [sponsorAccountId, scope.tenant.id, sponsorAccountId, generations],
+): RawBuilder<unknown> {
+  return sql`select u.depth, ${sql.raw(CARD_COLUMNS)}
+    from (select ${sponsor}::int as id, 0 as depth where ${sponsor}::int is not null
+          union all
+          select ancestor_id, depth from network_link
+           where tenant_id = ${tenantId} and descendant_id = ${sponsor}::int and depth < ${generations}
+          union all
+          select ${stockist}::int, -1 where ${stockist}::int is not null) u
+    join account a on a.id = u.id and a.tenant_id = ${tenantId} left join network_member m on m.account_id = a.id`;
+}
+
+export type SaleChainRow = CardRow & { depth: number };
+
+/** A sale's chain from `saleChainSql`'s rows (in any order). */
+export function saleChainFrom(rows: SaleChainRow[]): SaleChain {
+  const sorted = [...rows].sort((a, b) => a.depth - b.depth);
+  const stockistRow = sorted[0]?.depth === -1 ? sorted[0] : undefined;
+  const chain = stockistRow ? sorted.slice(1) : sorted;
+  return {
+    uplines: chain.map((r) => (r.active ? toCard(r) : null)),
+    sponsor: chain[0]?.depth === 0 ? toCard(chain[0]) : null,
+    stockist: stockistRow ? toCard(stockistRow) : null,
+  };
+}
+
+/** The sale's upline and the stockist's card in one bound statement. */
+export async function saleChainOf(
+  scope: Scope,
+  sponsorAccountId: number | null,
+  stockistAccountId: number | null,
+  generations: number,
+): Promise<SaleChain> {
+  if (sponsorAccountId === null && stockistAccountId === null)
+    return { uplines: [], sponsor: null, stockist: null };
+  const rows = await boundRows<SaleChainRow>(
+    scope.em,
+    saleChainSql(scope.tenant.id, sql`${sponsorAccountId}`, sql`${stockistAccountId}`, generations),
   );
-  return rows.map((r) => (r.active ? toCard(r) : null));
+  return saleChainFrom(rows);
 }

@@ -8,6 +8,7 @@ import {
   sponsorBonus,
 } from '@komisi/domain';
 import { LockMode } from '@mikro-orm/core';
+import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { Account } from '../identity/account.entity.ts';
 import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
@@ -197,15 +198,15 @@ export class MembershipService implements SettlementHandler {
 
   /** Account (identity's row), membership and the sponsor's member number in one read. */
   async profile(scope: Scope, accountId: number): Promise<MemberProfile> {
-    const [row] = await scope.em.execute<MemberProfile[]>(
-      `select a.id, a.name, a.email, a.phone, a.roles, a.created_at as "createdAt", m.address,
-              m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip", m.dtehm_member_id as "dtehmMemberId",
-              m.dip_member_id as "dipMemberId", m.status, m.sponsor_id as "sponsorAccountId",
-              coalesce(s.dtehm_member_id, s.dip_member_id) as "sponsorMemberId"
-       from account a join network_member m on m.account_id = a.id
-       left join network_member s on s.account_id = m.sponsor_id
-       where a.tenant_id = ? and a.id = ?`,
-      [scope.tenant.id, accountId],
+    const row = await boundRow<MemberProfile>(
+      scope.em,
+      sql`select a.id, a.name, a.email, a.phone, a.roles, a.created_at as "createdAt", m.address,
+                 m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip", m.dtehm_member_id as "dtehmMemberId",
+                 m.dip_member_id as "dipMemberId", m.status, m.sponsor_id as "sponsorAccountId",
+                 coalesce(s.dtehm_member_id, s.dip_member_id) as "sponsorMemberId"
+          from account a join network_member m on m.account_id = a.id
+          left join network_member s on s.account_id = m.sponsor_id
+          where a.tenant_id = ${scope.tenant.id} and a.id = ${accountId}`,
     );
     if (!row) throw new DomainError('NOT_FOUND', 'User not found');
     return row;

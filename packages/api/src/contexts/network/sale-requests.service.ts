@@ -7,9 +7,9 @@ import {
   validationError,
 } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
-import type { CatalogService, ProductDetail } from '../catalog/catalog.service.ts';
+import type { CatalogService, SaleItem } from '../catalog/catalog.service.ts';
 import type { CommissionsService } from './commissions.service.ts';
-import { cardsByAccountIds, findByMemberNumber, type MemberCard } from './member-directory.ts';
+import { findByMemberNumbers, type MemberCard } from './member-directory.ts';
 import { SPONSOR_NOT_FOUND } from './member-registration.service.ts';
 import type { MembershipService } from './membership.service.ts';
 import { planFor } from './mlm-plan.ts';
@@ -34,11 +34,11 @@ export interface CheckedParties {
   sponsorAccountId: number | null;
 }
 
-export type CheckedSale = CheckedParties & { product: ProductDetail; total: number };
+export type CheckedSale = CheckedParties & { product: SaleItem; total: number };
 
 /** Who earns what on a sale, before it is made. */
 export interface SalePreview {
-  product: ProductDetail;
+  product: SaleItem;
   total: number;
   /** the sponsor the sale pays from: the named one, else the buyer's own */
   sponsor: MemberCard | null;
@@ -47,7 +47,7 @@ export interface SalePreview {
 }
 
 export interface SaleRequestsDeps {
-  catalog: Pick<CatalogService, 'detail'>;
+  catalog: Pick<CatalogService, 'saleItem'>;
   membership: Pick<MembershipService, 'profile'>;
   commissions: Pick<CommissionsService, 'preview'>;
   /** price × quantity, a total too large to be exact refused as the quantity's fault (commerce's rule) */
@@ -70,10 +70,7 @@ export class SaleRequestsService {
    */
   async check(scope: Scope, buyerAccountId: number, request: SaleRequest): Promise<CheckedSale> {
     const buyer = await this.#deps.membership.profile(scope, buyerAccountId);
-    const product = await this.#deps.catalog.detail(scope, request.productId).catch((e: unknown) => {
-      if (isDomainError(e) && e.code === 'NOT_FOUND') return null;
-      throw e;
-    });
+    const product = await this.#deps.catalog.saleItem(scope, request.productId);
     const { fields, parties } = await partyErrors(scope, request, buyer.sponsorAccountId);
     let total = 0;
     if (!product) fields.product_id = ['The selected product does not exist.'];
@@ -92,18 +89,13 @@ export class SaleRequestsService {
   /** The checked sale and the commissions it would pay: the same calculation confirmation posts. */
   async preview(scope: Scope, buyerAccountId: number, request: SaleRequest): Promise<SalePreview> {
     const { product, total, ...parties } = await this.check(scope, buyerAccountId, request);
-    const distribution = await this.#deps.commissions.preview(
+    // the chain's read also gives the buyer's own sponsor's card when none was named
+    const { distribution, sponsor } = await this.#deps.commissions.preview(
       scope,
       { sponsorAccountId: parties.sponsorAccountId, stockistAccountId: parties.stockist?.id ?? null },
       total,
     );
-    const sponsor =
-      parties.sponsor ??
-      (parties.sponsorAccountId === null
-        ? null
-        : ((await cardsByAccountIds(scope, [parties.sponsorAccountId])).get(parties.sponsorAccountId) ??
-          null));
-    return { product, total, sponsor, stockist: parties.stockist, distribution };
+    return { product, total, sponsor: parties.sponsor ?? sponsor, stockist: parties.stockist, distribution };
   }
 }
 
@@ -114,9 +106,12 @@ async function partyErrors(
 ): Promise<{ fields: FieldErrors; parties: CheckedParties }> {
   const fields: FieldErrors = {};
   const { sponsorMemberNumber, stockistMemberNumber } = request;
-  const sponsor = sponsorMemberNumber ? await findByMemberNumber(scope, sponsorMemberNumber) : null;
+  // both looked up in one statement
+  const [sponsor = null, stockist = null] = await findByMemberNumbers(scope, [
+    sponsorMemberNumber ?? '',
+    stockistMemberNumber ?? '',
+  ]);
   if (sponsorMemberNumber && !sponsor) fields.sponsor_id = [SPONSOR_NOT_FOUND];
-  const stockist = stockistMemberNumber ? await findByMemberNumber(scope, stockistMemberNumber) : null;
   if (stockistMemberNumber && !stockist) fields.stockist_id = ['The selected stockist id does not exist.'];
   else if (stockist) {
     const refusal = stockistRefusal(planFor(scope.tenant), {

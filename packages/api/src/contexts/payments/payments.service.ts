@@ -1,9 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { type CurrencyCode, DomainError } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
+import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
-import { Payment, type PaymentPurpose } from './payment.entity.ts';
+import { Payment, type PaymentPurpose, type PaymentStatus } from './payment.entity.ts';
 import type { PaymentProvider, ProviderStatus } from './payment-provider.ts';
 
 export interface NewPayment {
@@ -28,8 +30,14 @@ export interface NewPayment {
  * `report` is the provider's answer that settled it (for the record a context keeps).
  */
 export interface SettlementHandler {
-  completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
-  failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void>;
+  /**
+   * The handler's first step as a statement sent with the payment's claim and receipt (it runs only
+   * when the claim holds: it reads `guard`, e.g. `… where exists (select 1 from guard)`); its rows
+   * are handed to `completed` as `claimRows`. For a completed payment only.
+   */
+  withClaim?(tx: Scope, payment: Payment): RawBuilder<unknown>;
+  completed(tx: Scope, payment: Payment, report: ProviderStatus, claimRows?: unknown[]): Promise<unknown>;
+  failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<unknown>;
 }
 
 /**
@@ -73,6 +81,15 @@ export class PaymentsService {
     const payment = await scope.em.findOne(Payment, { id: paymentId, purpose });
     if (!payment) throw new DomainError('NOT_FOUND', 'Payment not found');
     return payment;
+  }
+
+  /**
+   * A payment's row (`payment.*`) another context read in its own statement (joined to its subject),
+   * as the entity; a missing one (a left join's nulls) is not found.
+   */
+  fromRow(scope: Scope, row: Record<string, unknown>): Payment {
+    if (row.id == null) throw new DomainError('NOT_FOUND', 'Payment not found');
+    return scope.em.map(Payment, row);
   }
 
   /**
@@ -140,43 +157,55 @@ export class PaymentsService {
     const current = await scope.em.findOne(Payment, { id: paymentId });
     if (!current) throw new DomainError('NOT_FOUND', 'Payment not found');
     if (current.status !== 'pending') return current;
+    await this.settleLoaded(scope, current);
+    return scope.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
+  }
+
+  /**
+   * `settle` for a payment the caller has loaded, without reading it back: `settledHere` when this
+   * call moved it (its `status` then is the new one and `outcome` what the purpose's handler
+   * returned), else `status` is what it was found (pending at the provider, or settled before) —
+   * except after losing a race to a concurrent settler, when it is unknown here (null: read it).
+   */
+  async settleLoaded(
+    scope: Scope,
+    current: Payment,
+    /** the purpose's handler for this payment, when the caller knows it better than the purpose's */
+    handlerFor?: SettlementHandler,
+  ): Promise<{ status: PaymentStatus | null; settledHere: boolean; outcome?: unknown }> {
+    if (current.status !== 'pending') return { status: current.status, settledHere: false };
     const remote = await this.#providerFor(scope).queryStatus(current.providerReference, {
       merchantReference: current.merchantReference,
       amount: current.amount,
       currency: current.currency as CurrencyCode,
     });
-    if (remote.status === 'pending') return current;
-    const handler = this.#handlers.get(current.purpose);
+    if (remote.status === 'pending') return { status: 'pending', settledHere: false };
+    const handler = handlerFor ?? this.#handlers.get(current.purpose);
     if (!handler) throw new DomainError('INTERNAL_ERROR', `no settlement handler for ${current.purpose}`);
-    await inTransaction(scope, async (tx) => {
+    return inTransaction(scope, async (tx) => {
       // The conditional update is the claim: the row lock queues concurrent settlers, and the
       // ones that follow find the status no longer pending and change nothing.
-      const claimed = await tx.em.execute<{ id: number }[]>(
-        `update payment set status = ?, paid_at = ?, failed_at = ?
-         where tenant_id = ? and id = ? and status = 'pending' returning id`,
-        [
-          remote.status,
-          remote.status === 'completed' ? tx.now : null,
-          remote.status === 'failed' ? tx.now : null,
-          tx.tenant.id,
-          paymentId,
-        ],
-      );
-      if (claimed.length === 0) return;
+      const claim = sql`update payment set status = ${remote.status}, paid_at = ${remote.status === 'completed' ? tx.now : null},
+                          failed_at = ${remote.status === 'failed' ? tx.now : null}
+                        where tenant_id = ${tx.tenant.id} and id = ${current.id} and status = 'pending' returning id`;
       if (remote.status === 'completed') {
-        await this.#postReceipt(tx, current);
-        await handler.completed(tx, current, remote);
-      } else {
-        await handler.failed(tx, current, remote);
+        // the claim, the receipt and the handler's first step in one statement
+        const companion = handler.withClaim?.(tx, current);
+        const receipt = await this.#postReceipt(tx, current, claim, companion);
+        if (!receipt.guarded) return { status: null, settledHere: false };
+        const outcome = await handler.completed(tx, current, remote, companion && receipt.companion);
+        return { status: remote.status, settledHere: true, outcome };
       }
+      const claimed = await boundRows<{ id: number }>(tx.em, claim);
+      if (claimed.length === 0) return { status: null, settledHere: false };
+      return { status: remote.status, settledHere: true, outcome: await handler.failed(tx, current, remote) };
     });
-    return scope.em.findOneOrFail(Payment, { id: paymentId }, { refresh: true });
   }
 
   /** The money arrived at the gateway: clearing (asset) up, the purpose's account (`RECEIVED_INTO`) up. */
-  async #postReceipt(tx: Scope, payment: Payment): Promise<void> {
+  #postReceipt(tx: Scope, payment: Payment, claim: RawBuilder<unknown>, companion?: RawBuilder<unknown>) {
     const revenue = RECEIVED_INTO[payment.purpose];
-    await this.#ledger.post(
+    return this.#ledger.postGuarded(
       tx,
       `payment:${payment.id}:received`,
       `Payment ${payment.merchantReference} received`,
@@ -184,6 +213,7 @@ export class PaymentsService {
         { account: LedgerAccounts.gatewayClearing(payment.provider), amount: payment.amount },
         { account: revenue, amount: -payment.amount },
       ],
+      { guard: claim, ...(companion && { companion }) },
     );
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { z } from 'zod';
+import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm } from '../../kernel/database.ts';
 import type {
   CreatedPayment,
@@ -52,7 +53,10 @@ export class SandboxProvider implements PaymentProvider {
   }
 
   async queryStatus(providerReference: string): Promise<ProviderStatus> {
-    const charge = await systemEm(this.#orm).findOne(SandboxCharge, { reference: providerReference });
+    const charge = await boundRow<{ status: SandboxCharge['status'] }>(
+      systemEm(this.#orm),
+      sql`select status from sandbox_charge where reference = ${providerReference}`,
+    );
     if (!charge) throw new DomainError('PAYMENT_PROVIDER_ERROR', 'Unknown sandbox payment');
     return { status: charge.status, description: `sandbox charge ${charge.status}` };
   }

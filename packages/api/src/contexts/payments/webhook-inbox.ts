@@ -1,3 +1,4 @@
+import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** webhook_event.event_id's length: longer keys are cut (a gateway's ids are far shorter). */
@@ -10,20 +11,21 @@ const MAX_EVENT_ID = 128;
 export const webhookInbox = {
   /** Records a delivery; null when its event is in the inbox already (a repeat). */
   async record(scope: Scope, provider: string, eventId: string, payload: string): Promise<number | null> {
-    const [event] = await scope.em.execute<{ id: number }[]>(
-      `insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values (?, ?, ?, ?, ?)
-       on conflict (provider, event_id) do nothing returning id`,
-      [scope.tenant.id, provider, eventId.slice(0, MAX_EVENT_ID), payload, scope.now],
+    const event = await boundRow<{ id: number }>(
+      scope.em,
+      sql`insert into webhook_event (tenant_id, provider, event_id, payload, received_at)
+          values (${scope.tenant.id}, ${provider}, ${eventId.slice(0, MAX_EVENT_ID)}, ${payload}, ${scope.now})
+          on conflict (provider, event_id) do nothing returning id`,
     );
     return event?.id ?? null;
   },
 
   async markProcessed(scope: Scope, id: number): Promise<void> {
-    await scope.em.execute('update webhook_event set processed_at = ? where id = ?', [new Date(), id]);
+    await boundRun(scope.em, sql`update webhook_event set processed_at = ${new Date()} where id = ${id}`);
   },
 
   /** Forgets a delivery, so the gateway's next one of the same event is processed. */
   async forget(scope: Scope, id: number): Promise<void> {
-    await scope.em.execute('delete from webhook_event where id = ?', [id]);
+    await boundRun(scope.em, sql`delete from webhook_event where id = ${id}`);
   },
 };

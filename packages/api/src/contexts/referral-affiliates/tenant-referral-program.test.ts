@@ -34,4 +34,12 @@ describe('tenantReferralProgram', () => {
       minimumPayout: 50_000,
     });
   });
+
+  it('is worked out once per settings object; saved settings (a new object) are read afresh', () => {
+    const before = { referralAffiliates: { attributionDays: 7 } };
+    expect(tenantReferralProgram({ settings: before })).toBe(tenantReferralProgram({ settings: before }));
+    const after = { referralAffiliates: { attributionDays: 14 } };
+    expect(tenantReferralProgram({ settings: after }).attributionDays).toBe(14);
+    expect(tenantReferralProgram({ settings: before }).attributionDays).toBe(7);
+  });
 });

@@ -8,6 +8,17 @@ import type { TenantRecord } from '../../kernel/tenant-record.ts';
  * `settings.referralProgram`: it is still read, under the new name, whose keys win.
  */
 export function tenantReferralProgram(tenant: Pick<TenantRecord, 'settings'>): ReferralProgramSettings {
-  const formerName = readSetting(tenant.settings, 'referralProgram');
-  return referralProgramSettings(formerName, readSetting(tenant.settings, 'referralAffiliates'));
+  // per settings object: a tenant's settings are replaced, never changed in place, when it is saved
+  let program = programs.get(tenant.settings);
+  if (!program) {
+    const formerName = readSetting(tenant.settings, 'referralProgram');
+    program = Object.freeze(
+      referralProgramSettings(formerName, readSetting(tenant.settings, 'referralAffiliates')),
+    );
+    programs.set(tenant.settings, program);
+  }
+  return program;
 }
+
+/** Every referral link asks (target, attribution window): worked out once per settings object. */
+const programs = new WeakMap<object, ReferralProgramSettings>();

@@ -6,6 +6,7 @@ import {
   SAVINGS_CODES,
   type SavingsCode,
 } from '@komisi/domain';
+import { CompiledQuery } from 'kysely';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { DASHBOARD_SQL } from './financial-dashboard.sql.ts';
 
@@ -78,22 +79,19 @@ export class FinancialDashboardService {
     const wholeMonths = days.start.endsWith('-01');
     const tenantId = scope.tenant.id;
     // one statement, one round trip: the reads are independent and each is small (see the SQL)
-    const [row] = await scope.em.execute<DashboardRow[]>(DASHBOARD_SQL, [
-      tenantId,
-      tenantId,
-      days.start,
-      wholeMonths ? today : null,
-      today,
-      tenantId,
-      wholeMonths ? today : days.start,
-      today,
-      tenantId,
-      days.start,
-      days.end,
-      tenantId,
-      tenantId,
-      tenantId,
-    ]);
+    const { rows } = await scope.em
+      .getKysely()
+      .executeQuery<DashboardRow>(
+        CompiledQuery.raw(DASHBOARD_SQL, [
+          tenantId,
+          days.start,
+          wholeMonths ? today : null,
+          today,
+          wholeMonths ? today : days.start,
+          days.end,
+        ]),
+      );
+    const row = rows[0];
     const { balances, flows, joined, active, pending, savers } = row!;
 
     const breakdown = { SP: 0, SW: 0, SS: 0, total: 0 };

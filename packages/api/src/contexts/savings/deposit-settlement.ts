@@ -1,10 +1,9 @@
 import { DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
-import { LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { Payment } from '../payments/payment.entity.ts';
 import type { ProviderStatus } from '../payments/payment-provider.ts';
 import type { SettlementHandler } from '../payments/payments.service.ts';
-import { lockSavingsAccount, SavingsCompanyAccounts, savingsLedger } from './savings-ledger.ts';
+import { creditDeposit } from './deposit-credit.ts';
 import { SavingsTransaction } from './savings-transaction.entity.ts';
 
 /**
@@ -32,49 +31,8 @@ function gatewayResponse(tx: Scope, payment: Payment, report: ProviderStatus) {
  * member's savings and the unique code to the cooperative's other income.
  */
 export class DepositSettlement implements SettlementHandler {
-  readonly #ledger: LedgerService;
-
-  constructor(ledger: LedgerService) {
-    this.#ledger = ledger;
-  }
-
   async completed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void> {
-    const deposit = await this.#depositOf(tx, payment);
-    if (payment.amount !== deposit.amount + deposit.uniqueCode) {
-      throw new DomainError(
-        'INTERNAL_ERROR',
-        `deposit ${deposit.transactionNumber} does not match its payment`,
-      );
-    }
-    const account = { id: deposit.savingsAccount, owner: deposit.owner };
-    await lockSavingsAccount(tx, account.id);
-    const before = await this.#ledger.balance(tx, savingsLedger(account));
-    const entry = await this.#ledger.post(
-      tx,
-      `savings-deposit:${deposit.id}:credited`,
-      `Deposit ${deposit.transactionNumber} credited`,
-      [
-        { account: LedgerAccounts.depositsReceived, amount: payment.amount },
-        { account: savingsLedger(account), amount: -deposit.amount },
-        { account: SavingsCompanyAccounts.uniqueCodeIncome, amount: -deposit.uniqueCode },
-      ],
-    );
-    if (entry === null) return;
-    // a deposit failed or cancelled meanwhile is still credited: the member's money did arrive
-    await tx.em.nativeUpdate(
-      SavingsTransaction,
-      { id: deposit.id },
-      {
-        status: 'completed',
-        processedAt: tx.now,
-        processedBy: null,
-        balanceBefore: before,
-        balanceAfter: before + deposit.amount,
-        gatewayResponse: gatewayResponse(tx, payment, report),
-        notes: 'Transaction completed automatically via payment gateway',
-        updatedAt: tx.now,
-      },
-    );
+    await creditDeposit(tx, payment, gatewayResponse(tx, payment, report));
   }
 
   async failed(tx: Scope, payment: Payment, report: ProviderStatus): Promise<void> {

@@ -1,4 +1,5 @@
 import { type PageWindow, pageWindow } from '@komisi/domain';
+import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import type { IdentityService } from '../identity/identity.service.ts';
 import { isUuid, transactionNotFound } from './owned-accounts.ts';
@@ -96,46 +97,34 @@ export class SavingsHistoryService {
     ownerAccountId: number,
     filter: TransactionFilter,
   ): Promise<{ items: TransactionListItem[]; window: PageWindow }> {
-    const where = ['t.tenant_id = ?', 't.owner_account_id = ?'];
-    const params: unknown[] = [scope.tenant.id, ownerAccountId];
+    const tenantId = scope.tenant.id;
+    const where = [sql`t.tenant_id = ${tenantId}`, sql`t.owner_account_id = ${ownerAccountId}`];
     if (filter.accountId !== undefined) {
       // null (matching nothing) for an account that is not theirs, or no account id at all
+      const publicId = isUuid(filter.accountId) ? filter.accountId : null;
       where.push(
-        't.savings_account_id = (select id from savings_account where tenant_id = ? and owner_account_id = ? and public_id = ?)',
+        sql`t.savings_account_id = (select id from savings_account where tenant_id = ${tenantId} and owner_account_id = ${ownerAccountId} and public_id = ${publicId})`,
       );
-      params.push(scope.tenant.id, ownerAccountId, isUuid(filter.accountId) ? filter.accountId : null);
     }
-    if (filter.category) {
-      where.push('t.category = ?');
-      params.push(filter.category);
-    }
-    if (filter.status) {
-      where.push('t.status = ?');
-      params.push(filter.status);
-    }
-    if (filter.from) {
-      where.push('t.created_at >= ?');
-      params.push(filter.from);
-    }
-    if (filter.until) {
-      where.push('t.created_at < ?');
-      params.push(filter.until);
-    }
-    const matching = where.join(' and ');
+    if (filter.category) where.push(sql`t.category = ${filter.category}`);
+    if (filter.status) where.push(sql`t.status = ${filter.status}`);
+    if (filter.from) where.push(sql`t.created_at >= ${filter.from}`);
+    if (filter.until) where.push(sql`t.created_at < ${filter.until}`);
+    const matching = sql.join(where, sql` and `);
     // the page's bounds are checked before the statement; its count comes with the rows
     const { limit, offset } = pageWindow(0, filter.page, filter.limit);
-    const rows = await scope.em.execute<ListRow[]>(
-      `select c.total, t.public_id, t.transaction_number, t.type_code, t.category, t.amount, t.description,
+    const rows = await boundRows<ListRow>(
+      scope.em,
+      sql`select c.total, t.public_id, t.transaction_number, t.type_code, t.category, t.amount, t.description,
          t.balance_before, t.balance_after, t.payment_method, t.payment_reference, t.status, t.processed_at,
          t.created_at, a.public_id as account_public_id, a.account_number, p.name as product_name
        from (select count(*) as total from savings_transaction t where ${matching}) c
        left join lateral (
          select t.* from savings_transaction t where ${matching}
-         order by t.created_at desc, t.id desc limit ? offset ?) t on true
+         order by t.created_at desc, t.id desc limit ${limit} offset ${offset}) t on true
        left join savings_account a on a.tenant_id = t.tenant_id and a.id = t.savings_account_id
        left join savings_product p on p.tenant_id = a.tenant_id and p.id = a.product_id
        order by t.created_at desc, t.id desc`,
-      [...params, ...params, limit, offset],
     );
     const window = pageWindow(toSafeInteger(rows[0]?.total ?? 0), filter.page, filter.limit);
     const items = rows

@@ -5,7 +5,11 @@ import { checkSetting, type SettingKey } from '../../kernel/settings/tenant-sett
 import type { TenantRecord, TenantSettings } from '../../kernel/tenant-record.ts';
 import { Tenant } from './tenant.entity.ts';
 
-const CACHE_MS = 30_000;
+/**
+ * How stale this instance's copy may get: the bound on how late a change made elsewhere is served
+ * here when no change notice arrives (no Redis, or a notice lost while Redis was away).
+ */
+export const TENANT_CACHE_MS = 30_000;
 
 /** The request-time view of a tenant row. */
 export function toTenantRecord(t: Tenant): TenantRecord {
@@ -22,7 +26,11 @@ export function toTenantRecord(t: Tenant): TenantRecord {
   };
 }
 
-/** Finds tenants by slug or host name; kept in memory because every request asks. */
+/**
+ * Finds tenants by slug or host name; kept in memory because every request asks. A change made
+ * through this directory reloads it and is announced (`announceChangesWith`, e.g. Redis pub/sub) so
+ * the other instances reload too (`reload`); without announcements they follow within TENANT_CACHE_MS.
+ */
 export class TenantDirectory {
   readonly #orm: Orm;
   readonly #configuredHosts: ReadonlyMap<string, string>;
@@ -30,6 +38,7 @@ export class TenantDirectory {
   #byHost = new Map<string, TenantRecord>();
   #loadedAt = 0;
   #loading: Promise<void> | undefined;
+  #announce: () => void = () => {};
 
   constructor(orm: Orm, configuredHosts: ReadonlyMap<string, string> = new Map()) {
     this.#orm = orm;
@@ -56,7 +65,7 @@ export class TenantDirectory {
   }
 
   async #fresh(): Promise<void> {
-    if (Date.now() - this.#loadedAt > CACHE_MS) await this.#reload();
+    if (Date.now() - this.#loadedAt > TENANT_CACHE_MS) await this.#reload();
   }
 
   async bySlug(slug: string): Promise<TenantRecord | undefined> {
@@ -79,8 +88,20 @@ export class TenantDirectory {
     return [...this.#bySlug.values()];
   }
 
-  invalidate(): Promise<void> {
+  /** Reloads after a change this instance made (or saw written directly) and tells the other instances. */
+  async invalidate(): Promise<void> {
+    await this.#reload();
+    this.#announce();
+  }
+
+  /** Reloads because another instance announced a change (not announced again). */
+  reload(): Promise<void> {
     return this.#reload();
+  }
+
+  /** How this directory tells other instances that tenants changed (default: it does not). */
+  announceChangesWith(announce: () => void): void {
+    this.#announce = announce;
   }
 
   /**
@@ -125,7 +146,7 @@ export class TenantDirectory {
    */
   async patchSettings(tenantId: number, patch: Partial<Record<SettingKey, unknown>>): Promise<void> {
     await systemEm(this.#orm).execute(PATCH_SETTINGS, patchParams(tenantId, patch));
-    await this.#reload();
+    await this.invalidate();
   }
 
   /**
@@ -151,7 +172,7 @@ export class TenantDirectory {
       before: picked(settingsOf(row.before)),
       after: picked(settings),
     });
-    await afterCommit(tx, () => this.#reload());
+    await afterCommit(tx, () => this.invalidate());
     return { ...tx.tenant, settings };
   }
 }

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { signToken, tokenKey, verifyToken } from './signed-token.ts';
 
@@ -10,7 +11,7 @@ export interface AccessClaims {
 
 /** A tenant's access tokens: for the audience `tenant:{id}` only. */
 export class AccessTokens {
-  readonly #key: Uint8Array;
+  readonly #key: KeyObject;
   readonly #ttlSeconds: number;
 
   constructor(secret: string, ttlSeconds: number) {

@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { signToken, tokenKey, verifyToken } from './signed-token.ts';
 
@@ -16,7 +17,7 @@ export type PlatformClaims = { kind: 'admin'; adminId: number; sessionId: string
 
 /** Platform administrators' tokens: signed with the server's JWT secret, for the platform audience only. */
 export class PlatformTokens {
-  readonly #key: Uint8Array;
+  readonly #key: KeyObject;
   readonly #ttlSeconds: number;
 
   constructor(secret: string, ttlSeconds: number) {

@@ -6,6 +6,8 @@ import { RedisRateLimitStore } from './redis-store.ts';
 
 export interface RateLimitStoreConfig {
   redisUrl?: string | undefined;
+  /** namespace of the deployment's Redis keys (default `komisi:`); counters live under `{prefix}rl:` */
+  keyPrefix?: string | undefined;
   /** Redis connection and command failures (requests are allowed meanwhile) */
   onError?: (error: unknown) => void;
 }
@@ -22,5 +24,5 @@ export function createRateLimitStore(config: RateLimitStoreConfig): RateLimitSto
   const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, commandTimeout: 250 });
   // Without a listener ioredis prints every failed reconnect to stderr.
   redis.on('error', onError);
-  return new RedisRateLimitStore(redis, undefined, { onError });
+  return new RedisRateLimitStore(redis, `${config.keyPrefix ?? 'komisi:'}rl:`, { onError });
 }

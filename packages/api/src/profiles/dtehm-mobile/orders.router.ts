@@ -135,8 +135,8 @@ export const ordersRouter = {
         input.transaction_reference,
       );
       return {
-        order_id: result.order.id,
-        status: orderStatusLabel(result.order.status),
+        order_id: result.orderId,
+        status: orderStatusLabel(result.status),
         commissions_created: result.commissionsCreated,
         total_commission: result.totalCommission,
       };

@@ -1,10 +1,12 @@
 import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import { boundRow, boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import type { CatalogService } from '../../catalog/catalog.service.ts';
 import { Product } from '../../catalog/product.entity.ts';
 import { Account } from '../../identity/account.entity.ts';
 import type { CommissionsService } from '../../network/commissions.service.ts';
 import { Member } from '../../network/member.entity.ts';
+import type { SaleChainRow } from '../../network/member-directory.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { PaymentsService, SettlementHandler } from '../../payments/payments.service.ts';
 import { Order, type OrderStatus } from './order.entity.ts';
@@ -29,10 +31,15 @@ interface ItemRow {
   stockist_id: number | null;
 }
 
-export interface ConfirmedOrder {
-  order: Order;
+/** What a paid order's settlement posted. */
+interface PaidOrder {
   commissionsCreated: number;
   totalCommission: number;
+}
+
+export interface ConfirmedOrder extends PaidOrder {
+  orderId: number;
+  status: OrderStatus;
 }
 
 /** Price × quantity; a total too large to be exact is the quantity's fault, reported as such. */
@@ -118,74 +125,149 @@ export class OrdersService implements SettlementHandler {
     return { order, item, buyer };
   }
 
-  /** Settles the order's payment with the provider and reports what was posted. */
+  /**
+   * Settles the order's payment with the provider and reports what was posted: from what the
+   * settling transaction returned when this call settled it, else read (settled before, or by a
+   * concurrent call this one queued behind).
+   */
   async confirmPayment(
     scope: Scope,
     buyerId: number,
     orderId: number,
     transactionReference?: string,
   ): Promise<ConfirmedOrder> {
-    const order = await this.ownOrder(scope, buyerId, orderId);
-    if (order.paymentId == null)
+    const t = scope.tenant.id;
+    // the order and its payment in one read
+    const row = await boundRow<
+      Record<string, unknown> & { order_payment_id: number | null; order_number: string | null }
+    >(
+      scope.em,
+      sql`select o.payment_id as order_payment_id, o.order_number, p.*
+          from customer_order o
+          left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'
+          where o.tenant_id = ${t} and o.id = ${orderId} and o.account_id = ${buyerId}`,
+    );
+    if (!row) throw new DomainError('NOT_FOUND', 'Order not found');
+    const { order_payment_id, order_number, ...paymentRow } = row;
+    if (order_payment_id == null)
       throw new DomainError('PAYMENT_FAILED', 'This order has no payment to confirm');
-    const pending = await this.#payments.find(scope, order.paymentId, 'order');
+    const pending = this.#payments.fromRow(scope, paymentRow);
     if (transactionReference && transactionReference !== pending.providerReference) {
       throw validationError({
         transaction_reference: ['The transaction reference does not match this order.'],
       });
     }
-    const payment = await this.#payments.settle(scope, pending.id);
-    if (payment.status === 'pending') {
+    // an order without an order number is ours (the shop's have one): this service settles it directly
+    const settled = await this.#payments.settleLoaded(
+      scope,
+      pending,
+      order_number === null ? this : undefined,
+    );
+    if (settled.settledHere && settled.status === 'completed' && settled.outcome) {
+      return { orderId, status: 'paid', ...(settled.outcome as PaidOrder) };
+    }
+    let paymentStatus = settled.status;
+    let status: OrderStatus | undefined;
+    if (paymentStatus === null || paymentStatus === 'completed') {
+      const row = await boundRow<{ status: OrderStatus; payment_status: Payment['status'] }>(
+        scope.em,
+        sql`select o.status, p.status as payment_status from customer_order o join payment p on p.id = o.payment_id
+            where o.tenant_id = ${t} and o.id = ${orderId}`,
+      );
+      paymentStatus = row!.payment_status;
+      status = row!.status;
+    }
+    if (paymentStatus === 'pending') {
       throw new DomainError('PAYMENT_PENDING', 'Payment has not been completed yet', {
         fields: { transaction_reference: ['The payment provider reports this payment as pending.'] },
       });
     }
-    if (payment.status === 'failed') {
+    if (paymentStatus === 'failed') {
       throw new DomainError('PAYMENT_FAILED', 'Payment failed', {
         fields: { transaction_reference: ['The payment provider reports this payment as failed.'] },
       });
     }
-    await scope.em.refresh(order);
-    const totals = await this.#commissions.totalsForOrder(scope, order.id);
-    return { order, commissionsCreated: totals.count, totalCommission: totals.total };
+    const totals = await this.#commissions.totalsForOrder(scope, orderId);
+    return { orderId, status: status!, commissionsCreated: totals.count, totalCommission: totals.total };
   }
 
-  async completed(tx: Scope, payment: Payment): Promise<void> {
-    if (!(await this.#leavePending(tx, payment.subjectId!, 'paid'))) return;
-    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
-      await this.#commissions.postSale(tx, {
-        orderId: item.order_id,
-        itemId: item.id,
-        amount: toSafeInteger(item.amount),
-        sponsorAccountId: item.sponsor_id,
-        stockistAccountId: item.stockist_id,
-      });
+  /**
+   * Sent with the payment's claim: the order moved to paid, returning its lines, each with its sale's
+   * chain (who earns), so the commissions need no other read.
+   */
+  withClaim(tx: Scope, payment: Payment) {
+    const t = tx.tenant.id;
+    const chain = this.#commissions.chainJson(tx, sql.ref('i.sponsor_id'), sql.ref('i.stockist_id'));
+    return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
+      where o.tenant_id = ${t} and o.id = ${payment.subjectId} and o.status = 'pending_payment'
+        and exists (select 1 from guard)
+      returning (select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
+                   'product_id', i.product_id, 'quantity', i.quantity, 'amount', i.amount::text,
+                   'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id, 'chain', ${chain}) order by i.id), '[]'::json)
+                 from order_item i where i.tenant_id = ${t} and i.order_id = o.id) as items`;
+  }
+
+  /**
+   * Moves the order to paid (done already when `claimRows`, from `withClaim`, are given) and posts
+   * each line's commissions; what it posted, or null when the order had moved already.
+   */
+  async completed(
+    tx: Scope,
+    payment: Payment,
+    _report?: unknown,
+    claimRows?: unknown[],
+  ): Promise<PaidOrder | null> {
+    const moved = claimRows as { items: (ItemRow & { chain?: SaleChainRow[] })[] }[] | undefined;
+    const items: (ItemRow & { chain?: SaleChainRow[] })[] | null = moved
+      ? (moved[0]?.items ?? null)
+      : await this.#leavePending(tx, payment.subjectId!, 'paid');
+    if (!items?.length) return null;
+    const paid: PaidOrder = { commissionsCreated: 0, totalCommission: 0 };
+    for (const item of items) {
+      const lines = await this.#commissions.postSale(
+        tx,
+        {
+          orderId: item.order_id,
+          itemId: item.id,
+          amount: toSafeInteger(item.amount),
+          sponsorAccountId: item.sponsor_id,
+          stockistAccountId: item.stockist_id,
+        },
+        item.chain,
+      );
+      // a line posted before (never, for an order that was pending until now) is not known here
+      if (lines === null) return null;
+      paid.commissionsCreated += lines.length;
+      paid.totalCommission += lines.reduce((sum, l) => sum + l.amount, 0);
     }
+    return paid;
   }
 
   async failed(tx: Scope, payment: Payment): Promise<void> {
-    if (!(await this.#leavePending(tx, payment.subjectId!, 'payment_failed'))) return;
-    for (const item of await this.#itemsOf(tx, payment.subjectId!)) {
+    const items = await this.#leavePending(tx, payment.subjectId!, 'payment_failed');
+    for (const item of items ?? []) {
       await this.#catalog.releaseStock(tx, item.product_id, item.quantity);
     }
   }
 
-  /** Moves a pending order on; false when it had already moved (the row lock orders concurrent callers). */
-  async #leavePending(tx: Scope, orderId: number, status: 'paid' | 'payment_failed'): Promise<boolean> {
-    const rows = await tx.em.execute<{ id: number }[]>(
-      `update customer_order set status = ?, paid_at = ?
-       where tenant_id = ? and id = ? and status = 'pending_payment' returning id`,
-      [status, status === 'paid' ? tx.now : null, tx.tenant.id, orderId],
+  /**
+   * Moves a pending order on and lists its lines, in one statement; null when it had already moved
+   * (the row lock orders concurrent callers) or has no lines.
+   */
+  async #leavePending(
+    tx: Scope,
+    orderId: number,
+    status: 'paid' | 'payment_failed',
+  ): Promise<ItemRow[] | null> {
+    const t = tx.tenant.id;
+    const items = await boundRows<ItemRow>(
+      tx.em,
+      sql`with moved as (update customer_order set status = ${status}, paid_at = ${status === 'paid' ? tx.now : null}
+                         where tenant_id = ${t} and id = ${orderId} and status = 'pending_payment' returning id)
+          select i.id, i.order_id, i.product_id, i.quantity, i.amount, i.sponsor_id, i.stockist_id
+          from order_item i join moved on moved.id = i.order_id where i.tenant_id = ${t} order by i.id`,
     );
-    return rows.length > 0;
-  }
-
-  #itemsOf(tx: Scope, orderId: number) {
-    return tx.em.execute<ItemRow[]>(
-      `select id, order_id, product_id, quantity, amount, sponsor_id, stockist_id
-       from order_item where tenant_id = ? and order_id = ? order by id`,
-      [tx.tenant.id, orderId],
-    );
+    return items.length > 0 ? items : null;
   }
 
   /** The buyer's own order; anyone else's is reported as not found. */

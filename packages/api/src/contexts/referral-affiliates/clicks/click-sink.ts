@@ -1,3 +1,4 @@
+import { boundRows, boundRun, sql } from '../../../kernel/bound-sql.ts';
 import { type Orm, systemEm } from '../../../kernel/database.ts';
 import { ClickWriter, type ClickWriterLog, type ClickWriterOptions } from './click-writer.ts';
 import type { ClickRecord } from './referral-links.service.ts';
@@ -13,37 +14,34 @@ export function createClickSink(orm: Orm): (batch: ClickRecord[]) => Promise<voi
   return async (batch) => {
     if (batch.length === 0) return;
     await systemEm(orm).transactional(async (em) => {
-      const inserted = await em.execute<{ id: string }[]>(
-        `insert into referral_click (id, tenant_id, affiliate_id, clicked_at, ip_hash, user_agent, referer, utm)
-         values ${batch.map(() => '(?, ?, ?, ?, ?, ?, ?, ?)').join(', ')}
-         on conflict (id) do nothing returning id`,
-        batch.flatMap((c) => [
-          c.id,
-          c.tenantId,
-          c.affiliateId,
-          c.clickedAt,
-          c.ipHash,
-          c.userAgent,
-          c.referer,
-          c.utm && JSON.stringify(c.utm),
-        ]),
+      // bound parameters: 8 values a click, 4,000 in a full batch, never escaped into the text
+      const inserted = await boundRows<{ id: string }>(
+        em,
+        sql`insert into referral_click (id, tenant_id, affiliate_id, clicked_at, ip_hash, user_agent, referer, utm)
+            values ${sql.join(
+              batch.map(
+                (c) =>
+                  sql`(${c.id}, ${c.tenantId}, ${c.affiliateId}, ${c.clickedAt}, ${c.ipHash}, ${c.userAgent}, ${c.referer}, ${c.utm && JSON.stringify(c.utm)})`,
+              ),
+            )}
+            on conflict (id) do nothing returning id`,
       );
       const fresh = new Set(inserted.map((r) => r.id));
       const stored = fresh.size === batch.length ? batch : batch.filter((c) => fresh.has(c.id));
       if (stored.length === 0) return;
       const perAffiliate = countBy(stored, (c) => [c.tenantId, c.affiliateId]);
-      await em.execute(
-        `update affiliate a set total_clicks = a.total_clicks + v.n
-           from (values ${perAffiliate.map(() => '(?::int, ?::int, ?::int)').join(', ')}) as v (tenant_id, id, n)
-          where a.tenant_id = v.tenant_id and a.id = v.id`,
-        perAffiliate.flat(),
+      await boundRun(
+        em,
+        sql`update affiliate a set total_clicks = a.total_clicks + v.n
+              from (values ${sql.join(perAffiliate.map(([t, id, n]) => sql`(${t}::int, ${id}::int, ${n}::int)`))}) as v (tenant_id, id, n)
+             where a.tenant_id = v.tenant_id and a.id = v.id`,
       );
       const perDay = countBy(stored, (c) => [c.tenantId, c.affiliateId, c.day]);
-      await em.execute(
-        `insert into affiliate_click_daily as d (tenant_id, affiliate_id, day, clicks)
-         values ${perDay.map(() => '(?, ?, ?, ?)').join(', ')}
-         on conflict (tenant_id, affiliate_id, day) do update set clicks = d.clicks + excluded.clicks`,
-        perDay.flat(),
+      await boundRun(
+        em,
+        sql`insert into affiliate_click_daily as d (tenant_id, affiliate_id, day, clicks)
+            values ${sql.join(perDay.map(([t, id, day, n]) => sql`(${t}, ${id}, ${day}, ${n})`))}
+            on conflict (tenant_id, affiliate_id, day) do update set clicks = d.clicks + excluded.clicks`,
       );
     });
   };

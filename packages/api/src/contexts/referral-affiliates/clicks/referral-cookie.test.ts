@@ -68,4 +68,11 @@ describe('newClickId', () => {
     expect(a < b).toBe(true);
     expect(newClickId(new Date(0))).not.toBe(newClickId(new Date(0)));
   });
+
+  it('carries the milliseconds in its first 48 bits', () => {
+    const at = new Date('2026-11-01T03:04:05.678Z');
+    const id = newClickId(at);
+    expect(Number.parseInt(id.slice(0, 8) + id.slice(9, 13), 16)).toBe(at.getTime());
+    expect(newClickId(new Date(2 ** 48 - 1)).slice(0, 13)).toBe('ffffffff-ffff');
+  });
 });

@@ -1,8 +1,9 @@
 import { createHmac } from 'node:crypto';
-import { isReferralCode, localDate } from '@komisi/domain';
+import { isReferralCode } from '@komisi/domain';
 import { type Orm, systemEm } from '../../../kernel/database.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { TenantRecord } from '../../../kernel/tenant-record.ts';
+import { LocalDays } from '../local-day.ts';
 import { tenantReferralProgram } from '../tenant-referral-program.ts';
 import {
   derivedKey,
@@ -63,6 +64,7 @@ export class ReferralLinksService {
   readonly #ttlMs: number;
   readonly #cacheSize: number;
   readonly #codes = new Map<string, { affiliateId: number | null; at: number }>();
+  readonly #days = new LocalDays();
 
   constructor(orm: Orm, options: ReferralLinksOptions) {
     this.#orm = orm;
@@ -162,7 +164,7 @@ export class ReferralLinksService {
       tenantId: tenant.id,
       affiliateId: input.affiliateId,
       clickedAt: input.clickedAt,
-      day: localDate(input.clickedAt, tenant.timeZone),
+      day: this.#days.of(input.clickedAt, tenant.timeZone),
       ipHash: input.ip && input.ip !== 'unknown' ? this.#ipHash(tenant.id, input.ip) : null,
       userAgent: truncate(input.userAgent, USER_AGENT_MAX),
       referer: truncate(input.referer, REFERER_MAX),

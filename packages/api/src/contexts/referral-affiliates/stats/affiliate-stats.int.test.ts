@@ -195,9 +195,45 @@ describe('statistics', () => {
     expect((err as DomainError).fields).toHaveProperty('end_date');
   });
 
-  it("shows nothing of another tenant's affiliate", async () => {
-    const r = await stats().statistics(f.scope(other, NOW), affiliate.id, { period: '30days' });
-    expect([r.total_clicks, r.total_conversions, r.total_commission]).toEqual([0, 0, 0]);
+  it("does not find another tenant's affiliate", async () => {
+    await expect(
+      stats().statistics(f.scope(other, NOW), affiliate.id, { period: '30days' }),
+    ).rejects.toMatchObject({ code: 'NOT_FOUND' });
+  });
+});
+
+describe('by the signed-in account (the dashboard procedures)', () => {
+  it('reads the summary and the statistics with the affiliate status, in one statement each', async () => {
+    const summary = await stats().summaryOfAccount(f.scope(tenant, NOW), affiliate.accountId);
+    expect(summary).toEqual({
+      status: 'approved',
+      summary: await stats().summary(f.scope(tenant, NOW), affiliate.id),
+    });
+    const week = await stats().statisticsOfAccount(f.scope(tenant, NOW), affiliate.accountId, {
+      period: '7days',
+    });
+    expect(week).toEqual({
+      status: 'approved',
+      statistics: await stats().statistics(f.scope(tenant, NOW), affiliate.id, { period: '7days' }),
+    });
+  });
+
+  it('gives a pending application its status and no days', async () => {
+    const pending = await f.affiliate(tenant, { status: 'pending', code: null });
+    expect((await stats().summaryOfAccount(f.scope(tenant, NOW), pending.accountId))?.status).toBe('pending');
+    expect(
+      await stats().statisticsOfAccount(f.scope(tenant, NOW), pending.accountId, { period: '30days' }),
+    ).toEqual({
+      status: 'pending',
+      statistics: { total_clicks: 0, total_conversions: 0, total_commission: 0, chart_data: [] },
+    });
+  });
+
+  it("is null for an account without an application, and for another tenant's", async () => {
+    expect(await stats().summaryOfAccount(f.scope(other, NOW), affiliate.accountId)).toBeNull();
+    expect(
+      await stats().statisticsOfAccount(f.scope(other, NOW), affiliate.accountId, { period: 'today' }),
+    ).toBeNull();
   });
 });
 

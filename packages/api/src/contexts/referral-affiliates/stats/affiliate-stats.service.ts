@@ -1,6 +1,9 @@
 import { DomainError, fieldError } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
+import { boundRow, boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../../kernel/scope.ts';
-import { LedgerAccounts, type LedgerService } from '../../ledger/ledger.service.ts';
+import { holderView, LedgerAccounts } from '../../ledger/ledger.service.ts';
+import type { AffiliateStatus } from '../affiliate.entity.ts';
 import type { ReferralStatus } from '../commissions/affiliate-referral.entity.ts';
 import { type PeriodQuery, resolvePeriod } from './stats-period.ts';
 
@@ -63,56 +66,61 @@ const SALE_STATUS: Record<ReferralStatus, string> = {
  * ledger.
  */
 export class AffiliateStatsService {
-  readonly #ledger: LedgerService;
-
-  constructor(ledger: LedgerService) {
-    this.#ledger = ledger;
-  }
-
   /** NOT_FOUND when the tenant has no such affiliate. */
   async summary(scope: Scope, affiliateId: number): Promise<AffiliateSummary> {
-    const [row] = await scope.em.execute<
-      { account_id: number; total_clicks: string; total_conversions: number; total_commission: string }[]
-    >(
-      `select account_id, total_clicks::text, total_conversions, total_commission::text
-         from affiliate where tenant_id = ? and id = ?`,
-      [scope.tenant.id, affiliateId],
+    const row = await boundRow<{ account_id: number }>(
+      scope.em,
+      sql`select account_id from affiliate where tenant_id = ${scope.tenant.id} and id = ${affiliateId}`,
     );
-    if (!row) throw new DomainError('NOT_FOUND', 'Affiliate not found');
-    return this.summaryOf(scope, {
-      account: row.account_id,
-      totalClicks: toSafeInteger(row.total_clicks),
-      totalConversions: row.total_conversions,
-      totalCommission: toSafeInteger(row.total_commission),
-    });
+    const found = row && (await this.summaryOfAccount(scope, row.account_id));
+    if (!found) throw new DomainError('NOT_FOUND', 'Affiliate not found');
+    return found.summary;
   }
 
-  /** As `summary`, for an affiliate row already loaded (the request's own): its balances only. */
-  async summaryOf(
+  /**
+   * The dashboard summary of an account's affiliate, with its status (the caller decides whether
+   * that status may see it), or null when the account has none. One statement: the affiliate row's
+   * running totals and both running balances of its ledger accounts (one row each).
+   */
+  async summaryOfAccount(
     scope: Scope,
-    affiliate: { account: number; totalClicks: number; totalConversions: number; totalCommission: number },
-  ): Promise<AffiliateSummary> {
-    // both are running balances (one row each), read in one statement
-    const [available = 0, onHold = 0] = await this.#ledger.balances(scope, [
-      LedgerAccounts.affiliateAvailable(affiliate.account),
-      LedgerAccounts.affiliateOnHold(affiliate.account),
-    ]);
+    accountId: number,
+  ): Promise<{ status: AffiliateStatus; summary: AffiliateSummary } | null> {
+    const available = LedgerAccounts.affiliateAvailable(accountId);
+    const onHold = LedgerAccounts.affiliateOnHold(accountId);
+    const row = await boundRow<{
+      status: AffiliateStatus;
+      total_clicks: string;
+      total_conversions: number;
+      total_commission: string;
+      available: string | null;
+      on_hold: string | null;
+    }>(
+      scope.em,
+      sql`select a.status, a.total_clicks::text, a.total_conversions, a.total_commission::text,
+                 ${balanceOf(available.code)} as available, ${balanceOf(onHold.code)} as on_hold
+            from affiliate a where a.tenant_id = ${scope.tenant.id} and a.account_id = ${accountId}`,
+    );
+    if (!row) return null;
+    const totalClicks = toSafeInteger(row.total_clicks);
     return {
-      total_clicks: affiliate.totalClicks,
-      total_conversions: affiliate.totalConversions,
-      conversion_rate: conversionRate(affiliate.totalConversions, affiliate.totalClicks),
-      total_commission: affiliate.totalCommission,
-      available_balance: available,
-      pending_commission: onHold,
+      status: row.status,
+      summary: {
+        total_clicks: totalClicks,
+        total_conversions: row.total_conversions,
+        conversion_rate: conversionRate(row.total_conversions, totalClicks),
+        total_commission: toSafeInteger(row.total_commission),
+        available_balance: holderView(available, toSafeInteger(row.available ?? 0)),
+        pending_commission: holderView(onHold, toSafeInteger(row.on_hold ?? 0)),
+      },
     };
   }
 
   /**
    * Clicks, conversions and commission per day of the period (tenant time zone), zero days
    * included, and their totals. A conversion is a referral confirmed (paid) in the period and not
-   * reversed since, counted on the local day it was confirmed. One statement: for each day of the
-   * period, its click rollup row and one index-only range scan of that day's conversions
-   * (`affiliate_referral_confirmed_live_idx`); no per-row time-zone arithmetic.
+   * reversed since, counted on the local day it was confirmed. NOT_FOUND when the tenant has no
+   * such affiliate.
    */
   async statistics(
     scope: Scope,
@@ -120,33 +128,90 @@ export class AffiliateStatsService {
     query: PeriodQuery,
     now: Date = scope.now,
   ): Promise<AffiliateStatistics> {
+    const found = await this.#statistics(scope, sql`a.id = ${affiliateId}`, query, now);
+    if (!found) throw new DomainError('NOT_FOUND', 'Affiliate not found');
+    return found.statistics;
+  }
+
+  /**
+   * As `statistics`, for an account's affiliate, with its status (the caller decides whether that
+   * status may see them; days are only read for an approved one), or null when the account has none.
+   */
+  statisticsOfAccount(
+    scope: Scope,
+    accountId: number,
+    query: PeriodQuery,
+    now: Date = scope.now,
+  ): Promise<{ status: AffiliateStatus; statistics: AffiliateStatistics } | null> {
+    return this.#statistics(scope, sql`a.account_id = ${accountId}`, query, now);
+  }
+
+  /**
+   * One statement: the affiliate row, and for each day of the period its click rollup row and one
+   * index-only range scan of that day's conversions (`affiliate_referral_confirmed_live_idx`); no
+   * per-row time-zone arithmetic. Its cost follows the days of the period, not the clicks stored.
+   */
+  async #statistics(
+    scope: Scope,
+    which: RawBuilder<unknown>,
+    query: PeriodQuery,
+    now: Date,
+  ): Promise<{ status: AffiliateStatus; statistics: AffiliateStatistics } | null> {
     const tz = scope.tenant.timeZone;
     const { start, end } = resolvePeriod(query, now, tz);
     const t = scope.tenant.id;
-    const rows = await scope.em.execute<{ day: string; clicks: number; n: string; commission: string }[]>(
-      `select to_char(g.d, 'YYYY-MM-DD') as day, coalesce(c.clicks, 0) as clicks, s.n::text, s.commission::text
-         from generate_series(?::date, ?::date, interval '1 day') as g (d)
-         left join affiliate_click_daily c on c.tenant_id = ? and c.affiliate_id = ? and c.day = g.d::date
-        cross join lateral (
-              select count(*) as n, coalesce(sum(r.commission), 0) as commission
-                from affiliate_referral r
-               where r.tenant_id = ? and r.affiliate_id = ? and r.status <> 'reversed' and r.confirmed_at is not null
-                 and r.confirmed_at >= g.d::timestamp at time zone ?
-                 and r.confirmed_at < (g.d + interval '1 day')::timestamp at time zone ?) s
-        order by g.d`,
-      [start, end, t, affiliateId, t, affiliateId, tz, tz],
+    const rows = await boundRows<{
+      status: AffiliateStatus;
+      day: string | null;
+      clicks: number | null;
+      n: string | null;
+      commission: string | null;
+    }>(
+      scope.em,
+      sql`select a.status, d.day, d.clicks, d.n, d.commission
+            from affiliate a
+            left join lateral (
+                  select g.d, to_char(g.d, 'YYYY-MM-DD') as day, coalesce(c.clicks, 0) as clicks,
+                         s.n::text, s.commission::text
+                    from generate_series(${start}::date, ${end}::date, interval '1 day') as g (d)
+                    left join affiliate_click_daily c on c.tenant_id = ${t} and c.affiliate_id = a.id and c.day = g.d::date
+                   cross join lateral (
+                         select count(*) as n, coalesce(sum(r.commission), 0) as commission
+                           from affiliate_referral r
+                          where r.tenant_id = ${t} and r.affiliate_id = a.id and r.status <> 'reversed'
+                            and r.confirmed_at is not null
+                            and r.confirmed_at >= g.d::timestamp at time zone ${tz}
+                            and r.confirmed_at < (g.d + interval '1 day')::timestamp at time zone ${tz}) s
+                   where a.status = 'approved') d on true
+           where a.tenant_id = ${t} and ${which}
+           order by d.d`,
     );
-    const chart = rows.map((r) => ({
-      date: r.day,
-      clicks: r.clicks,
-      conversions: toSafeInteger(r.n),
-      commission: toSafeInteger(r.commission),
-    }));
+    if (rows.length === 0) return null;
+    const chart: ChartDay[] = [];
+    let clicks = 0;
+    let conversions = 0;
+    let commission = 0;
+    for (const r of rows) {
+      if (r.day === null) continue; // not approved: no days read
+      const day = {
+        date: r.day,
+        clicks: r.clicks ?? 0,
+        conversions: toSafeInteger(r.n),
+        commission: toSafeInteger(r.commission),
+      };
+      clicks += day.clicks;
+      conversions += day.conversions;
+      commission += day.commission;
+      chart.push(day);
+    }
     return {
-      total_clicks: chart.reduce((sum, d) => sum + d.clicks, 0),
-      total_conversions: chart.reduce((sum, d) => sum + d.conversions, 0),
-      total_commission: chart.reduce((sum, d) => sum + d.commission, 0),
-      chart_data: chart,
+      status: rows[0]!.status,
+      statistics: {
+        total_clicks: clicks,
+        total_conversions: conversions,
+        total_commission: commission,
+        chart_data: chart,
+      },
     };
   }
 
@@ -213,6 +278,13 @@ export class AffiliateStatsService {
       created_at: new Date(r.at),
     }));
   }
+}
+
+/** A ledger account's balance (debits minus credits) by code: its running balance, else the sum of its postings. */
+function balanceOf(code: string): RawBuilder<unknown> {
+  return sql`(select coalesce(l.running_balance::text,
+                (select sum(p.amount)::text from ledger_posting p where p.ledger_account_id = l.id))
+              from ledger_account l where l.tenant_id = a.tenant_id and l.code = ${code})`;
 }
 
 /** Conversions per 100 clicks, rounded half up to 2 decimals; 0 without clicks (not NaN or Infinity). */

@@ -1,5 +1,9 @@
 // Calendar days in a tenant's time zone and the statistics periods made of them (pure).
-import { addDays, checkedDayRange, type DayRange, fieldError, localDate } from '@komisi/domain';
+import { addDays, checkedDayRange, type DayRange, fieldError } from '@komisi/domain';
+import { LocalDays } from '../local-day.ts';
+
+/** today per time zone: every statistics call asks */
+const localDays = new LocalDays();
 
 export const STATS_PERIODS = ['today', '7days', '30days', 'this_month', 'custom'] as const;
 export type StatsPeriod = (typeof STATS_PERIODS)[number];
@@ -18,7 +22,7 @@ export interface PeriodQuery {
  * required, start ≤ end, at most 366 days; each refusal names its field as the API spells it).
  */
 export function resolvePeriod(query: PeriodQuery, now: Date, timeZone: string): DayRange {
-  const today = localDate(now, timeZone);
+  const today = localDays.of(now, timeZone);
   switch (query.period) {
     case 'today':
       return { start: today, end: today };
