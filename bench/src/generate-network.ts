@@ -103,10 +103,13 @@ export async function generateNetwork(
     await client.query(
       `insert into network_level_count (ancestor_id, depth, tenant_id, members, dtehm, dip)
        select ancestor_id, depth, tenant_id, count(*), count(*) filter (where wants_dtehm), count(*) filter (where wants_dip)
-       from network_link where tenant_id = $1 group by ancestor_id, depth, tenant_id
+       from network_link
+       -- this tree's ancestors only (the root and the new members): other trees keep their counts
+       where tenant_id = $1 and (ancestor_id = $2 or ancestor_id in (select account_id from bench_net))
+       group by ancestor_id, depth, tenant_id
        on conflict (ancestor_id, depth) do update set
          members = excluded.members, dtehm = excluded.dtehm, dip = excluded.dip`,
-      [tenantId],
+      [tenantId, rootAccountId],
     );
     await client.query(`drop table bench_net`);
   });
