@@ -54,7 +54,7 @@ type App = Parameters<typeof registerMember>[0];
 async function tenantLike(c: pg.Client, template: string, slug: string): Promise<number> {
   const { rows } = await c.query<{ id: number }>(
     `insert into tenant (slug, name, profile, currency, time_zone, hosts, settings, created_at)
-     select $2, name || ' (' || $2 || ')', profile, currency, time_zone, '[]', settings, now()
+     select $2::text, name || ' (' || $2::text || ')', profile, currency, time_zone, '[]', settings, now()
      from tenant where slug = $1
      on conflict (slug) do update set slug = excluded.slug
      returning id`,
