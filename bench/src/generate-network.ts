@@ -47,7 +47,8 @@ const sqlArray = (items: readonly string[]) => `array[${items.map((s) => `'${s}'
  * `count` members under `rootAccountId`, breadth-first with `fanout` children each (member k's
  * sponsor is member ⌊(k−1)/fanout⌋, 0 being the root): accounts, network_member rows and the
  * network_link closure (one row per ancestor up to depth 20) as `MembershipService.join` writes them.
- * About 70% are active with member numbers; DTEHM/DIP choices vary.
+ * About 70% are active with member numbers; DTEHM/DIP choices vary. Emails and member numbers come
+ * from the account id, so several trees (the cost-curve roots) can live in one tenant.
  */
 export async function generateNetwork(
   client: pg.Client,
@@ -69,7 +70,7 @@ export async function generateNetwork(
     await client.query(`alter table bench_net add primary key (k)`);
     await client.query(
       `insert into account (id, tenant_id, email, name, phone, password_hash, roles, created_at)
-       select account_id, $1, 'net' || k || '@bench.komisi.test',
+       select account_id, $1, 'net-' || account_id || '@bench.komisi.test',
               (${sqlArray(FIRST)})[1 + k % ${FIRST.length}] || ' ' || (${sqlArray(LAST)})[1 + (k / 7) % ${LAST.length}],
               '+2567' || lpad(k::text, 8, '0'), $2, '{member}', now() - (k || ' minutes')::interval
        from bench_net`,
@@ -79,8 +80,8 @@ export async function generateNetwork(
       `insert into network_member (account_id, tenant_id, sponsor_id, wants_dtehm, wants_dip, dtehm_member_id,
                                    dip_member_id, status, address, from_mobile, joined_at, activated_at)
        select n.account_id, $1, coalesce(p.account_id, $2), n.wd, n.wp,
-              case when n.active and n.wd then 'DTEHM2023' || lpad(n.k::text, greatest(4, length(n.k::text)), '0') end,
-              case when n.active and n.wp then 'DIP' || (1000000 + n.k) end,
+              case when n.active and n.wd then 'DTEHM2023' || lpad(n.account_id::text, greatest(4, length(n.account_id::text)), '0') end,
+              case when n.active and n.wp then 'DIP' || (1000000 + n.account_id) end,
               case when n.active then 'active' else 'pending' end,
               'Plot ' || n.k || ', Kampala', n.k % 2 = 0, now() - (n.k || ' minutes')::interval,
               case when n.active then now() - (n.k || ' minutes')::interval end
