@@ -123,18 +123,22 @@ export async function prepareSizeTiers(
       email,
     ]);
     let accountId = rows[0]?.id;
-    if (accountId === undefined) {
+    if (accountId === undefined)
       accountId = await registerMember(app, {
         email,
         name: `Network Root ${sizeLabel(size)}`,
         phone: `+2567008000${String(i).padStart(2, '0')}`,
       });
-      const root = accountId;
+    const root = accountId;
+    const { rows: have } = await c.query<{ n: number }>(
+      'select count(*)::int n from network_link where ancestor_id = $1',
+      [root],
+    );
+    if (have[0]!.n < size / 2)
       await timed(`${size.toLocaleString('en')} descendants under network root ${email}`, async () => {
         await generateNetwork(c, dtehm.tenantId, root, dtehm.passwordHash, size);
         await c.query('vacuum analyze account, network_member, network_link, network_level_count');
       });
-    }
     const { rows: stats } = await c.query<{ n: number; levels: number }>(
       'select count(*)::int n, coalesce(max(depth), 0)::int levels from network_link where ancestor_id = $1',
       [accountId],
