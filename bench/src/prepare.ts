@@ -10,10 +10,10 @@ import { generateOrders } from './generate-orders.ts';
 import { generateProducts } from './generate-products.ts';
 import { prepareReferrals, type ReferralFixture } from './generate-referrals.ts';
 import { type CheckoutCustomer, checkoutCustomers, generateShop } from './generate-shop.ts';
-import { prepareSizeTiers, type SizeTiers } from './size-tiers.ts';
 import type { BenchCooperative } from './koperasi-scenarios.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
+import { prepareSizeTiers, type SizeTiers } from './size-tiers.ts';
 
 export interface BenchUser {
   accountId: number;

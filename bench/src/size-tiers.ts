@@ -22,7 +22,9 @@ export function sizeLabel(n: number): string {
 export const productTierSlug = (size: number) =>
   size === settings.products ? settings.tenantSlug : `${settings.tenantSlug}-size-${sizeLabel(size)}`;
 export const shopTierSlug = (size: number) =>
-  size === settings.shopProducts ? settings.shopTenantSlug : `${settings.shopTenantSlug}-size-${sizeLabel(size)}`;
+  size === settings.shopProducts
+    ? settings.shopTenantSlug
+    : `${settings.shopTenantSlug}-size-${sizeLabel(size)}`;
 const networkRootEmail = (size: number) =>
   size === settings.descendants ? NETWORK_ROOT_EMAIL : `network-root-${sizeLabel(size)}@bench.komisi.test`;
 
@@ -65,8 +67,8 @@ async function tenantLike(c: pg.Client, template: string, slug: string): Promise
 }
 
 const countProducts = async (c: pg.Client, tenantId: number) =>
-  (await c.query<{ n: number }>('select count(*)::int n from product where tenant_id = $1', [tenantId])).rows[0]!
-    .n;
+  (await c.query<{ n: number }>('select count(*)::int n from product where tenant_id = $1', [tenantId]))
+    .rows[0]!.n;
 
 async function catalogTiers(
   c: pg.Client,
@@ -118,10 +120,10 @@ export async function prepareSizeTiers(
   const network: NetworkTier[] = [];
   for (const [i, size] of settings.sizes.network.entries()) {
     const email = networkRootEmail(size);
-    const { rows } = await c.query<{ id: number }>('select id from account where tenant_id = $1 and email = $2', [
-      dtehm.tenantId,
-      email,
-    ]);
+    const { rows } = await c.query<{ id: number }>(
+      'select id from account where tenant_id = $1 and email = $2',
+      [dtehm.tenantId, email],
+    );
     let accountId = rows[0]?.id;
     if (accountId === undefined)
       accountId = await registerMember(app, {
