@@ -235,8 +235,8 @@ describe('GET /products/list', () => {
 
 describe('GET /products/list totals of large results', () => {
   it('counts matches up to 1,000 past the page start: exact below, at least that many above', async () => {
-    const em = app.orm.em.fork();
-    await em.execute(
+    const db = app.orm.em.fork().getConnection();
+    await db.execute(
       `insert into product (tenant_id, name, price, images, stock_quantity, created_at)
        select t.id, 'Countable Widget ' || k, 1000 + k, '[]', 1, now()
        from tenant t, generate_series(1, 1050) k where t.slug = 'dtehm'`,
@@ -265,7 +265,7 @@ describe('GET /products/list totals of large results', () => {
         to: null,
       });
     } finally {
-      await em.execute(`delete from product where name like 'Countable Widget %'`);
+      await db.execute(`delete from product where name like 'Countable Widget %'`);
     }
   });
 });
