@@ -69,8 +69,10 @@ export function costCurves(rows: Row[]): string {
     const last = tiers.at(-1)!;
     if (tiers.length < 2) continue;
     const p99 = first.ours.p99 > 0 ? last.ours.p99 / first.ours.p99 : Number.POSITIVE_INFINITY;
+    // a p99 of a handful of requests says nothing (a run where every request outlives the window)
+    const enough = tiers.every((r) => r.ours.requests >= 100 && r.ours.timeouts === 0);
     summary.push(
-      `| ${family} | ${first.name.slice(family.length + 1)} → ${last.name.slice(family.length + 1)} | ${growth(first.ours.p50, last.ours.p50)} | ${growth(first.ours.p99, last.ours.p99)} | ${first.bare && last.bare ? growth(first.bare.p99, last.bare.p99) : '—'} | ${p99 < settings.flatGrowth ? 'flat' : `grows ≥ ${settings.flatGrowth}×`} |`,
+      `| ${family} | ${first.name.slice(family.length + 1)} → ${last.name.slice(family.length + 1)} | ${growth(first.ours.p50, last.ours.p50)} | ${growth(first.ours.p99, last.ours.p99)} | ${first.bare && last.bare ? growth(first.bare.p99, last.bare.p99) : '—'} | ${!enough ? 'too few requests to judge' : p99 < settings.flatGrowth ? 'flat' : `grows ≥ ${settings.flatGrowth}×`} |`,
     );
   }
   return `## Cost curves
