@@ -61,6 +61,12 @@ export const Product = defineEntity({
       name: 'product_tenant_name_idx',
       expression: 'create index "product_tenant_name_idx" on "product" ("tenant_id", lower("name"), "id")',
     },
+    // the storefront's category list by price walks its category in price order instead of sorting it
+    {
+      name: 'product_category_selling_price_idx',
+      expression:
+        'create index "product_category_selling_price_idx" on "product" ("tenant_id", "category_id", "selling_price") where slug is not null',
+    },
     {
       name: 'product_selling_price_idx',
       expression:
