@@ -68,6 +68,10 @@ export async function generateNetwork(
       [count, fanout],
     );
     await client.query(`alter table bench_net add primary key (k)`);
+    // temp tables are never auto-analyzed; and the closure's grouping (millions of ancestor/depth
+    // pairs for a million members) would spill to disk at the default work_mem
+    await client.query(`analyze bench_net`);
+    await client.query(`set work_mem = '256MB'`);
     await client.query(
       `insert into account (id, tenant_id, email, name, phone, password_hash, roles, created_at)
        select account_id, $1, 'net-' || account_id || '@bench.komisi.test',
@@ -113,5 +117,6 @@ export async function generateNetwork(
       [tenantId, rootAccountId],
     );
     await client.query(`drop table bench_net`);
+    await client.query(`reset work_mem`);
   });
 }
