@@ -63,14 +63,12 @@ export async function productList(pool: pg.Pool, tenantId: number, q: Record<str
     return where.join(' and ');
   };
   // matches are counted up to the page's offset + COUNT_AHEAD, as ours
-  const order = `order by ${SORT[sortBy]} ${dir}, p.id ${dir}`;
-  const counted = () =>
-    `(select 1 from product p where ${filter()} ${order} limit ${$(countLimit(offset))}) counted`;
+  const counted = () => `(select 1 from product p where ${filter()} limit ${$(countLimit(offset))}) counted`;
   const { rows } = await pool.query<SummaryRow & { total: number }>(
     `select ${SUMMARY}, (select count(*)::int from ${counted()}) as total
      from product p left join product_category c on c.id = p.category_id
      where ${filter()}
-     ${order}
+     order by ${SORT[sortBy]} ${dir}, p.id ${dir}
      limit ${$(perPage)} offset ${$(offset)}`,
     params,
   );

@@ -65,24 +65,21 @@ export class CatalogService {
     const offset = (q.page - 1) * q.perPage;
     const filter = sql.join(where, sql` and `);
     const dir = sql.raw(q.sortOrder === 'desc' ? 'desc' : 'asc');
-    const order = sql`order by ${sql.raw(SORT_COLUMNS[q.sortBy])} ${dir}, p.id ${dir}`;
-    // The total as its own subquery (not a window): the page can then stop after perPage rows. The
-    // count reads in the page's order too, so a common word is counted along the sort index (stopping
-    // at the cap) and a rare one from the search index, never by a scan of the whole table.
-    const counted = sql`(select 1 from product p where ${filter} ${order} limit ${countLimit(offset)}) counted`;
+    // the total as its own subquery (not a window): the page can then stop after perPage rows
     const rows = await boundRows<SummaryRow & { total: number }>(
       scope.em,
-      sql`select ${sql.raw(SUMMARY_COLUMNS)}, (select count(*)::int from ${counted}) as total
+      sql`select ${sql.raw(SUMMARY_COLUMNS)},
+         (select count(*)::int from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted) as total
        from product p left join product_category c on c.id = p.category_id
        where ${filter}
-       ${order}
+       order by ${sql.raw(SORT_COLUMNS[q.sortBy])} ${dir}, p.id ${dir}
        limit ${q.perPage} offset ${offset}`,
     );
     let total = rows[0]?.total;
     if (total === undefined) {
       const count = await boundRow<{ total: number }>(
         scope.em,
-        sql`select count(*)::int as total from ${counted}`,
+        sql`select count(*)::int as total from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted`,
       );
       total = count?.total ?? 0;
     }
