@@ -16,6 +16,7 @@ import { cartAdd, shopProducts } from './bare-shop.ts';
 import { koperasiSlug } from './generate-koperasi.ts';
 import { createLimitApp } from './limit-app.ts';
 import { settings } from './settings.ts';
+import { productTierSlug, shopTierSlug } from './size-tiers.ts';
 
 export async function createBareApp(
   pool: pg.Pool,
@@ -68,6 +69,20 @@ export async function createBareApp(
   });
   app.route(`/t/${slug}/api`, api);
   if (shopSlug) app.route(`/t/${shopSlug}/api`, await createBareShop(pool, shopSlug, jwtSecret));
+  // cost curves: the product lists of the other data sizes, each its own tenant (size-tiers.ts)
+  for (const size of settings.sizes.products) {
+    const tier = productTierSlug(size);
+    const id = await tenantIdOf(pool, tier);
+    if (tier === slug || id === null) continue;
+    app.get(`/t/${tier}/api/products/list`, async (c) =>
+      c.json(ok(await productList(pool, id, c.req.query()), 'Products retrieved successfully')),
+    );
+  }
+  for (const size of settings.sizes.shopProducts) {
+    const tier = shopTierSlug(size);
+    if (tier === shopSlug || (await tenantIdOf(pool, tier)) === null) continue;
+    app.route(`/t/${tier}/api`, await createBareShop(pool, tier, jwtSecret));
+  }
   // referral links and affiliate statistics (qutab), when the bench prepared that tenant
   const { rowCount } = await pool.query('select 1 from tenant where slug = $1', [qutabSlug ?? '']);
   const referral = rowCount ? await createBareReferral(pool, qutabSlug!, jwtSecret) : null;
@@ -81,6 +96,9 @@ export async function createBareApp(
   const flush = async () => referral?.close();
   return Object.assign(app, { flush });
 }
+
+const tenantIdOf = async (pool: pg.Pool, slug: string) =>
+  (await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug])).rows[0]?.id ?? null;
 
 /** The ansania storefront routes: envelope `{ success, data, meta }`. */
 async function createBareShop(pool: pg.Pool, slug: string, jwtSecret: string) {

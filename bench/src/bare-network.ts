@@ -52,7 +52,8 @@ export async function network(
           }>(
             `select l.depth, a.id, a.name, a.email, a.phone, m.dtehm_member_id as "dtehmMemberId",
                     m.dip_member_id as "dipMemberId", m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip",
-                    m.joined_at as "joinedAt", m.status
+                    m.joined_at as "joinedAt", m.status,
+                    m.suspended_at is not null as suspended
              from network_link l
              join account a on a.id = l.descendant_id
              join network_member m on m.account_id = l.descendant_id

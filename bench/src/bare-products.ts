@@ -1,9 +1,10 @@
 // GET /products/list by hand on `pg`: the same statements, in the same order, as our catalog
 // service (bind parameters instead of inlined literals), and the same response body.
+import { countLimit } from '@komisi/api';
 import type pg from 'pg';
 import { HttpError, intParam, localDateTime, pageWindow } from './bare-http.ts';
 
-const SORT = { name: 'p.name', price: 'p.price', created_at: 'p.created_at' } as const;
+const SORT = { name: 'lower(p.name)', price: 'p.price', created_at: 'p.created_at' } as const;
 export const SUMMARY = `p.id, p.name, p.description, p.price, p.feature_photo as "featurePhoto",
   p.category_id as "categoryId", c.name as "categoryName", p.stock_quantity as "stockQuantity",
   p.created_at as "createdAt"`;
@@ -39,34 +40,43 @@ export async function productList(pool: pg.Pool, tenantId: number, q: Record<str
   const sortBy = (q.sort_by ?? 'created_at') as keyof typeof SORT;
   if (!(sortBy in SORT)) throw new HttpError(400, 'invalid sort_by');
   const dir = q.sort_order === 'asc' ? 'asc' : 'desc';
-  const where = ['p.tenant_id = $1'];
-  const params: unknown[] = [tenantId];
-  if (q.category_id) {
-    params.push(intParam(q.category_id, 0));
-    where.push(`p.category_id = $${params.length}`);
-  }
-  const words = (q.search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (words.length) {
-    params.push(
-      words
-        .slice(0, 8)
-        .map((w) => `${w}:*`)
-        .join(' & '),
-    );
-    where.push(`p.search_vector @@ to_tsquery('simple', $${params.length})`);
-  }
+  const offset = (page - 1) * perPage;
+  const params: unknown[] = [];
+  const $ = (v: unknown) => {
+    params.push(v);
+    return `$${params.length}`;
+  };
+  // the filter twice (count, then page), each with its own parameters, as our bound SQL sends it
+  const filter = () => {
+    const where = [`p.tenant_id = ${$(tenantId)}`];
+    if (q.category_id) where.push(`p.category_id = ${$(intParam(q.category_id, 0))}`);
+    const words = (q.search ?? '').toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (words.length)
+      where.push(
+        `p.search_vector @@ to_tsquery('simple', ${$(
+          words
+            .slice(0, 8)
+            .map((w) => `${w}:*`)
+            .join(' & '),
+        )})`,
+      );
+    return where.join(' and ');
+  };
+  // matches are counted up to the page's offset + COUNT_AHEAD, as ours
+  const counted = () => `(select 1 from product p where ${filter()} limit ${$(countLimit(offset))}) counted`;
   const { rows } = await pool.query<SummaryRow & { total: number }>(
-    `select ${SUMMARY}, (select count(*)::int from product p where ${where.join(' and ')}) as total
+    `select ${SUMMARY}, (select count(*)::int from ${counted()}) as total
      from product p left join product_category c on c.id = p.category_id
-     where ${where.join(' and ')}
+     where ${filter()}
      order by ${SORT[sortBy]} ${dir}, p.id ${dir}
-     limit $${params.length + 1} offset $${params.length + 2}`,
-    [...params, perPage, (page - 1) * perPage],
+     limit ${$(perPage)} offset ${$(offset)}`,
+    params,
   );
   let total = rows[0]?.total;
   if (total === undefined) {
+    params.length = 0;
     const count = await pool.query<{ total: number }>(
-      `select count(*)::int as total from product p where ${where.join(' and ')}`,
+      `select count(*)::int as total from ${counted()}`,
       params,
     );
     total = count.rows[0]?.total ?? 0;

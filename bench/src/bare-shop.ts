@@ -1,7 +1,7 @@
 // The ansania storefront endpoints (product list, add to cart) by hand on `pg`: the statements of
 // StorefrontService.list and CartsService.addItem + contents, with bind parameters.
 
-import { variantFilterSql } from '@komisi/api';
+import { countLimit, variantFilterSql } from '@komisi/api';
 import type pg from 'pg';
 import { CART_LINES_SQL, type LineRow } from './bare-checkout.ts';
 import { HttpError } from './bare-http.ts';
@@ -102,7 +102,7 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
        limit ${$(limit)} offset ${$((page - 1) * limit)}
      )
      select page.*,
-       (select count(*)::int from product p where ${filter}) as total,
+       (select count(*)::int from (select 1 from product p where ${filter} limit ${$(countLimit((page - 1) * limit))}) counted) as total,
        coalesce(
          (select json_agg(i.url order by i.is_primary desc, i.position, i.id) from product_image i where i.product_id = page.id),
          '[]'::json) as images
@@ -111,9 +111,10 @@ export async function shopProducts(pool: pg.Pool, tenantId: number, q: Record<st
   );
   let total = rows[0]?.total;
   if (total === undefined) {
+    const filterParams = params.slice(0, -3); // without limit, offset and the count's limit, bound last
     const count = await pool.query<{ total: number }>(
-      `select count(*)::int as total from product p where ${filter}`,
-      params.slice(0, -2), // without limit and offset, bound last
+      `select count(*)::int as total from (select 1 from product p where ${filter} limit $${filterParams.length + 1}) counted`,
+      [...filterParams, countLimit((page - 1) * limit)],
     );
     total = count.rows[0]?.total ?? 0;
   }

@@ -47,7 +47,8 @@ const sqlArray = (items: readonly string[]) => `array[${items.map((s) => `'${s}'
  * `count` members under `rootAccountId`, breadth-first with `fanout` children each (member k's
  * sponsor is member ⌊(k−1)/fanout⌋, 0 being the root): accounts, network_member rows and the
  * network_link closure (one row per ancestor up to depth 20) as `MembershipService.join` writes them.
- * About 70% are active with member numbers; DTEHM/DIP choices vary.
+ * About 70% are active with member numbers; DTEHM/DIP choices vary. Emails and member numbers come
+ * from the account id, so several trees (the cost-curve roots) can live in one tenant.
  */
 export async function generateNetwork(
   client: pg.Client,
@@ -67,9 +68,13 @@ export async function generateNetwork(
       [count, fanout],
     );
     await client.query(`alter table bench_net add primary key (k)`);
+    // temp tables are never auto-analyzed; and the closure's grouping (millions of ancestor/depth
+    // pairs for a million members) would spill to disk at the default work_mem
+    await client.query(`analyze bench_net`);
+    await client.query(`set work_mem = '256MB'`);
     await client.query(
       `insert into account (id, tenant_id, email, name, phone, password_hash, roles, created_at)
-       select account_id, $1, 'net' || k || '@bench.komisi.test',
+       select account_id, $1, 'net-' || account_id || '@bench.komisi.test',
               (${sqlArray(FIRST)})[1 + k % ${FIRST.length}] || ' ' || (${sqlArray(LAST)})[1 + (k / 7) % ${LAST.length}],
               '+2567' || lpad(k::text, 8, '0'), $2, '{member}', now() - (k || ' minutes')::interval
        from bench_net`,
@@ -79,8 +84,8 @@ export async function generateNetwork(
       `insert into network_member (account_id, tenant_id, sponsor_id, wants_dtehm, wants_dip, dtehm_member_id,
                                    dip_member_id, status, address, from_mobile, joined_at, activated_at)
        select n.account_id, $1, coalesce(p.account_id, $2), n.wd, n.wp,
-              case when n.active and n.wd then 'DTEHM2023' || lpad(n.k::text, greatest(4, length(n.k::text)), '0') end,
-              case when n.active and n.wp then 'DIP' || (1000000 + n.k) end,
+              case when n.active and n.wd then 'DTEHM2023' || lpad(n.account_id::text, greatest(4, length(n.account_id::text)), '0') end,
+              case when n.active and n.wp then 'DIP' || (1000000 + n.account_id) end,
               case when n.active then 'active' else 'pending' end,
               'Plot ' || n.k || ', Kampala', n.k % 2 = 0, now() - (n.k || ' minutes')::interval,
               case when n.active then now() - (n.k || ' minutes')::interval end
@@ -103,11 +108,15 @@ export async function generateNetwork(
     await client.query(
       `insert into network_level_count (ancestor_id, depth, tenant_id, members, dtehm, dip)
        select ancestor_id, depth, tenant_id, count(*), count(*) filter (where wants_dtehm), count(*) filter (where wants_dip)
-       from network_link where tenant_id = $1 group by ancestor_id, depth, tenant_id
+       from network_link
+       -- this tree's ancestors only (the root and the new members): other trees keep their counts
+       where tenant_id = $1 and (ancestor_id = $2 or ancestor_id in (select account_id from bench_net))
+       group by ancestor_id, depth, tenant_id
        on conflict (ancestor_id, depth) do update set
          members = excluded.members, dtehm = excluded.dtehm, dip = excluded.dip`,
-      [tenantId],
+      [tenantId, rootAccountId],
     );
     await client.query(`drop table bench_net`);
+    await client.query(`reset work_mem`);
   });
 }

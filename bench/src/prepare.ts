@@ -19,6 +19,7 @@ import {
 import type { BenchCooperative } from './koperasi-scenarios.ts';
 import { timed, withClient } from './pg.ts';
 import { settings } from './settings.ts';
+import { prepareSizeTiers, type SizeTiers } from './size-tiers.ts';
 
 export interface BenchUser {
   accountId: number;
@@ -44,6 +45,8 @@ export interface Fixture {
   koperasi: KoperasiFixture[];
   /** the larger cooperative with its savers and pending deposits (admin list, history, deposit settlement) */
   cooperative: BenchCooperative;
+  /** the cost-curve sizes of products, shop-products and network (size-tiers.ts) */
+  sizes: SizeTiers;
 }
 
 /** The ansania storefront: catalog, cart customers and ready-to-check-out customers. */
@@ -237,6 +240,15 @@ export async function prepare(): Promise<Fixture> {
             prepareKoperasi(c, koperasiSlug(n), n),
           ),
         );
+      // ── cost curves: every size of the list scenarios, generated when absent
+      const passwordHash = (
+        await c.query<{ password_hash: string }>(
+          `select password_hash from account where tenant_id = $1 and email = 'admin@dtehm.demo'`,
+          [tenantId],
+        )
+      ).rows[0]!.password_hash;
+      const sizes = await prepareSizeTiers(c, platform.app, { tenantId, passwordHash });
+      // ──
       const larger = koperasi.at(-1)!;
       const savers = await prepareSavers(c, larger.tenantId);
       const deposits = await prepareDeposits(c, larger.tenantId);
@@ -246,7 +258,14 @@ export async function prepare(): Promise<Fixture> {
           [larger.tenantId],
         )
       ).rows[0]!.n;
-      return { ...fixture, shop, referral, koperasi, cooperative: { ...larger, members, savers, deposits } };
+      return {
+        ...fixture,
+        shop,
+        referral,
+        koperasi,
+        cooperative: { ...larger, members, savers, deposits },
+        sizes,
+      };
     });
   } finally {
     await platform.orm.close();
@@ -257,7 +276,7 @@ async function readFixture(
   c: pg.Client,
   app: App,
   tenantId: number,
-): Promise<Omit<Fixture, 'shop' | 'referral' | 'koperasi' | 'cooperative'>> {
+): Promise<Omit<Fixture, 'shop' | 'referral' | 'koperasi' | 'cooperative' | 'sizes'>> {
   const user = async (email: string): Promise<BenchUser> => {
     const { rows } = await c.query<{ id: number }>(
       'select id from account where tenant_id = $1 and email = $2',
@@ -282,7 +301,7 @@ async function readFixture(
     [buyers[0]!.accountId],
   );
   const { rows: products } = await c.query<{ id: number }>(
-    `select id from product where tenant_id = $1 order by (id * 7919) % 1000, id limit 500`,
+    `select id from product where tenant_id = $1 order by (id::bigint * 7919) % 1000, id limit 500`,
     [tenantId],
   );
   const tokens = new Map(buyers.map((b) => [b.accountId, b.token]));

@@ -44,6 +44,52 @@ export function table(rows: Row[]): string {
   return [head, sep, ...lines].join('\n');
 }
 
+// ── cost curves: the scenarios run at several data sizes (family@size), p50/p99 per size and growth
+const growth = (from: number, to: number) => (from > 0 ? `${(to / from).toFixed(2)}×` : '—');
+
+export function costCurves(rows: Row[]): string {
+  const families = new Map<string, Row[]>();
+  for (const r of rows) {
+    const at = r.name.indexOf('@');
+    if (at < 0) continue;
+    const family = r.name.slice(0, at);
+    families.set(family, [...(families.get(family) ?? []), r]);
+  }
+  if (families.size === 0) return '';
+  const head =
+    '| scenario | ours p50 ms | ours p99 ms | bare p50 ms | bare p99 ms | ours req/s | ours/bare |\n|---|---:|---:|---:|---:|---:|---:|';
+  const lines: string[] = [];
+  const summary: string[] = [];
+  for (const [family, tiers] of families) {
+    for (const r of tiers)
+      lines.push(
+        `| ${r.name} | ${f1(r.ours.p50)} | ${f1(r.ours.p99)} | ${r.bare ? f1(r.bare.p50) : '—'} | ${r.bare ? f1(r.bare.p99) : '—'} | ${f0(r.ours.rps)} | ${r.bare ? `${(ratio(r) * 100).toFixed(0)}%` : '—'} |`,
+      );
+    const first = tiers[0]!;
+    const last = tiers.at(-1)!;
+    if (tiers.length < 2) continue;
+    const p99 = first.ours.p99 > 0 ? last.ours.p99 / first.ours.p99 : Number.POSITIVE_INFINITY;
+    // a p99 of a handful of requests says nothing (a run where every request outlives the window)
+    const enough = tiers.every((r) => r.ours.requests >= 100 && r.ours.timeouts === 0);
+    summary.push(
+      `| ${family} | ${first.name.slice(family.length + 1)} → ${last.name.slice(family.length + 1)} | ${growth(first.ours.p50, last.ours.p50)} | ${growth(first.ours.p99, last.ours.p99)} | ${first.bare && last.bare ? growth(first.bare.p99, last.bare.p99) : '—'} | ${!enough ? 'too few requests to judge' : p99 < settings.flatGrowth ? 'flat' : `grows ≥ ${settings.flatGrowth}×`} |`,
+    );
+  }
+  return `## Cost curves
+
+Each list scenario at several data sizes (BENCH_PRODUCT_SIZES, BENCH_SHOP_PRODUCT_SIZES, BENCH_NETWORK_SIZES),
+${settings.connections} connections. Goal: ours p99 at the largest size < ${settings.flatGrowth}× ours p99 at the smallest.
+
+${head}
+${lines.join('\n')}
+
+| family | sizes | ours p50 growth | ours p99 growth | bare p99 growth | verdict |
+|---|---|---:|---:|---:|---|
+${summary.join('\n')}
+`;
+}
+// ──
+
 export interface Environment {
   pgVersion: string;
   fixture: string[];
@@ -84,6 +130,7 @@ Target: ours ≥ ${settings.targetRatio * 100}% of bare.
 
 ${table(rows)}
 
+${costCurves(rows)}
 Data: ${env.fixture.join('; ')}.
 
 Details:

@@ -4,7 +4,7 @@ import { postgresVersion } from './checks.ts';
 import { startFakeMidtrans } from './children.ts';
 import { measureScenario } from './measure-scenario.ts';
 import { prepare } from './prepare.ts';
-import { markdown, type Row, table, verdict, writeLatest } from './report.ts';
+import { costCurves, markdown, type Row, table, verdict, writeLatest } from './report.ts';
 import { scenarios } from './scenarios.ts';
 import { settings } from './settings.ts';
 import { traceStatements, writeTrace } from './sql-trace.ts';
@@ -14,7 +14,10 @@ const startedAt = new Date();
 console.log(`Preparing ${settings.dbName}${settings.reuseDb ? ' (reusing it if present)' : ''}…`);
 const fixture = await prepare();
 const all = scenarios(fixture);
-const selected = settings.only ? all.filter((s) => settings.only!.includes(s.name)) : all;
+// a family name (products) selects each of its sizes (products@10k, …)
+const selected = settings.only
+  ? all.filter((s) => settings.only!.includes(s.name) || settings.only!.includes(s.name.split('@')[0]!))
+  : all;
 // deposit-settlement asks a fake Midtrans for each payment's status, ours and bare alike
 const fakeMidtrans = selected.some((s) => s.name === 'deposit-settlement') ? await startFakeMidtrans() : null;
 const traces = await traceStatements(selected);
@@ -51,12 +54,16 @@ const text =
           `koperasi ${k.slug}: ${k.members.toLocaleString('en')} members (three savings accounts each), ${k.transactions.toLocaleString('en')} savings transactions over two years (rollups kept by the triggers)`,
       ),
       `${bench.slug} also: ${bench.savers.length} savers with ${settings.koperasiSaverTransactions} savings transactions each (exact running balances), ${bench.deposits.length.toLocaleString('en')} pending Midtrans deposits at start (a fake Midtrans answers their status: settlement)`,
+      // ── cost curves
+      `cost-curve sizes: dtehm products ${fixture.sizes.products.map((t) => `${t.products.toLocaleString('en')} (${t.slug})`).join(', ')}; ansania products ${fixture.sizes.shopProducts.map((t) => `${t.products.toLocaleString('en')} (${t.slug})`).join(', ')}; network roots with ${fixture.sizes.network.map((t) => `${t.descendants.toLocaleString('en')} descendants over ${t.levels} levels`).join(', ')}`,
+      // ──
       `qutab: affiliate ${fixture.referral.code} with ${fixture.referral.clicks.toLocaleString('en')} clicks over a year (daily rollups) and ${fixture.referral.referrals.toLocaleString('en')} referred orders with their ledger entries, ${fixture.referral.otherCodes.length} other approved affiliates`,
     ],
     startedAt,
     durationSeconds: (Date.now() - startedAt.getTime()) / 1000,
   }) + statsTierSection(rows, fixture.referral.tiers);
 console.log(`\n${table(rows)}\n`);
+console.log(costCurves(rows));
 for (const r of rows) for (const f of r.flags) console.log(`FLAG ${r.name}: ${f}`);
 for (const r of rows) for (const w of r.warnings) console.log(`NOISY ${r.name}: ${w}`);
 console.log(`written to ${writeLatest(text)}`);

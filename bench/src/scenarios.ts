@@ -6,6 +6,7 @@ import { categorySlug, SHOP_COLORS, SHOP_SEARCH_TERMS, SHOP_TYPES } from './gene
 import { koperasiScenarios } from './koperasi-scenarios.ts';
 import type { Fixture } from './prepare.ts';
 import { settings } from './settings.ts';
+import { type CatalogTier, type NetworkTier, sizeLabel } from './size-tiers.ts';
 
 const API = `/t/${settings.tenantSlug}/api`;
 const SHOP = `/t/${settings.shopTenantSlug}/api`;
@@ -143,18 +144,8 @@ export function scenarios(f: Fixture): Scenario[] {
   const day = (offset: number) =>
     new Date(Date.now() + 7 * 3_600_000 + offset * 86_400_000).toISOString().slice(0, 10);
   const last90 = { start: day(-89), end: day(0) };
-  const networkPages = Math.min(50, Math.ceil(f.networkRoot.descendants / 20));
   return [
-    {
-      name: 'products',
-      title: `GET /products/list (search, sort by price; ${settings.products.toLocaleString('en')} products)`,
-      sameBody: true,
-      call: (i) => ({
-        method: 'GET',
-        path: `${API}/products/list?per_page=20&search=${encodeURIComponent(SEARCH_TERMS[i % SEARCH_TERMS.length]!)}&sort_by=price`,
-        headers: {},
-      }),
-    },
+    ...f.sizes.products.map(productsAt),
     {
       name: 'preview',
       title: 'POST /orders/calculate-commission (10-level chain + stockist)',
@@ -189,27 +180,8 @@ export function scenarios(f: Fixture): Scenario[] {
         };
       },
     },
-    {
-      name: 'network',
-      title: `GET /user/network (level=all; ${f.networkRoot.descendants.toLocaleString('en')} descendants, ${f.networkRoot.levels} levels)`,
-      sameBody: true,
-      call: (i) => ({
-        method: 'GET',
-        path: `${API}/user/network?page=${1 + (i % networkPages)}&level=all`,
-        headers: json(f.networkRoot.token),
-      }),
-    },
-    {
-      name: 'shop-products',
-      title: `GET ansania /products (search, category, colour, price range, in stock; ${settings.shopProducts.toLocaleString('en')} products)`,
-      sameBody: true,
-      call: (i) => ({
-        method: 'GET',
-        path: `${SHOP}/products?${shopQuery(i)}`,
-        // a different shopper per request: the anonymous rate limit is per client address
-        headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
-      }),
-    },
+    ...f.sizes.network.map(networkAt),
+    ...f.sizes.shopProducts.map(shopProductsAt),
     {
       name: 'cart-add',
       title: `POST ansania /cart/items (${shop.cartCustomers.length} registered customers, ${shop.variantIds.length} variants)`,
@@ -329,6 +301,51 @@ export function scenarios(f: Fixture): Scenario[] {
     ...koperasiScenarios(f.cooperative),
   ];
 }
+
+// ── cost curves: the list scenarios at each data size (size-tiers.ts), named family@size
+const tierName = (family: string, size: number) => `${family}@${sizeLabel(size)}`;
+
+function productsAt(t: CatalogTier): Scenario {
+  return {
+    name: tierName('products', t.size),
+    title: `GET /products/list (search, sort by price; ${t.products.toLocaleString('en')} products, tenant ${t.slug})`,
+    sameBody: true,
+    call: (i) => ({
+      method: 'GET',
+      path: `/t/${t.slug}/api/products/list?per_page=20&search=${encodeURIComponent(SEARCH_TERMS[i % SEARCH_TERMS.length]!)}&sort_by=price`,
+      headers: {},
+    }),
+  };
+}
+
+function shopProductsAt(t: CatalogTier): Scenario {
+  return {
+    name: tierName('shop-products', t.size),
+    title: `GET ansania /products (search, category, colour, price range, in stock; ${t.products.toLocaleString('en')} products, tenant ${t.slug})`,
+    sameBody: true,
+    call: (i) => ({
+      method: 'GET',
+      path: `/t/${t.slug}/api/products?${shopQuery(i)}`,
+      // a different shopper per request: the anonymous rate limit is per client address
+      headers: { 'x-forwarded-for': `10.${(i >> 16) & 255}.${(i >> 8) & 255}.${i & 255}` },
+    }),
+  };
+}
+
+function networkAt(t: NetworkTier): Scenario {
+  const pages = Math.min(50, Math.ceil(t.descendants / 20));
+  return {
+    name: tierName('network', t.size),
+    title: `GET /user/network (level=all; ${t.descendants.toLocaleString('en')} descendants, ${t.levels} levels)`,
+    sameBody: true,
+    call: (i) => ({
+      method: 'GET',
+      path: `${API}/user/network?page=${1 + (i % pages)}&level=all`,
+      headers: json(t.token),
+    }),
+  };
+}
+// ──
 
 const DASHBOARD_PERIODS = ['today', 'week', 'month', 'quarter', 'year'];
 

@@ -9,6 +9,19 @@ const int = (name: string, fallback: number): number => {
   return n;
 };
 
+// ── cost curves (products@10k, shop-products@10k, network@10k, …) ──
+/** a comma-separated list of data sizes, smallest first (the cost-curve tiers of one scenario family) */
+const sizes = (name: string, fallback: readonly number[]): number[] => {
+  const raw = env[name];
+  if (raw === undefined || raw === '') return [...fallback];
+  const list = raw.split(',').map((s) => Number(s.trim()));
+  if (list.some((n) => !Number.isInteger(n) || n < 1))
+    throw new Error(`${name} must be comma-separated whole numbers, got "${raw}"`);
+  return [...new Set(list)].sort((a, b) => a - b);
+};
+const TIERS = [10_000, 100_000, 1_000_000] as const;
+// ──
+
 const pgServer = env.BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432';
 const dbName = env.BENCH_DB ?? 'komisi_bench';
 const port = int('BENCH_PORT', 3917);
@@ -92,6 +105,17 @@ export const settings = {
   midtransPort,
   midtransBaseUrl: `http://127.0.0.1:${midtransPort}`,
   midtransServerKey: 'SB-Mid-server-bench-0123456789abcdef',
+  // ── cost curves: each list scenario at several data sizes, each size its own tenant (products, shop)
+  // or network root; a size equal to BENCH_PRODUCTS / BENCH_SHOP_PRODUCTS / BENCH_DESCENDANTS is the
+  // main tenant's or root's data, the others are generated once and kept with BENCH_REUSE_DB=1
+  sizes: {
+    products: sizes('BENCH_PRODUCT_SIZES', TIERS),
+    shopProducts: sizes('BENCH_SHOP_PRODUCT_SIZES', TIERS),
+    network: sizes('BENCH_NETWORK_SIZES', TIERS),
+  },
+  /** the goal for each cost curve: p99 at the largest size below this multiple of p99 at the smallest */
+  flatGrowth: 2,
+  // ──
   /** the REST ratio the issue asks for */
   targetRatio: 0.5,
 } as const;

@@ -21,6 +21,7 @@ export {
   takesUploads,
 } from './composition/rest/rest-handler.ts';
 export { createServices, type ServiceOptions, type Services } from './composition/services.ts';
+export { COUNT_AHEAD, countLimit } from './contexts/catalog/counted-total.ts';
 export { productSummarySetSql, variantFilterSql } from './contexts/catalog/variant-filter.ts';
 export { courierFor } from './contexts/commerce/shipping/couriers.ts';
 export { type FilesSetup, filesSetupFromConfig } from './contexts/files/files.setup.ts';

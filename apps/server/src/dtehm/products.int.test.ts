@@ -233,6 +233,43 @@ describe('GET /products/list', () => {
   });
 });
 
+describe('GET /products/list totals of large results', () => {
+  it('counts matches up to 1,000 past the page start: exact below, at least that many above', async () => {
+    const db = app.orm.em.fork().getConnection();
+    await db.execute(
+      `insert into product (tenant_id, name, price, images, stock_quantity, created_at)
+       select t.id, 'Countable Widget ' || k, 1000 + k, '[]', 1, now()
+       from tenant t, generate_series(1, 1050) k where t.slug = 'dtehm'`,
+    );
+    try {
+      const first = await list('?search=countable&sort_by=price&sort_order=asc');
+      expect(first.pagination).toEqual({
+        total: 1000,
+        per_page: 20,
+        current_page: 1,
+        last_page: 50,
+        from: 1,
+        to: 20,
+      });
+      expect(names(first)[0]).toBe('Countable Widget 1');
+      // page 50 counts to 980 + 1,000: all 1,050, so the last page is reachable and exact
+      const deep = await list('?search=countable&sort_by=price&sort_order=asc&page=50');
+      expect(deep.pagination).toMatchObject({ total: 1050, last_page: 53, from: 981, to: 1000 });
+      const last = await list('?search=countable&sort_by=price&sort_order=asc&page=53');
+      expect(last.pagination).toMatchObject({ total: 1050, from: 1041, to: 1050 });
+      expect(names(last).at(-1)).toBe('Countable Widget 1050');
+      // past the end: the count that follows the empty page is exact as well
+      expect((await list('?search=countable&page=60')).pagination).toMatchObject({
+        total: 1050,
+        from: null,
+        to: null,
+      });
+    } finally {
+      await db.execute(`delete from product where name like 'Countable Widget %'`);
+    }
+  });
+});
+
 describe('GET /products/detail/{id}', () => {
   it('returns the product with specifications, images and related products', async () => {
     const id = await productId('Premium Laptop');

@@ -1,8 +1,9 @@
 import { DomainError, pageWindow, prefixTsQuery, validationError } from '@komisi/domain';
 import { UniqueConstraintViolationException } from '@mikro-orm/core';
-import { boundRow, sql } from '../../kernel/bound-sql.ts';
+import { boundRow, boundRows, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction, type Scope, toSafeInteger } from '../../kernel/scope.ts';
 import { Category } from './category.entity.ts';
+import { countLimit } from './counted-total.ts';
 import { Product } from './product.entity.ts';
 
 export interface SaleItem {
@@ -56,36 +57,35 @@ const toSummary = (r: SummaryRow): ProductSummary => ({ ...r, price: toSafeInteg
 export type ProductDetail = Awaited<ReturnType<CatalogService['detail']>>;
 
 export class CatalogService {
-  /** One page of products; the read path is one SQL statement (plus a count when paging past the end). */
+  /**
+   * One page of products: one statement (plus a count when paging past the end). The total counts
+   * matches up to the page's offset + COUNT_AHEAD (counted-total.ts): a search over a large catalog
+   * then costs about what its page costs; the page itself walks an index in the sort order
+   * (product_tenant_price_idx, product_tenant_name_idx) and stops after perPage matches.
+   */
   async list(scope: Scope, q: ProductQuery) {
-    const where = ['p.tenant_id = ?'];
-    const params: unknown[] = [scope.tenant.id];
-    if (q.categoryId !== undefined) {
-      where.push('p.category_id = ?');
-      params.push(q.categoryId);
-    }
+    const where = [sql`p.tenant_id = ${scope.tenant.id}`];
+    if (q.categoryId !== undefined) where.push(sql`p.category_id = ${q.categoryId}`);
     const tsQuery = q.search ? prefixTsQuery(q.search) : null;
-    if (tsQuery) {
-      where.push(`p.search_vector @@ to_tsquery('simple', ?)`);
-      params.push(tsQuery);
-    }
+    if (tsQuery) where.push(sql`p.search_vector @@ to_tsquery('simple', ${tsQuery})`);
     const offset = (q.page - 1) * q.perPage;
-    const filter = where.join(' and ');
-    const dir = q.sortOrder === 'desc' ? 'desc' : 'asc';
+    const filter = sql.join(where, sql` and `);
+    const dir = sql.raw(q.sortOrder === 'desc' ? 'desc' : 'asc');
     // the total as its own subquery (not a window): the page can then stop after perPage rows
-    const rows = await scope.em.execute<(SummaryRow & { total: number })[]>(
-      `select ${SUMMARY_COLUMNS}, (select count(*)::int from product p where ${filter}) as total
+    const rows = await boundRows<SummaryRow & { total: number }>(
+      scope.em,
+      sql`select ${sql.raw(SUMMARY_COLUMNS)},
+         (select count(*)::int from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted) as total
        from product p left join product_category c on c.id = p.category_id
        where ${filter}
-       order by ${SORT_COLUMNS[q.sortBy]} ${dir}, p.id ${dir}
-       limit ? offset ?`,
-      [...params, ...params, q.perPage, offset],
+       order by ${sql.raw(SORT_COLUMNS[q.sortBy])} ${dir}, p.id ${dir}
+       limit ${q.perPage} offset ${offset}`,
     );
     let total = rows[0]?.total;
     if (total === undefined) {
-      const [count] = await scope.em.execute<{ total: number }[]>(
-        `select count(*)::int as total from product p where ${filter}`,
-        params,
+      const count = await boundRow<{ total: number }>(
+        scope.em,
+        sql`select count(*)::int as total from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted`,
       );
       total = count?.total ?? 0;
     }

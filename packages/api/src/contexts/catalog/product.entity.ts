@@ -55,6 +55,18 @@ export const Product = defineEntity({
     { name: 'product_tenant_created_idx', properties: ['tenant', 'createdAt'] },
     { name: 'product_search_vector_idx', properties: ['searchVector'], type: 'gin' },
     { name: 'product_variant_keys_idx', properties: ['variantKeys'], type: 'gin' },
+    // the dtehm list walks these in its sort order and stops after a page (the name sort folds case)
+    { name: 'product_tenant_price_idx', properties: ['tenant', 'price', 'id'] },
+    {
+      name: 'product_tenant_name_idx',
+      expression: 'create index "product_tenant_name_idx" on "product" ("tenant_id", lower("name"), "id")',
+    },
+    // the storefront's category list by price walks its category in price order instead of sorting it
+    {
+      name: 'product_category_selling_price_idx',
+      expression:
+        'create index "product_category_selling_price_idx" on "product" ("tenant_id", "category_id", "selling_price") where slug is not null',
+    },
     {
       name: 'product_selling_price_idx',
       expression:

@@ -1,5 +1,6 @@
 import { DomainError, pageWindow, prefixTsQuery, type StorefrontSort } from '@komisi/domain';
 import { type Scope, toSafeInteger } from '../../kernel/scope.ts';
+import { countLimit } from './counted-total.ts';
 import { variantFilterSql } from './variant-filter.ts';
 
 /**
@@ -111,7 +112,10 @@ interface CardRow {
 }
 
 export class StorefrontService {
-  /** One page of product cards: one statement (page, total and images), plus a count past the end. */
+  /**
+   * One page of product cards: one statement (page, total and images), plus a count past the end.
+   * The total counts matches up to the page's offset + COUNT_AHEAD (counted-total.ts).
+   */
   async list(scope: Scope, q: StorefrontQuery) {
     const window = pageWindow(0, q.page, q.limit); // validates page and limit before any query
     const where = ['p.tenant_id = ?', 'p.slug is not null'];
@@ -176,18 +180,18 @@ export class StorefrontService {
          limit ? offset ?
        )
        select page.*,
-         (select count(*)::int from product p where ${filter}) as total,
+         (select count(*)::int from (select 1 from product p where ${filter} limit ?) counted) as total,
          coalesce(
            (select json_agg(i.url order by ${imageOrder}) from product_image i where i.product_id = page.id),
            '[]'::json) as images
        from page order by ${orderBy}`,
-      [...selectParams, ...params, window.limit, window.offset, ...params],
+      [...selectParams, ...params, window.limit, window.offset, ...params, countLimit(window.offset)],
     );
     let total = rows[0]?.total;
     if (total === undefined) {
       const [count] = await scope.em.execute<{ total: number }[]>(
-        `select count(*)::int as total from product p where ${filter}`,
-        params,
+        `select count(*)::int as total from (select 1 from product p where ${filter} limit ?) counted`,
+        [...params, countLimit(window.offset)],
       );
       total = count?.total ?? 0;
     }

@@ -1,4 +1,5 @@
 import { pageWindow } from '@komisi/domain';
+import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import { planFor } from './mlm-plan.ts';
 
@@ -33,10 +34,11 @@ export class DownlineService {
   }
 
   async levelStats(scope: Scope, accountId: number): Promise<DownlineLevelStats[]> {
-    return scope.em.execute<DownlineLevelStats[]>(
-      `select depth, members, dtehm, dip from network_level_count
-       where ancestor_id = ? and tenant_id = ? and depth <= ? and members > 0 order by depth`,
-      [accountId, scope.tenant.id, this.deepestLevel(scope)],
+    return boundRows<DownlineLevelStats>(
+      scope.em,
+      sql`select depth, members, dtehm, dip from network_level_count
+       where ancestor_id = ${accountId} and tenant_id = ${scope.tenant.id} and depth <= ${this.deepestLevel(scope)}
+         and members > 0 order by depth`,
     );
   }
 
@@ -57,17 +59,18 @@ export class DownlineService {
     const members =
       window.from === null
         ? []
-        : await scope.em.execute<DownlineMember[]>(
-            `select l.depth, a.id, a.name, a.email, a.phone, m.dtehm_member_id as "dtehmMemberId",
+        : await boundRows<DownlineMember>(
+            scope.em,
+            sql`select l.depth, a.id, a.name, a.email, a.phone, m.dtehm_member_id as "dtehmMemberId",
                     m.dip_member_id as "dipMemberId", m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip",
                     m.joined_at as "joinedAt", m.status,
                     m.suspended_at is not null as suspended
              from network_link l
              join account a on a.id = l.descendant_id
              join network_member m on m.account_id = l.descendant_id
-             where l.ancestor_id = ? and l.tenant_id = ? and l.depth between ? and ?
-             order by l.depth, l.descendant_id limit ? offset ?`,
-            [accountId, scope.tenant.id, levels.from, levels.to, window.limit, window.offset],
+             where l.ancestor_id = ${accountId} and l.tenant_id = ${scope.tenant.id}
+               and l.depth between ${levels.from} and ${levels.to}
+             order by l.depth, l.descendant_id limit ${window.limit} offset ${window.offset}`,
           );
     return { stats, members, window };
   }

@@ -33,6 +33,8 @@ import * as m30 from './Migration20261207150000_console_dashboard_indexes.ts';
 import * as m31 from './Migration20261207160000_network_member_suspension.ts';
 import * as m32 from './Migration20261207170000_audit_log.ts';
 import * as m33 from './Migration20261207183000_withdrawal_queue_index.ts';
+import * as m34 from './Migration20261207190000_catalog_sort_indexes.ts';
+import * as m35 from './Migration20261207191000_storefront_category_price_index.ts';
 
 export const MIGRATIONS = [
   { name: 'Migration20261122211735_initial', class: Object.values(m0)[0] as never },
@@ -69,4 +71,6 @@ export const MIGRATIONS = [
   { name: 'Migration20261207160000_network_member_suspension', class: Object.values(m31)[0] as never },
   { name: 'Migration20261207170000_audit_log', class: Object.values(m32)[0] as never },
   { name: 'Migration20261207183000_withdrawal_queue_index', class: Object.values(m33)[0] as never },
+  { name: 'Migration20261207190000_catalog_sort_indexes', class: Object.values(m34)[0] as never },
+  { name: 'Migration20261207191000_storefront_category_price_index', class: Object.values(m35)[0] as never },
 ];
