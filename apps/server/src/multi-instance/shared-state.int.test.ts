@@ -82,8 +82,8 @@ describe('scheduled jobs', () => {
     const gaps = starts.slice(1).map((s, i) => s.at - starts[i]!.at);
     // a run starts no sooner than the period's shortest wait after the last (some ms of clocks aside)
     for (const gap of gaps) expect(gap).toBeGreaterThanOrEqual(floor - 50);
-    // the runs were not all one instance's
-    expect(new Set(starts.map((s) => s.instance)).size).toBeGreaterThan(1);
+    // (which instance wins a period is not fixed: the first to tick after the lease frees, often the
+    // same one, since the instances tick in step)
     // a run asked for now still runs at once, whatever the schedule
     const now = await app.instances[1]!.services.jobs.runNow('multi-instance-tick');
     expect(now.status).toBe('succeeded');
