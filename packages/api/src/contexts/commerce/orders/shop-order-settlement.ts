@@ -32,8 +32,10 @@ export class ShopOrderSettlement implements SettlementHandler {
       );
       return;
     }
+    await this.#hooks?.onOrderPaid(tx, orderId);
     // The timeline's `paid` event and the products' sold counts (catalog's rows, counted up by what
-    // the order's lines sold) in one statement: the settlement's hot path.
+    // the order's lines sold) in one statement, the transaction's last: every settlement of a
+    // best-seller updates its row, and the row stays locked until the commit that follows.
     await boundRun(
       tx.em,
       sql`with event as (
@@ -44,7 +46,6 @@ export class ShopOrderSettlement implements SettlementHandler {
                 where tenant_id = ${tx.tenant.id} and order_id = ${orderId} group by product_id) x
           where p.tenant_id = ${tx.tenant.id} and p.id = x.product_id`,
     );
-    await this.#hooks?.onOrderPaid(tx, orderId);
   }
 
   /** A shop order's payment failed or expired: the order is cancelled, stock and voucher come back. */
