@@ -149,6 +149,11 @@ async function prepareShop(c: pg.Client, app: App): Promise<ShopFixture> {
       variantIds,
     }),
   );
+  // thousands of orders just written: without fresh statistics the planner may read an order by its
+  // tenant's order-number index instead of its id (50 ms a lookup), as autovacuum would fix later
+  await c.query(
+    'analyze account, address, cart, cart_item, session, customer_order, order_item, payment, sandbox_charge',
+  );
   const { rows: sold } = await c.query<{ id: number; sold_count: number }>(
     'select p.id, p.sold_count from product p where p.id in (select product_id from product_variant where id = any($1))',
     [variantIds],
