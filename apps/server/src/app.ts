@@ -39,6 +39,11 @@ export function createApp({
   const app = new Hono<{ Variables: { requestId: string } }>();
   const dispatch = createTenantDispatcher({ services, log, trustProxy, rateLimiter });
 
+  // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts. The busiest route, answered
+  // ahead of the middlewares below (it does their work itself: lean-route.ts). A browser follows
+  // them as navigations, never with fetch: no CORS.
+  app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy, log }));
+
   app.use('*', requestMeta(log));
   app.use('*', securityHeaders({ trustProxy }));
   app.onError((err, c) => {
@@ -68,10 +73,6 @@ export function createApp({
   const corsOfHost = tenantCors({ origins: corsOrigins, trustProxy, tenant: tenantOfHost });
   // the landing page `/` (a mapped host's tenant home) and each tenant's home `/t/{tenant}/`
   app.route('/', pageRoutes({ services, tenantOfHost }));
-  // referral links: /t/{tenant}/r/{code} and /r/{code} on mapped hosts (before the tenant catch-alls).
-  // A browser follows them as navigations, never with fetch: no CORS, so the busiest route stays lean.
-  app.route('/', referralRoutes({ services, clicks: referralClicks, trustProxy }));
-
   app.use('/t/:tenant/*', corsOfPath);
   app.use('/files/*', corsOfHost);
   // signed links to stored files (KTP, photos): /t/{tenant}/files/{id} and /files/{id} on mapped hosts

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import { SANDBOX_PAY_PATH } from '@komisi/api';
-import type { Context, MiddlewareHandler } from 'hono';
-import { secureHeaders } from 'hono/secure-headers';
+import type { MiddlewareHandler } from 'hono';
 import { isHttps } from './https.ts';
 import { PAYMENT_COMPLETE_PATH } from './payment-complete-page.ts';
 import { SANDBOX_PAGE_STYLE } from './sandbox-page.ts';
 
-type CspDirectives = NonNullable<NonNullable<Parameters<typeof secureHeaders>[0]>['contentSecurityPolicy']>;
+/** A Content-Security-Policy as directives (camelCase) and their sources */
+type CspDirectives = Readonly<Record<string, readonly string[]>>;
 
 /** JSON, redirects and errors: nothing may load, nothing may frame the response, no form may post from it. */
 const API_CSP: CspDirectives = {
@@ -66,26 +66,32 @@ const ADMIN_CSP: CspDirectives = {
 /** only ever sent over https: a browser would otherwise never reach a plain-http deployment again */
 const HSTS = 'max-age=15552000; includeSubDomains';
 
-/** One header set per kind of response, with and without HSTS. */
+/** Response headers as name → value, names in lower case (as HTTP/2 writes them). */
+type HeaderRecord = Readonly<Record<string, string>>;
+
+/** `defaultSrc: ["'none'"]` → `default-src 'none'`, directives joined by `; ` */
+function cspValue(directives: CspDirectives): string {
+  return Object.entries(directives)
+    .map(([name, sources]) => [name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`), ...sources].join(' '))
+    .join('; ');
+}
+
+/**
+ * One header set per kind of response, with and without HSTS, written out once. Left out on
+ * purpose: headers of browsers and plugins long gone (IE's X-XSS-Protection and X-Download-Options,
+ * Flash's X-Permitted-Cross-Domain-Policies, X-DNS-Prefetch-Control for links a JSON answer has
+ * none of) and Origin-Agent-Cluster: each would cost every response a header.
+ */
 function policy(contentSecurityPolicy: CspDirectives, referrerPolicy: string) {
-  const options = {
-    contentSecurityPolicy,
-    referrerPolicy,
-    xFrameOptions: 'DENY',
-    // headers of browsers and plugins long gone (IE's download and XSS filters, Flash's policy
-    // files, DNS prefetch of links a JSON answer has none of): each costs every response a header
-    xXssProtection: false,
-    xDownloadOptions: false,
-    xPermittedCrossDomainPolicies: false,
-    xDnsPrefetchControl: false,
-    originAgentCluster: false,
-    // a header a route set itself wins (file links keep their own sandboxing CSP and no-referrer)
-    overwrite: false,
-  } as const;
-  return {
-    http: secureHeaders({ ...options, strictTransportSecurity: false }),
-    https: secureHeaders({ ...options, strictTransportSecurity: HSTS }),
+  const http: HeaderRecord = {
+    'cross-origin-resource-policy': 'same-origin',
+    'cross-origin-opener-policy': 'same-origin',
+    'referrer-policy': referrerPolicy,
+    'x-content-type-options': 'nosniff',
+    'x-frame-options': 'DENY',
+    'content-security-policy': cspValue(contentSecurityPolicy),
   };
+  return { http, https: { ...http, 'strict-transport-security': HSTS } as HeaderRecord };
 }
 
 const API = policy(API_CSP, 'strict-origin-when-cross-origin');
@@ -107,23 +113,36 @@ function policyFor(path: string) {
 }
 
 /**
- * Security headers on every response, with Hono's `secureHeaders`: `X-Content-Type-Options: nosniff`,
- * `X-Frame-Options: DENY`, a Referrer-Policy, a Content-Security-Policy per kind of page (above), the
- * cross-origin isolation headers, and HSTS only when the request came over https (directly, or
- * through a trusted proxy's `X-Forwarded-Proto`). Then `Cache-Control: no-store` on what must not be
- * cached: answers to a request carrying `Authorization`, and answers that hand out a cart token or
- * set a cookie; a route's own Cache-Control (the docs bundle's, the file links') is kept.
+ * Security headers on every response: `X-Content-Type-Options: nosniff`, `X-Frame-Options: DENY`, a
+ * Referrer-Policy, a Content-Security-Policy per kind of page (above), the cross-origin isolation
+ * headers, and HSTS only when the request came over https (directly, or through a trusted proxy's
+ * `X-Forwarded-Proto`); a header a route set itself wins (file links keep their own sandboxing CSP
+ * and no-referrer). Then `Cache-Control: no-store` on what must not be cached: answers to a request
+ * carrying `Authorization`, and answers that hand out a cart token or set a cookie; a route's own
+ * Cache-Control (the docs bundle's, the file links') is kept.
  */
 export function securityHeaders({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler {
   return async (c, next) => {
     const { http, https } = policyFor(c.req.path);
-    await (isHttps(c, trustProxy) ? https : http)(c, next);
-    if (mustNotBeStored(c)) c.res.headers.set('Cache-Control', 'no-store');
+    const headers = isHttps(c, trustProxy) ? https : http;
+    await next();
+    const res = c.res.headers;
+    for (const name in headers) if (!res.has(name)) res.set(name, headers[name]!);
+    if (mustNotBeStored(c.req.header('authorization') !== undefined, (name) => res.has(name)))
+      res.set('cache-control', 'no-store');
   };
 }
 
-function mustNotBeStored(c: Context): boolean {
-  const res = c.res.headers;
-  if (res.has('cache-control')) return false;
-  return c.req.header('authorization') !== undefined || res.has('x-cart-token') || res.has('set-cookie');
+/**
+ * The security headers of a JSON answer or a redirect, as one record: for a route answered ahead of
+ * the middlewares (lean-route.ts), which writes them with its own in one go.
+ */
+export function apiSecurityHeaders(https: boolean): HeaderRecord {
+  return https ? API.https : API.http;
+}
+
+/** Whether an answer must carry `Cache-Control: no-store` (above), given what it already has. */
+export function mustNotBeStored(requestHasAuthorization: boolean, has: (header: string) => boolean): boolean {
+  if (has('cache-control')) return false;
+  return requestHasAuthorization || has('x-cart-token') || has('set-cookie');
 }

@@ -1,5 +1,6 @@
 import {
   countsAsClick,
+  type Logger,
   newClickId,
   REFERRAL_COOKIE,
   type ReferralClickWriter,
@@ -9,12 +10,14 @@ import {
 import { type Context, Hono } from 'hono';
 import { clientIp } from '../client-ip.ts';
 import { isHttps } from '../https.ts';
+import { type LeanAnswer, leanRoute } from '../lean-route.ts';
 
 export interface ReferralRouteOptions {
   services: Services;
   /** where counted clicks go; without one (some tests) links still redirect, nothing is counted */
   clicks?: ReferralClickWriter | undefined;
   trustProxy: boolean;
+  log: Logger;
 }
 
 /**
@@ -23,33 +26,49 @@ export interface ReferralRouteOptions {
  * whether a code exists. A person's GET with an approved affiliate's code is counted and sets the
  * signed `komisi_ref` cookie; preview bots, crawlers and HEAD requests are redirected and nothing
  * else. The click is handed to the buffered writer: the answer never waits for the database (the
- * only read, code → affiliate, is cached per minute).
+ * only read, code → affiliate, is cached per minute). Lean routes (lean-route.ts): mount them ahead
+ * of the app-wide middlewares.
  */
-export function referralRoutes({ services, clicks, trustProxy }: ReferralRouteOptions) {
+export function referralRoutes({ services, clicks, trustProxy, log }: ReferralRouteOptions) {
   const app = new Hono();
+  const lean = (answer: (c: Context) => Promise<LeanAnswer>) => leanRoute({ log, trustProxy }, answer);
 
-  app.get('/t/:tenant/r/:code', async (c) => {
-    const slug = c.req.param('tenant');
-    const tenant = await services.tenants.bySlug(slug);
-    if (!tenant) return c.json({ error: `Unknown tenant ${slug}` }, 404);
-    return follow(c, tenant, `/t/${slug}`, c.req.param('code'));
-  });
+  app.get(
+    '/t/:tenant/r/:code',
+    lean(async (c) => {
+      const slug = c.req.param('tenant');
+      const tenant = await services.tenants.bySlug(slug);
+      if (!tenant) return { status: 404, json: { error: `Unknown tenant ${slug}` } };
+      return follow(c, tenant, `/t/${slug}`, c.req.param('code'));
+    }),
+  );
 
-  app.get('/r/:code', async (c) => {
-    const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
-    if (!tenant) return c.json({ error: 'Not found' }, 404);
-    return follow(c, tenant, '', c.req.param('code'));
-  });
+  app.get(
+    '/r/:code',
+    lean(async (c) => {
+      const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
+      if (!tenant) return { status: 404, json: { error: 'Not found' } };
+      return follow(c, tenant, '', c.req.param('code'));
+    }),
+  );
 
-  async function follow(c: Context, tenant: TenantRecord, basePath: string, code: string) {
+  async function follow(
+    c: Context,
+    tenant: TenantRecord,
+    basePath: string,
+    code: string,
+  ): Promise<LeanAnswer> {
     const links = services.referralLinks;
     const url = new URL(c.req.url);
-    const location = links.landingUrl(tenant, `${url.origin}${basePath}`, url.searchParams);
+    const headers: Record<string, string> = {
+      location: headerSafe(links.landingUrl(tenant, `${url.origin}${basePath}`, url.searchParams)),
+      'cache-control': 'no-store',
+    };
+    const redirect = { status: 302, headers };
     const userAgent = c.req.header('user-agent');
-    c.header('cache-control', 'no-store');
-    if (!countsAsClick(c.req.method, userAgent)) return c.redirect(location, 302);
+    if (!countsAsClick(c.req.method, userAgent)) return redirect;
     const affiliateId = await links.affiliateForCode(tenant, code);
-    if (affiliateId === null) return c.redirect(location, 302);
+    if (affiliateId === null) return redirect;
     const clickedAt = new Date();
     const clickId = newClickId(clickedAt);
     clicks?.record(
@@ -63,16 +82,13 @@ export function referralRoutes({ services, clicks, trustProxy }: ReferralRouteOp
         query: url.searchParams,
       }),
     );
-    c.header(
-      'set-cookie',
-      referralCookie(links.cookieValue(tenant, { affiliateId, clickId, clickedAt }), {
-        // the tenant's paths only on a shared host; the whole site on its own host
-        path: basePath || '/',
-        secure: isHttps(c, trustProxy),
-        maxAgeSeconds: links.attributionDays(tenant) * 86_400,
-      }),
-    );
-    return c.redirect(location, 302);
+    headers['set-cookie'] = referralCookie(links.cookieValue(tenant, { affiliateId, clickId, clickedAt }), {
+      // the tenant's paths only on a shared host; the whole site on its own host
+      path: basePath || '/',
+      secure: isHttps(c, trustProxy),
+      maxAgeSeconds: links.attributionDays(tenant) * 86_400,
+    });
+    return redirect;
   }
 
   return app;
@@ -88,4 +104,10 @@ const MAX_COOKIE_AGE_SECONDS = 400 * 86_400;
 function referralCookie(value: string, o: { path: string; secure: boolean; maxAgeSeconds: number }): string {
   const maxAge = Math.min(Math.floor(o.maxAgeSeconds), MAX_COOKIE_AGE_SECONDS);
   return `${REFERRAL_COOKIE}=${value}; Max-Age=${maxAge}; Path=${o.path}; HttpOnly${o.secure ? '; Secure' : ''}; SameSite=Lax`;
+}
+
+/** A header carries Latin-1 only: a target URL written with other characters is sent percent-encoded (as Hono's `c.redirect`). */
+function headerSafe(location: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the Latin-1 range, control characters included
+  return /[^\x00-\xFF]/.test(location) ? encodeURI(location) : location;
 }

@@ -143,6 +143,41 @@ describe('GET /t/{tenant}/r/{code}', () => {
     expect((await get(`https://unmapped.example/r/${code}`)).status).toBe(404);
   });
 
+  it("carries every header the app's middlewares give an API answer (it is answered ahead of them)", async () => {
+    // an affiliate of its own: the other tests count theirs' clicks
+    const ownCode = `Hdr${randomBytes(2).toString('hex')}`;
+    const own = await createAffiliate('approved', ownCode);
+    // the same kind of answer through the middlewares: a JSON 404 under the tenant's API
+    const viaMiddlewares = await get(`/t/${tenant.slug}/api/no-such-route`);
+    const common = (res: Response) =>
+      Object.fromEntries(
+        [...res.headers].filter(
+          ([name]) => !['location', 'set-cookie', 'cache-control', 'content-type', 'vary'].includes(name),
+        ),
+      );
+    const expected = {
+      ...common(viaMiddlewares),
+      'x-request-id': expect.stringMatching(/^[0-9a-f-]{36}$/),
+      'x-response-time': expect.stringMatching(/^\d+\.\dms$/),
+    };
+    const counted = await get(`/t/${tenant.slug}/r/${ownCode}`);
+    expect(counted.headers.get('set-cookie')).not.toBeNull();
+    expect(common(counted)).toEqual(expected);
+    expect(common(await get(`/t/${tenant.slug}/r/NoSuch1`))).toEqual(expected);
+    const unknownTenant = await get(`/t/no-such-tenant/r/${code}`);
+    expect(common(unknownTenant)).toEqual(expected);
+    expect(unknownTenant.headers.get('content-type')).toBe('application/json');
+    expect(await unknownTenant.json()).toEqual({ error: 'Unknown tenant no-such-tenant' });
+    // over https: HSTS, as on every answer; the caller's request id kept
+    const secure = await app.app.request(`https://${host}/r/${ownCode}`, {
+      headers: { 'user-agent': CHROME, 'x-request-id': 'trace-42' },
+    });
+    expect(secure.headers.get('strict-transport-security')).toBe('max-age=15552000; includeSubDomains');
+    expect(secure.headers.get('x-request-id')).toBe('trace-42');
+    // both clicks counted, and written before the next test locks the table
+    await expect.poll(() => clicksOf(own), { timeout: 5_000 }).toBe(2);
+  });
+
   it('never waits for the database: redirects go on while the click table is locked', async () => {
     await expect.poll(() => app.referralClicks.buffered).toBe(0);
     const before = await clicksOf(affiliateId);
