@@ -36,10 +36,10 @@ export function referralRoutes({ services, clicks, trustProxy, log }: ReferralRo
   app.get(
     '/t/:tenant/r/:code',
     lean(async (c) => {
-      const slug = c.req.param('tenant');
+      const slug = c.req.param('tenant') ?? '';
       const tenant = await services.tenants.bySlug(slug);
       if (!tenant) return { status: 404, json: { error: `Unknown tenant ${slug}` } };
-      return follow(c, tenant, `/t/${slug}`, c.req.param('code'));
+      return follow(c, tenant, `/t/${slug}`, c.req.param('code') ?? '');
     }),
   );
 
@@ -48,7 +48,7 @@ export function referralRoutes({ services, clicks, trustProxy, log }: ReferralRo
     lean(async (c) => {
       const tenant = await services.tenants.byHost(new URL(c.req.url).hostname);
       if (!tenant) return { status: 404, json: { error: 'Not found' } };
-      return follow(c, tenant, '', c.req.param('code'));
+      return follow(c, tenant, '', c.req.param('code') ?? '');
     }),
   );
 

@@ -1,17 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createLogger, loadConfig, type ServiceOptions } from '@komisi/api';
+import { createLogger, type ServiceOptions } from '@komisi/api';
 import { createTestDatabase } from '@komisi/api/testing';
 import { Redis } from 'ioredis';
 import { serveWithLimits } from '../header-limit.ts';
 import { type Platform, startPlatform } from '../platform.ts';
 import { type RoundRobinProxy, startRoundRobinProxy } from './round-robin-proxy.ts';
-import { type JsonResponse, startTestApp, type TestApp } from './test-app.ts';
+import {
+  type JsonRequestInit,
+  type JsonResponse,
+  jsonCaller,
+  startTestApp,
+  type TestApp,
+  testConfig,
+} from './test-app.ts';
 
 export const TEST_REDIS_URL = process.env.KOMISI_TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-
-type RequestInit = { body?: unknown; token?: string; headers?: Record<string, string> };
 
 export interface TestCluster extends TestApp {
   /** every instance's platform; `instances[0]` is also this object's `orm` and `services` */
@@ -21,7 +26,7 @@ export interface TestCluster extends TestApp {
   /** the round-robin proxy in front of them (`request`, `get`, `post`, `put` go through it) */
   proxy: RoundRobinProxy;
   /** a request to one instance, bypassing the proxy */
-  on(instance: number): (method: string, url: string, init?: RequestInit) => Promise<JsonResponse>;
+  on(instance: number): (method: string, url: string, init?: JsonRequestInit) => Promise<JsonResponse>;
   /** this cluster's Redis namespace (rate-limit counters, tenant change notices) */
   redisKeyPrefix: string;
   /** the database every instance serves */
@@ -50,16 +55,7 @@ export async function startTestCluster(
   });
   const others: Platform[] = [];
   for (let i = 1; i < count; i++) {
-    const config = loadConfig({
-      NODE_ENV: 'test',
-      DATABASE_URL: db.url,
-      DATABASE_POOL_MAX: '25',
-      KOMISI_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-      KOMISI_SEED_DEMO: 'false',
-      PUBLIC_BASE_URL: 'http://komisi.test',
-      LOG_LEVEL: 'silent',
-      ...env,
-    });
+    const config = testConfig(db.url, { KOMISI_SEED_DEMO: 'false', ...env });
     others.push(
       await startPlatform(config, createLogger(process.env.KOMISI_TEST_LOG ?? 'silent'), {
         ...(options.services && { services: options.services }),
@@ -72,27 +68,9 @@ export async function startTestCluster(
   const origins = servers.map((s) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`);
   const proxy = await startRoundRobinProxy(origins);
 
-  const via =
-    (origin: string) =>
-    async (method: string, url: string, init: RequestInit = {}): Promise<JsonResponse> => {
-      const headers: Record<string, string> = { ...init.headers };
-      if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-      if (init.token) headers.authorization = `Bearer ${init.token}`;
-      const res = await fetch(`${origin}${url}`, {
-        method,
-        headers,
-        redirect: 'manual',
-        ...(init.body !== undefined && {
-          body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-        }),
-      });
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {}
-      return { status: res.status, headers: res.headers, body };
-    };
+  // redirects answered, not followed: as the in-process app answers them
+  const via = (origin: string) =>
+    jsonCaller((url, init) => fetch(`${origin}${url}`, { ...init, redirect: 'manual' }));
   const request = via(proxy.url);
   const api = (path: string) => `/t/dtehm/api${path}`;
 

@@ -20,16 +20,58 @@ export interface JsonResponse {
   body: any;
 }
 
+/** A test's request: a JSON body (or a string as is), a bearer token, other headers. */
+export interface JsonRequestInit {
+  body?: unknown;
+  token?: string;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A test's JSON call through `send` (the app in-process, or `fetch` to a listening server): the
+ * headers and body built from `init`, the answer read as JSON when it is JSON, else as text.
+ */
+export function jsonCaller(send: (url: string, init: RequestInit) => Response | Promise<Response>) {
+  return async (method: string, url: string, init: JsonRequestInit = {}): Promise<JsonResponse> => {
+    const headers: Record<string, string> = { ...init.headers };
+    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
+    if (init.token) headers.authorization = `Bearer ${init.token}`;
+    const res = await send(url, {
+      method,
+      headers,
+      ...(init.body !== undefined && {
+        body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
+      }),
+    });
+    const text = await res.text();
+    let body: unknown = text;
+    try {
+      body = JSON.parse(text);
+    } catch {}
+    return { status: res.status, headers: res.headers, body };
+  };
+}
+
+/** The configuration every test server gets: the test database, fixed secrets, quiet logs; `env` wins. */
+export function testConfig(databaseUrl: string, env: Record<string, string> = {}) {
+  return loadConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl,
+    DATABASE_POOL_MAX: '25',
+    KOMISI_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
+    KOMISI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
+    PUBLIC_BASE_URL: 'http://komisi.test',
+    LOG_LEVEL: 'silent',
+    ...env,
+  });
+}
+
 export interface TestApp extends Platform {
   /** `/t/dtehm/api` + path */
   get(path: string, token?: string): Promise<JsonResponse>;
   post(path: string, body: unknown, token?: string): Promise<JsonResponse>;
   put(path: string, body: unknown, token?: string): Promise<JsonResponse>;
-  request(
-    method: string,
-    url: string,
-    init?: { body?: unknown; token?: string; headers?: Record<string, string> },
-  ): Promise<JsonResponse>;
+  request(method: string, url: string, init?: JsonRequestInit): Promise<JsonResponse>;
   rootMemberId: string;
   /** checks the double-entry invariant, then drops the database */
   close(): Promise<void>;
@@ -45,44 +87,14 @@ export async function startTestApp(
   } = {},
 ): Promise<TestApp> {
   const db = overrides.database ?? (await createTestDatabase());
-  const config = loadConfig({
-    NODE_ENV: 'test',
-    DATABASE_URL: db.url,
-    DATABASE_POOL_MAX: '25',
-    KOMISI_JWT_SECRET: 'test-secret-test-secret-test-secret-0123456789',
-    KOMISI_ADMIN_PASSWORD: TEST_ADMIN_PASSWORD,
-    PUBLIC_BASE_URL: 'http://komisi.test',
-    LOG_LEVEL: 'silent',
-    ...overrides.env,
-  });
+  const config = testConfig(db.url, overrides.env);
   const platform = await startPlatform(
     config,
     createLogger(process.env.KOMISI_TEST_LOG ?? 'silent'),
     overrides,
   );
 
-  async function request(
-    method: string,
-    url: string,
-    init: { body?: unknown; token?: string; headers?: Record<string, string> } = {},
-  ): Promise<JsonResponse> {
-    const headers: Record<string, string> = { ...init.headers };
-    if (init.body !== undefined) headers['content-type'] ??= 'application/json';
-    if (init.token) headers.authorization = `Bearer ${init.token}`;
-    const res = await platform.app.request(url, {
-      method,
-      headers,
-      ...(init.body !== undefined && {
-        body: typeof init.body === 'string' ? init.body : JSON.stringify(init.body),
-      }),
-    });
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {}
-    return { status: res.status, headers: res.headers, body };
-  }
+  const request = jsonCaller((url, init) => platform.app.request(url, init));
 
   const api = (path: string) => `/t/dtehm/api${path}`;
   return {
