@@ -54,6 +54,7 @@ ${
     if (!isSandboxReference(reference)) return c.json({ error: 'unknown payment' }, 404);
     const charge = await services.sandbox.settle(reference, outcome);
     if (!charge) return c.json({ error: 'unknown payment' }, 404);
+    // as a real gateway's notification: the payment is settled on the provider's answer, asked again
     await services.gatewayNotifications.settleFromProvider('sandbox', reference);
     if (type.includes('application/json')) return c.json({ reference, status: charge.status });
     return c.redirect(`${SANDBOX_PAY_PATH}/${encodeURIComponent(reference)}`, 303);

@@ -1,3 +1,4 @@
+import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm, tenantEm } from '../../kernel/database.ts';
 import type { Scope } from '../../kernel/scope.ts';
 import type { TenantDirectory } from '../tenancy/tenant.service.ts';
@@ -8,6 +9,7 @@ import {
   type PaymentReference,
   refusalError,
 } from './gateway-notification.ts';
+import { Payment } from './payment.entity.ts';
 import type { PaymentGateway } from './payment-gateway.ts';
 import { gatewayAtCallback } from './payment-gateways.ts';
 import type { PaymentSecrets } from './payment-secrets.ts';
@@ -81,13 +83,16 @@ export class GatewayNotifications {
 
   /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
   async settleFromProvider(provider: string, providerReference: string) {
-    const [row] = await systemEm(this.#orm).execute<{ id: number; tenant_id: number }[]>(
-      'select id, tenant_id from payment where provider = ? and provider_reference = ?',
-      [provider, providerReference],
+    // one read, whichever tenant's it is (the provider's reference is unique per provider), mapped
+    // into the tenant's unit of work as loaded there
+    const row = await boundRow<Record<string, unknown> & { tenant_id: number }>(
+      systemEm(this.#orm),
+      sql`select * from payment where provider = ${provider} and provider_reference = ${providerReference}`,
     );
     const tenant = row && (await this.#tenants.byId(row.tenant_id));
     if (!row || !tenant) return null;
-    return this.#payments.settle({ em: tenantEm(this.#orm, tenant.id), tenant, now: new Date() }, row.id);
+    const em = tenantEm(this.#orm, tenant.id);
+    return this.#payments.settleLoaded({ em, tenant, now: new Date() }, em.map(Payment, row));
   }
 
   async #settle(scope: Scope, provider: string, reference: PaymentReference): Promise<NotificationHandling> {

@@ -73,12 +73,21 @@ export class SandboxGateway {
     return systemEm(this.#orm).findOne(SandboxCharge, { reference });
   }
 
-  async settle(reference: string, outcome: 'success' | 'failed'): Promise<SandboxCharge | null> {
-    const em = systemEm(this.#orm);
-    await em.execute(
-      `update sandbox_charge set status = ?, settled_at = ? where reference = ? and status = 'pending'`,
-      [outcome === 'success' ? 'completed' : 'failed', new Date(), reference],
+  /** Settles a pending charge; its status after (this call's outcome, or the one settled before), null when unknown. */
+  async settle(
+    reference: string,
+    outcome: 'success' | 'failed',
+  ): Promise<{ status: SandboxCharge['status'] } | null> {
+    // one statement: the conditional update, else the status it already has (the same snapshot)
+    const row = await boundRow<{ status: SandboxCharge['status'] }>(
+      systemEm(this.#orm),
+      sql`with settled as (
+            update sandbox_charge set status = ${outcome === 'success' ? 'completed' : 'failed'}, settled_at = ${new Date()}
+            where reference = ${reference} and status = 'pending' returning status)
+          select status from settled
+          union all
+          select status from sandbox_charge where reference = ${reference} and not exists (select 1 from settled)`,
     );
-    return em.findOne(SandboxCharge, { reference });
+    return row ?? null;
   }
 }

@@ -1,6 +1,7 @@
 import { affiliateCommission, commissionBase, DomainError } from '@komisi/domain';
 import type { Scope } from '../../kernel/scope.ts';
 import {
+  type AffiliatedOrder,
   affiliatedOrder,
   attributeToAffiliate,
   storedPricing,
@@ -43,8 +44,8 @@ export class AffiliateCommissionsService {
    * voucher the order's `voucherCode` names; the rate is that voucher's `affiliateCommissionBps`.
    * Orders not in a paid status, without an affiliate code or earning 0 post nothing.
    */
-  async onOrderPaid(tx: Scope, orderId: number): Promise<void> {
-    const order = await affiliatedOrder(tx, orderId);
+  async onOrderPaid(tx: Scope, orderId: number, paid?: AffiliatedOrder): Promise<void> {
+    const order = paid ?? (await affiliatedOrder(tx, orderId));
     if (!order) throw new DomainError('NOT_FOUND', `Order ${orderId} not found`);
     if (!(SOLD_STATUSES as readonly string[]).includes(order.status)) return;
     if (!order.voucherCode) return;

@@ -1,4 +1,5 @@
 import type { PricedOrder } from '@komisi/domain';
+import { boundRow, sql } from '../../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 
 /**
@@ -17,7 +18,7 @@ export interface AffiliatedOrder {
   shippingDiscount: number;
 }
 
-interface OrderRow {
+export interface AffiliatedOrderRow {
   id: number;
   status: string;
   subtotal: string | null;
@@ -28,15 +29,23 @@ interface OrderRow {
   affiliate_account_id: number | null;
 }
 
+/** The columns `affiliatedOrder` reads, for a statement that returns them (`returning ${…}`). */
+export const AFFILIATED_ORDER_COLUMNS = sql.raw(
+  `id, status, subtotal::text, discount::text, shipping_cost::text, shipping_discount::text,
+   voucher_code, affiliate_account_id`,
+);
+
 /** The order as the database holds it now (read in the caller's transaction), or null. */
 export async function affiliatedOrder(tx: Scope, orderId: number): Promise<AffiliatedOrder | null> {
-  const [order] = await tx.em.execute<OrderRow[]>(
-    `select id, status, subtotal::text, discount::text, shipping_cost::text, shipping_discount::text,
-            voucher_code, affiliate_account_id
-       from customer_order where tenant_id = ? and id = ?`,
-    [tx.tenant.id, orderId],
+  const order = await boundRow<AffiliatedOrderRow>(
+    tx.em,
+    sql`select ${AFFILIATED_ORDER_COLUMNS} from customer_order where tenant_id = ${tx.tenant.id} and id = ${orderId}`,
   );
-  if (!order) return null;
+  return order ? toAffiliatedOrder(order) : null;
+}
+
+/** A row of `AFFILIATED_ORDER_COLUMNS` as an `AffiliatedOrder`. */
+export function toAffiliatedOrder(order: AffiliatedOrderRow): AffiliatedOrder {
   return {
     id: order.id,
     status: order.status,

@@ -2,6 +2,7 @@ import { boundRow, boundRun, sql } from '../../../kernel/bound-sql.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { SettlementHandler } from '../../payments/payments.service.ts';
+import { AFFILIATED_ORDER_COLUMNS, type AffiliatedOrderRow, toAffiliatedOrder } from './affiliated-orders.ts';
 import type { OrderCancellation } from './order-cancellation.ts';
 import type { OrderHooks } from './order-hooks.ts';
 
@@ -18,10 +19,12 @@ export class ShopOrderSettlement implements SettlementHandler {
   /** A shop order's payment completed: the order is paid once; a payment for a cancelled order is owed back. */
   async completed(tx: Scope, payment: Payment): Promise<void> {
     const orderId = payment.subjectId!;
-    const paid = await boundRow<{ id: number }>(
+    // returning what the order hooks read of it (the voucher's affiliate commission)
+    const paid = await boundRow<AffiliatedOrderRow>(
       tx.em,
       sql`update customer_order set status = 'paid', paid_at = ${tx.now}
-          where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'pending_payment' returning id`,
+          where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'pending_payment'
+          returning ${AFFILIATED_ORDER_COLUMNS}`,
     );
     if (!paid) {
       // Paid after the customer cancelled: the money goes back (a refund the shop must make).
@@ -32,7 +35,7 @@ export class ShopOrderSettlement implements SettlementHandler {
       );
       return;
     }
-    await this.#hooks?.onOrderPaid(tx, orderId);
+    await this.#hooks?.onOrderPaid(tx, orderId, toAffiliatedOrder(paid));
     // The timeline's `paid` event and the products' sold counts (catalog's rows, counted up by what
     // the order's lines sold) in one statement, the transaction's last: every settlement of a
     // best-seller updates its row, and the row stays locked until the commit that follows.
