@@ -1,5 +1,12 @@
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleUnderTest, LABELS, navTo, startConsole } from '../testing/console-browser.ts';
+import {
+  type ConsoleUnderTest,
+  LABELS,
+  navTo,
+  startConsole,
+  submitAndConfirm,
+} from '../testing/console-browser.ts';
 import { TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 
 // Every tenant's settings editor and audit log in the browser: a change saved (after a question), a
@@ -49,18 +56,19 @@ describe('the settings editor and the audit log', () => {
       await page.getByRole('button', { name: new RegExp(`^${escaped}`) }).click();
       return page.getByRole('form', { name: title });
     };
-    const confirmSave = (title: string) =>
-      page
-        .getByRole('dialog', { name: id.settings.confirmTitle(title) })
-        .getByRole('button', { name: id.common.save })
-        .click();
+    const save = (form: Locator, title: string) =>
+      submitAndConfirm(
+        page,
+        form.getByRole('button', { name: id.common.save }),
+        id.settings.confirmTitle(title),
+        id.common.save,
+      );
 
     // a refused value: the API's message on the field it names; the dialog stays for another try
     const origins = await open('Allowed browser origins');
     await origins.getByLabel('Allowed browser origins').fill('https://shop.example.com/path');
     await page.keyboard.press('Enter');
-    await origins.getByRole('button', { name: id.common.save }).click();
-    await confirmSave('Allowed browser origins');
+    await save(origins, 'Allowed browser origins');
     await origins.getByText(/#1: /).waitFor();
     expect(tab.errors).toEqual([expect.stringMatching(/status of 4\d\d/)]);
     tab.errors.length = 0;
@@ -75,8 +83,7 @@ describe('the settings editor and the audit log', () => {
     await payments.getByText(id.settings.secretSet('4321')).first().waitFor();
     expect(await payments.getByLabel('Server key', { exact: true }).inputValue()).toBe('');
     await payments.getByLabel('Virtual account lifetime (minutes)').fill('60');
-    await payments.getByRole('button', { name: id.common.save }).click();
-    await confirmSave('Payment gateway');
+    await save(payments, 'Payment gateway');
     await page.getByText(id.settings.saved('Payment gateway')).waitFor();
     expect(await page.content()).not.toContain(SERVER_KEY);
     expect(await storedSetting(token, 'payments')).toMatchObject({
@@ -88,8 +95,7 @@ describe('the settings editor and the audit log', () => {
     // a change saved after the question
     const window = await open('Payment window (minutes)');
     await window.getByLabel('Payment window (minutes)').fill('90');
-    await window.getByRole('button', { name: id.common.save }).click();
-    await confirmSave('Payment window (minutes)');
+    await save(window, 'Payment window (minutes)');
     await page.getByText(id.settings.saved('Payment window (minutes)')).waitFor();
     expect(await storedSetting(token, 'orderPaymentTtlMinutes')).toBe(90);
     await b.expectCleanPage(tab, 'qutab-settings-editor');

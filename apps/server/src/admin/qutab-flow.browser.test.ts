@@ -1,6 +1,12 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ConsoleUnderTest, LABELS, navTo, startConsole } from '../testing/console-browser.ts';
+import {
+  type ConsoleUnderTest,
+  LABELS,
+  navTo,
+  startConsole,
+  submitAndConfirm,
+} from '../testing/console-browser.ts';
 import { paySandbox, TEST_ADMIN_PASSWORD } from '../testing/test-app.ts';
 
 // The qutab administrator's day, end to end in the console: an application approved, a KTP and a
@@ -154,11 +160,12 @@ describe('a qutab administrator in the console', () => {
       .click();
     const programme = page.getByRole('form', { name: 'Referral-link affiliate programme' });
     await programme.getByLabel('Holding period (days)').fill('0');
-    await programme.getByRole('button', { name: id.common.save }).click();
-    await page
-      .getByRole('dialog', { name: id.settings.confirmTitle('Referral-link affiliate programme') })
-      .getByRole('button', { name: id.common.save })
-      .click();
+    await submitAndConfirm(
+      page,
+      programme.getByRole('button', { name: id.common.save }),
+      id.settings.confirmTitle('Referral-link affiliate programme'),
+      id.common.save,
+    );
     await page.getByText(id.settings.saved('Referral-link affiliate programme')).waitFor();
     await b.expectCleanPage(tab, 'qutab-settings');
     const release = await post('/admin/jobs/affiliate-commission-release/run', {}, admin);

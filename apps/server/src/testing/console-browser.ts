@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Locator, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { DICTIONARIES } from '../../../admin/src/i18n/dictionary.ts';
 import { DEFAULT_ADMIN_DIR } from '../admin/admin-routes.ts';
@@ -96,13 +96,7 @@ export async function startConsole(
       // a notification fading in or out is checked half transparent (its text then fails the
       // contrast rule): close them all and check the page without; expectReadableNotifications
       // checks them at rest
-      await tab.page.evaluate(() => {
-        for (const b of document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root button'))
-          b.click();
-      });
-      await tab.page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, {
-        timeout: 15_000,
-      });
+      await dismissNotifications(tab.page);
       const elsewhere = tab.requests.filter(
         (url) => !url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url),
       );
@@ -161,9 +155,48 @@ export async function startConsole(
   };
 }
 
-/** Opens a section from the navbar. */
+/**
+ * Opens a section from the navbar. The notifications of what the test did before are closed
+ * first: one still shown (or sliding out) sits over the bottom-right of the next page, where the
+ * forms' buttons are, and can take a click meant for them.
+ */
 export async function navTo(page: Page, label: string) {
+  await dismissNotifications(page);
   await page.getByRole('navigation').getByRole('link', { name: label, exact: true }).click();
+}
+
+/**
+ * Submits a form whose action asks first, then confirms: `submit` is clicked until the dialog named
+ * `question` shows (once, unless a click was lost), then the dialog's `confirm` button. In CI on a
+ * loaded machine the settings editor's Save, clicked just after its panel opened, was twice lost:
+ * no question came and the test waited out its 30 s.
+ */
+export async function submitAndConfirm(page: Page, submit: Locator, question: string, confirm: string) {
+  const dialog = page.getByRole('dialog', { name: question });
+  await expect
+    .poll(
+      async () => {
+        if (!(await dialog.isVisible())) await submit.click({ timeout: 5_000 });
+        return dialog.waitFor({ timeout: 3_000 }).then(
+          () => true,
+          () => false,
+        );
+      },
+      { timeout: 30_000, interval: 0 },
+    )
+    .toBe(true);
+  await dialog.getByRole('button', { name: confirm }).click();
+}
+
+/** Closes every notification shown and waits until they are gone. */
+async function dismissNotifications(page: Page) {
+  await page.evaluate(() => {
+    for (const b of document.querySelectorAll<HTMLButtonElement>('.mantine-Notification-root button'))
+      b.click();
+  });
+  await page.waitForFunction(() => !document.querySelector('.mantine-Notification-root'), null, {
+    timeout: 15_000,
+  });
 }
 
 /** axe's serious and critical violations on the page (or only inside `include`), one line each. */
