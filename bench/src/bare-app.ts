@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type pg from 'pg';
 import { createBareAuth } from './bare-auth.ts';
 import { checkout } from './bare-checkout.ts';
+import { bareSandboxPay, settlementTenant } from './bare-checkout-settlement.ts';
 import { confirmPayment } from './bare-confirm.ts';
 import { mountFinancialDashboard } from './bare-financial-dashboard.ts';
 import { HttpError } from './bare-http.ts';
@@ -68,7 +69,19 @@ export async function createBareApp(
     return c.json(ok(await network(pool, tenantId, member, c.req.query())));
   });
   app.route(`/t/${slug}/api`, api);
-  if (shopSlug) app.route(`/t/${shopSlug}/api`, await createBareShop(pool, shopSlug, jwtSecret));
+  if (shopSlug) {
+    app.route(`/t/${shopSlug}/api`, await createBareShop(pool, shopSlug, jwtSecret));
+    // the sandbox gateway's pay page settling a checkout's payment (checkout-settlement)
+    const shop = await settlementTenant(pool, shopSlug);
+    app.post('/sandbox/pay/:reference', async (c) => {
+      try {
+        return c.json(await bareSandboxPay(pool, shop, c.req.param('reference'), await c.req.json()));
+      } catch (e) {
+        if (e instanceof HttpError) return c.json({ error: e.message }, e.status as 400);
+        throw e;
+      }
+    });
+  }
   // cost curves: the product lists of the other data sizes, each its own tenant (size-tiers.ts)
   for (const size of settings.sizes.products) {
     const tier = productTierSlug(size);

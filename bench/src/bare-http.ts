@@ -6,11 +6,11 @@
 // whole-number query parameters.
 
 export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
+  // a plain field, not a parameter property: the bare server runs under Node's type stripping
+  readonly status: number;
+  constructor(status: number, message: string) {
     super(message);
+    this.status = status;
   }
 }
 

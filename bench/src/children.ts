@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serverEnv } from './database.ts';
 import { settings } from './settings.ts';
@@ -12,6 +12,9 @@ const ENTRY: Record<ServerKind, string> = {
   bare: join(import.meta.dirname, 'bare-server.ts'),
   limit: join(import.meta.dirname, 'bare-server.ts'),
 };
+
+/** what every child imports of ours, built by `pnpm build:server` */
+const BUILT_SERVER = join(import.meta.dirname, '..', '..', 'apps', 'server', 'dist', 'index.js');
 
 const live = new Set<ChildProcess>();
 
@@ -52,13 +55,15 @@ async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number
   throw new Error(`server not healthy after ${timeoutMs} ms`);
 }
 
-/** Starts one server in its own process (through tsx, like `pnpm start`) and waits for /health. */
+/** Starts one server in its own process (the built packages, like `pnpm start`) and waits for /health. */
 export async function startServer(kind: ServerKind, label: string): Promise<RunningServer> {
   const child = await startChild(
     ENTRY[kind],
     settings.port,
     settings.cpuProfile ? `${label}-${kind}` : null,
     kind === 'limit' ? { BENCH_TWIN: 'limit' } : {},
+    undefined,
+    true,
   );
   return { kind, ...child };
 }
@@ -76,6 +81,7 @@ export async function startInstance(
     settings.cpuProfile ? `${label}-komisi` : null,
     env,
     120_000,
+    true,
   );
   return { kind: 'komisi', ...child };
 }
@@ -105,8 +111,15 @@ async function startChild(
   profileName: string | null,
   env: Record<string, string> = {},
   healthTimeoutMs = 30_000,
+  measured = false,
 ): Promise<Omit<RunningServer, 'kind'>> {
-  const execArgv = ['--conditions=komisi-source', '--import', 'tsx'];
+  // The servers measured run on plain Node, as `pnpm start` runs ours: the packages' built
+  // JavaScript (dist/), and Node's own type stripping for the bench's entry files. Through tsx on
+  // the sources, each held ~75 MB more (the transpiled sources and their source maps): not the RSS
+  // of production. The helpers (fake Midtrans, proxy) stay on tsx.
+  if (measured && !existsSync(BUILT_SERVER))
+    throw new Error(`${BUILT_SERVER} is missing: run \`pnpm build:server\` first (\`pnpm bench\` does)`);
+  const execArgv = measured ? [] : ['--conditions=komisi-source', '--import', 'tsx'];
   if (profileName) {
     const dir = join(import.meta.dirname, '..', 'results', 'profiles');
     mkdirSync(dir, { recursive: true });

@@ -23,7 +23,8 @@ export function packageOf(url: string, functionName: string): string {
     const rest = url.slice(nm + '/node_modules/'.length).split('/');
     return rest[0]!.startsWith('@') ? `${rest[0]}/${rest[1]}` : rest[0]!;
   }
-  const ours = /\/(packages|apps|bench)\/([^/]+)\/src\/(.*)$/.exec(url);
+  // sources (tsx) or built (dist/, as the bench runs the servers)
+  const ours = /\/(packages|apps|bench)\/([^/]+)\/(?:src|dist)\/(.*)$/.exec(url);
   if (ours) return `${ours[1]}/${ours[2]}`;
   return url;
 }

@@ -122,7 +122,7 @@ ${env.startedAt.toISOString()} · Node ${process.version} · ${cpu.length} × ${
 Each scenario runs our server (\`startPlatform\` + @hono/node-server, NODE_ENV=production, LOG_LEVEL=warn)
 and then a bare Hono + \`pg.Pool\` route issuing the same SQL statements (and, for the money paths, a limit
 twin: the fewest round trips a PostgreSQL expert would write for the same effects), one server at a time,
-each in its own child process; autocannon runs in the parent with ${settings.connections} connections,
+each in its own child process on plain Node (our packages' built JavaScript, as \`pnpm start\` runs them); autocannon runs in the parent with ${settings.connections} connections,
 ${settings.warmupSeconds} s warm-up + ${settings.seconds} s measured, ${settings.rounds} round(s) (best counts).
 Pool size ${settings.poolMax} on both.
 PostgreSQL, both servers and the load generator share the machine. req/s counts 2xx responses only.

@@ -227,8 +227,6 @@ export function scenarios(f: Fixture): Scenario[] {
       name: 'checkout-settlement',
       title: `POST /sandbox/pay/{reference} (the sandbox gateway settles a pending checkout order's payment: receipt on the ledger, order paid, sold counts; ${shop.pendingOrders.length.toLocaleString('en')} orders ready)`,
       sameBody: false,
-      // its bare twin would copy the ledger's statements, which are being rewritten (fewer round trips)
-      noBare: true,
       limit: true,
       consumption: () => ({
         used: Math.min(nextSettlement, shop.pendingOrders.length),
