@@ -13,6 +13,9 @@ const ENTRY: Record<ServerKind, string> = {
   limit: join(import.meta.dirname, 'bare-server.ts'),
 };
 
+/** the V8 flags `pnpm start` gives the server (package.json), for ours and the twins alike */
+const PRODUCTION_NODE_FLAGS = ['--max-semi-space-size=16'];
+
 /** what every child imports of ours, built by `pnpm build:server` */
 const BUILT_SERVER = join(import.meta.dirname, '..', '..', 'apps', 'server', 'dist', 'index.js');
 
@@ -119,7 +122,7 @@ async function startChild(
   // of production. The helpers (fake Midtrans, proxy) stay on tsx.
   if (measured && !existsSync(BUILT_SERVER))
     throw new Error(`${BUILT_SERVER} is missing: run \`pnpm build:server\` first (\`pnpm bench\` does)`);
-  const execArgv = measured ? [] : ['--conditions=komisi-source', '--import', 'tsx'];
+  const execArgv = measured ? [...PRODUCTION_NODE_FLAGS] : ['--conditions=komisi-source', '--import', 'tsx'];
   if (profileName) {
     const dir = join(import.meta.dirname, '..', 'results', 'profiles');
     mkdirSync(dir, { recursive: true });
