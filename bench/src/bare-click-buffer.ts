@@ -23,16 +23,23 @@ export function clickBuffer(pool: pg.Pool, tenantId: number) {
     const client = await pool.connect();
     try {
       await client.query('begin');
-      const params: unknown[] = [];
-      const rows = batch.map((c) => {
-        const at = params.length;
-        params.push(c.id, tenantId, c.affiliateId, c.clickedAt, c.ipHash, c.userAgent, c.referer, c.utm);
-        return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}, $${at + 5}, $${at + 6}, $${at + 7}, $${at + 8})`;
-      });
+      // as ours: one array a column (the same statement whatever the batch's size)
+      const col = <V>(value: (c: Click) => V) => batch.map(value);
       const { rows: inserted } = await client.query<{ id: string }>(
         `insert into referral_click (id, tenant_id, affiliate_id, clicked_at, ip_hash, user_agent, referer, utm)
-         values ${rows.join(', ')} on conflict (id) do nothing returning id`,
-        params,
+         select * from unnest($1::uuid[], $2::int[], $3::int[], $4::timestamptz[], $5::text[], $6::text[],
+           $7::text[], $8::jsonb[])
+         on conflict (id) do nothing returning id`,
+        [
+          col((c) => c.id),
+          col(() => tenantId),
+          col((c) => c.affiliateId),
+          col((c) => c.clickedAt.toISOString()),
+          col((c) => c.ipHash),
+          col((c) => c.userAgent),
+          col((c) => c.referer),
+          col((c) => c.utm && JSON.stringify(c.utm)),
+        ],
       );
       const fresh = new Set(inserted.map((r) => r.id));
       const stored = batch.filter((c) => fresh.has(c.id));
@@ -46,19 +53,21 @@ export function clickBuffer(pool: pg.Pool, tenantId: number) {
       const affiliates = [...perAffiliate].sort((a, b) => a[0] - b[0]);
       await client.query(
         `update affiliate a set total_clicks = a.total_clicks + v.n
-           from (values ${affiliates.map((_, i) => `($${i * 3 + 1}::int, $${i * 3 + 2}::int, $${i * 3 + 3}::int)`).join(', ')}) as v (tenant_id, id, n)
+           from unnest($1::int[], $2::int[], $3::int[]) as v (tenant_id, id, n)
           where a.tenant_id = v.tenant_id and a.id = v.id`,
-        affiliates.flatMap(([id, n]) => [tenantId, id, n]),
+        [affiliates.map(() => tenantId), affiliates.map(([id]) => id), affiliates.map(([, n]) => n)],
       );
-      const days = [...perDay].sort((a, b) => (a[0] < b[0] ? -1 : 1));
+      const days = [...perDay]
+        .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+        .map(([k, n]) => {
+          const [id, day] = k.split('|');
+          return { id: Number(id), day: day!, n };
+        });
       await client.query(
         `insert into affiliate_click_daily as d (tenant_id, affiliate_id, day, clicks)
-         values ${days.map((_, i) => `($${i * 4 + 1}, $${i * 4 + 2}, $${i * 4 + 3}, $${i * 4 + 4})`).join(', ')}
+         select * from unnest($1::int[], $2::int[], $3::date[], $4::int[])
          on conflict (tenant_id, affiliate_id, day) do update set clicks = d.clicks + excluded.clicks`,
-        days.flatMap(([k, n]) => {
-          const [id, day] = k.split('|');
-          return [tenantId, Number(id), day, n];
-        }),
+        [days.map(() => tenantId), days.map((d) => d.id), days.map((d) => d.day), days.map((d) => d.n)],
       );
       await client.query('commit');
     } catch (e) {

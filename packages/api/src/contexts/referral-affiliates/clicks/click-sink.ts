@@ -4,7 +4,7 @@ import { ClickWriter, type ClickWriterLog, type ClickWriterOptions } from './cli
 import type { ClickRecord } from './referral-links.service.ts';
 
 /**
- * Writes one batch of clicks in one transaction: a multi-row insert into `referral_click`, then
+ * Writes one batch of clicks in one transaction: an insert into `referral_click` of its columns as arrays, then
  * `affiliate.total_clicks += n` per affiliate and the daily rollups upserted (`clicks + excluded`).
  * Exactly once per click even when a batch is retried after a commit whose answer was lost: the
  * insert skips ids already stored, and the counters add only what it inserted. Rows are locked in
@@ -14,16 +14,15 @@ export function createClickSink(orm: Orm): (batch: ClickRecord[]) => Promise<voi
   return async (batch) => {
     if (batch.length === 0) return;
     await systemEm(orm).transactional(async (em) => {
-      // bound parameters: 8 values a click, 4,000 in a full batch, never escaped into the text
+      // one array a column: the same statement text (and plan) whatever the batch's size, 8
+      // parameters instead of 8 a click, nothing escaped into the text
       const inserted = await boundRows<{ id: string }>(
         em,
         sql`insert into referral_click (id, tenant_id, affiliate_id, clicked_at, ip_hash, user_agent, referer, utm)
-            values ${sql.join(
-              batch.map(
-                (c) =>
-                  sql`(${c.id}, ${c.tenantId}, ${c.affiliateId}, ${c.clickedAt}, ${c.ipHash}, ${c.userAgent}, ${c.referer}, ${c.utm && JSON.stringify(c.utm)})`,
-              ),
-            )}
+            select * from unnest(${column(batch, (c) => c.id)}::uuid[], ${column(batch, (c) => c.tenantId)}::int[],
+              ${column(batch, (c) => c.affiliateId)}::int[], ${column(batch, (c) => c.clickedAt.toISOString())}::timestamptz[],
+              ${column(batch, (c) => c.ipHash)}::text[], ${column(batch, (c) => c.userAgent)}::text[],
+              ${column(batch, (c) => c.referer)}::text[], ${column(batch, (c) => c.utm && JSON.stringify(c.utm))}::jsonb[])
             on conflict (id) do nothing returning id`,
       );
       const fresh = new Set(inserted.map((r) => r.id));
@@ -33,18 +32,25 @@ export function createClickSink(orm: Orm): (batch: ClickRecord[]) => Promise<voi
       await boundRun(
         em,
         sql`update affiliate a set total_clicks = a.total_clicks + v.n
-              from (values ${sql.join(perAffiliate.map(([t, id, n]) => sql`(${t}::int, ${id}::int, ${n}::int)`))}) as v (tenant_id, id, n)
+              from unnest(${column(perAffiliate, (g) => g[0])}::int[], ${column(perAffiliate, (g) => g[1])}::int[],
+                          ${column(perAffiliate, (g) => g[2])}::int[]) as v (tenant_id, id, n)
              where a.tenant_id = v.tenant_id and a.id = v.id`,
       );
       const perDay = countBy(stored, (c) => [c.tenantId, c.affiliateId, c.day]);
       await boundRun(
         em,
         sql`insert into affiliate_click_daily as d (tenant_id, affiliate_id, day, clicks)
-            values ${sql.join(perDay.map(([t, id, day, n]) => sql`(${t}, ${id}, ${day}, ${n})`))}
+            select * from unnest(${column(perDay, (g) => g[0])}::int[], ${column(perDay, (g) => g[1])}::int[],
+                                 ${column(perDay, (g) => g[2])}::date[], ${column(perDay, (g) => g[3])}::int[])
             on conflict (tenant_id, affiliate_id, day) do update set clicks = d.clicks + excluded.clicks`,
       );
     });
   };
+}
+
+/** One column of the rows, as the array parameter `unnest` reads. */
+function column<R, V>(rows: readonly R[], value: (row: R) => V): V[] {
+  return rows.map(value);
 }
 
 /** Groups by key, sorted by key, each group's key followed by its count. */
