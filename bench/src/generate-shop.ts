@@ -270,14 +270,5 @@ export async function pendingShopOrders(
      select order_id, reference from r order by k`,
     [tenantId, batch, opts.accountIds, opts.variantIds, opts.n],
   );
-  // the shop has taken payments before: the receipt's accounts exist (the first settlement of a
-  // fresh database would otherwise create them, and the SQL trace compare that one with the next)
-  await c.query(
-    `insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
-     values ($1, 'company:clearing:sandbox', 'asset', 'IDR', null, null, now()),
-            ($1, 'company:sales-revenue', 'revenue', 'IDR', null, null, now())
-     on conflict (tenant_id, code) do nothing`,
-    [tenantId],
-  );
   return rows.map((r) => ({ orderId: r.order_id, reference: r.reference }));
 }
