@@ -4,7 +4,7 @@
 // receipt and the order's number in one statement (bare-ledger.ts), the order paid returning what
 // the order hooks read, the referral hook's confirmation, the `paid` event with the sold counts.
 import type pg from 'pg';
-import { HttpError } from './bare-http.ts';
+import { HttpError, transaction } from './bare-http.ts';
 import { ledgerPost } from './bare-ledger.ts';
 
 const REFERENCE = /^SBX-[A-Za-z0-9_-]{1,64}$/;
@@ -78,9 +78,7 @@ async function settle(pool: pg.Pool, tenant: SettlementTenant, payment: PaymentR
   if (remote.rows[0]?.status !== 'completed') return;
   const now = new Date();
   const amount = Number(payment.amount);
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
+  await transaction(pool, async (tx) => {
     const { guarded, companion } = await ledgerPost(
       tx,
       tenant.id,
@@ -96,7 +94,7 @@ async function settle(pool: pg.Pool, tenant: SettlementTenant, payment: PaymentR
         // the claim guards the receipt's entry
         guard: (n) => ({
           text: `update payment set status = $${n}, paid_at = $${n + 1}, failed_at = $${n + 2}
-                 where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
+                   where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
           values: ['completed', now, null, tenant.id, payment.id],
         }),
         // which orders' handler: a shop order has a number
@@ -109,13 +107,7 @@ async function settle(pool: pg.Pool, tenant: SettlementTenant, payment: PaymentR
     const shopOrder = (companion[0] as { order_number: string | null } | undefined)?.order_number;
     if (!guarded || !shopOrder) throw new HttpError(500, 'the bench settles pending shop orders only');
     await paid(tx, tenant, payment.subject_id, now);
-    await tx.query('commit');
-  } catch (e) {
-    await tx.query('rollback');
-    throw e;
-  } finally {
-    tx.release();
-  }
+  });
 }
 
 /** The shop order paid, then its hooks (no voucher: the affiliate's reads nothing), event and sold counts. */

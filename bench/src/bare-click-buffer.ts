@@ -1,6 +1,7 @@
 // The referral redirect's click writes by hand on `pg`: clicks wait in memory and go to the
 // database in batches, with the same three statements as our click writer and sink.
 import type pg from 'pg';
+import { transaction } from './bare-http.ts';
 
 export interface Click {
   id: string;
@@ -20,9 +21,7 @@ export function clickBuffer(pool: pg.Pool, tenantId: number) {
   let running: Promise<void> | undefined;
 
   async function write(batch: Click[]) {
-    const client = await pool.connect();
-    try {
-      await client.query('begin');
+    await transaction(pool, async (client) => {
       // as ours: one array a column (the same statement whatever the batch's size)
       const col = <V>(value: (c: Click) => V) => batch.map(value);
       const { rows: inserted } = await client.query<{ id: string }>(
@@ -69,13 +68,7 @@ export function clickBuffer(pool: pg.Pool, tenantId: number) {
          on conflict (tenant_id, affiliate_id, day) do update set clicks = d.clicks + excluded.clicks`,
         [days.map(() => tenantId), days.map((d) => d.id), days.map((d) => d.day), days.map((d) => d.n)],
       );
-      await client.query('commit');
-    } catch (e) {
-      await client.query('rollback');
-      throw e;
-    } finally {
-      client.release();
-    }
+    });
   }
 
   function drain(): Promise<void> {

@@ -1,7 +1,7 @@
 // POST /orders/confirm-payment by hand on `pg`: the same statements, in the same order, as our
 // order service (bind parameters instead of inlined literals), and the same response body.
 import type pg from 'pg';
-import { HttpError } from './bare-http.ts';
+import { HttpError, transaction } from './bare-http.ts';
 import { type PaymentRow, settle } from './bare-settle.ts';
 
 const ORDER_LABEL: Record<string, string> = {
@@ -40,18 +40,7 @@ export async function confirmPayment(
     );
     const remote = charge.rows[0]?.status;
     if (remote !== 'completed') throw new HttpError(400, `Payment is ${remote ?? 'unknown'}`);
-    const tx = await pool.connect();
-    let posted: Awaited<ReturnType<typeof settle>>;
-    try {
-      await tx.query('begin');
-      posted = await settle(tx, tenantId, current, now);
-      await tx.query('commit');
-    } catch (e) {
-      await tx.query('rollback');
-      throw e;
-    } finally {
-      tx.release();
-    }
+    const posted = await transaction(pool, (tx) => settle(tx, tenantId, current, now));
     // as ours: what this settlement posted is the answer, nothing read back
     if (posted) {
       return {

@@ -4,7 +4,7 @@
 // payments service and deposit settlement, in the same order.
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type pg from 'pg';
-import { HttpError } from './bare-http.ts';
+import { HttpError, transaction } from './bare-http.ts';
 import { ledgerPost } from './bare-ledger.ts';
 
 export interface MidtransTenant {
@@ -203,9 +203,7 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
   if (remote.status === 'pending') return 'pending';
   if (payment.purpose !== 'savings_deposit') throw new HttpError(500, 'not a savings deposit');
   const now = new Date();
-  const tx = await pool.connect();
-  try {
-    await tx.query('begin');
+  await transaction(pool, async (tx) => {
     // as ours: the claim guards the receipt's entry, in one statement (bare-ledger.ts)
     const claim = (n: number) => ({
       text: `update payment set status = $${n}, paid_at = $${n + 1}, failed_at = $${n + 2}
@@ -247,13 +245,7 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
         ],
       );
     }
-    await tx.query('commit');
-  } catch (e) {
-    await tx.query('rollback');
-    throw e;
-  } finally {
-    tx.release();
-  }
+  });
   // as ours: the settled payment is read again
   const { rows } = await pool.query<Payment>(
     'select p0.* from payment as p0 where p0.tenant_id = $1 and p0.id = $2 limit 1',

@@ -5,6 +5,24 @@
 // the error they answer with, local time as our responses print it, the pagination block and the
 // whole-number query parameters.
 
+import type pg from 'pg';
+
+/** `work` in one transaction on a client of `pool`: committed, or rolled back when it throws. */
+export async function transaction<T>(pool: pg.Pool, work: (tx: pg.PoolClient) => Promise<T>): Promise<T> {
+  const tx = await pool.connect();
+  try {
+    await tx.query('begin');
+    const result = await work(tx);
+    await tx.query('commit');
+    return result;
+  } catch (e) {
+    await tx.query('rollback');
+    throw e;
+  } finally {
+    tx.release();
+  }
+}
+
 export class HttpError extends Error {
   // a plain field, not a parameter property: the bare server runs under Node's type stripping
   readonly status: number;

@@ -18,6 +18,8 @@ export async function generateOrders(
   tenantId: number,
   parties: OrderParties,
   count: number,
+  /** makes the references unique beside earlier orders' (a top-up of a reused database) */
+  batch = '',
 ): Promise<void> {
   await bulk(client, async () => {
     await client.query(`drop table if exists bench_ord`);
@@ -55,18 +57,18 @@ export async function generateOrders(
                             requested_method, status, merchant_reference, provider_reference, payment_url,
                             callback_url, details, created_at)
        select payment_id, $1, buyer_id, 'order', order_id, price, 'UGX', 'sandbox', 'pesapal', 'pending',
-              'KMS-bench-' || k, 'SBX-bench-' || k, 'http://127.0.0.1/sandbox/pay/SBX-bench-' || k, null, '{}',
+              'KMS-bench-' || $2 || k, 'SBX-bench-' || $2 || k, 'http://127.0.0.1/sandbox/pay/SBX-bench-' || $2 || k, null, '{}',
               now() - (k || ' seconds')::interval
        from bench_ord`,
-      [tenantId],
+      [tenantId, batch],
     );
     await client.query(
       `insert into sandbox_charge (reference, tenant_id, merchant_reference, amount, currency, description,
                                    status, created_at, settled_at)
-       select 'SBX-bench-' || k, $1, 'KMS-bench-' || k, price, 'UGX', left('Order #' || order_id || ': ' || name || ' x 1', 255),
+       select 'SBX-bench-' || $2 || k, $1, 'KMS-bench-' || $2 || k, price, 'UGX', left('Order #' || order_id || ': ' || name || ' x 1', 255),
               'completed', now() - (k || ' seconds')::interval, now()
        from bench_ord`,
-      [tenantId],
+      [tenantId, batch],
     );
     await client.query(`drop table bench_ord`);
   });
