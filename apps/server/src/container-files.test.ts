@@ -47,7 +47,7 @@ describe('Dockerfile', () => {
       [],
     );
     // what `pnpm start` ends in: node on the built server
-    expect(rootScripts.start).toMatch(/\bnode apps\/server\/dist\/\S+\.js$/);
+    expect(rootScripts.start).toMatch(/\bnode (?:--\S+ )*apps\/server\/dist\/\S+\.js$/);
   });
 
   it('runs in production as a user other than root, checked on /health, with its data in a volume', () => {
