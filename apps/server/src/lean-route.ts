@@ -16,8 +16,8 @@ export interface LeanAnswer {
  * busiest public path (referral links): it does their work itself (request id, response time, the
  * access line, the API's security headers, no-store on a cookie) and writes every header as one plain
  * record, which @hono/node-server hands to `writeHead` as is. Through the middlewares each header is
- * a separate set on a `Headers` object that the adapter then walks and sorts again: a tenth of the
- * redirect's CPU. Register it before `app.use('*', …)`, so the middlewares never run for it.
+ * a separate set on a `Headers` object that the adapter then walks and sorts again. Register it
+ * before `app.use('*', …)`, so the middlewares never run for it.
  */
 export function leanRoute(
   { log, trustProxy }: { log: Logger; trustProxy: boolean },
