@@ -77,5 +77,47 @@ export function checkoutFixtures(app: TestApp, slug = 'ansania') {
       )
     )[0]!.used_count;
 
-  return { ...fx, call, address, addToCart, shopper, createOrder, voucher, stockOf, voucherUses };
+  /** `count` shoppers, each with `variantId` in the cart and voucher `code` applied */
+  const shoppersWithVoucher = (count: number, variantId: number, code: string) =>
+    Promise.all(
+      Array.from({ length: count }, async () => {
+        const s = await shopper(variantId, 1);
+        const applied = await call('POST', '/cart/apply-voucher', s.token, { code });
+        expect(applied.status).toBe(200);
+        return s;
+      }),
+    );
+  const count = async (query: string, params: unknown[]) =>
+    (await fx.sql<{ n: number }>(`select count(*)::int as n from ${query}`, params))[0]!.n;
+  /** order lines sold of the variant */
+  const orderLinesOf = (variantId: number) => count('order_item where variant_id = ?', [variantId]);
+  /** the gateway's notifications recorded under this event id */
+  const webhookEventsOf = (provider: string, eventId: string | undefined) =>
+    count('webhook_event where provider = ? and event_id = ?', [provider, eventId]);
+  /** completed payments with the gateway's reference */
+  const completedPaymentsOf = (providerReference: string) =>
+    count("payment where provider_reference = ? and status = 'completed'", [providerReference]);
+  /** orders that carry voucher `code` */
+  const ordersWithVoucher = (code: string) => count('customer_order where voucher_code = ?', [code]);
+  const soldCountOf = async (productId: number) =>
+    (await fx.sql<{ sold_count: number }>('select sold_count from product where id = ?', [productId]))[0]!
+      .sold_count;
+
+  return {
+    ...fx,
+    call,
+    address,
+    addToCart,
+    shopper,
+    createOrder,
+    voucher,
+    stockOf,
+    voucherUses,
+    shoppersWithVoucher,
+    orderLinesOf,
+    webhookEventsOf,
+    completedPaymentsOf,
+    ordersWithVoucher,
+    soldCountOf,
+  };
 }

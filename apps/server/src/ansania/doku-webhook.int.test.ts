@@ -72,24 +72,18 @@ describe('DOKU payments for the shop', () => {
     expect(answers.map((a) => a.status)).toEqual(Array(10).fill(200));
     expect(answers.filter((a) => a.body.duplicate).length).toBe(9);
     expect((await orderRow(order.order_number)).status).toBe('paid');
-    const events = await fx.sql<{ n: number }>(
-      "select count(*)::int as n from webhook_event where provider = 'doku' and event_id = ?",
-      [notification.headers['Request-Id'] ?? notification.headers['request-id']],
-    );
-    expect(events[0]!.n).toBe(1);
-    const [p] = await fx.sql<{ sold_count: number }>('select sold_count from product where id = ?', [
-      v.productId,
-    ]);
-    expect(p!.sold_count).toBe(2);
+    expect(
+      await fx.webhookEventsOf(
+        'doku',
+        notification.headers['Request-Id'] ?? notification.headers['request-id'],
+      ),
+    ).toBe(1);
+    expect(await fx.soldCountOf(v.productId)).toBe(2);
     // A new delivery (another Request-Id) of the same outcome changes nothing either.
     expect((await deliver(fake.notification(payment.transaction_id, TARGET))).status).toBe(200);
     const detail = await fx.call('GET', `/orders/${order.order_number}`, me.token);
     expect(detail.body.data.order.payment_status).toBe('paid');
-    const receipts = await fx.sql<{ n: number }>(
-      "select count(*)::int as n from payment where provider_reference = ? and status = 'completed'",
-      [payment.transaction_id],
-    );
-    expect(receipts[0]!.n).toBe(1);
+    expect(await fx.completedPaymentsOf(payment.transaction_id)).toBe(1);
   });
 
   it('a tampered signature is refused with 401 and nothing changes', async () => {

@@ -2,14 +2,9 @@ import { createFakeDoku } from '@komisi/api/testing';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkoutFixtures } from '../ansania/checkout-fixtures.ts';
+import { earnAvailable, qutabApi } from '../qutab/qutab-fixtures.ts';
 import { startTestCluster, type TestCluster } from '../testing/cluster.ts';
-import {
-  activeMember,
-  paySandbox,
-  registerMember,
-  TEST_ADMIN_PASSWORD,
-  TEST_PASSWORD,
-} from '../testing/test-app.ts';
+import { activeMember, registerMember, TEST_ADMIN_PASSWORD, TEST_PASSWORD } from '../testing/test-app.ts';
 
 // The money concurrency tests of the single-instance suites (checkout, vouchers, payouts, DOKU
 // notifications, dtehm confirmations), run on three server instances behind a round-robin proxy:
@@ -58,33 +53,20 @@ describe('ansania stock and vouchers across instances', () => {
       expect(r.body.code).toBe('INSUFFICIENT_STOCK');
     }
     expect(await fx.stockOf(v.id)).toBe(0);
-    const [{ n }] = (await fx.sql<{ n: number }>(
-      'select count(*)::int as n from order_item where variant_id = ?',
-      [v.id],
-    )) as [{ n: number }];
-    expect(n).toBe(10);
+    expect(await fx.orderLinesOf(v.id)).toBe(10);
   });
 
   it('a voucher limited to 5 uses, 30 concurrent checkouts: exactly 5 orders carry it', async () => {
     await fx.voucher('MULTI5', { usage_limit: 5 });
     const v = await fx.variant({ stock: 100, price: 1_000_000 });
-    const shoppers = await Promise.all(
-      Array.from({ length: 30 }, async () => {
-        const s = await fx.shopper(v.id, 1);
-        expect((await fx.call('POST', '/cart/apply-voucher', s.token, { code: 'MULTI5' })).status).toBe(200);
-        return s;
-      }),
-    );
+    const shoppers = await fx.shoppersWithVoucher(30, v.id, 'MULTI5');
     const before = [...app.proxy.counts];
     const results = await Promise.all(shoppers.map((s) => fx.createOrder(s.token, s.addressId)));
     spread(before, 10);
     expect(results.filter((r) => r.status === 201)).toHaveLength(5);
     for (const r of results.filter((r) => r.status !== 201)) expect(r.body.code).toBe('VOUCHER_USAGE_LIMIT');
     expect(await fx.voucherUses('MULTI5')).toBe(5);
-    const carrying = await fx.sql<{ n: number }>(
-      "select count(*)::int as n from customer_order where voucher_code = 'MULTI5'",
-    );
-    expect(carrying[0]!.n).toBe(5);
+    expect(await fx.ordersWithVoucher('MULTI5')).toBe(5);
     expect(await fx.stockOf(v.id)).toBe(95);
   });
 });
@@ -125,12 +107,8 @@ describe('dtehm confirmations across instances', () => {
 });
 
 describe('qutab payouts across instances', () => {
-  const api = (path: string) => `/t/qutab/api${path}`;
-  const get = (path: string, token?: string) => app.request('GET', api(path), token ? { token } : {});
-  const post = (path: string, body: unknown, token?: string) =>
-    app.request('POST', api(path), { body, ...(token && { token }) });
-
   it('never pays out more than the balance under 21 concurrent requests; one approval and one payment win', async () => {
+    const { api, get, post } = qutabApi(app);
     const affiliate = (
       await post('/affiliate/auth/login', { email: 'darmawan@qutab.demo', password: 'Affiliate123!' })
     ).body.data.access_token as string;
@@ -163,33 +141,7 @@ describe('qutab payouts across instances', () => {
     expect(verified.status, JSON.stringify(verified.body)).toBe(200);
 
     // two coupon orders paid and past their hold: 2 × (price / 10) available
-    const product = (await get('/products')).body.data.products[0];
-    for (const i of [1, 2]) {
-      const customer = await post('/auth/register', {
-        name: `Pembeli ${i}`,
-        email: `pembeli${i}.${Date.now()}@example.com`,
-        phone: `08139999000${i}`,
-        password: 'Rahasia123!',
-      });
-      const order = await post(
-        '/orders',
-        {
-          product_id: product.id,
-          quantity: 1,
-          recipient_name: 'X',
-          recipient_location: 'Y',
-          payment_method: 'qris',
-          coupon_code: 'DARMAWAN10',
-        },
-        customer.body.data.access_token,
-      );
-      expect(order.status, JSON.stringify(order.body)).toBe(201);
-      await paySandbox(app, order.body.data.payment_url);
-    }
-    await fx.sql("update affiliate_referral set available_at = now() where status = 'confirmed'");
-    const release = await post('/admin/jobs/affiliate-commission-release/run', {}, admin);
-    expect(release.body.data.processed).toBe(2);
-    const available = 2 * (product.price / 10);
+    const available = await earnAvailable(app, admin);
     expect((await get('/affiliate/balance', affiliate)).body.data.available_balance).toBe(available);
 
     const amount = 200_000;
@@ -270,19 +222,13 @@ describe('gateway notifications across instances', () => {
       [order.order_number],
     );
     expect(row!.status).toBe('paid');
-    const events = await fx.sql<{ n: number }>(
-      "select count(*)::int as n from webhook_event where provider = 'doku' and event_id = ?",
-      [notification.headers['Request-Id'] ?? notification.headers['request-id']],
-    );
-    expect(events[0]!.n).toBe(1);
-    const [p] = await fx.sql<{ sold_count: number }>('select sold_count from product where id = ?', [
-      v.productId,
-    ]);
-    expect(p!.sold_count).toBe(2);
-    const receipts = await fx.sql<{ n: number }>(
-      "select count(*)::int as n from payment where provider_reference = ? and status = 'completed'",
-      [payment.transaction_id],
-    );
-    expect(receipts[0]!.n).toBe(1);
+    expect(
+      await fx.webhookEventsOf(
+        'doku',
+        notification.headers['Request-Id'] ?? notification.headers['request-id'],
+      ),
+    ).toBe(1);
+    expect(await fx.soldCountOf(v.productId)).toBe(2);
+    expect(await fx.completedPaymentsOf(payment.transaction_id)).toBe(1);
   });
 });

@@ -1,13 +1,13 @@
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { paySandbox, startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
+import { startTestApp, TEST_ADMIN_PASSWORD, type TestApp } from '../testing/test-app.ts';
+import { earnAvailable, qutabApi } from './qutab-fixtures.ts';
 
 // qutab-platform: bank account with KTP (multipart), verification, payouts end to end over REST.
 let app: TestApp;
 const api = (path: string) => `/t/qutab/api${path}`;
-const get = (path: string, token?: string) => app.request('GET', api(path), token ? { token } : {});
-const post = (path: string, body: unknown, token?: string) =>
-  app.request('POST', api(path), { body, ...(token && { token }) });
+const get = (path: string, token?: string) => qutabApi(app).get(path, token);
+const post = (path: string, body: unknown, token?: string) => qutabApi(app).post(path, body, token);
 
 async function multipart(path: string, fields: Record<string, string | Blob>, token: string) {
   const form = new FormData();
@@ -44,40 +44,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await app.close();
 });
-
-/** Two coupon orders paid and past their hold: 2 × 275,000 available. */
-async function earnAvailable() {
-  const product = (await get('/products')).body.data.products[0];
-  for (const i of [1, 2]) {
-    const customer = await post('/auth/register', {
-      name: `Pembeli ${i}`,
-      email: `pembeli${i}.${Date.now()}@example.com`,
-      phone: `08139999000${i}`,
-      password: 'Rahasia123!',
-    });
-    const order = await post(
-      '/orders',
-      {
-        product_id: product.id,
-        quantity: 1,
-        recipient_name: 'X',
-        recipient_location: 'Y',
-        payment_method: 'qris',
-        coupon_code: 'DARMAWAN10',
-      },
-      customer.body.data.access_token,
-    );
-    expect(order.status, JSON.stringify(order.body)).toBe(201);
-    await paySandbox(app, order.body.data.payment_url);
-  }
-  await app.orm.em
-    .fork()
-    .getConnection()
-    .execute("update affiliate_referral set available_at = now() where status = 'confirmed'");
-  const run = await post('/admin/jobs/affiliate-commission-release/run', {}, admin);
-  expect(run.body.data.processed).toBe(2);
-  return 2 * (product.price / 10);
-}
 
 describe('bank account and KTP', () => {
   it('refuses a payout without a verified bank account', async () => {
@@ -146,7 +112,7 @@ describe('bank account and KTP', () => {
 
 describe('payouts', () => {
   it('never pays out more than the balance under 20 concurrent requests; admin pays one, rejects another', async () => {
-    const available = await earnAvailable();
+    const available = await earnAvailable(app, admin);
     const balance = (await get('/affiliate/balance', affiliate)).body.data;
     expect(balance).toMatchObject({ available_balance: available, can_request_payout: true });
 
