@@ -1,38 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { boundRows, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction } from '../../kernel/scope.ts';
-import {
-  createTestDatabase,
-  driftedRunningBalances,
-  ledgerTotal,
-  type TestDatabase,
-  unbalancedLedgerEntries,
-} from '../../testing/index.ts';
-import {
-  type ProgrammeWorld,
-  programmeWorld,
-} from '../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import { useProgrammeWorld } from '../../testing/referral-affiliates/programme-world-hooks.ts';
 import { type AccountRef, LedgerService } from './ledger.service.ts';
 
-let db: TestDatabase;
-let world: ProgrammeWorld;
+const world = useProgrammeWorld({ on: 'postgres', checkLedger: true });
 const ledger = new LedgerService();
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  world = await programmeWorld({ databaseUrl: db.url });
-});
-
-afterAll(async () => {
-  try {
-    expect(await unbalancedLedgerEntries(world.orm)).toEqual([]);
-    expect(await driftedRunningBalances(world.orm)).toEqual([]);
-    expect(await ledgerTotal(world.orm)).toBe(0);
-  } finally {
-    await world?.orm.close();
-    await db?.drop();
-  }
-});
 
 let n = 0;
 const fresh = (kind: AccountRef['kind'] = 'liability', runningBalance?: true): AccountRef => ({

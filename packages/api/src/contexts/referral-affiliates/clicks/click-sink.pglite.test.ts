@@ -1,23 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { systemEm } from '../../../kernel/database.ts';
-import {
-  approvedAffiliate,
-  type ProgrammeWorld,
-  programmeWorld,
-} from '../../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import { approvedAffiliate } from '../../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import { useProgrammeWorld } from '../../../testing/referral-affiliates/programme-world-hooks.ts';
 import { createClickSink } from './click-sink.ts';
 import { newClickId } from './referral-cookie.ts';
 
 // The click sink's array parameters (`unnest` of uuid, timestamptz, text and jsonb arrays) on the
 // embedded database, as on PostgreSQL (referral-clicks.int.test.ts).
-let world: ProgrammeWorld;
-
-beforeAll(async () => {
-  world = await programmeWorld({});
-});
-afterAll(async () => {
-  await world?.orm.close();
-});
+const world = useProgrammeWorld({ on: 'pglite' });
 
 describe('click sink on PGlite', () => {
   it('writes a batch once, with its totals and daily rollups; a retried batch adds nothing', async () => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { inTransaction } from '../../../kernel/scope.ts';
 import {
   driftedRunningBalances,
@@ -7,26 +7,17 @@ import {
 } from '../../../testing/ledger-check.ts';
 import {
   approvedAffiliate,
-  type ProgrammeWorld,
-  programmeWorld,
   quickAccount,
   quickOrders,
 } from '../../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import { useProgrammeWorld } from '../../../testing/referral-affiliates/programme-world-hooks.ts';
 import { JobRunner } from '../../jobs/job-runner.ts';
 import { AffiliateReferral } from './affiliate-referral.entity.ts';
 import { AFFILIATE_COMMISSION_RELEASE_JOB, registerAffiliateProgramJobs } from './commission-release.job.ts';
 
 // The job runner and the commission release on the embedded database: the lease upsert, the
 // SKIP LOCKED claim and the ledger work on PGlite as on PostgreSQL.
-let world: ProgrammeWorld;
-
-beforeAll(async () => {
-  world = await programmeWorld({});
-});
-
-afterAll(async () => {
-  await world?.orm.close();
-});
+const world = useProgrammeWorld({ on: 'pglite' });
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-04-01T00:00:00Z');

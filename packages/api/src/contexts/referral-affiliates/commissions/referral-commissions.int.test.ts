@@ -1,46 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { tenantEm } from '../../../kernel/database.ts';
 import { inTransaction } from '../../../kernel/scope.ts';
-import {
-  createTestDatabase,
-  driftedRunningBalances,
-  ledgerTotal,
-  type TestDatabase,
-  unbalancedLedgerEntries,
-} from '../../../testing/index.ts';
 import {
   addTenant,
   approvedAffiliate,
   type ProgrammeWorld,
-  programmeWorld,
   quickAccount,
   quickOrders,
   uniqueEmail,
 } from '../../../testing/referral-affiliates/affiliate-program.fixtures.ts';
+import { useProgrammeWorld } from '../../../testing/referral-affiliates/programme-world-hooks.ts';
 import { JobRun } from '../../jobs/job.entity.ts';
 import { JobRunner } from '../../jobs/job-runner.ts';
 import { Affiliate } from '../affiliate.entity.ts';
 import { AffiliateReferral } from './affiliate-referral.entity.ts';
 import { AFFILIATE_COMMISSION_RELEASE_JOB, registerAffiliateProgramJobs } from './commission-release.job.ts';
 
-let db: TestDatabase;
-let world: ProgrammeWorld;
-
-beforeAll(async () => {
-  db = await createTestDatabase();
-  world = await programmeWorld({ databaseUrl: db.url });
-});
-
-afterAll(async () => {
-  try {
-    expect(await unbalancedLedgerEntries(world.orm)).toEqual([]);
-    expect(await driftedRunningBalances(world.orm)).toEqual([]);
-    expect(await ledgerTotal(world.orm)).toBe(0);
-  } finally {
-    await world?.orm.close();
-    await db?.drop();
-  }
-});
+const world = useProgrammeWorld({ on: 'postgres', checkLedger: true });
 
 const DAY = 86_400_000;
 const T0 = new Date('2026-04-01T00:00:00Z');
