@@ -234,7 +234,7 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
   };
 }
 
-/** The order's sandbox charge and payment, and the order pointed at its payment (outside its transaction). */
+/** The order's sandbox charge, then its payment with the order pointed at it (outside the order's transaction). */
 export async function openPayment(
   pool: pg.Pool,
   tenant: ShopTenant,
@@ -248,7 +248,7 @@ export async function openPayment(
   const merchantReference = `KMS-${randomUUID()}`;
   const amount = Number(order.total_amount);
   await pool.query(
-    `insert into "sandbox_charge" ("reference", "tenant_id", "merchant_reference", "amount", "currency", "description", "created_at") values ($1, $2, $3, $4, $5, $6, $7)`,
+    `insert into sandbox_charge (reference, tenant_id, merchant_reference, amount, currency, description, created_at) values ($1, $2, $3, $4, $5, $6, $7)`,
     [
       reference,
       tenant.id,
@@ -261,8 +261,13 @@ export async function openPayment(
   );
   const paymentUrl = `${tenant.baseUrl}/sandbox/pay/${reference}`;
   const now = new Date();
-  const { rows } = await pool.query<{ id: number }>(
-    `insert into "payment" ("tenant_id", "account_id", "purpose", "subject_id", "amount", "currency", "provider", "requested_method", "merchant_reference", "provider_reference", "payment_url", "callback_url", "details", "created_at", "status", "paid_at", "failed_at") values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17) returning "id"`,
+  // as ours: the payment recorded and the order pointed at it in one statement
+  await pool.query(
+    `with created as (insert into payment (tenant_id, account_id, purpose, subject_id, amount, currency, provider,
+         requested_method, status, merchant_reference, provider_reference, payment_url, callback_url, details, created_at)
+       values ($1, $2, $3, $4, $5, $6, $7, $8, 'pending', $9, $10, $11, $12, $13::jsonb, $14) returning id),
+     alongside as (update customer_order set payment_id = (select id from created) where tenant_id = $15 and id = $16)
+     select id from created`,
     [
       tenant.id,
       accountId,
@@ -278,16 +283,10 @@ export async function openPayment(
       input.callbackUrl,
       JSON.stringify({ orderNumber: order.order_number, channel: input.paymentChannel }),
       now,
-      'pending',
-      null,
-      null,
+      tenant.id,
+      order.id,
     ],
   );
-  await pool.query('update customer_order set payment_id = $1 where tenant_id = $2 and id = $3', [
-    rows[0]!.id,
-    tenant.id,
-    order.id,
-  ]);
   return { transaction_id: reference, payment_url: paymentUrl, payment_token: null, expired_at: null };
 }
 

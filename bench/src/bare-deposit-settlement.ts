@@ -246,12 +246,8 @@ async function settle(pool: pg.Pool, t: MidtransTenant, payment: Payment): Promi
       );
     }
   });
-  // as ours: the settled payment is read again
-  const { rows } = await pool.query<Payment>(
-    'select p0.* from payment as p0 where p0.tenant_id = $1 and p0.id = $2 limit 1',
-    [t.tenantId, payment.id],
-  );
-  return rows[0]!.status;
+  // as ours: the status it was moved to (or, losing a race, settled by someone else)
+  return remote.status;
 }
 
 /** A Midtrans HTTP notification checked (token, fields, signature): its order id and inbox key. */
@@ -302,7 +298,7 @@ export async function midtransNotification(
   if (inboxId === undefined) return ACKNOWLEDGEMENT;
   try {
     const found = await pool.query<Payment>(
-      `select p0.* from payment as p0 where p0.tenant_id = $1 and p0.provider = $2 and p0.merchant_reference = $3 limit 1`,
+      `select * from payment where tenant_id = $1 and provider = $2 and merchant_reference = $3 limit 1`,
       [t.tenantId, 'midtrans', orderId],
     );
     const payment = found.rows[0];

@@ -153,27 +153,37 @@ export function refuseUnsafeText(input: unknown): void {
   if (unsafe) throw validationError({ [unsafe.field]: [unsafe.message] });
 }
 
+/** A DomainError as the TRPCError of its code (the cause keeps the domain code). */
+function asTrpcError(e: unknown): unknown {
+  return e instanceof DomainError
+    ? new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e })
+    : e;
+}
+
 /**
- * What every procedure does first, as one middleware (each level of tRPC's chain copies the call's
- * options twice, so three small middlewares cost three times the copying):
+ * What every procedure does first:
  * - a call of a tRPC batch past the tenant's request budget is refused on its own (see
  *   `ApiContext.callsAllowed`);
  * - text PostgreSQL cannot store (NUL, lone surrogates) or absurd nesting is refused before any
  *   schema or service sees it, naming the field: REST bodies, query strings and path parameters
- *   arrive here as the same raw input as tRPC calls;
- * - services throw DomainError; tRPC wants TRPCError. The cause keeps the domain code. A database
- *   refusal the client caused (a raced unique key, a value out of a column's range) becomes the
- *   DomainError it stands for here, once for REST and tRPC.
+ *   arrive here as the same raw input as tRPC calls.
+ */
+async function guardCall(ctx: ApiContext, batchIndex: number, getRawInput: () => Promise<unknown>) {
+  if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
+    throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
+  refuseUnsafeText(await getRawInput());
+}
+
+/**
+ * `guardCall` as the chain's first middleware. Services throw DomainError; tRPC wants TRPCError: a
+ * failed call's DomainError, or a database refusal the client caused (a raced unique key, a value
+ * out of a column's range), becomes the TRPCError of its code here, once for REST and tRPC.
  */
 const callGuard = t.middleware(async ({ ctx, batchIndex, getRawInput, next }) => {
   try {
-    if (ctx.callsAllowed !== undefined && batchIndex >= ctx.callsAllowed)
-      throw new DomainError('RATE_LIMITED', 'Too many requests, please try again later.');
-    refuseUnsafeText(await getRawInput());
+    await guardCall(ctx, batchIndex, getRawInput);
   } catch (e) {
-    if (e instanceof DomainError)
-      throw new TRPCError({ code: TRPC_CODE[e.code], message: e.message, cause: e });
-    throw e;
+    throw asTrpcError(e);
   }
   return rethrowDomainError(await next());
 });
@@ -203,26 +213,40 @@ async function claimsOf(ctx: ApiContext): Promise<AccessClaims | null> {
   return ctx.authenticator.authenticate(ctx.scope(), token);
 }
 
+/**
+ * `callGuard` and the caller's token in one middleware (each level of tRPC's chain copies the
+ * call's options twice and the context once more when it grows, so a level costs on every call):
+ * `optional` lets anonymous callers pass with `auth: null`; otherwise 401 without a valid token,
+ * and 403 without `role` when one is named.
+ */
+function authGuard<Optional extends boolean>(options: { optional: Optional; role?: 'admin' }) {
+  return t.middleware(async ({ ctx, batchIndex, getRawInput, next }) => {
+    let auth: AccessClaims | null;
+    try {
+      await guardCall(ctx, batchIndex, getRawInput);
+      auth = await claimsOf(ctx);
+      if (!auth && !options.optional) {
+        throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.', {
+          reason: REASON.TOKEN_MISSING,
+        });
+      }
+      if (options.role && !auth?.roles.includes(options.role))
+        throw new DomainError('FORBIDDEN', `This action requires the ${options.role} role.`);
+    } catch (e) {
+      throw asTrpcError(e);
+    }
+    return rethrowDomainError(
+      await next({ ctx: { auth: auth as Optional extends true ? AccessClaims | null : AccessClaims } }),
+    );
+  });
+}
+
 /** Authenticates when a token is sent; anonymous callers pass with `auth: null`. */
-export const optionalAuthProcedure = publicProcedure.use(async ({ ctx, next }) =>
-  next({ ctx: { auth: await claimsOf(ctx) } }),
-);
+export const optionalAuthProcedure = t.procedure.use(authGuard({ optional: true }));
 
-export const authedProcedure = publicProcedure.use(async ({ ctx, next }) => {
-  const auth = await claimsOf(ctx);
-  if (!auth) {
-    throw new DomainError('UNAUTHORIZED', 'Unauthenticated. Please provide a valid Bearer token.', {
-      reason: REASON.TOKEN_MISSING,
-    });
-  }
-  return next({ ctx: { auth } });
-});
+export const authedProcedure = t.procedure.use(authGuard({ optional: false }));
 
-const requireAdmin = authedProcedure.use(async ({ ctx, next }) => {
-  if (!ctx.auth.roles.includes('admin'))
-    throw new DomainError('FORBIDDEN', 'This action requires the admin role.');
-  return next();
-});
+const requireAdmin = t.procedure.use(authGuard({ optional: false, role: 'admin' }));
 
 /** Rolls an audited action's transaction back when the procedure failed (tRPC hands failures back as results). */
 class FailedAction {

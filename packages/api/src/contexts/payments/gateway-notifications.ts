@@ -96,8 +96,9 @@ export class GatewayNotifications {
   }
 
   async #settle(scope: Scope, provider: string, reference: PaymentReference): Promise<NotificationHandling> {
-    const payment = await this.#payments.settleByReference(scope, provider, reference);
-    if (!payment) return 'not-ours';
-    return payment.status === 'pending' ? 'unconfirmed' : 'settled';
+    const settled = await this.#payments.settleByReference(scope, provider, reference);
+    if (!settled) return 'not-ours';
+    // a null status: a concurrent settler moved it first
+    return settled.status === 'pending' ? 'unconfirmed' : 'settled';
   }
 }

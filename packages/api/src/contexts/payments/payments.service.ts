@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type CurrencyCode, DomainError } from '@komisi/domain';
 import type { RawBuilder } from 'kysely';
-import { boundRows, sql } from '../../kernel/bound-sql.ts';
+import { boundRow, boundRows, sql } from '../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../kernel/scope.ts';
 import { type AccountRef, LedgerAccounts, type LedgerService } from '../ledger/ledger.service.ts';
 import type { PaymentReference } from './gateway-notification.ts';
@@ -107,8 +107,16 @@ export class PaymentsService {
     return settled.status === 'pending' ? settled : null;
   }
 
-  /** Opens a charge at the tenant's provider and records it as pending. */
-  async create(scope: Scope, input: NewPayment): Promise<Payment> {
+  /**
+   * Opens a charge at the tenant's provider and records it as pending. `alongside` is a statement
+   * sent with the payment's insert (its id there is `paymentId`: a subquery), e.g. the subject
+   * pointing at its payment: one round trip for both.
+   */
+  async create(
+    scope: Scope,
+    input: NewPayment,
+    alongside?: (paymentId: RawBuilder<number>) => RawBuilder<unknown>,
+  ): Promise<Payment> {
     const provider = this.#providerFor(scope);
     const merchantReference = input.merchantReference ?? `KMS-${randomUUID()}`;
     const created = await provider.createPayment({
@@ -144,9 +152,24 @@ export class PaymentsService {
       paidAt: null,
       failedAt: null,
     };
-    // one insert statement (a flush would wrap it in a transaction of its own), then managed as usual
-    const id = await scope.em.insert(Payment, data);
-    return scope.em.merge(Payment, { ...data, id });
+    // one statement with bound parameters (a flush would wrap the insert in a transaction of its
+    // own), then managed as usual
+    const insert = sql`insert into payment (tenant_id, account_id, purpose, subject_id, amount, currency, provider,
+                         requested_method, status, merchant_reference, provider_reference, payment_url, callback_url,
+                         details, created_at)
+                       values (${data.tenant}, ${data.account}, ${data.purpose}, ${data.subjectId}, ${data.amount},
+                         ${data.currency}, ${data.provider}, ${data.requestedMethod}, 'pending', ${merchantReference},
+                         ${data.providerReference}, ${data.paymentUrl}, ${data.callbackUrl},
+                         ${JSON.stringify(data.details)}::jsonb, ${data.createdAt})
+                       returning id`;
+    const [row] = await boundRows<{ id: number }>(
+      scope.em,
+      alongside
+        ? sql`with created as (${insert}), alongside as (${alongside(sql<number>`(select id from created)`)})
+              select id from created`
+        : insert,
+    );
+    return scope.em.merge(Payment, { ...data, id: row!.id });
   }
 
   /**
@@ -219,11 +242,19 @@ export class PaymentsService {
 
   /**
    * Settles the payment a gateway notification names, by the gateway's reference or ours (the
-   * notification itself is not trusted); null when no payment of ours has that reference.
+   * notification itself is not trusted): its status after, as `settleLoaded` tells it; null when no
+   * payment of ours has that reference.
    */
   async settleByReference(scope: Scope, provider: string, reference: PaymentReference) {
-    const payment = await scope.em.findOne(Payment, { provider, ...reference });
-    if (!payment) return null;
-    return this.settle(scope, payment.id);
+    const named =
+      'providerReference' in reference
+        ? sql`provider_reference = ${reference.providerReference}`
+        : sql`merchant_reference = ${reference.merchantReference}`;
+    const row = await boundRow<Record<string, unknown>>(
+      scope.em,
+      sql`select * from payment where tenant_id = ${scope.tenant.id} and provider = ${provider} and ${named} limit 1`,
+    );
+    if (!row) return null;
+    return this.settleLoaded(scope, scope.em.map(Payment, row));
   }
 }

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import { z } from 'zod';
-import { boundRow, sql } from '../../kernel/bound-sql.ts';
+import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm } from '../../kernel/database.ts';
 import type {
   CreatedPayment,
@@ -39,16 +39,13 @@ export class SandboxProvider implements PaymentProvider {
 
   async createPayment(request: CreatePaymentRequest): Promise<CreatedPayment> {
     const reference = `SBX-${randomBytes(9).toString('base64url')}`;
-    // one insert, no unit of work (its flush would wrap the insert in a transaction of its own)
-    await systemEm(this.#orm).insert(SandboxCharge, {
-      reference,
-      tenantId: this.#tenantId,
-      merchantReference: request.merchantReference,
-      amount: request.amount,
-      currency: request.currency,
-      description: request.description.slice(0, 255),
-      createdAt: new Date(),
-    });
+    // one insert with bound parameters (a unit of work's flush would wrap it in a transaction)
+    await boundRun(
+      systemEm(this.#orm),
+      sql`insert into sandbox_charge (reference, tenant_id, merchant_reference, amount, currency, description, created_at)
+          values (${reference}, ${this.#tenantId}, ${request.merchantReference}, ${request.amount}, ${request.currency},
+                  ${request.description.slice(0, 255)}, ${new Date()})`,
+    );
     return { providerReference: reference, paymentUrl: `${this.#baseUrl()}${SANDBOX_PAY_PATH}/${reference}` };
   }
 

@@ -1,4 +1,4 @@
-import { boundRun, sql } from '../../../kernel/bound-sql.ts';
+import { sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import { Account } from '../../identity/account.entity.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
@@ -37,20 +37,21 @@ export class OrderPayments {
   async open(scope: Scope, order: Order, input: OrderPaymentRequest): Promise<PlacedOrder> {
     const buyer = input.customer ?? (await scope.em.findOneOrFail(Account, { id: order.account }));
     try {
-      const payment = await this.#payments.create(scope, {
-        accountId: order.account,
-        purpose: 'order',
-        subjectId: order.id,
-        amount: order.totalAmount,
-        requestedMethod: input.paymentMethod.slice(0, 32),
-        callbackUrl: input.callbackUrl,
-        description: `Order ${order.orderNumber}`,
-        customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
-        details: { orderNumber: order.orderNumber, ...input.details },
-      });
-      await boundRun(
-        scope.em,
-        sql`update customer_order set payment_id = ${payment.id} where tenant_id = ${scope.tenant.id} and id = ${order.id}`,
+      const payment = await this.#payments.create(
+        scope,
+        {
+          accountId: order.account,
+          purpose: 'order',
+          subjectId: order.id,
+          amount: order.totalAmount,
+          requestedMethod: input.paymentMethod.slice(0, 32),
+          callbackUrl: input.callbackUrl,
+          description: `Order ${order.orderNumber}`,
+          customer: { email: buyer.email, name: buyer.name, phone: buyer.phone ?? null },
+          details: { orderNumber: order.orderNumber, ...input.details },
+        },
+        (paymentId) =>
+          sql`update customer_order set payment_id = ${paymentId} where tenant_id = ${scope.tenant.id} and id = ${order.id}`,
       );
       order.paymentId = payment.id;
       return { order, payment };

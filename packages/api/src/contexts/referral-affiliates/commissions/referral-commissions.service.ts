@@ -6,6 +6,7 @@ import {
   isSelfReferral,
   referralCommission,
 } from '@komisi/domain';
+import { boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import { LedgerAccounts, type LedgerService } from '../../ledger/ledger.service.ts';
 import { type AffiliateLedgerBalances, affiliateLedgerBalances } from '../payouts/affiliate-balances.ts';
@@ -143,11 +144,11 @@ export class ReferralCommissionsService {
    */
   async onOrderPaid(tx: Scope, orderId: number): Promise<ConfirmedReferral | null> {
     const availableAt = holdEndsAt(tx.now, tenantReferralProgram(tx.tenant).holdDays);
-    const [referral] = await tx.em.execute<{ id: number; affiliate_id: number; commission: string }[]>(
-      `update affiliate_referral set status = 'confirmed', confirmed_at = ?, available_at = ?
-        where tenant_id = ? and order_id = ? and status = 'pending'
-        returning id, affiliate_id, commission::text`,
-      [tx.now, availableAt, tx.tenant.id, orderId],
+    const [referral] = await boundRows<{ id: number; affiliate_id: number; commission: string }>(
+      tx.em,
+      sql`update affiliate_referral set status = 'confirmed', confirmed_at = ${tx.now}, available_at = ${availableAt}
+          where tenant_id = ${tx.tenant.id} and order_id = ${orderId} and status = 'pending'
+          returning id, affiliate_id, commission::text`,
     );
     if (!referral) return null;
     const commission = toSafeInteger(referral.commission);
