@@ -1,5 +1,5 @@
 // The ansania checkout (POST /checkout/create-order) by hand on `pg`: the statements of
-// CheckoutService.createOrder (OrderWriter, CartsService.clear, the sandbox charge and the payment),
+// CheckoutService.createOrder (OrderWriter, CartsService.clearing, the sandbox charge and the payment),
 // with bind parameters, in the same order.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { courierFor } from '@komisi/api';
@@ -162,12 +162,6 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
       // the bench's carts hold no voucher (its evaluation and redemption are not written here)
       if (cart.voucher_code) throw new HttpError(400, 'vouchers are not part of the bare checkout');
       const shipping = await shippingCost(lines, address, input);
-      // emptied first, as ours: the hot rows (stock, the day's counter) are locked last
-      await client.query(
-        `with emptied as (delete from cart_item where tenant_id = $1 and cart_id = $2)
-         update cart set voucher_code = null, updated_at = $3 where tenant_id = $4 and id = $5`,
-        [t, cart.id, now, t, cart.id],
-      );
       const short = lines.find((l) => !l.is_visible);
       if (short) throw new HttpError(400, `Insufficient stock for ${short.product_name}`);
       const items = lines.map((l, n) => {
@@ -211,6 +205,7 @@ export async function checkout(pool: pg.Pool, tenant: ShopTenant, accountId: num
         JSON.stringify(items),
         JSON.stringify(lines.map((l) => ({ id: l.variant_id, quantity: l.quantity }))),
         new Set(lines.map((l) => l.variant_id)).size,
+        cart.id,
       ]);
       if (rows[0]!.id === null) throw new HttpError(400, 'Insufficient stock');
       order = rows[0]!;
@@ -290,7 +285,7 @@ export async function openPayment(
   return { transaction_id: reference, payment_url: paymentUrl, payment_token: null, expired_at: null };
 }
 
-/** OrderWriter's statement: the stock taken, the day's number, the order, its first timeline event and its items. */
+/** OrderWriter's statement: the stock taken, the day's number, the order, its first timeline event and its items, the cart emptied. */
 const ORDER_SQL = `with l as (
     select id, sum(quantity)::int as quantity from jsonb_to_recordset($22::jsonb) as l(id int, quantity int) group by id),
   locked as (
@@ -327,5 +322,8 @@ const ORDER_SQL = `with l as (
     from o, jsonb_to_recordset($21::jsonb) as l(n int, product_id int,
       variant_id int, product_name text, variant_name text, sku text, product_image text, unit_price bigint,
       quantity int, amount bigint)
-    order by l.n)
+    order by l.n),
+  -- as ours: the cart emptied in the order's statement
+  alongside_0 as (delete from cart_item where tenant_id = $1 and cart_id = $24),
+  alongside_1 as (update cart set voucher_code = null, updated_at = $7 where tenant_id = $1 and id = $24)
   select o.*, array(select id from taken) as taken_variants from (select 1) one left join o on true`;

@@ -141,10 +141,9 @@ export class CheckoutService {
         `must be one of: ${options.map((o) => o.service).join(', ')} for this address`,
       );
     }
-    // Emptied first: the cart is the customer's own row, while the variants' stock and the day's order
-    // counter are every checkout's, so their locks are taken last and held for the fewest round trips.
-    // A refusal below rolls the emptying back with the rest.
-    await this.#carts.clear(tx, cart.id);
+    // The cart is emptied in the order's statement: its row is locked already (above), and the
+    // variants' stock and the day's order counter, every checkout's, are locked last, for the one
+    // round trip of the commit. A refusal rolls the emptying back with the rest.
     const order = await this.#writer.write(tx, {
       accountId,
       lines: cart.lines.map(orderLineOf),
@@ -162,6 +161,7 @@ export class CheckoutService {
         shippingService: service.service,
       },
       refuse: (t, line) => this.#refusal(t, line),
+      alongside: this.#carts.clearing(tx, cart.id),
     });
     return order;
   }

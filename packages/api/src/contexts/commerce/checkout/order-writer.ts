@@ -1,5 +1,6 @@
 import { type DomainError, priceOrder } from '@komisi/domain';
 import type { EntityData } from '@mikro-orm/core';
+import type { RawBuilder } from 'kysely';
 import { boundRow, sql } from '../../../kernel/bound-sql.ts';
 import type { Scope } from '../../../kernel/scope.ts';
 import { Order } from '../orders/order.entity.ts';
@@ -47,6 +48,12 @@ export interface OrderDraft<L extends OrderLine> {
   details: OrderDetails;
   /** The refusal of a line whose stock cannot be taken (not for sale, or too little left). */
   refuse(tx: Scope, line: L): Promise<DomainError>;
+  /**
+   * Statements sent with the order's own, in its transaction (the checkout's cart emptied): each a
+   * single insert, update or delete without a `with` of its own. They run whether or not the order
+   * is recorded; a refusal rolls them back with the rest.
+   */
+  alongside?: RawBuilder<unknown>[];
 }
 
 /** The order row as the writer's statements return it (`returning *`), mapped to the entity. */
@@ -176,7 +183,12 @@ async function recordOrder(
           from o, jsonb_to_recordset(${JSON.stringify(items)}::jsonb) as l(n int, product_id int,
             variant_id int, product_name text, variant_name text, sku text, product_image text, unit_price bigint,
             quantity int, amount bigint)
-          order by l.n)
+          order by l.n)${sql.join(
+            (draft.alongside ?? []).map(
+              (statement, i) => sql`, ${sql.raw(`alongside_${i}`)} as (${statement})`,
+            ),
+            sql``,
+          )}
         select o.*, array(select id from taken) as taken_variants from (select 1) one left join o on true`,
   );
   const { taken_variants: taken, ...order } = row!;
