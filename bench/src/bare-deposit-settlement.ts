@@ -289,19 +289,22 @@ export async function midtransNotification(
   rawBody: string,
 ) {
   const { orderId, eventId } = checkNotification(t, headers, rawBody);
-  const recorded = await pool.query<{ id: number }>(
-    `insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values ($1, $2, $3, $4, $5)
-     on conflict (provider, event_id) do nothing returning id`,
-    [t.tenantId, 'midtrans', eventId, rawBody, new Date()],
+  // as ours: the delivery recorded and the payment it names read in one statement
+  const recorded = await pool.query<
+    { webhook_inbox_id: number | null; found_alongside: boolean | null } & Payment
+  >(
+    `with recorded as (
+       insert into webhook_event (tenant_id, provider, event_id, payload, received_at) values ($1, $2, $3, $4, $5)
+       on conflict (provider, event_id) do nothing returning id)
+     select (select id from recorded) as webhook_inbox_id, found.*
+     from (select 1) one left join lateral (select true as found_alongside, a.* from (
+       select * from payment where tenant_id = $6 and provider = $7 and merchant_reference = $8 limit 1) a) found on true`,
+    [t.tenantId, 'midtrans', eventId, rawBody, new Date(), t.tenantId, 'midtrans', orderId],
   );
-  const inboxId = recorded.rows[0]?.id;
-  if (inboxId === undefined) return ACKNOWLEDGEMENT;
+  const { webhook_inbox_id: inboxId, found_alongside: found, ...row } = recorded.rows[0]!;
+  if (inboxId === null) return ACKNOWLEDGEMENT;
   try {
-    const found = await pool.query<Payment>(
-      `select * from payment where tenant_id = $1 and provider = $2 and merchant_reference = $3 limit 1`,
-      [t.tenantId, 'midtrans', orderId],
-    );
-    const payment = found.rows[0];
+    const payment = found ? (row as Payment) : undefined;
     const status = payment ? await settle(pool, t, payment) : 'not-ours';
     // a notification Midtrans does not (yet) confirm is forgotten, so its repeat is processed
     if (status === 'pending') await pool.query('delete from webhook_event where id = $1', [inboxId]);

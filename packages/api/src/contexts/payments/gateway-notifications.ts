@@ -60,13 +60,24 @@ export class GatewayNotifications {
     });
     if (isRefusal(notification)) throw refusalError(notification);
     if (!notification.payment) return { body: gateway.acknowledge(notification, 'ignored') };
+    const reference = notification.payment;
     let inboxId: number | null = null;
+    /** the payment's row, read with the delivery's record (undefined: not read yet) */
+    let payment: Record<string, unknown> | null | undefined;
     if (notification.eventId !== null) {
-      inboxId = await webhookInbox.record(scope, gateway.name, notification.eventId, request.rawBody);
-      if (inboxId === null) return { body: gateway.acknowledge(notification, 'duplicate') };
+      const recorded = await webhookInbox.record(
+        scope,
+        gateway.name,
+        notification.eventId,
+        request.rawBody,
+        this.#payments.byReference(scope, gateway.name, reference),
+      );
+      if (recorded.id === null) return { body: gateway.acknowledge(notification, 'duplicate') };
+      inboxId = recorded.id;
+      payment = recorded.alongside;
     }
     try {
-      const handling = await this.#settle(scope, gateway.name, notification.payment);
+      const handling = await this.#settle(scope, gateway.name, reference, payment);
       if (inboxId !== null) {
         if (handling === 'unconfirmed' && gateway.forgetsUnconfirmed)
           await webhookInbox.forget(scope, inboxId);
@@ -95,8 +106,13 @@ export class GatewayNotifications {
     return this.#payments.settleLoaded({ em, tenant, now: new Date() }, em.map(Payment, row));
   }
 
-  async #settle(scope: Scope, provider: string, reference: PaymentReference): Promise<NotificationHandling> {
-    const settled = await this.#payments.settleByReference(scope, provider, reference);
+  async #settle(
+    scope: Scope,
+    provider: string,
+    reference: PaymentReference,
+    row: Record<string, unknown> | null | undefined,
+  ): Promise<NotificationHandling> {
+    const settled = await this.#payments.settleByReference(scope, provider, reference, row);
     if (!settled) return 'not-ours';
     // a null status: a concurrent settler moved it first
     return settled.status === 'pending' ? 'unconfirmed' : 'settled';

@@ -240,21 +240,31 @@ export class PaymentsService {
     );
   }
 
-  /**
-   * Settles the payment a gateway notification names, by the gateway's reference or ours (the
-   * notification itself is not trusted): its status after, as `settleLoaded` tells it; null when no
-   * payment of ours has that reference.
-   */
-  async settleByReference(scope: Scope, provider: string, reference: PaymentReference) {
+  /** The query of the payment a gateway notification names, by the gateway's reference or ours. */
+  byReference(scope: Scope, provider: string, reference: PaymentReference): RawBuilder<unknown> {
     const named =
       'providerReference' in reference
         ? sql`provider_reference = ${reference.providerReference}`
         : sql`merchant_reference = ${reference.merchantReference}`;
-    const row = await boundRow<Record<string, unknown>>(
-      scope.em,
-      sql`select * from payment where tenant_id = ${scope.tenant.id} and provider = ${provider} and ${named} limit 1`,
-    );
-    if (!row) return null;
-    return this.settleLoaded(scope, scope.em.map(Payment, row));
+    return sql`select * from payment where tenant_id = ${scope.tenant.id} and provider = ${provider} and ${named} limit 1`;
+  }
+
+  /**
+   * Settles the payment a gateway notification names (the notification itself is not trusted): its
+   * status after, as `settleLoaded` tells it; null when no payment of ours has that reference.
+   * `row` is the payment's row when the caller read it already (`byReference`), null when it found none.
+   */
+  async settleByReference(
+    scope: Scope,
+    provider: string,
+    reference: PaymentReference,
+    row?: Record<string, unknown> | null,
+  ) {
+    const found =
+      row === undefined
+        ? await boundRow<Record<string, unknown>>(scope.em, this.byReference(scope, provider, reference))
+        : row;
+    if (!found) return null;
+    return this.settleLoaded(scope, scope.em.map(Payment, found));
   }
 }

@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
@@ -9,15 +10,29 @@ const MAX_EVENT_ID = 128;
  * is processed once, however often and however concurrently the gateway repeats it.
  */
 export const webhookInbox = {
-  /** Records a delivery; null when its event is in the inbox already (a repeat). */
-  async record(scope: Scope, provider: string, eventId: string, payload: string): Promise<number | null> {
-    const event = await boundRow<{ id: number }>(
+  /**
+   * Records a delivery: its inbox id, null when its event is in the inbox already (a repeat).
+   * `alongside` is a query of one row sent in the same statement (the payment the delivery names),
+   * read in the same snapshot: its row, or null when it finds none.
+   */
+  async record(
+    scope: Scope,
+    provider: string,
+    eventId: string,
+    payload: string,
+    alongside: RawBuilder<unknown> = sql`select where false`,
+  ): Promise<{ id: number | null; alongside: Record<string, unknown> | null }> {
+    const row = await boundRow<{ webhook_inbox_id: number | null; found_alongside: boolean | null }>(
       scope.em,
-      sql`insert into webhook_event (tenant_id, provider, event_id, payload, received_at)
-          values (${scope.tenant.id}, ${provider}, ${eventId.slice(0, MAX_EVENT_ID)}, ${payload}, ${scope.now})
-          on conflict (provider, event_id) do nothing returning id`,
+      sql`with recorded as (
+            insert into webhook_event (tenant_id, provider, event_id, payload, received_at)
+            values (${scope.tenant.id}, ${provider}, ${eventId.slice(0, MAX_EVENT_ID)}, ${payload}, ${scope.now})
+            on conflict (provider, event_id) do nothing returning id)
+          select (select id from recorded) as webhook_inbox_id, found.*
+          from (select 1) one left join lateral (select true as found_alongside, a.* from (${alongside}) a) found on true`,
     );
-    return event?.id ?? null;
+    const { webhook_inbox_id: id, found_alongside: found, ...rest } = row!;
+    return { id, alongside: found ? rest : null };
   },
 
   async markProcessed(scope: Scope, id: number): Promise<void> {
