@@ -126,6 +126,14 @@ describe('checkout', () => {
     }
     expect(await fx.stockOf(v.id)).toBe(0);
     expect(await fx.orderLinesOf(v.id)).toBe(10);
+    // the cart is emptied in the order's statement: a refusal rolls the emptying back with the rest
+    for (const [i, s] of shoppers.entries()) {
+      const [line] = await fx.sql<{ n: number }>(
+        'select count(ci.id)::int as n from cart c left join cart_item ci on ci.cart_id = c.id where c.account_id = ?',
+        [s.id],
+      );
+      expect(line!.n, `shopper ${i}: ${results[i]!.status}`).toBe(results[i]!.status === 201 ? 0 : 1);
+    }
   });
 
   it('a voucher limited to 5 uses, 30 concurrent checkouts: exactly 5 orders carry it, the rest are refused', async () => {
