@@ -222,12 +222,7 @@ describe('gateway notifications across instances', () => {
       [order.order_number],
     );
     expect(row!.status).toBe('paid');
-    expect(
-      await fx.webhookEventsOf(
-        'doku',
-        notification.headers['Request-Id'] ?? notification.headers['request-id'],
-      ),
-    ).toBe(1);
+    expect(await fx.webhookEventsOf('doku', notification.requestId)).toBe(1);
     expect(await fx.soldCountOf(v.productId)).toBe(2);
     expect(await fx.completedPaymentsOf(payment.transaction_id)).toBe(1);
   });

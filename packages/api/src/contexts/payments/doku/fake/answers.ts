@@ -9,6 +9,8 @@ export interface FakeDokuNotification {
   headers: Record<string, string>;
   /** the raw JSON body, exactly the bytes the signature's digest covers */
   body: string;
+  /** its `Request-Id` header: the key our webhook inbox records the delivery under */
+  requestId: string;
 }
 
 const WIB_OFFSET_MS = 7 * 3_600_000;
@@ -106,5 +108,6 @@ export function signedNotification(
       Signature: signature,
     },
     body,
+    requestId,
   };
 }
