@@ -1,14 +1,14 @@
 // POST /sandbox/pay/{reference} (JSON, outcome=success) by hand on `pg`: the same statements as ours
-// for a shop order without a voucher. The charge settled while pending (one statement); the payment
-// found by the gateway's reference; the gateway asked again; then one transaction: the claim, the
-// receipt and the order's number in one statement (bare-ledger.ts), the order paid returning what
-// the order hooks read, the referral hook's confirmation, the `paid` event with the sold counts.
+// for a shop order without a voucher. The charge settled while pending with the payment it pays read
+// in the same statement; the gateway asked again; then one transaction: the claim, the receipt and the
+// order moved to paid returning what its handler reads in one statement (bare-ledger.ts), then the
+// `paid` event with the sold counts. The shop tenant runs no referral links: no referral hook.
 import type pg from 'pg';
+import { chainJson, GENERATION_BPS } from './bare-commission.ts';
 import { HttpError, transaction } from './bare-http.ts';
 import { ledgerPost } from './bare-ledger.ts';
 
 const REFERENCE = /^SBX-[A-Za-z0-9_-]{1,64}$/;
-const DAY_MS = 86_400_000;
 
 interface PaymentRow {
   id: number;
@@ -23,18 +23,12 @@ interface PaymentRow {
 
 export interface SettlementTenant {
   id: number;
-  /** the referral programme's holding period (`settings.referralAffiliates.holdDays`, default 30) */
-  holdDays: number;
 }
 
 /** The shop tenant as the settlement needs it, read once. */
 export async function settlementTenant(pool: pg.Pool, slug: string): Promise<SettlementTenant> {
-  const { rows } = await pool.query<{ id: number; settings: Record<string, { holdDays?: number }> | null }>(
-    'select id, settings from tenant where slug = $1',
-    [slug],
-  );
-  const s = rows[0]!.settings ?? {};
-  return { id: rows[0]!.id, holdDays: s.referralAffiliates?.holdDays ?? s.referralProgram?.holdDays ?? 30 };
+  const { rows } = await pool.query<{ id: number }>('select id from tenant where slug = $1', [slug]);
+  return { id: rows[0]!.id };
 }
 
 export async function bareSandboxPay(
@@ -48,22 +42,24 @@ export async function bareSandboxPay(
     throw new HttpError(400, 'outcome must be success or failed');
   if (outcome !== 'success') throw new HttpError(400, 'the bare twin settles successful payments only');
   if (!REFERENCE.test(reference)) throw new HttpError(404, 'unknown payment');
-  const charge = await pool.query<{ status: string }>(
+  const { rows } = await pool.query<
+    PaymentRow & { sandbox_charge_status: string | null; found_alongside: boolean }
+  >(
     `with settled as (
        update sandbox_charge set status = $1, settled_at = $2
-       where reference = $3 and status = 'pending' returning status)
-     select status from settled
-     union all
-     select status from sandbox_charge where reference = $3 and not exists (select 1 from settled)`,
-    ['completed', new Date(), reference],
+       where reference = $3 and status = 'pending' returning status),
+     charge as (
+       select status from settled
+       union all
+       select status from sandbox_charge where reference = $3 and not exists (select 1 from settled))
+     select (select status from charge) as sandbox_charge_status, found.*
+     from (select 1) one left join lateral (select true as found_alongside, a.* from (
+       select * from payment where provider = $4 and provider_reference = $5) a) found on true`,
+    ['completed', new Date(), reference, 'sandbox', reference],
   );
-  const status = charge.rows[0]?.status;
+  const status = rows[0]?.sandbox_charge_status;
   if (!status) throw new HttpError(404, 'unknown payment');
-  const { rows } = await pool.query<PaymentRow>(
-    'select * from payment where provider = $1 and provider_reference = $2',
-    ['sandbox', reference],
-  );
-  const payment = rows[0];
+  const payment = rows[0]!.found_alongside ? rows[0]! : undefined;
   if (payment && payment.tenant_id === tenant.id) await settle(pool, tenant, payment, reference);
   return { reference, status };
 }
@@ -97,10 +93,19 @@ async function settle(pool: pg.Pool, tenant: SettlementTenant, payment: PaymentR
                    where tenant_id = $${n + 3} and id = $${n + 4} and status = 'pending' returning id`,
           values: ['completed', now, null, tenant.id, payment.id],
         }),
-        // which orders' handler: a shop order has a number
+        // the order moved to paid, returning its number and what either kind's handler reads of it
         companion: (n) => ({
-          text: `select order_number from customer_order where tenant_id = $${n} and id = $${n + 1}`,
-          values: [tenant.id, payment.subject_id],
+          text: `update customer_order o set status = 'paid', paid_at = $${n}
+                 where o.tenant_id = $${n + 1} and o.id = $${n + 2} and o.status = 'pending_payment'
+                   and exists (select 1 from guard)
+                 returning o.order_number, id, status, subtotal::text, discount::text, shipping_cost::text,
+                   shipping_discount::text, voucher_code, affiliate_account_id,
+                   case when o.order_number is null then (select coalesce(json_agg(json_build_object('id', i.id,
+                     'order_id', i.order_id, 'product_id', i.product_id, 'quantity', i.quantity,
+                     'amount', i.amount::text, 'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id,
+                     'chain', ${chainJson('i.sponsor_id', 'i.stockist_id', n + 3)}) order by i.id), '[]'::json)
+                   from order_item i where i.tenant_id = $${n + 1} and i.order_id = o.id) end as items`,
+          values: [now, tenant.id, payment.subject_id, tenant.id, GENERATION_BPS.length],
         }),
       },
     );
@@ -110,23 +115,8 @@ async function settle(pool: pg.Pool, tenant: SettlementTenant, payment: PaymentR
   });
 }
 
-/** The shop order paid, then its hooks (no voucher: the affiliate's reads nothing), event and sold counts. */
+/** The shop order paid: its hooks (no voucher: the affiliate's reads nothing), its event and sold counts. */
 async function paid(tx: pg.PoolClient, tenant: SettlementTenant, orderId: number, now: Date) {
-  const order = await tx.query(
-    `update customer_order set status = 'paid', paid_at = $1
-     where tenant_id = $2 and id = $3 and status = 'pending_payment'
-     returning id, status, subtotal::text, discount::text, shipping_cost::text, shipping_discount::text,
-       voucher_code, affiliate_account_id`,
-    [now, tenant.id, orderId],
-  );
-  if (order.rows.length === 0) throw new HttpError(500, `order ${orderId} was not pending`);
-  const referral = await tx.query(
-    `update affiliate_referral set status = 'confirmed', confirmed_at = $1, available_at = $2
-     where tenant_id = $3 and order_id = $4 and status = 'pending'
-     returning id, affiliate_id, commission::text`,
-    [now, new Date(now.getTime() + tenant.holdDays * DAY_MS), tenant.id, orderId],
-  );
-  if (referral.rows.length > 0) throw new HttpError(500, 'the bench orders carry no referral');
   await tx.query(
     `with event as (
        insert into order_status_event (tenant_id, order_id, status, note, actor_account_id, created_at)

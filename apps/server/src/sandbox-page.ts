@@ -52,10 +52,16 @@ ${
     const { outcome } = parsed.data;
     const reference = c.req.param('reference');
     if (!isSandboxReference(reference)) return c.json({ error: 'unknown payment' }, 404);
-    const charge = await services.sandbox.settle(reference, outcome);
+    // the payment the charge pays is read in the same statement
+    const notifications = services.gatewayNotifications;
+    const charge = await services.sandbox.settle(
+      reference,
+      outcome,
+      notifications.paymentOf('sandbox', reference),
+    );
     if (!charge) return c.json({ error: 'unknown payment' }, 404);
     // as a real gateway's notification: the payment is settled on the provider's answer, asked again
-    await services.gatewayNotifications.settleFromProvider('sandbox', reference);
+    await notifications.settleFromProvider('sandbox', reference, charge.alongside);
     if (type.includes('application/json')) return c.json({ reference, status: charge.status });
     return c.redirect(`${SANDBOX_PAY_PATH}/${encodeURIComponent(reference)}`, 303);
   });

@@ -15,7 +15,7 @@ import { AdminOrdersService } from '../contexts/commerce/orders/admin-orders.ser
 import { OrderCancellation } from '../contexts/commerce/orders/order-cancellation.ts';
 import { registerOrderExpiryJob } from '../contexts/commerce/orders/order-expiry.job.ts';
 import { UnpaidOrderExpiry } from '../contexts/commerce/orders/order-expiry.ts';
-import { everyHook } from '../contexts/commerce/orders/order-hooks.ts';
+import { everyHook, hooksWhere } from '../contexts/commerce/orders/order-hooks.ts';
 import { orderSettlement } from '../contexts/commerce/orders/order-settlement.ts';
 import { OrdersService, saleTotal } from '../contexts/commerce/orders/orders.service.ts';
 import { purchasedIn } from '../contexts/commerce/orders/purchases.ts';
@@ -203,7 +203,11 @@ export function createServices(orm: Orm, options: ServiceOptions) {
   registerAffiliateProgramJobs(jobs, referralCommissions);
   // Shop orders. Both affiliate programmes hear about them being paid and reversed; each acts only on
   // orders it attributed (a voucher-code affiliate's voucher, a referral-link affiliate's referral).
-  const orderHooks = everyHook(affiliateCommissions, referralCommissions);
+  // Referrals are recorded only by the apps that read the referral programme's settings (qutab), so
+  // the other tenants' orders skip its hooks (and their statement).
+  const runsReferralLinks = (tenant: Parameters<typeof tenantApps.settingKeys>[0]) =>
+    tenantApps.settingKeys(tenant).includes('referralAffiliates');
+  const orderHooks = everyHook(affiliateCommissions, hooksWhere(runsReferralLinks, referralCommissions));
   const orderCancellation = new OrderCancellation({ vouchers, stock, hooks: orderHooks });
   const orderPayments = new OrderPayments({ payments, cancellation: orderCancellation });
   const orderWriter = new OrderWriter({ vouchers });

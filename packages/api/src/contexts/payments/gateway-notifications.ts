@@ -1,3 +1,4 @@
+import type { RawBuilder } from 'kysely';
 import { boundRow, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm, tenantEm } from '../../kernel/database.ts';
 import type { Scope } from '../../kernel/scope.ts';
@@ -92,18 +93,33 @@ export class GatewayNotifications {
     }
   }
 
-  /** A gateway told us something changed: find whose payment it is and settle it with the provider. */
-  async settleFromProvider(provider: string, providerReference: string) {
+  /** The query of the payment a provider's reference names, whichever tenant's it is (see `settleFromProvider`). */
+  paymentOf(provider: string, providerReference: string): RawBuilder<unknown> {
+    return sql`select * from payment where provider = ${provider} and provider_reference = ${providerReference}`;
+  }
+
+  /**
+   * A gateway told us something changed: find whose payment it is and settle it with the provider.
+   * `row` is the payment's row when the caller read it already (`paymentOf`), null when it found none.
+   */
+  async settleFromProvider(
+    provider: string,
+    providerReference: string,
+    row?: Record<string, unknown> | null,
+  ) {
     // one read, whichever tenant's it is (the provider's reference is unique per provider), mapped
     // into the tenant's unit of work as loaded there
-    const row = await boundRow<Record<string, unknown> & { tenant_id: number }>(
-      systemEm(this.#orm),
-      sql`select * from payment where provider = ${provider} and provider_reference = ${providerReference}`,
-    );
-    const tenant = row && (await this.#tenants.byId(row.tenant_id));
-    if (!row || !tenant) return null;
+    const found =
+      row === undefined
+        ? await boundRow<Record<string, unknown>>(
+            systemEm(this.#orm),
+            this.paymentOf(provider, providerReference),
+          )
+        : row;
+    const tenant = found && (await this.#tenants.byId(found.tenant_id as number));
+    if (!found || !tenant) return null;
     const em = tenantEm(this.#orm, tenant.id);
-    return this.#payments.settleLoaded({ em, tenant, now: new Date() }, em.map(Payment, row));
+    return this.#payments.settleLoaded({ em, tenant, now: new Date() }, em.map(Payment, found));
   }
 
   async #settle(

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
 import { z } from 'zod';
 import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm } from '../../kernel/database.ts';
@@ -70,21 +71,34 @@ export class SandboxGateway {
     return systemEm(this.#orm).findOne(SandboxCharge, { reference });
   }
 
-  /** Settles a pending charge; its status after (this call's outcome, or the one settled before), null when unknown. */
+  /**
+   * Settles a pending charge; its status after (this call's outcome, or the one settled before), null
+   * when unknown. `alongside` is a query of one row sent in the same statement (the payment the
+   * charge settles, as `GatewayNotifications.paymentOf` reads it): its row, or null when it finds none.
+   */
   async settle(
     reference: string,
     outcome: 'success' | 'failed',
-  ): Promise<{ status: SandboxCharge['status'] } | null> {
+    alongside: RawBuilder<unknown> = sql`select where false`,
+  ): Promise<{ status: SandboxCharge['status']; alongside: Record<string, unknown> | null } | null> {
     // one statement: the conditional update, else the status it already has (the same snapshot)
-    const row = await boundRow<{ status: SandboxCharge['status'] }>(
+    // the charge's status under a name the row read alongside cannot have (a payment has a `status`)
+    const row = await boundRow<{
+      sandbox_charge_status: SandboxCharge['status'] | null;
+      found_alongside: boolean | null;
+    }>(
       systemEm(this.#orm),
       sql`with settled as (
             update sandbox_charge set status = ${outcome === 'success' ? 'completed' : 'failed'}, settled_at = ${new Date()}
-            where reference = ${reference} and status = 'pending' returning status)
-          select status from settled
-          union all
-          select status from sandbox_charge where reference = ${reference} and not exists (select 1 from settled)`,
+            where reference = ${reference} and status = 'pending' returning status),
+          charge as (
+            select status from settled
+            union all
+            select status from sandbox_charge where reference = ${reference} and not exists (select 1 from settled))
+          select (select status from charge) as sandbox_charge_status, found.*
+          from (select 1) one left join lateral (select true as found_alongside, a.* from (${alongside}) a) found on true`,
     );
-    return row ?? null;
+    const { sandbox_charge_status: status, found_alongside: found, ...rest } = row!;
+    return status === null ? null : { status, alongside: found ? rest : null };
   }
 }

@@ -6,8 +6,8 @@ import { Payment } from './payment.entity.ts';
 import { webhookInbox } from './webhook-inbox.ts';
 
 // Statements sent with another statement, on the embedded database as on PostgreSQL (the checkout
-// and gateway tests run them there): the payment's insert with its subject's pointer, and a
-// delivery's inbox record with the payment it names.
+// and gateway tests run them there): the payment's insert with its subject's pointer, a delivery's
+// inbox record with the payment it names, and the sandbox charge settled with the payment it pays.
 const world = useProgrammeWorld({ on: 'pglite' });
 
 async function openPayment() {
@@ -71,5 +71,27 @@ describe('statements sent alongside, on PGlite', () => {
     expect(unknown).toEqual({ id: expect.any(Number), alongside: null });
     const plain = await webhookInbox.record(scope, payment.provider, `evt:${payment.id}:y`, '{}');
     expect(plain).toEqual({ id: expect.any(Number), alongside: null });
+  });
+
+  it('settles a sandbox charge once and reads the payment it pays in the same statement', async () => {
+    const { payment } = await openPayment();
+    const { sandbox, gatewayNotifications } = world.services;
+    expect(payment.provider).toBe('sandbox');
+    const paying = gatewayNotifications.paymentOf('sandbox', payment.providerReference);
+    const first = await sandbox.settle(payment.providerReference, 'success', paying);
+    // the charge's status, and the payment's own (still pending: nothing has settled it yet)
+    expect(first?.status).toBe('completed');
+    const read = world.scope().em.map(Payment, first!.alongside!);
+    expect({ id: read.id, status: read.status }).toEqual({ id: payment.id, status: 'pending' });
+    // settling again keeps the first outcome and still reads the payment
+    const again = await sandbox.settle(payment.providerReference, 'failed', paying);
+    expect(again?.status).toBe('completed');
+    expect(again?.alongside?.id).toBe(payment.id);
+    // with nothing sent alongside, and for a charge that does not exist
+    expect(await sandbox.settle(payment.providerReference, 'success')).toEqual({
+      status: 'completed',
+      alongside: null,
+    });
+    expect(await sandbox.settle('SBX-unknown', 'success', paying)).toBeNull();
   });
 });

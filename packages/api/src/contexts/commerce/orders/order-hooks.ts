@@ -19,3 +19,16 @@ export function everyHook(...hooks: OrderHooks[]): OrderHooks {
     },
   };
 }
+
+/**
+ * Hooks heard only for tenants that `runs` (a programme's hooks, for the tenants whose apps run that
+ * programme): other tenants' orders pay no statement for a programme that cannot have touched them.
+ */
+export function hooksWhere(runs: (tenant: Scope['tenant']) => boolean, hooks: OrderHooks): OrderHooks {
+  return {
+    onOrderPaid: async (tx, orderId, paid) =>
+      runs(tx.tenant) ? hooks.onOrderPaid(tx, orderId, paid) : undefined,
+    onOrderReversed: async (tx, orderId) =>
+      runs(tx.tenant) ? hooks.onOrderReversed(tx, orderId) : undefined,
+  };
+}

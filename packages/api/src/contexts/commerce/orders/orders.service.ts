@@ -196,15 +196,23 @@ export class OrdersService implements SettlementHandler {
    * chain (who earns), so the commissions need no other read.
    */
   withClaim(tx: Scope, payment: Payment) {
+    return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
+      where o.tenant_id = ${tx.tenant.id} and o.id = ${payment.subjectId} and o.status = 'pending_payment'
+        and exists (select 1 from guard)
+      returning ${this.paidItems(tx)} as items`;
+  }
+
+  /**
+   * What `completed` reads of an order moved to paid (`o`), as an expression of a `returning` list:
+   * its lines as JSON, each with its sale's chain.
+   */
+  paidItems(tx: Scope) {
     const t = tx.tenant.id;
     const chain = this.#commissions.chainJson(tx, sql.ref('i.sponsor_id'), sql.ref('i.stockist_id'));
-    return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
-      where o.tenant_id = ${t} and o.id = ${payment.subjectId} and o.status = 'pending_payment'
-        and exists (select 1 from guard)
-      returning (select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
+    return sql`(select coalesce(json_agg(json_build_object('id', i.id, 'order_id', i.order_id,
                    'product_id', i.product_id, 'quantity', i.quantity, 'amount', i.amount::text,
                    'sponsor_id', i.sponsor_id, 'stockist_id', i.stockist_id, 'chain', ${chain}) order by i.id), '[]'::json)
-                 from order_item i where i.tenant_id = ${t} and i.order_id = o.id) as items`;
+                 from order_item i where i.tenant_id = ${t} and i.order_id = o.id)`;
   }
 
   /**

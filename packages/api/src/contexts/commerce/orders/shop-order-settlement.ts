@@ -16,16 +16,22 @@ export class ShopOrderSettlement implements SettlementHandler {
     this.#hooks = deps.hooks ?? null;
   }
 
-  /** A shop order's payment completed: the order is paid once; a payment for a cancelled order is owed back. */
-  async completed(tx: Scope, payment: Payment): Promise<void> {
+  /**
+   * A shop order's payment completed: the order is paid once; a payment for a cancelled order is owed
+   * back. `claimRows`: the order as the statement that claimed the payment moved it to paid
+   * (`AFFILIATED_ORDER_COLUMNS`; none when it was no longer pending), so it is not updated again.
+   */
+  async completed(tx: Scope, payment: Payment, _report?: unknown, claimRows?: unknown[]): Promise<void> {
     const orderId = payment.subjectId!;
     // returning what the order hooks read of it (the voucher's affiliate commission)
-    const paid = await boundRow<AffiliatedOrderRow>(
-      tx.em,
-      sql`update customer_order set status = 'paid', paid_at = ${tx.now}
-          where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'pending_payment'
-          returning ${AFFILIATED_ORDER_COLUMNS}`,
-    );
+    const paid = claimRows
+      ? (claimRows[0] as AffiliatedOrderRow | undefined)
+      : await boundRow<AffiliatedOrderRow>(
+          tx.em,
+          sql`update customer_order set status = 'paid', paid_at = ${tx.now}
+              where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'pending_payment'
+              returning ${AFFILIATED_ORDER_COLUMNS}`,
+        );
     if (!paid) {
       // Paid after the customer cancelled: the money goes back (a refund the shop must make).
       await boundRun(
