@@ -12,6 +12,7 @@ import {
   profilesOf,
   type RateLimiter,
   type RestHandler,
+  type RouteMatch,
   rateLimitHeaders,
   rateLimitKey,
   type Services,
@@ -51,6 +52,18 @@ const restHandlers = new Map<string, RestHandler>(
 /** documents by profile and the origin they name (bounded: the origin comes from the request's Host) */
 const openApiDocument = boundedMemo<object>(64);
 
+/**
+ * `new URL(url).origin` of the request's absolute URL, read off its text when that is already the
+ * normal form (lower case, no default port): parsing the whole URL was a visible part of a cheap call.
+ */
+export function originOf(url: string): string {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  const origin = path === -1 ? url : url.slice(0, path);
+  return PLAIN_ORIGIN.test(origin) ? origin : new URL(url).origin;
+}
+
+const PLAIN_ORIGIN = /^https?:\/\/[a-z0-9.-]+(?::(?!80$|443$)[0-9]{1,5})?$/;
+
 /** Serves one tenant's app: REST at its documented paths, tRPC for the SDK, its OpenAPI document, its webhooks. */
 export function createTenantDispatcher(options: TenantRouteOptions) {
   const { services, log } = options;
@@ -61,7 +74,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       requestId: c.get('requestId') as string,
       ip: clientIp(c, options.trustProxy),
       authorization: c.req.header('authorization'),
-      baseUrl: `${new URL(c.req.url).origin}${basePath}`,
+      baseUrl: `${originOf(c.req.url)}${basePath}`,
       cartToken: c.req.header('x-cart-token') ?? getCookie(c, 'cart_token'),
       cookieHeader: c.req.header('cookie'),
       apiKey: c.req.header('x-api-key'),
@@ -128,7 +141,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
       return withProfileHeaders(res, profile);
     }
     const serving = servingProfile(tenant, profile, rest, c.req.method);
-    return withProfileHeaders(await serveRest(c, tenant, basePath, rest, serving), serving);
+    return withProfileHeaders(await serveRest(c, tenant, basePath, rest, serving), serving.profile);
   };
 
   /** The headers the profile's document puts on every answer (koperasi-sinoman's X-API-Version…). */
@@ -137,14 +150,22 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     return res;
   }
 
-  /** The main profile when it has a route for the path, else the first extra profile that does, else the main one (its 404). */
-  function servingProfile(tenant: TenantRecord, main: AppProfile, rest: string, method: string): AppProfile {
+  /**
+   * The main profile when it has a route for the path, else the first extra profile that does, else
+   * the main one (its 404); with the route found, so that it is looked up once per request.
+   */
+  function servingProfile(
+    tenant: TenantRecord,
+    main: AppProfile,
+    rest: string,
+    method: string,
+  ): { profile: AppProfile; match?: RouteMatch } {
     for (const candidate of profilesOf(tenant)) {
       if (!rest.startsWith(`${candidate.restPrefix}/`)) continue;
-      if (restHandlers.get(candidate.id)!.has(method, rest.slice(candidate.restPrefix.length)))
-        return candidate;
+      const match = restHandlers.get(candidate.id)!.find(method, rest.slice(candidate.restPrefix.length));
+      if (match) return { profile: candidate, match };
     }
-    return main;
+    return { profile: main };
   }
 
   async function serveRest(
@@ -152,11 +173,11 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
     tenant: TenantRecord,
     basePath: string,
     rest: string,
-    profile: AppProfile,
+    { profile, match }: { profile: AppProfile; match?: RouteMatch | undefined },
   ) {
     const subPath = rest.slice(profile.restPrefix.length);
     const handler = restHandlers.get(profile.id)!;
-    const meta = handler.metaOf(c.req.method, subPath);
+    const meta = match?.[0].meta;
     // a provider's webhook is checked by its own key, not charged to the provider's address
     const uploads = (meta?.uploads?.length ?? 0) > 0 ? 1 : 0;
     const budget = meta?.webhook === true ? null : await spendBudget(c, tenant, profile, 1, uploads);
@@ -165,7 +186,7 @@ export function createTenantDispatcher(options: TenantRouteOptions) {
         ...rateLimitHeaders(budget),
       });
     }
-    const res = await handler.handle(c.req.raw, subPath, context(c, tenant, basePath));
+    const res = await handler.handle(c.req.raw, subPath, context(c, tenant, basePath), match);
     if (budget)
       for (const [name, value] of Object.entries(rateLimitHeaders(budget))) res.headers.set(name, value);
     return res;

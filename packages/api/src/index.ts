@@ -17,6 +17,7 @@ export {
 export {
   createRestHandler,
   type RestHandler,
+  type RouteMatch,
   readCapped,
   takesUploads,
 } from './composition/rest/rest-handler.ts';

@@ -14,6 +14,9 @@ interface Route {
   meta: Meta;
 }
 
+/** A route found for a request, with its path parameters. */
+export type RouteMatch = [Route, Record<string, string>];
+
 const JSON_HEADERS = { 'content-type': 'application/json; charset=utf-8' };
 
 function badBody(message: string): ApiError {
@@ -113,11 +116,11 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
     return new Response(JSON.stringify(body), { status, headers: JSON_HEADERS });
   }
 
-  /** The meta of the procedure serving this method and path, if any. */
-  function metaOf(method: string, subPath: string): Meta | undefined {
+  /** The route serving this method and path with its path parameters, if any. */
+  function find(method: string, subPath: string): RouteMatch | undefined {
     const m = method === 'HEAD' ? 'GET' : method;
-    const [matches] = routes.match(m, subPath) as unknown as [[Route, Record<string, string>][]];
-    return matches[0]?.[0].meta;
+    const [matches] = routes.match(m, subPath) as unknown as [RouteMatch[]];
+    return matches[0];
   }
 
   function fail(error: ApiError, ctx: Pick<RestContext, 'requestId'>): Response {
@@ -125,14 +128,19 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
   }
 
   return {
-    /** Whether the profile has a route for this method and path (the dispatcher tries extra profiles otherwise). */
-    has: (method: string, subPath: string): boolean => metaOf(method, subPath) !== undefined,
-    metaOf,
+    /**
+     * The route for this method and path (the dispatcher tries extra profiles when there is none):
+     * its meta, and what `handle` takes so that it need not look the route up again.
+     */
+    find,
     /** `subPath` is the path below the profile's REST prefix, e.g. `/users/register`. */
-    async handle(req: Request, subPath: string, ctx: Ctx): Promise<Response> {
+    async handle(
+      req: Request,
+      subPath: string,
+      ctx: Ctx,
+      match: RouteMatch | undefined = find(req.method, subPath),
+    ): Promise<Response> {
       const method = req.method === 'HEAD' ? 'GET' : req.method;
-      const [matches] = routes.match(method, subPath) as unknown as [[Route, Record<string, string>][]];
-      const match = matches[0];
       if (!match) {
         const error: ApiError = {
           status: 404,

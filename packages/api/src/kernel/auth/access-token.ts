@@ -1,6 +1,7 @@
 import type { KeyObject } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
-import { signToken, tokenKey, verifyToken } from './signed-token.ts';
+import { signToken, tokenKey, verifyTokenSync } from './signed-token.ts';
+import { VerifiedTokens } from './verified-tokens.ts';
 
 export interface AccessClaims {
   accountId: number;
@@ -13,6 +14,7 @@ export interface AccessClaims {
 export class AccessTokens {
   readonly #key: KeyObject;
   readonly #ttlSeconds: number;
+  readonly #verified = new VerifiedTokens<AccessClaims>();
 
   constructor(secret: string, ttlSeconds: number) {
     this.#key = tokenKey(secret);
@@ -33,18 +35,34 @@ export class AccessTokens {
     });
   }
 
-  /** Signature (HS256 only), issuer, the tenant's audience and expiry (required); then the claims. */
-  verify(token: string, tenantId: number): Promise<AccessClaims> {
-    return verifyToken(this.#key, token, `tenant:${tenantId}`, (payload) => {
-      const accountId = Number(payload.sub);
-      if (
-        !Number.isSafeInteger(accountId) ||
-        typeof payload.sid !== 'string' ||
-        !Array.isArray(payload.roles)
-      ) {
-        throw new DomainError('UNAUTHORIZED', 'Invalid token');
-      }
-      return { accountId, tenantId, sessionId: payload.sid, roles: payload.roles.map(String) };
-    });
+  /**
+   * Signature (HS256 only), issuer, the tenant's audience and expiry (required); then the claims. A
+   * token verified before is taken from `#verified` until it expires (the same frozen claims).
+   */
+  async verify(token: string, tenantId: number, now: Date = new Date()): Promise<AccessClaims> {
+    const known = this.#verified.get(token, Math.floor(now.getTime() / 1000));
+    if (known?.tenantId === tenantId) return known;
+    let expiresAt = 0;
+    const claims = verifyTokenSync(
+      this.#key,
+      token,
+      `tenant:${tenantId}`,
+      (payload) => {
+        const accountId = Number(payload.sub);
+        if (
+          !Number.isSafeInteger(accountId) ||
+          typeof payload.sid !== 'string' ||
+          !Array.isArray(payload.roles)
+        ) {
+          throw new DomainError('UNAUTHORIZED', 'Invalid token');
+        }
+        expiresAt = payload.exp as number;
+        const roles = Object.freeze(payload.roles.map(String)) as string[];
+        return Object.freeze({ accountId, tenantId, sessionId: payload.sid, roles });
+      },
+      now,
+    );
+    this.#verified.remember(token, claims, expiresAt);
+    return claims;
   }
 }
