@@ -1,7 +1,7 @@
 import type { ApiContext, RequestInfo } from '../kernel/api-context.ts';
-import { type Orm, tenantEm } from '../kernel/database.ts';
+import { type Em, type Orm, tenantEm } from '../kernel/database.ts';
 import type { Logger } from '../kernel/logger.ts';
-import type { Scope } from '../kernel/scope.ts';
+import { requestScope, type Scope } from '../kernel/scope.ts';
 import type { Services } from './services.ts';
 
 /** One request's context: the tenant's services, its identity check and a lazily opened Scope. */
@@ -19,7 +19,12 @@ export function createApiContext(orm: Orm, services: Services, log: Logger, info
     auditTrail: services.auditLog,
     log,
     scope: () => {
-      scope ??= { em: tenantEm(orm, info.tenant.id), tenant: info.tenant, now: new Date() };
+      scope ??= requestScope(
+        info.tenant,
+        new Date(),
+        () => tenantEm(orm, info.tenant.id),
+        () => (orm.em as Em).getKysely(),
+      );
       return scope;
     },
   };

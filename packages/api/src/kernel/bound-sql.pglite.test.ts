@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createOrm } from '../composition/db/orm.ts';
 import { boundRow, boundRows, boundRun, sql } from './bound-sql.ts';
-import type { Orm } from './database.ts';
+import type { Em, Orm } from './database.ts';
 import { systemEm } from './database.ts';
+import { inTransaction, requestScope, type Scope } from './scope.ts';
+import type { TenantRecord } from './tenant-record.ts';
 
 // The same helper runs on PostgreSQL in every hot path's integration tests; here on the embedded database.
 let orm: Orm;
@@ -40,5 +42,37 @@ describe('bound SQL', () => {
       }),
     ).rejects.toThrow('roll back');
     expect(await boundRow(systemEm(orm), sql`select 1 from bound_probe where id = ${3}`)).toBeUndefined();
+  });
+
+  it("runs a request scope's statements on the pool until it forks, then on its EntityManager", async () => {
+    let forks = 0;
+    const scope = requestScope(
+      { id: 1 } as TenantRecord,
+      new Date(),
+      () => {
+        forks += 1;
+        return systemEm(orm);
+      },
+      () => (orm.em as Em).getKysely(),
+    );
+    await boundRun(scope, sql`insert into bound_probe values (${4}, ${'d'})`);
+    expect(await boundRow(scope, sql`select label from bound_probe where id = ${4}`)).toEqual({ label: 'd' });
+    expect(forks).toBe(0);
+    // a transaction forks the EntityManager once, and the statements of its scope run inside it
+    await expect(
+      inTransaction(scope, async (tx: Scope) => {
+        await boundRun(tx, sql`insert into bound_probe values (${5}, ${'e'})`);
+        expect(await boundRow(tx, sql`select 1 as one from bound_probe where id = ${5}`)).toEqual({ one: 1 });
+        throw new Error('roll back');
+      }),
+    ).rejects.toThrow('roll back');
+    expect(forks).toBe(1);
+    expect(await boundRow(scope, sql`select 1 from bound_probe where id = ${5}`)).toBeUndefined();
+    // once forked, the scope's own EntityManager carries its statements (its transaction, when it begins one)
+    await scope.em.begin();
+    await boundRun(scope, sql`insert into bound_probe values (${6}, ${'f'})`);
+    await scope.em.rollback();
+    expect(await boundRow(systemEm(orm), sql`select 1 from bound_probe where id = ${6}`)).toBeUndefined();
+    expect(forks).toBe(1);
   });
 });

@@ -1,5 +1,6 @@
 import { type RawBuilder, sql } from 'kysely';
 import type { Em } from './database.ts';
+import { type Scope, scopeKysely } from './scope.ts';
 
 /**
  * SQL with bound parameters, run on the EntityManager's connection (its transaction when it is in
@@ -7,25 +8,33 @@ import type { Em } from './database.ts';
  * anew and JavaScript escapes every value; a `sql` template sends `$1…$n` beside the values, as a
  * hand-written `pg` route would. Hot paths use this; the rest may keep `em.execute`.
  *
- *   const rows = await boundRows<{ id: number }>(em, sql`select id from account where tenant_id = ${tenantId}`);
+ *   const rows = await boundRows<{ id: number }>(scope, sql`select id from account where tenant_id = ${tenantId}`);
+ *
+ * Given a scope, it runs on the scope's EntityManager, or on the pool while a request's scope has
+ * not forked one (`requestScope`); given an EntityManager, on that.
  *
  * Interpolated values are always parameters; `sql.join`, `sql.raw` (constants only) and `sql.ref`
  * build lists and identifiers. A list parameter is one array: `= any(${ids})`, not `in (${ids})`.
  */
 export { sql };
 
-export async function boundRows<T>(em: Em, query: RawBuilder<unknown>): Promise<T[]> {
-  const result = await query.execute(em.getKysely());
+/** Where bound SQL runs. */
+export type SqlTarget = Em | Scope;
+
+const kyselyOf = (target: SqlTarget) => ('getKysely' in target ? target.getKysely() : scopeKysely(target));
+
+export async function boundRows<T>(target: SqlTarget, query: RawBuilder<unknown>): Promise<T[]> {
+  const result = await query.execute(kyselyOf(target));
   return result.rows as T[];
 }
 
 /** The first row, or undefined. */
-export async function boundRow<T>(em: Em, query: RawBuilder<unknown>): Promise<T | undefined> {
-  return (await boundRows<T>(em, query))[0];
+export async function boundRow<T>(target: SqlTarget, query: RawBuilder<unknown>): Promise<T | undefined> {
+  return (await boundRows<T>(target, query))[0];
 }
 
 /** Rows changed by an insert, update or delete without `returning`. */
-export async function boundRun(em: Em, query: RawBuilder<unknown>): Promise<number> {
-  const result = await query.execute(em.getKysely());
+export async function boundRun(target: SqlTarget, query: RawBuilder<unknown>): Promise<number> {
+  const result = await query.execute(kyselyOf(target));
   return Number(result.numAffectedRows ?? 0);
 }

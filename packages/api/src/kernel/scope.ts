@@ -1,3 +1,4 @@
+import type { Kysely } from 'kysely';
 import type { AuditRecorder } from './audit/recorder.ts';
 import type { Em } from './database.ts';
 import type { TenantRecord } from './tenant-record.ts';
@@ -14,6 +15,42 @@ export interface Scope {
   audit?: AuditRecorder | undefined;
   /** Work waiting for the commit of the transaction that owns this scope (see `afterCommit`). */
   commitHooks?: (() => Promise<void>)[] | undefined;
+}
+
+/** Kysely of the pool, by request scope whose EntityManager is not forked yet (see `requestScope`). */
+// biome-ignore lint/suspicious/noExplicitAny: bound SQL names no table types
+const poolUntilForked = new WeakMap<Scope, () => Kysely<any> | undefined>();
+
+/**
+ * A request's scope, whose EntityManager is forked on first use: a call that only runs bound SQL
+ * (`boundRows(scope, …)`) sends it on the pool's connection and never forks one (a fork builds a
+ * unit of work, an entity factory and loader, and sets MikroORM's configuration twice). Scopes
+ * derived from it (`inTransaction`'s, any `{ ...scope }`) hold their EntityManager as they always did.
+ */
+export function requestScope(
+  tenant: TenantRecord,
+  now: Date,
+  fork: () => Em,
+  // biome-ignore lint/suspicious/noExplicitAny: bound SQL names no table types
+  pool: () => Kysely<any>,
+): Scope {
+  let em: Em | undefined;
+  const scope: Scope = {
+    get em() {
+      em ??= fork();
+      return em;
+    },
+    tenant,
+    now,
+  };
+  poolUntilForked.set(scope, () => (em ? undefined : pool()));
+  return scope;
+}
+
+/** Where a scope's bound SQL runs: its EntityManager's connection (its transaction, when in one), or the pool while a request scope has forked none. */
+// biome-ignore lint/suspicious/noExplicitAny: bound SQL names no table types
+export function scopeKysely(scope: Scope): Kysely<any> {
+  return poolUntilForked.get(scope)?.() ?? scope.em.getKysely();
 }
 
 /** Scopes a callback to a transaction on the same tenant; nested calls join the outer one. */

@@ -73,7 +73,7 @@ export class CatalogService {
     const dir = sql.raw(q.sortOrder === 'desc' ? 'desc' : 'asc');
     // the total as its own subquery (not a window): the page can then stop after perPage rows
     const rows = await boundRows<SummaryRow & { total: number }>(
-      scope.em,
+      scope,
       sql`select ${sql.raw(SUMMARY_COLUMNS)},
          (select count(*)::int from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted) as total
        from product p left join product_category c on c.id = p.category_id
@@ -84,7 +84,7 @@ export class CatalogService {
     let total = rows[0]?.total;
     if (total === undefined) {
       const count = await boundRow<{ total: number }>(
-        scope.em,
+        scope,
         sql`select count(*)::int as total from (select 1 from product p where ${filter} limit ${countLimit(offset)}) counted`,
       );
       total = count?.total ?? 0;
@@ -95,7 +95,7 @@ export class CatalogService {
   /** What a sale needs of a product (its name and price), in one bound statement; null when there is none. */
   async saleItem(scope: Scope, id: number): Promise<SaleItem | null> {
     const row = await boundRow<{ id: number; name: string; price: string }>(
-      scope.em,
+      scope,
       sql`select id, name, price from product where tenant_id = ${scope.tenant.id} and id = ${id}`,
     );
     return row ? { id: row.id, name: row.name, price: toSafeInteger(row.price) } : null;

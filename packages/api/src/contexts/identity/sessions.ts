@@ -157,7 +157,7 @@ export class Sessions {
     if (this.#cache.isFresh(scope.tenant.id, claims.sessionId, nowMs)) return claims;
     // bound parameters: one plan PostgreSQL keeps, as the bare twin's
     const row = await boundRow<{ revoked_at: Date | null }>(
-      scope.em,
+      scope,
       sql`select revoked_at from session where id = ${claims.sessionId} and tenant_id = ${scope.tenant.id}`,
     );
     if (!row || row.revoked_at) {

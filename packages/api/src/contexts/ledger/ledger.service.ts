@@ -145,7 +145,7 @@ export class LedgerService {
     const amounts = lines.map((l) => l.amount);
     const t = scope.tenant.id;
     const row = await boundRow<PostedRow>(
-      scope.em,
+      scope,
       sql`with ${options.guard ? sql`guard as (${options.guard}), ` : sql``}entry as (
             insert into ledger_entry (tenant_id, idempotency_key, description, created_at)
             select ${t}, ${key}, ${description}, ${scope.now}${options.guard ? sql` where exists (select 1 from guard)` : sql``}
@@ -178,7 +178,7 @@ export class LedgerService {
       accountIds = found;
       const values = lines.map((l) => sql`(${t}, ${entryId}, ${found.get(l.account.code)}, ${l.amount})`);
       await boundRun(
-        scope.em,
+        scope,
         sql`insert into ledger_posting (tenant_id, entry_id, ledger_account_id, amount) values ${sql.join(values)}`,
       );
     }
@@ -200,7 +200,7 @@ export class LedgerService {
     }
     for (const [id, delta] of [...deltas].sort(([a], [b]) => a - b)) {
       await boundRun(
-        scope.em,
+        scope,
         sql`update ledger_account set running_balance = running_balance + ${delta} where tenant_id = ${scope.tenant.id} and id = ${id}`,
       );
     }
@@ -217,12 +217,12 @@ export class LedgerService {
     // DO NOTHING takes no lock on existing rows: settlements posting to the same company
     // accounts do not queue behind each other (DO UPDATE would lock them until commit).
     await boundRun(
-      scope.em,
+      scope,
       sql`insert into ledger_account (tenant_id, code, kind, currency, owner_account_id, running_balance, created_at)
           values ${sql.join(values)} on conflict (tenant_id, code) do nothing`,
     );
     const rows = await boundRows<{ id: number; code: string }>(
-      scope.em,
+      scope,
       sql`select id, code from ledger_account where tenant_id = ${t} and code = any(${unique.map((r) => r.code)}::text[])`,
     );
     return new Map(rows.map((r) => [r.code, r.id]));

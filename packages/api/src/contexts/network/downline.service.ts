@@ -35,7 +35,7 @@ export class DownlineService {
 
   async levelStats(scope: Scope, accountId: number): Promise<DownlineLevelStats[]> {
     return boundRows<DownlineLevelStats>(
-      scope.em,
+      scope,
       sql`select depth, members, dtehm, dip from network_level_count
        where ancestor_id = ${accountId} and tenant_id = ${scope.tenant.id} and depth <= ${this.deepestLevel(scope)}
          and members > 0 order by depth`,
@@ -60,7 +60,7 @@ export class DownlineService {
       window.from === null
         ? []
         : await boundRows<DownlineMember>(
-            scope.em,
+            scope,
             sql`select l.depth, a.id, a.name, a.email, a.phone, m.dtehm_member_id as "dtehmMemberId",
                     m.dip_member_id as "dipMemberId", m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip",
                     m.joined_at as "joinedAt", m.status,

@@ -48,7 +48,7 @@ export async function findByMemberNumbers(
   const dip = wanted.filter((w) => w.parsed && w.parsed.kind !== 'DTEHM').map((w) => w.number);
   if (dtehm.length === 0 && dip.length === 0) return wanted.map(() => null);
   const rows = await boundRows<CardRow & { dtehm_member_id: string | null; dip_member_id: string | null }>(
-    scope.em,
+    scope,
     sql`select ${sql.raw(CARD_COLUMNS)}, m.dtehm_member_id, m.dip_member_id
         from network_member m join account a on a.id = m.account_id
         where m.tenant_id = ${scope.tenant.id}
@@ -69,7 +69,7 @@ export async function cardsByAccountIds(
 ): Promise<Map<number, MemberCard>> {
   if (ids.length === 0) return new Map();
   const rows = await boundRows<CardRow>(
-    scope.em,
+    scope,
     sql`select ${sql.raw(CARD_COLUMNS)} from account a left join network_member m on m.account_id = a.id
         where a.tenant_id = ${scope.tenant.id} and a.id = any(${[...new Set(ids)]}::int[])`,
   );
@@ -133,7 +133,7 @@ export async function saleChainOf(
   if (sponsorAccountId === null && stockistAccountId === null)
     return { uplines: [], sponsor: null, stockist: null };
   const rows = await boundRows<SaleChainRow>(
-    scope.em,
+    scope,
     saleChainSql(scope.tenant.id, sql`${sponsorAccountId}`, sql`${stockistAccountId}`, generations),
   );
   return saleChainFrom(rows);

@@ -199,7 +199,7 @@ export class MembershipService implements SettlementHandler {
   /** Account (identity's row), membership and the sponsor's member number in one read. */
   async profile(scope: Scope, accountId: number): Promise<MemberProfile> {
     const row = await boundRow<MemberProfile>(
-      scope.em,
+      scope,
       sql`select a.id, a.name, a.email, a.phone, a.roles, a.created_at as "createdAt", m.address,
                  m.wants_dtehm as "wantsDtehm", m.wants_dip as "wantsDip", m.dtehm_member_id as "dtehmMemberId",
                  m.dip_member_id as "dipMemberId", m.status, m.sponsor_id as "sponsorAccountId",

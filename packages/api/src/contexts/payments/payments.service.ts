@@ -163,7 +163,7 @@ export class PaymentsService {
                          ${JSON.stringify(data.details)}::jsonb, ${data.createdAt})
                        returning id`;
     const [row] = await boundRows<{ id: number }>(
-      scope.em,
+      scope,
       alongside
         ? sql`with created as (${insert}), alongside as (${alongside(sql<number>`(select id from created)`)})
               select id from created`
@@ -219,7 +219,7 @@ export class PaymentsService {
         const outcome = await handler.completed(tx, current, remote, companion && receipt.companion);
         return { status: remote.status, settledHere: true, outcome };
       }
-      const claimed = await boundRows<{ id: number }>(tx.em, claim);
+      const claimed = await boundRows<{ id: number }>(tx, claim);
       if (claimed.length === 0) return { status: null, settledHere: false };
       return { status: remote.status, settledHere: true, outcome: await handler.failed(tx, current, remote) };
     });
@@ -262,7 +262,7 @@ export class PaymentsService {
   ) {
     const found =
       row === undefined
-        ? await boundRow<Record<string, unknown>>(scope.em, this.byReference(scope, provider, reference))
+        ? await boundRow<Record<string, unknown>>(scope, this.byReference(scope, provider, reference))
         : row;
     if (!found) return null;
     return this.settleLoaded(scope, scope.em.map(Payment, found));

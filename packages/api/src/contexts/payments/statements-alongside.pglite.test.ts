@@ -37,12 +37,12 @@ describe('statements sent alongside, on PGlite', () => {
   it("a payment's insert runs the statement sent with it, which sees the payment's id", async () => {
     const { scope, account, payment } = await openPayment();
     const pointer = await boundRow<{ value: number }>(
-      scope.em,
+      scope,
       sql`select value::int from sequence_counter where tenant_id = ${scope.tenant.id} and name = ${`probe:${account.id}`}`,
     );
     expect(pointer?.value).toBe(payment.id);
     const stored = await boundRow<{ amount: string; details: Record<string, unknown>; status: string }>(
-      scope.em,
+      scope,
       sql`select amount::text, details, status from payment where id = ${payment.id}`,
     );
     expect(stored).toEqual({ amount: '150000', details: { note: "it's data" }, status: 'pending' });

@@ -23,7 +23,7 @@ export const webhookInbox = {
     alongside: RawBuilder<unknown> = sql`select where false`,
   ): Promise<{ id: number | null; alongside: Record<string, unknown> | null }> {
     const row = await boundRow<{ webhook_inbox_id: number | null; found_alongside: boolean | null }>(
-      scope.em,
+      scope,
       sql`with recorded as (
             insert into webhook_event (tenant_id, provider, event_id, payload, received_at)
             values (${scope.tenant.id}, ${provider}, ${eventId.slice(0, MAX_EVENT_ID)}, ${payload}, ${scope.now})
@@ -36,11 +36,11 @@ export const webhookInbox = {
   },
 
   async markProcessed(scope: Scope, id: number): Promise<void> {
-    await boundRun(scope.em, sql`update webhook_event set processed_at = ${new Date()} where id = ${id}`);
+    await boundRun(scope, sql`update webhook_event set processed_at = ${new Date()} where id = ${id}`);
   },
 
   /** Forgets a delivery, so the gateway's next one of the same event is processed. */
   async forget(scope: Scope, id: number): Promise<void> {
-    await boundRun(scope.em, sql`delete from webhook_event where id = ${id}`);
+    await boundRun(scope, sql`delete from webhook_event where id = ${id}`);
   },
 };

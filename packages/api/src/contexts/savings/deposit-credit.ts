@@ -106,7 +106,7 @@ export async function creditDeposit(
            (select ok from ready) as ready, (select id from entry) as entry_id
       from deposit`;
   for (let attempt = 1; ; attempt++) {
-    const row = payment.subjectId === null ? undefined : await boundRow<CreditRow>(tx.em, statement);
+    const row = payment.subjectId === null ? undefined : await boundRow<CreditRow>(tx, statement);
     if (!row) throw new DomainError('INTERNAL_ERROR', `payment ${payment.id} names no savings deposit`);
     if (payment.amount !== toSafeInteger(row.amount) + toSafeInteger(row.unique_code)) {
       throw new DomainError('INTERNAL_ERROR', `deposit ${row.transaction_number} does not match its payment`);

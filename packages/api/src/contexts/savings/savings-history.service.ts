@@ -114,7 +114,7 @@ export class SavingsHistoryService {
     // the page's bounds are checked before the statement; its count comes with the rows
     const { limit, offset } = pageWindow(0, filter.page, filter.limit);
     const rows = await boundRows<ListRow>(
-      scope.em,
+      scope,
       sql`select c.total, t.public_id, t.transaction_number, t.type_code, t.category, t.amount, t.description,
          t.balance_before, t.balance_after, t.payment_method, t.payment_reference, t.status, t.processed_at,
          t.created_at, a.public_id as account_public_id, a.account_number, p.name as product_name

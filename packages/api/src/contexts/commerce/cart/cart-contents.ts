@@ -126,7 +126,7 @@ export async function pricedCart(
 // Joins catalog's variant, product and image rows: the cart is read on every page, in one statement.
 export async function cartLines(scope: Scope, cartId: number): Promise<CartLine[]> {
   const rows = await boundRows<LineRow>(
-    scope.em,
+    scope,
     sql`select ci.id, ci.quantity, v.id as variant_id, v.sku, v.color, v.finishing, v.size, v.price,
        v.stock, v.is_visible, p.id as product_id, p.name as product_name, p.slug as product_slug,
        p.weight_grams, coalesce(

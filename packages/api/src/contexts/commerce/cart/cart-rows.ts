@@ -35,7 +35,7 @@ export const hashCartToken = (token: string) => createHash('sha256').update(toke
 export async function findCart(scope: Scope, owner: CartOwner): Promise<CartRow | undefined> {
   if (owner.accountId === null && !owner.token) return undefined;
   return boundRow<CartRow>(
-    scope.em,
+    scope,
     owner.accountId !== null
       ? sql`select id, account_id, voucher_code from cart where tenant_id = ${scope.tenant.id} and account_id = ${owner.accountId}`
       : sql`select id, account_id, voucher_code from cart
@@ -52,7 +52,7 @@ export async function lockCart(tx: Scope, owner: CartOwner): Promise<number | nu
 export async function lockCartRow(tx: Scope, owner: CartOwner): Promise<CartRow | undefined> {
   if (owner.accountId === null && !owner.token) return undefined;
   return boundRow<CartRow>(
-    tx.em,
+    tx,
     owner.accountId !== null
       ? sql`update cart set updated_at = ${tx.now} where tenant_id = ${tx.tenant.id} and account_id = ${owner.accountId}
             returning id, account_id, voucher_code`
@@ -70,7 +70,7 @@ export async function lockCartRow(tx: Scope, owner: CartOwner): Promise<CartRow 
 export async function lockOrCreateCart(tx: Scope, owner: CartOwner): Promise<OwnedCart> {
   if (owner.accountId !== null) {
     const row = await boundRow<CartRow>(
-      tx.em,
+      tx,
       sql`insert into cart (tenant_id, account_id, created_at, updated_at)
           values (${tx.tenant.id}, ${owner.accountId}, ${tx.now}, ${tx.now})
           on conflict (account_id) do update set updated_at = excluded.updated_at
@@ -82,7 +82,7 @@ export async function lockOrCreateCart(tx: Scope, owner: CartOwner): Promise<Own
   if (existing) return { cartId: existing.id, row: existing, newToken: null };
   const token = newCartToken();
   const row = await boundRow<CartRow>(
-    tx.em,
+    tx,
     sql`insert into cart (tenant_id, guest_token_hash, created_at, updated_at)
         values (${tx.tenant.id}, ${hashCartToken(token)}, ${tx.now}, ${tx.now})
         returning id, account_id, voucher_code`,
@@ -98,7 +98,7 @@ export async function setCartLine(
   quantity: number,
 ): Promise<void> {
   await boundRun(
-    tx.em,
+    tx,
     sql`insert into cart_item (tenant_id, cart_id, variant_id, quantity, added_at)
         values (${tx.tenant.id}, ${cartId}, ${variantId}, ${quantity}, ${tx.now})
         on conflict (cart_id, variant_id) do update set quantity = excluded.quantity`,

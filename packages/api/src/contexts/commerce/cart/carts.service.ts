@@ -70,13 +70,13 @@ export class CartsService {
     return inTransaction(scope, async (tx) => {
       // catalog's variant read directly: adding to the cart is the shop's hot path
       const variant = await boundRow<VariantRow>(
-        tx.em,
+        tx,
         sql`select id, stock, is_visible from product_variant where tenant_id = ${tx.tenant.id} and id = ${variantId}`,
       );
       if (!variant?.is_visible) throw variantNotFound();
       const cart = await lockOrCreateCart(tx, owner);
       const line = await boundRow<{ quantity: number }>(
-        tx.em,
+        tx,
         sql`select quantity from cart_item
             where tenant_id = ${tx.tenant.id} and cart_id = ${cart.cartId} and variant_id = ${variantId}`,
       );

@@ -98,7 +98,7 @@ export class OrderWriter {
       });
       const priced = priceOrder({ lines, shippingCost, voucher: applied });
       row = (await boundRow<OrderRow>(
-        tx.em,
+        tx,
         sql`update customer_order set voucher_code = ${applied.voucher.code}, discount = ${priced.discount},
               shipping_discount = ${priced.shippingDiscount}, total_amount = ${priced.total}
             where tenant_id = ${tx.tenant.id} and id = ${row.id} returning *`,
@@ -141,7 +141,7 @@ async function recordOrder(
     };
   });
   const row = await boundRow<OrderRow & { taken_variants: number[] }>(
-    tx.em,
+    tx,
     sql`with l as (
           select id, sum(quantity)::int as quantity from jsonb_to_recordset(${JSON.stringify(takes)}::jsonb)
             as l(id int, quantity int) group by id),

@@ -59,7 +59,7 @@ export class AddressesService {
    */
   async shippingAddress(scope: Scope, accountId: number, id: number): Promise<ShippingAddress> {
     const row = await boundRow<ShippingAddress>(
-      scope.em,
+      scope,
       sql`select ad.recipient_name as "recipientName", ad.phone, ad.address_line1 as "addressLine1",
             ad.address_line2 as "addressLine2", ad.city, ad.district, ad.province, ad.postal_code as "postalCode",
             json_build_object('email', a.email, 'name', a.name, 'phone', a.phone) as buyer

@@ -38,7 +38,7 @@ export const AFFILIATED_ORDER_COLUMNS = sql.raw(
 /** The order as the database holds it now (read in the caller's transaction), or null. */
 export async function affiliatedOrder(tx: Scope, orderId: number): Promise<AffiliatedOrder | null> {
   const order = await boundRow<AffiliatedOrderRow>(
-    tx.em,
+    tx,
     sql`select ${AFFILIATED_ORDER_COLUMNS} from customer_order where tenant_id = ${tx.tenant.id} and id = ${orderId}`,
   );
   return order ? toAffiliatedOrder(order) : null;

@@ -24,7 +24,7 @@ export function orderSettlement(handlers: {
   const handlerOf = (row: { order_number: string | null } | undefined) =>
     row?.order_number ? handlers.shop : handlers.mlm;
   const handlerFor = async (tx: Scope, payment: Payment) =>
-    handlerOf(await boundRow(tx.em, orderNumberOf(tx, payment.subjectId)));
+    handlerOf(await boundRow(tx, orderNumberOf(tx, payment.subjectId)));
   return {
     withClaim: (tx, payment) =>
       sql`update customer_order o set status = 'paid', paid_at = ${tx.now}

@@ -141,7 +141,7 @@ export class OrdersService implements SettlementHandler {
     const row = await boundRow<
       Record<string, unknown> & { order_payment_id: number | null; order_number: string | null }
     >(
-      scope.em,
+      scope,
       sql`select o.payment_id as order_payment_id, o.order_number, p.*
           from customer_order o
           left join payment p on p.tenant_id = o.tenant_id and p.id = o.payment_id and p.purpose = 'order'
@@ -170,7 +170,7 @@ export class OrdersService implements SettlementHandler {
     let status: OrderStatus | undefined;
     if (paymentStatus === null || paymentStatus === 'completed') {
       const row = await boundRow<{ status: OrderStatus; payment_status: Payment['status'] }>(
-        scope.em,
+        scope,
         sql`select o.status, p.status as payment_status from customer_order o join payment p on p.id = o.payment_id
             where o.tenant_id = ${t} and o.id = ${orderId}`,
       );
@@ -269,7 +269,7 @@ export class OrdersService implements SettlementHandler {
   ): Promise<ItemRow[] | null> {
     const t = tx.tenant.id;
     const items = await boundRows<ItemRow>(
-      tx.em,
+      tx,
       sql`with moved as (update customer_order set status = ${status}, paid_at = ${status === 'paid' ? tx.now : null}
                          where tenant_id = ${t} and id = ${orderId} and status = 'pending_payment' returning id)
           select i.id, i.order_id, i.product_id, i.quantity, i.amount, i.sponsor_id, i.stockist_id

@@ -27,7 +27,7 @@ export class ShopOrderSettlement implements SettlementHandler {
     const paid = claimRows
       ? (claimRows[0] as AffiliatedOrderRow | undefined)
       : await boundRow<AffiliatedOrderRow>(
-          tx.em,
+          tx,
           sql`update customer_order set status = 'paid', paid_at = ${tx.now}
               where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'pending_payment'
               returning ${AFFILIATED_ORDER_COLUMNS}`,
@@ -35,7 +35,7 @@ export class ShopOrderSettlement implements SettlementHandler {
     if (!paid) {
       // Paid after the customer cancelled: the money goes back (a refund the shop must make).
       await boundRun(
-        tx.em,
+        tx,
         sql`update customer_order set refund_due = total_amount
             where tenant_id = ${tx.tenant.id} and id = ${orderId} and status = 'cancelled' and paid_at is null`,
       );
@@ -46,7 +46,7 @@ export class ShopOrderSettlement implements SettlementHandler {
     // the order's lines sold) in one statement, the transaction's last: every settlement of a
     // best-seller updates its row, and the row stays locked until the commit that follows.
     await boundRun(
-      tx.em,
+      tx,
       sql`with event as (
             insert into order_status_event (tenant_id, order_id, status, note, actor_account_id, created_at)
             values (${tx.tenant.id}, ${orderId}, 'paid', null, null, ${tx.now}))

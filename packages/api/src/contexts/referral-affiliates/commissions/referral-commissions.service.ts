@@ -145,7 +145,7 @@ export class ReferralCommissionsService {
   async onOrderPaid(tx: Scope, orderId: number): Promise<ConfirmedReferral | null> {
     const availableAt = holdEndsAt(tx.now, tenantReferralProgram(tx.tenant).holdDays);
     const [referral] = await boundRows<{ id: number; affiliate_id: number; commission: string }>(
-      tx.em,
+      tx,
       sql`update affiliate_referral set status = 'confirmed', confirmed_at = ${tx.now}, available_at = ${availableAt}
           where tenant_id = ${tx.tenant.id} and order_id = ${orderId} and status = 'pending'
           returning id, affiliate_id, commission::text`,

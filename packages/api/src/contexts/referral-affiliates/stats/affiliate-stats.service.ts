@@ -69,7 +69,7 @@ export class AffiliateStatsService {
   /** NOT_FOUND when the tenant has no such affiliate. */
   async summary(scope: Scope, affiliateId: number): Promise<AffiliateSummary> {
     const row = await boundRow<{ account_id: number }>(
-      scope.em,
+      scope,
       sql`select account_id from affiliate where tenant_id = ${scope.tenant.id} and id = ${affiliateId}`,
     );
     const found = row && (await this.summaryOfAccount(scope, row.account_id));
@@ -96,7 +96,7 @@ export class AffiliateStatsService {
       available: string | null;
       on_hold: string | null;
     }>(
-      scope.em,
+      scope,
       sql`select a.status, a.total_clicks::text, a.total_conversions, a.total_commission::text,
                  ${balanceOf(available.code)} as available, ${balanceOf(onHold.code)} as on_hold
             from affiliate a where a.tenant_id = ${scope.tenant.id} and a.account_id = ${accountId}`,
@@ -167,7 +167,7 @@ export class AffiliateStatsService {
       n: string | null;
       commission: string | null;
     }>(
-      scope.em,
+      scope,
       sql`select a.status, d.day, d.clicks, d.n, d.commission
             from affiliate a
             left join lateral (
