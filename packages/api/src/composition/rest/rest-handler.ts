@@ -162,12 +162,13 @@ export function createRestHandler<Ctx extends RestContext = ApiContext>(
       }
       Object.assign(input, params);
       try {
+        // as tRPC calls a procedure: the raw input only through `getRawInput`. An `input` given
+        // here would be merged under the parsed one, and a key the schema strips would survive.
         const data = await route.procedure({
           ctx,
           path: route.path,
           type: route.procedure._def.type,
           getRawInput: async () => input,
-          input,
           signal: req.signal,
           batchIndex: 0,
         });
