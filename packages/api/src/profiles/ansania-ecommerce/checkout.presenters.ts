@@ -1,4 +1,5 @@
 import type { CheckoutIssue } from '../../contexts/commerce/checkout/checkout-issues.ts';
+import type { WrittenOrder } from '../../contexts/commerce/checkout/order-writer.ts';
 import type { Order } from '../../contexts/commerce/orders/order.entity.ts';
 import type { OrderItem } from '../../contexts/commerce/orders/order-item.entity.ts';
 import { paymentStatusOf, type ShopOrderDetail } from '../../contexts/commerce/orders/shop-orders.service.ts';
@@ -15,7 +16,7 @@ export const presentIssue = (i: CheckoutIssue) => ({
   ...(i.code !== undefined && { code: i.code }),
 });
 
-export const presentPlacedOrder = (order: Order, payment: Payment) => ({
+export const presentPlacedOrder = (order: WrittenOrder, payment: Payment) => ({
   order: {
     id: order.id,
     order_number: order.orderNumber!,

@@ -10,14 +10,13 @@ import type { ShopStockService } from '../../catalog/shop-stock.service.ts';
 import type { CartLine } from '../cart/cart-contents.ts';
 import type { CartsService } from '../cart/carts.service.ts';
 import type { AddressesService, ShippingAddress } from '../customers/addresses.service.ts';
-import type { Order } from '../orders/order.entity.ts';
 import type { ShippingOption } from '../shipping/courier.ts';
 import { courierFor } from '../shipping/couriers.ts';
 import { quoteShipping } from '../shipping/shop-quote.ts';
 import { voucherNotFound } from '../vouchers/vouchers.service.ts';
 import { type CheckoutIssue, checkoutIssues } from './checkout-issues.ts';
 import type { OrderPayments, PlacedOrder } from './order-payments.ts';
-import type { OrderLine, OrderWriter } from './order-writer.ts';
+import type { OrderLine, OrderWriter, WrittenOrder } from './order-writer.ts';
 
 export interface NewShopOrder {
   shippingAddressId: number;
@@ -124,7 +123,12 @@ export class CheckoutService {
     });
   }
 
-  async #record(tx: Scope, accountId: number, address: ShippingAddress, input: NewShopOrder): Promise<Order> {
+  async #record(
+    tx: Scope,
+    accountId: number,
+    address: ShippingAddress,
+    input: NewShopOrder,
+  ): Promise<WrittenOrder> {
     const cart = await this.#carts.lockForCheckout(tx, accountId);
     if (cart.id === null || cart.lines.length === 0) {
       throw validationError({ cart: ['Your cart is empty.'] }, 'Your cart is empty');

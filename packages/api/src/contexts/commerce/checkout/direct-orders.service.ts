@@ -1,8 +1,7 @@
 import { DomainError, fieldError } from '@komisi/domain';
 import { inTransaction, type Scope, toSafeInteger } from '../../../kernel/scope.ts';
-import type { Order } from '../orders/order.entity.ts';
 import type { OrderPayments, PlacedOrder } from './order-payments.ts';
-import type { OrderWriter } from './order-writer.ts';
+import type { OrderWriter, WrittenOrder } from './order-writer.ts';
 
 /** One product bought straight away (no cart, nothing shipped): a qurban animal or share. */
 export interface NewDirectOrder {
@@ -27,7 +26,7 @@ export interface DirectProduct {
 }
 
 /** Runs inside the order's transaction once it is recorded (e.g. affiliate attribution). */
-export type OrderRecordedHook = (tx: Scope, order: Order) => Promise<void>;
+export type OrderRecordedHook = (tx: Scope, order: WrittenOrder) => Promise<void>;
 
 interface ProductRow {
   id: number;
@@ -85,7 +84,7 @@ export class DirectOrdersService {
     });
   }
 
-  async #record(tx: Scope, accountId: number, input: NewDirectOrder): Promise<Order> {
+  async #record(tx: Scope, accountId: number, input: NewDirectOrder): Promise<WrittenOrder> {
     // catalog's product and its first visible variant in one statement, in the order's transaction
     const [product] = await tx.em.execute<ProductRow[]>(
       `select p.id, p.name, p.feature_photo, v.id as variant_id, v.sku, v.price as unit_price

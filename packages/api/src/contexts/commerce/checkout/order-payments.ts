@@ -3,11 +3,11 @@ import { inTransaction, type Scope } from '../../../kernel/scope.ts';
 import { Account } from '../../identity/account.entity.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { PaymentsService } from '../../payments/payments.service.ts';
-import type { Order } from '../orders/order.entity.ts';
 import type { OrderCancellation } from '../orders/order-cancellation.ts';
+import type { WrittenOrder } from './order-writer.ts';
 
 export interface PlacedOrder {
-  order: Order;
+  order: WrittenOrder;
   payment: Payment;
 }
 
@@ -34,7 +34,7 @@ export class OrderPayments {
    * Opens the gateway payment of a just-recorded order (outside its transaction: a gateway call
    * must not hold row locks). If the gateway refuses, the order is cancelled, stock and voucher back.
    */
-  async open(scope: Scope, order: Order, input: OrderPaymentRequest): Promise<PlacedOrder> {
+  async open(scope: Scope, order: WrittenOrder, input: OrderPaymentRequest): Promise<PlacedOrder> {
     const buyer = input.customer ?? (await scope.em.findOneOrFail(Account, { id: order.account }));
     try {
       const payment = await this.#payments.create(

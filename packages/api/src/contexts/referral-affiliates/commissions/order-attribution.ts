@@ -1,6 +1,6 @@
 import { commissionBase } from '@komisi/domain';
 import type { Scope } from '../../../kernel/scope.ts';
-import type { Order } from '../../commerce/orders/order.entity.ts';
+import type { WrittenOrder } from '../../commerce/checkout/order-writer.ts';
 import { Account } from '../../identity/account.entity.ts';
 import { commissionBaseOf } from '../../voucher-affiliates/commission-base.ts';
 import type { ReferralLinksService } from '../clicks/referral-links.service.ts';
@@ -22,7 +22,7 @@ export class OrderAttribution {
     this.#links = links;
   }
 
-  async record(tx: Scope, order: Order, cookieHeader: string | undefined): Promise<PlacedOutcome> {
+  async record(tx: Scope, order: WrittenOrder, cookieHeader: string | undefined): Promise<PlacedOutcome> {
     const couponAffiliate = order.voucherCode ? await this.#couponAffiliate(tx, order.voucherCode) : null;
     const click = this.#links.attribution(tx, cookieHeader);
     const attribution = this.#commissions.attribute(tx, {
