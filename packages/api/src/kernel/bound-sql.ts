@@ -38,3 +38,26 @@ export async function boundRun(target: SqlTarget, query: RawBuilder<unknown>): P
   const result = await query.execute(kyselyOf(target));
   return Number(result.numAffectedRows ?? 0);
 }
+
+/**
+ * Runs a statement whose result is one value, `own` (selected as `column`, after the statement's
+ * `with` list `head`), and sends `alongside` with it: a query of at most one row, read in the same
+ * snapshot. The value, and that row or null when it finds none (or no query was sent). `column` must
+ * be a name the alongside row cannot have (a payment's row has a `status`).
+ */
+export async function boundRowAlongside<V>(
+  target: SqlTarget,
+  head: RawBuilder<unknown>,
+  own: RawBuilder<unknown>,
+  column: string,
+  alongside: RawBuilder<unknown> = sql`select where false`,
+): Promise<{ own: V | null; alongside: Record<string, unknown> | null }> {
+  if (!/^[a-z_]+$/.test(column)) throw new Error(`not a column name: ${column}`);
+  const row = await boundRow<Record<string, unknown>>(
+    target,
+    sql`${head} select ${own} as ${sql.raw(column)}, found.*
+        from (select 1) one left join lateral (select true as found_alongside, a.* from (${alongside}) a) found on true`,
+  );
+  const { [column]: value, found_alongside: found, ...rest } = row!;
+  return { own: (value ?? null) as V | null, alongside: found ? rest : null };
+}

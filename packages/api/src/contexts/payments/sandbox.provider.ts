@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { DomainError } from '@komisi/domain';
 import type { RawBuilder } from 'kysely';
 import { z } from 'zod';
-import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
+import { boundRow, boundRowAlongside, boundRun, sql } from '../../kernel/bound-sql.ts';
 import { type Orm, systemEm } from '../../kernel/database.ts';
 import type {
   CreatedPayment,
@@ -79,14 +79,10 @@ export class SandboxGateway {
   async settle(
     reference: string,
     outcome: 'success' | 'failed',
-    alongside: RawBuilder<unknown> = sql`select where false`,
+    alongside?: RawBuilder<unknown>,
   ): Promise<{ status: SandboxCharge['status']; alongside: Record<string, unknown> | null } | null> {
     // one statement: the conditional update, else the status it already has (the same snapshot)
-    // the charge's status under a name the row read alongside cannot have (a payment has a `status`)
-    const row = await boundRow<{
-      sandbox_charge_status: SandboxCharge['status'] | null;
-      found_alongside: boolean | null;
-    }>(
+    const settled = await boundRowAlongside<SandboxCharge['status']>(
       systemEm(this.#orm),
       sql`with settled as (
             update sandbox_charge set status = ${outcome === 'success' ? 'completed' : 'failed'}, settled_at = ${new Date()}
@@ -94,11 +90,11 @@ export class SandboxGateway {
           charge as (
             select status from settled
             union all
-            select status from sandbox_charge where reference = ${reference} and not exists (select 1 from settled))
-          select (select status from charge) as sandbox_charge_status, found.*
-          from (select 1) one left join lateral (select true as found_alongside, a.* from (${alongside}) a) found on true`,
+            select status from sandbox_charge where reference = ${reference} and not exists (select 1 from settled))`,
+      sql`(select status from charge)`,
+      'sandbox_charge_status',
+      alongside,
     );
-    const { sandbox_charge_status: status, found_alongside: found, ...rest } = row!;
-    return status === null ? null : { status, alongside: found ? rest : null };
+    return settled.own === null ? null : { status: settled.own, alongside: settled.alongside };
   }
 }

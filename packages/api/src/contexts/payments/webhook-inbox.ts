@@ -1,5 +1,5 @@
 import type { RawBuilder } from 'kysely';
-import { boundRow, boundRun, sql } from '../../kernel/bound-sql.ts';
+import { boundRowAlongside, boundRun, sql } from '../../kernel/bound-sql.ts';
 import type { Scope } from '../../kernel/scope.ts';
 
 /** webhook_event.event_id's length: longer keys are cut (a gateway's ids are far shorter). */
@@ -20,19 +20,19 @@ export const webhookInbox = {
     provider: string,
     eventId: string,
     payload: string,
-    alongside: RawBuilder<unknown> = sql`select where false`,
+    alongside?: RawBuilder<unknown>,
   ): Promise<{ id: number | null; alongside: Record<string, unknown> | null }> {
-    const row = await boundRow<{ webhook_inbox_id: number | null; found_alongside: boolean | null }>(
+    const recorded = await boundRowAlongside<number>(
       scope,
       sql`with recorded as (
             insert into webhook_event (tenant_id, provider, event_id, payload, received_at)
             values (${scope.tenant.id}, ${provider}, ${eventId.slice(0, MAX_EVENT_ID)}, ${payload}, ${scope.now})
-            on conflict (provider, event_id) do nothing returning id)
-          select (select id from recorded) as webhook_inbox_id, found.*
-          from (select 1) one left join lateral (select true as found_alongside, a.* from (${alongside}) a) found on true`,
+            on conflict (provider, event_id) do nothing returning id)`,
+      sql`(select id from recorded)`,
+      'webhook_inbox_id',
+      alongside,
     );
-    const { webhook_inbox_id: id, found_alongside: found, ...rest } = row!;
-    return { id, alongside: found ? rest : null };
+    return { id: recorded.own, alongside: recorded.alongside };
   },
 
   async markProcessed(scope: Scope, id: number): Promise<void> {

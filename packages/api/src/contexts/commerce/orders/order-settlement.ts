@@ -3,7 +3,7 @@ import type { Scope } from '../../../kernel/scope.ts';
 import type { Payment } from '../../payments/payment.entity.ts';
 import type { SettlementHandler } from '../../payments/payments.service.ts';
 import { AFFILIATED_ORDER_COLUMNS } from './affiliated-orders.ts';
-import type { OrdersService } from './orders.service.ts';
+import { type OrdersService, paidWithClaim } from './orders.service.ts';
 
 /** A shop order is the one with an order number. */
 const orderNumberOf = (tx: Scope, orderId: number | null | undefined) =>
@@ -27,11 +27,12 @@ export function orderSettlement(handlers: {
     handlerOf(await boundRow(tx, orderNumberOf(tx, payment.subjectId)));
   return {
     withClaim: (tx, payment) =>
-      sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
-          where o.tenant_id = ${tx.tenant.id} and o.id = ${payment.subjectId ?? null} and o.status = 'pending_payment'
-            and exists (select 1 from guard)
-          returning o.order_number, ${AFFILIATED_ORDER_COLUMNS},
-                    case when o.order_number is null then ${handlers.mlm.paidItems(tx)} end as items`,
+      paidWithClaim(
+        tx,
+        payment.subjectId,
+        sql`o.order_number, ${AFFILIATED_ORDER_COLUMNS},
+            case when o.order_number is null then ${handlers.mlm.paidItems(tx)} end as items`,
+      ),
     completed: async (tx, payment, report, claimRows) => {
       const moved = claimRows?.[0] as { order_number: string | null } | undefined;
       // not moved here: each handler finds nothing to pay (a shop order cancelled meanwhile is owed back)

@@ -1,4 +1,5 @@
 import { DomainError, isDomainError, multiply, pageWindow, validationError } from '@komisi/domain';
+import type { RawBuilder } from 'kysely';
 import { boundRow, boundRows, sql } from '../../../kernel/bound-sql.ts';
 import { inTransaction, type Scope, toSafeInteger } from '../../../kernel/scope.ts';
 import type { CatalogService } from '../../catalog/catalog.service.ts';
@@ -53,6 +54,17 @@ export function saleTotal(unitPrice: number, quantity: number): number {
 }
 
 /** Single-product orders that pay stockist and generation commissions once paid. */
+/**
+ * An order moved to paid in its payment's claim statement, only when the claim holds (it reads the
+ * statement's `guard`), returning `returning` (what the settlement's handler reads of the order `o`).
+ */
+export function paidWithClaim(tx: Scope, orderId: number | null | undefined, returning: RawBuilder<unknown>) {
+  return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
+    where o.tenant_id = ${tx.tenant.id} and o.id = ${orderId ?? null} and o.status = 'pending_payment'
+      and exists (select 1 from guard)
+    returning ${returning}`;
+}
+
 export class OrdersService implements SettlementHandler {
   readonly #catalog: CatalogService;
   readonly #payments: PaymentsService;
@@ -196,10 +208,7 @@ export class OrdersService implements SettlementHandler {
    * chain (who earns), so the commissions need no other read.
    */
   withClaim(tx: Scope, payment: Payment) {
-    return sql`update customer_order o set status = 'paid', paid_at = ${tx.now}
-      where o.tenant_id = ${tx.tenant.id} and o.id = ${payment.subjectId} and o.status = 'pending_payment'
-        and exists (select 1 from guard)
-      returning ${this.paidItems(tx)} as items`;
+    return paidWithClaim(tx, payment.subjectId, sql`${this.paidItems(tx)} as items`);
   }
 
   /**
